@@ -1,0 +1,30 @@
+# diplomat-tui: `make run` installs and opens the app, `make test` installs and runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# A regular (not editable) install: what the tests and the app run is the built wheel,
+# assets included, exactly as `pip install .` gives a user.
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[test]"
+
+run: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check .
+	$(BIN)/diplomat-tui
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+test: install lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,83 @@
+"""The one gate every untrusted text passes: HTML to plain text, escapes removed.
+
+Text from articles and servers is data. It is reduced here to printable plain text
+(no C0/C1 controls, no ANSI/OSC escape sequences, no bidi overrides) and the UI then
+renders it as literal ``Content``, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# strings (ESC P/X/^/_ ... ST), and any other two-character ESC sequence.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?                 # CSI
+    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC up to BEL/ST
+    | \x9b[0-?]*[ -/]*[@-~]?                 # 8-bit CSI
+    | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x1b\\|\x9c|$)  # 8-bit string introducers
+    | \x1b.?                                 # any other escape
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with escape sequences and control characters removed.
+
+    Tabs become spaces, runs of spaces collapse, line breaks are kept (at most one
+    blank line in a row) and the ends are stripped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_line(text: str) -> str:
+    """Return ``text`` cleaned and folded onto one line (for names and titles)."""
+    return " ".join(clean_text(text).split())
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML fragment, keeping paragraph breaks."""
+
+    _BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "blockquote"})
+    _DROPPED = frozenset({"script", "style", "template", "noscript"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._DROPPED:
+            self._dropping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._DROPPED:
+            self._dropping = max(0, self._dropping - 1)
+        elif tag in self._BLOCKS and tag != "br":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Return the plain text of an HTML fragment: tags and scripts dropped,
+    entities decoded, paragraphs kept as blank lines, then :func:`clean_text`."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return clean_text("".join(parser.parts))

@@ -1,0 +1,139 @@
+"""The store: round trip, schema version, atomic replace, damage never overwritten."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from diplomat_tui.errors import StoreError
+from diplomat_tui.model import CastCredit, Catalog, Episode, Person, Season, Show, Source, Stat
+from diplomat_tui.store import SCHEMA_VERSION, Store
+
+
+def sample_catalog() -> Catalog:
+    return Catalog(
+        show=Show(title="Night Desk", network="Example TV", creators=("Ann Author",), sources=("a#s0",)),
+        people=(Person("Bo Actor", ("Other Show",), ("a#s1",)),),
+        cast=(CastCredit("Bo Actor", "Detective Rue", "main", 0, ("a#s1",)),),
+        seasons=(Season(1, 2, "released"),),
+        episodes=(Episode(1, 1), Episode(1, 2, title="Second")),
+        stats=(Stat("hours_viewed", 1200000, "first weekend", None, 1, ("a#s1",)),),
+        sources=(Source("a#s0", "article", "An article", quote="Night Desk is new."),),
+    )
+
+
+@pytest.fixture
+def new_store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "store.json")
+    store.create(sample_catalog())
+    return store
+
+
+def test_round_trip_gives_back_the_same_records(new_store: Store) -> None:
+    assert new_store.snapshot().catalog == sample_catalog()
+
+
+def test_store_records_the_schema_version(new_store: Store) -> None:
+    data = json.loads(new_store.path.read_text())
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+
+
+def test_create_does_not_overwrite_an_existing_store(new_store: Store) -> None:
+    new_store.set_watched(["S01E01"], True)
+    new_store.create(Catalog())
+    assert new_store.snapshot().watched == {"S01E01"}
+
+
+def test_watched_marks_and_prefs_persist(new_store: Store) -> None:
+    new_store.set_watched(["S01E01", "S01E02"], True)
+    new_store.set_watched(["S01E02"], False)
+    new_store.set_pref("theme", "nord")
+    reopened = Store(new_store.path).snapshot()
+    assert reopened.watched == {"S01E01"}
+    assert reopened.prefs == {"theme": "nord"}
+
+
+def test_replacing_the_catalog_keeps_the_user_tables(new_store: Store) -> None:
+    new_store.set_watched(["S01E02"], True)
+    new_store.replace_catalog(Catalog(show=Show(title="Night Desk")))
+    snapshot = new_store.snapshot()
+    assert snapshot.catalog.episodes == ()
+    assert snapshot.watched == {"S01E02"}
+
+
+def test_each_save_keeps_the_previous_file_as_backup(new_store: Store) -> None:
+    before = new_store.path.read_bytes()
+    new_store.set_pref("spoilers", True)
+    assert new_store.backup_path.read_bytes() == before
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    new_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = new_store.path.read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        new_store.set_watched(["S01E01"], True)
+    assert new_store.path.read_bytes() == before
+    assert not list(new_store.path.parent.glob(".store-*.tmp"))
+
+
+def test_a_transaction_that_raises_saves_nothing(new_store: Store) -> None:
+    before = new_store.path.read_bytes()
+    with pytest.raises(RuntimeError), new_store.transaction() as db:
+        db.table("watched").insert({"episode": "S01E01"})
+        raise RuntimeError("half way")
+    assert new_store.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "complaint"),
+    [
+        (b"", "is empty"),
+        (b"{not json", "is not valid JSON"),
+        (b"[1, 2, 3]", "not a diplomat-tui store"),
+        (b'{"shows": {"1": {"title": "x"}}}', "no schema version"),
+    ],
+)
+def test_a_damaged_store_is_refused_and_kept(tmp_path: Path, content: bytes, complaint: str) -> None:
+    store = Store(tmp_path / "store.json")
+    store.path.write_bytes(content)
+    with pytest.raises(StoreError, match=complaint) as raised:
+        store.snapshot()
+    with pytest.raises(StoreError):
+        store.set_watched(["S01E01"], True)
+    assert store.path.read_bytes() == content
+    assert str(store.path) in str(raised.value)
+    assert "diplomat-tui reset" in str(raised.value)
+
+
+def test_a_newer_schema_is_refused_and_kept(new_store: Store) -> None:
+    data = json.loads(new_store.path.read_text())
+    data["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
+    new_store.path.write_text(json.dumps(data))
+    before = new_store.path.read_bytes()
+    with pytest.raises(StoreError, match="newer than this diplomat-tui knows"):
+        new_store.set_pref("theme", "nord")
+    assert new_store.path.read_bytes() == before
+
+
+def test_reset_keeps_the_old_file_and_starts_again(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.json")
+    store.path.write_bytes(b"garbage")
+    kept = store.reset(sample_catalog())
+    assert kept is not None and kept.read_bytes() == b"garbage"
+    assert store.snapshot().catalog == sample_catalog()
+
+
+def test_orphan_temp_files_are_removed(new_store: Store) -> None:
+    orphan = new_store.path.parent / ".store-abc.tmp"
+    orphan.write_text("half")
+    new_store.remove_orphan_temp_files()
+    assert not orphan.exists()
