@@ -35,7 +35,9 @@ def test_merging_catalogs_matches_people_by_name_and_keeps_order() -> None:
         sources=(Source("b", "tvmaze", "B"),),
     )
     merged = merge_catalogs(old, new)
-    assert merged.show == Show("The Show", network="Net", premiered="2023-04-20", sources=("a", "b"))
+    assert merged.show == Show(
+        "The Show", network="Net", premiered="2023-04-20", sources=("a", "b")
+    )
     assert [p.name for p in merged.people] == ["Ann Lee", "Bo Ng"]
     assert merged.people[0].known_for == ("Old Show", "New Show")
     assert merged.cast[0].character == "Captain"

@@ -35,7 +35,10 @@ def test_clean_line_folds_onto_one_line() -> None:
 
 
 def test_html_to_text_drops_tags_and_scripts_and_decodes_entities() -> None:
-    html = "<p>Kate &amp; Hal</p><script>alert('x')</script><style>p{}</style><p>a &lt; b &#91;x&#93;</p>"
+    html = (
+        "<p>Kate &amp; Hal</p><script>alert('x')</script><style>p{}</style>"
+        "<p>a &lt; b &#91;x&#93;</p>"
+    )
     assert html_to_text(html) == "Kate & Hal\n\na < b [x]"
 
 

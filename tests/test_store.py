@@ -15,7 +15,9 @@ from diplomat_tui.store import SCHEMA_VERSION, Store
 
 def sample_catalog() -> Catalog:
     return Catalog(
-        show=Show(title="Night Desk", network="Example TV", creators=("Ann Author",), sources=("a#s0",)),
+        show=Show(
+            title="Night Desk", network="Example TV", creators=("Ann Author",), sources=("a#s0",)
+        ),
         people=(Person("Bo Actor", ("Other Show",), ("a#s1",)),),
         cast=(CastCredit("Bo Actor", "Detective Rue", "main", 0, ("a#s1",)),),
         seasons=(Season(1, 2, "released"),),
@@ -102,7 +104,9 @@ def test_a_transaction_that_raises_saves_nothing(new_store: Store) -> None:
         (b'{"shows": {"1": {"title": "x"}}}', "no schema version"),
     ],
 )
-def test_a_damaged_store_is_refused_and_kept(tmp_path: Path, content: bytes, complaint: str) -> None:
+def test_a_damaged_store_is_refused_and_kept(
+    tmp_path: Path, content: bytes, complaint: str
+) -> None:
     store = Store(tmp_path / "store.json")
     store.path.write_bytes(content)
     with pytest.raises(StoreError, match=complaint) as raised:

@@ -45,7 +45,9 @@ def merge_record(old: R, new: R) -> R:
     return replace(old, **changes)  # type: ignore[type-var]
 
 
-def merge_records(old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]) -> tuple[R, ...]:
+def merge_records(
+    old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]
+) -> tuple[R, ...]:
     """Merge two record lists matched by ``key``; old order first, new records after."""
     merged: dict[Hashable, R] = {key(record): record for record in old}
     for record in new:

@@ -49,7 +49,9 @@ def clean_line(text: str) -> str:
 class _TextExtractor(HTMLParser):
     """Collect the text of an HTML fragment, keeping paragraph breaks."""
 
-    _BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "blockquote"})
+    _BLOCKS = frozenset(
+        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "blockquote"}
+    )
     _DROPPED = frozenset({"script", "style", "template", "noscript"})
 
     def __init__(self) -> None:

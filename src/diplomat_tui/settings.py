@@ -47,9 +47,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     config_path = (
         Path(config_dir) if config_dir else user_config_path(APP_NAME, appauthor=False)
     ) / "config.toml"
-    settings = Settings(
-        data_dir=user_data_path(APP_NAME, appauthor=False), config_path=config_path
-    )
+    settings = Settings(data_dir=user_data_path(APP_NAME, appauthor=False), config_path=config_path)
     settings = _apply_config_file(settings)
     env = os.environ
     if env.get(ENV_DATA_DIR):
@@ -70,11 +68,15 @@ def _apply_config_file(settings: Settings) -> Settings:
     except FileNotFoundError:
         return settings
     except OSError as error:
-        raise DiplomatError(f"cannot read config file {settings.config_path}: {error.strerror}")
+        raise DiplomatError(
+            f"cannot read config file {settings.config_path}: {error.strerror}"
+        ) from None
     try:
         config = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise DiplomatError(f"config file {settings.config_path} is not valid TOML: {error}")
+        raise DiplomatError(
+            f"config file {settings.config_path} is not valid TOML: {error}"
+        ) from None
     sources = config.get("sources", {})
     keymap = config.get("keys", {})
     return replace(

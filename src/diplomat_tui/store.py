@@ -208,7 +208,9 @@ class Store:
                 return
             created = now_iso()
             data: Data = {
-                "meta": {"1": {"schema_version": SCHEMA_VERSION, "created": created, "updated": created}},
+                "meta": {
+                    "1": {"schema_version": SCHEMA_VERSION, "created": created, "updated": created}
+                },
                 **data_from_catalog(catalog),
                 "watched": {},
                 "prefs": {},

@@ -1,0 +1,82 @@
+"""Press articles into the store: the shipped seed and articles a fan adds.
+
+The extraction itself lives in :mod:`diplomat_tui.article`; this module names the
+sources, checks that an article is about the show the store holds, and merges.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from diplomat_tui.article import extract, read_article
+from diplomat_tui.errors import ArticleError
+from diplomat_tui.merge import merge_catalogs, same_show
+from diplomat_tui.model import Catalog
+from diplomat_tui.store import Store, now_iso
+
+SHIPPED_ARTICLES = "assets/articles"
+
+
+def _article_title(stem: str) -> str:
+    """A readable title from a file name: ``the-diplomat-season-2`` -> ``The diplomat season 2``."""
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def catalog_from_text(text: str, *, name: str, url: str | None, fetched: str | None) -> Catalog:
+    """Extract an article's facts, its sources named after the file ``name``."""
+    stem = Path(name).stem
+    return extract(
+        text, source_id=f"article:{stem}", title=_article_title(stem), url=url, fetched=fetched
+    )
+
+
+def seed_catalog() -> Catalog:
+    """The catalog built from the articles shipped inside the package."""
+    catalog = Catalog()
+    folder = resources.files("diplomat_tui").joinpath(SHIPPED_ARTICLES)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            article = catalog_from_text(
+                entry.read_text(encoding="utf-8"), name=entry.name, url=None, fetched=None
+            )
+            catalog = merge_catalogs(catalog, article)
+    return catalog
+
+
+def open_store(store: Store) -> Store:
+    """Make sure the store exists (created from the shipped articles) and is tidy."""
+    if not store.exists():
+        store.create(seed_catalog())
+    store.remove_orphan_temp_files()
+    return store
+
+
+def ingest_files(store: Store, paths: list[Path]) -> Catalog:
+    """Add articles to the store, all or nothing.
+
+    Every file is read and checked before anything is written; an article about
+    another series is refused with an :class:`ArticleError` and the store is unchanged.
+    """
+    fetched = now_iso()
+    articles = [
+        (
+            path,
+            catalog_from_text(
+                read_article(path), name=path.name, url=path.resolve().as_uri(), fetched=fetched
+            ),
+        )
+        for path in paths
+    ]
+
+    def merge_all(current: Catalog) -> Catalog:
+        for path, article in articles:
+            if current.show and article.show and not same_show(current.show, article.show):
+                raise ArticleError(
+                    f"{path.name} is about {article.show.title!r}, not {current.show.title!r}: "
+                    "nothing was added"
+                )
+            current = merge_catalogs(current, article)
+        return current
+
+    return store.update_catalog(merge_all)

@@ -1,0 +1,134 @@
+"""Read-side views over a :class:`Catalog`, shared by the app and the exporters.
+
+Computed once per snapshot (never per row while rendering): cast and crew joined
+with their people, seasons with their episodes, stats in display order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplomat_tui.merge import normalize
+from diplomat_tui.model import Catalog, Episode, Season, Source, Stat
+
+
+@dataclass(frozen=True)
+class CastMember:
+    """A cast credit joined with the person's other credits."""
+
+    name: str
+    character: str | None
+    billing: str
+    known_for: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrewMember:
+    """A crew credit joined with the person's other credits."""
+
+    name: str
+    roles: tuple[str, ...]
+    known_for: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeasonView:
+    """A season with its episodes (placeholders included), in order."""
+
+    number: int
+    season: Season | None
+    episodes: tuple[Episode, ...]
+
+
+STAT_LABELS = {
+    "weekly_rank": "Weekly rank",
+    "hours_viewed": "Hours viewed",
+    "views": "Views",
+    "top10_countries": "Top 10 countries",
+    "weeks_in_top10": "Weeks in the Top 10",
+}
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def cast_members(catalog: Catalog) -> list[CastMember]:
+    """The cast, main billing first, each in billing order."""
+    people = {normalize(p.name): p for p in catalog.people}
+    credits = sorted(catalog.cast, key=lambda c: (c.billing != "main", c.order))
+    members = []
+    for credit in credits:
+        person = people.get(normalize(credit.person))
+        members.append(
+            CastMember(
+                name=credit.person,
+                character=credit.character,
+                billing=credit.billing,
+                known_for=person.known_for if person else (),
+                sources=_union(credit.sources, person.sources if person else ()),
+            )
+        )
+    return members
+
+
+def crew_members(catalog: Catalog) -> list[CrewMember]:
+    """The crew, in credit order."""
+    people = {normalize(p.name): p for p in catalog.people}
+    members = []
+    for credit in sorted(catalog.crew, key=lambda c: c.order):
+        person = people.get(normalize(credit.person))
+        members.append(
+            CrewMember(
+                name=credit.person,
+                roles=credit.roles,
+                known_for=person.known_for if person else (),
+                sources=_union(credit.sources, person.sources if person else ()),
+            )
+        )
+    return members
+
+
+def season_views(catalog: Catalog) -> list[SeasonView]:
+    """Every season known from a season record or an episode, in order."""
+    seasons = {s.number: s for s in catalog.seasons}
+    episodes: dict[int, list[Episode]] = {n: [] for n in seasons}
+    for episode in catalog.episodes:
+        episodes.setdefault(episode.season, []).append(episode)
+    return [
+        SeasonView(
+            number=n,
+            season=seasons.get(n),
+            episodes=tuple(sorted(episodes[n], key=lambda e: e.number)),
+        )
+        for n in sorted(episodes)
+    ]
+
+
+def episode_title(episode: Episode) -> str:
+    """The title, or ``Episode N`` when the title is not known yet."""
+    return episode.title or f"Episode {episode.number}"
+
+
+def stat_label(stat: Stat) -> str:
+    """A readable name for a stat's metric."""
+    return STAT_LABELS.get(stat.metric, stat.metric.replace("_", " ").capitalize())
+
+
+def format_stat_value(stat: Stat) -> str:
+    """A stat's value for people: ``#1``, ``57.48M``, ``86``."""
+    value = stat.value
+    if stat.metric == "weekly_rank":
+        return f"#{value:g}"
+    if isinstance(value, (int, float)) and abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return f"{value:,}"
+
+
+def source_quotes(catalog: Catalog, source_ids: tuple[str, ...]) -> list[Source]:
+    """The source records behind a fact, in the order the fact lists them."""
+    return [s for s in (catalog.source(i) for i in source_ids) if s is not None]

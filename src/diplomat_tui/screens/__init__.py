@@ -1,0 +1,1 @@
+"""Textual screens of the app: the main layout, details and help."""

@@ -1,0 +1,117 @@
+"""The main screen: pane navigation beside (or, when narrow, above) the selected pane."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Tab, Tabs
+from textual.widgets.option_list import Option
+
+from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.cast import CastPane
+from diplomat_tui.widgets.episodes import EpisodesPane
+from diplomat_tui.widgets.listpane import ListPane
+from diplomat_tui.widgets.sources import SourcesPane
+from diplomat_tui.widgets.stats import StatsPane
+from diplomat_tui.widgets.synopsis import SynopsisPane
+
+PANES: list[tuple[str, str]] = [
+    ("synopsis", "Synopsis"),
+    ("cast", "Cast"),
+    ("episodes", "Episodes"),
+    ("stats", "Stats"),
+    ("sources", "Sources"),
+]
+PANE_IDS = [pane_id for pane_id, _ in PANES]
+
+
+class MainScreen(Screen[None]):
+    """Navigation and panes; ``pane`` is the id of the pane on show."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS = [
+        *(
+            Binding(str(n), f"show_pane('{pane_id}')", title, show=False, id=f"pane.{pane_id}")
+            for n, (pane_id, title) in enumerate(PANES, start=1)
+        ),
+        Binding("tab", "cycle_pane(1)", "Next pane", id="pane.next"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("slash", "filter", "Filter", id="list.filter"),
+    ]
+
+    pane: reactive[str] = reactive("synopsis")
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(*(Tab(title, id=f"tab-{pane_id}") for pane_id, title in PANES), id="tabs")
+        with Horizontal(id="body"):
+            yield OptionList(
+                *(
+                    Option(f"{n} {title}", id=pane_id)
+                    for n, (pane_id, title) in enumerate(PANES, start=1)
+                ),
+                id="nav",
+            )
+            with ContentSwitcher(initial="synopsis", id="panes"):
+                yield SynopsisPane(self.snapshot, id="synopsis")
+                yield CastPane(self.snapshot, id="cast")
+                yield EpisodesPane(self.snapshot, id="episodes")
+                yield StatsPane(self.snapshot, id="stats")
+                yield SourcesPane(self.snapshot, id="sources")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#nav", OptionList).highlighted = 0
+        self.current_pane.focus_list()
+
+    @property
+    def current_pane(self) -> SynopsisPane | ListPane:
+        """The pane on show."""
+        return self.query_one(f"#{self.pane}", SynopsisPane | ListPane)  # type: ignore[arg-type]
+
+    def watch_pane(self, pane: str) -> None:
+        self.query_one("#panes", ContentSwitcher).current = pane
+        self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(pane)
+        self.query_one("#tabs", Tabs).active = f"tab-{pane}"
+        self.current_pane.focus_list()
+
+    def action_show_pane(self, pane: str) -> None:
+        """Switch to the pane with this id."""
+        self.pane = pane
+
+    def action_cycle_pane(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) pane."""
+        self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
+
+    def action_filter(self) -> None:
+        """Filter the current list as you type."""
+        pane = self.current_pane
+        if isinstance(pane, ListPane):
+            pane.open_filter()
+        else:
+            self.notify("The synopsis has no list to filter: press 2–5 for one.", timeout=3)
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Update every pane in place for a new snapshot."""
+        self.snapshot = snapshot
+        for pane in self.query(".pane"):
+            pane.show(snapshot)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#nav")
+    def _nav_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.pane = event.option.id
+
+    @on(Tabs.TabActivated, "#tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        self.pane = event.tab.id.removeprefix("tab-") if event.tab.id else self.pane

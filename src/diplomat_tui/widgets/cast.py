@@ -1,0 +1,86 @@
+"""The Cast pane: main cast, guest stars and crew, each with their source."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
+from diplomat_tui.screens.detail import Detail
+from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.listpane import ListPane
+from diplomat_tui.widgets.navlist import Item
+from diplomat_tui.widgets.text import field, line
+
+HEADINGS = {"main": "Main cast", "guest": "Guest stars"}
+
+
+def _cast_prompt(member: CastMember) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [line(member.name, "bold")]
+    if member.character:
+        parts += [(" as ", "$text-muted"), line(member.character, "$accent")]
+    if member.known_for:
+        parts += [("  ", ""), line(", ".join(member.known_for), "italic $text-muted")]
+    return Content.assemble(*parts)
+
+
+def _crew_prompt(member: CrewMember) -> Content:
+    return Content.assemble(
+        line(member.name, "bold"), ("  ", ""), line(", ".join(member.roles), "$text-muted")
+    )
+
+
+class CastPane(ListPane):
+    """Cast and crew as one list, grouped under headings."""
+
+    def items(self, snapshot: Snapshot) -> list[Item]:
+        """Headings, then one row per person in billing order."""
+        rows: list[Item] = []
+        cast = cast_members(snapshot.catalog)
+        for billing, heading in HEADINGS.items():
+            members = [(i, m) for i, m in enumerate(cast) if m.billing == billing]
+            if members:
+                rows.append(
+                    Item(
+                        f"heading:{billing}", Content.styled(heading, "bold underline"), header=True
+                    )
+                )
+            rows += [
+                Item(
+                    f"cast:{i}",
+                    _cast_prompt(m),
+                    " ".join([m.name, m.character or "", *m.known_for]),
+                )
+                for i, m in members
+            ]
+        crew = crew_members(snapshot.catalog)
+        if crew:
+            rows.append(Item("heading:crew", Content.styled("Crew", "bold underline"), header=True))
+            rows += [
+                Item(f"crew:{i}", _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
+                for i, m in enumerate(crew)
+            ]
+        return rows
+
+    def detail(self, item_id: str) -> Detail | None:
+        """A person: character, billing, other credits, roles, and the sources."""
+        kind, _, index = item_id.partition(":")
+        catalog = self.snapshot.catalog
+        if kind == "cast":
+            member = cast_members(catalog)[int(index)]
+            facts = [
+                field("Character", member.character),
+                field("Billing", "main cast" if member.billing == "main" else "guest star"),
+                field("Known for", ", ".join(member.known_for) or None),
+            ]
+            crew = [c for c in crew_members(catalog) if c.name == member.name]
+            if crew:
+                facts.append(field("Also", ", ".join(crew[0].roles)))
+            return Detail(member.name, facts, source_quotes(catalog, member.sources))
+        if kind == "crew":
+            crew_member = crew_members(catalog)[int(index)]
+            facts = [
+                field("Roles", ", ".join(crew_member.roles)),
+                field("Known for", ", ".join(crew_member.known_for) or None),
+            ]
+            return Detail(crew_member.name, facts, source_quotes(catalog, crew_member.sources))
+        return None

@@ -1,0 +1,87 @@
+"""The shape every list pane shares: a filter box over a :class:`NavList`.
+
+A pane turns a store snapshot into rows (:meth:`ListPane.items`) and a row into a
+detail view (:meth:`ListPane.detail`); filtering, selection and opening details
+are handled here once.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList
+
+from diplomat_tui.screens.detail import Detail, DetailScreen
+from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.navlist import Item, NavList
+
+
+class ListPane(Vertical):
+    """A pane made of a list, filterable with ``/``, with details on Enter or click."""
+
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]
+
+    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
+        super().__init__(id=id, classes="pane list-pane")
+        self.snapshot = snapshot
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
+        yield NavList(id=f"{self.id}-list")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).display = False
+        self.show(self.snapshot)
+
+    @property
+    def list(self) -> NavList:
+        """The pane's list widget."""
+        return self.query_one(NavList)
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Display ``snapshot``, keeping the filter and the selection."""
+        self.snapshot = snapshot
+        self.list.set_items(self.items(snapshot))
+
+    def items(self, snapshot: Snapshot) -> list[Item]:
+        """The rows of this pane for ``snapshot``."""
+        raise NotImplementedError
+
+    def detail(self, item_id: str) -> Detail | None:
+        """The detail view of the row ``item_id``, if it has one."""
+        raise NotImplementedError
+
+    def focus_list(self) -> None:
+        """Give the keyboard to the list."""
+        self.list.focus()
+
+    def open_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one(Input)
+        box.display = True
+        box.focus()
+
+    def action_close_filter(self) -> None:
+        """Clear and hide the filter, back to the whole list."""
+        box = self.query_one(Input)
+        if box.value:
+            box.value = ""
+        box.display = False
+        self.list.filter("")
+        self.list.focus()
+
+    @on(Input.Changed, ".filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.list.filter(event.value)
+
+    @on(Input.Submitted, ".filter")
+    def _filter_done(self) -> None:
+        self.list.focus()
+
+    @on(OptionList.OptionSelected)
+    def _open_detail(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None and (detail := self.detail(event.option.id)):
+            self.app.push_screen(DetailScreen(detail))

@@ -1,0 +1,117 @@
+"""The Stats pane: headline figures, weekly charts once refreshed, every stat's source."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Sparkline, Static
+
+from diplomat_tui.model import Stat
+from diplomat_tui.queries import format_stat_value, source_quotes, stat_label
+from diplomat_tui.screens.detail import Detail
+from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.listpane import ListPane
+from diplomat_tui.widgets.navlist import Item, NavList
+from diplomat_tui.widgets.text import field, line
+
+_WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CHARTED = ("weekly_rank", "hours_viewed", "views", "top10_countries")
+
+
+def is_weekly(stat: Stat) -> bool:
+    """Whether a stat belongs to a dated week of a Top 10 list."""
+    return bool(stat.period and _WEEK.match(stat.period))
+
+
+def weekly_series(stats: tuple[Stat, ...]) -> dict[tuple[int | None, str], list[Stat]]:
+    """Weekly stats grouped by (season, metric), each in week order."""
+    series: dict[tuple[int | None, str], list[Stat]] = defaultdict(list)
+    for stat in stats:
+        if is_weekly(stat) and stat.metric in CHARTED:
+            series[(stat.season, stat.metric)].append(stat)
+    return {key: sorted(rows, key=lambda s: s.period or "") for key, rows in series.items()}
+
+
+def _stat_prompt(stat: Stat) -> Content:
+    context = " · ".join(part for part in (stat.period, stat.scope) if part)
+    season = f"S{stat.season} " if stat.season else ""
+    return Content.assemble(
+        (f"{season}{stat_label(stat)}: ", "bold"),
+        (format_stat_value(stat), "$accent bold"),
+        ("  ", ""),
+        line(context, "$text-muted") if context else "",
+    )
+
+
+class StatsPane(ListPane):
+    """Charts of the weekly figures above the list of every stat."""
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(id="charts")
+        yield Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
+        yield NavList(id=f"{self.id}-list")
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Display the list and redraw the charts."""
+        super().show(snapshot)
+        charts = self.query_one("#charts", Vertical)
+        charts.remove_children()
+        series = weekly_series(snapshot.catalog.stats)
+        charts.display = bool(series)
+        widgets = []
+        for (season, metric), rows in sorted(
+            series.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])
+        ):
+            values = [float(s.value) for s in rows]
+            if metric == "weekly_rank":  # rank 1 is the best: draw it as the tallest bar
+                values = [11 - v for v in values]
+            label = f"S{season} " if season else ""
+            latest = format_stat_value(rows[-1])
+            caption = f"{label}{stat_label(rows[0])} · {len(rows)} weeks · latest {latest}"
+            widgets += [
+                Static(Content.styled(caption, "bold"), classes="chart-label"),
+                Sparkline(values, classes="chart"),
+            ]
+        charts.mount_all(widgets)
+
+    def items(self, snapshot: Snapshot) -> list[Item]:
+        """Headline figures first, then the weekly ones."""
+        stats = list(enumerate(snapshot.catalog.stats))
+        headline = [(i, s) for i, s in stats if not is_weekly(s)]
+        weekly = sorted(
+            ((i, s) for i, s in stats if is_weekly(s)),
+            key=lambda p: (p[1].period or "", p[1].metric),
+        )
+        rows: list[Item] = []
+        for heading, group in (("Headlines", headline), ("Week by week", weekly)):
+            if group:
+                rows.append(
+                    Item(
+                        f"heading:{heading}", Content.styled(heading, "bold underline"), header=True
+                    )
+                )
+                rows += [
+                    Item(
+                        f"stat:{i}",
+                        _stat_prompt(s),
+                        f"{stat_label(s)} {s.period or ''} {s.scope or ''}",
+                    )
+                    for i, s in group
+                ]
+        return rows
+
+    def detail(self, item_id: str) -> Detail | None:
+        """A stat: value, period, scope, and the sentence or file it came from."""
+        stat = self.snapshot.catalog.stats[int(item_id.removeprefix("stat:"))]
+        facts = [
+            field("Value", format_stat_value(stat)),
+            field("Exact value", f"{stat.value:,}"),
+            field("Period", stat.period),
+            field("Scope", stat.scope),
+            field("Season", str(stat.season) if stat.season else None),
+        ]
+        return Detail(stat_label(stat), facts, source_quotes(self.snapshot.catalog, stat.sources))

@@ -1,0 +1,31 @@
+"""Untrusted text made safe to show: cleaned, then wrapped as literal Content.
+
+Everything from an article or a server reaches the screen through :func:`literal`
+(or :func:`line` for one-line labels), never as a markup string, so ``[/x]`` cannot
+crash the app and ``[@click=...]`` cannot run an action.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from diplomat_tui.sanitize import clean_line, clean_text
+
+UNKNOWN = "unknown"
+
+
+def literal(text: str | None, style: str = "") -> Content:
+    """Multi-line untrusted text as literal Content (``unknown`` when None)."""
+    return Content.styled(clean_text(text) if text is not None else UNKNOWN, style)
+
+
+def line(text: str | None, style: str = "") -> Content:
+    """One-line untrusted text (names, titles) as literal Content."""
+    return Content.styled(clean_line(text) if text is not None else UNKNOWN, style)
+
+
+def field(label: str, value: str | None) -> Content:
+    """``Label: value`` with the label dimmed; unknown values say so."""
+    return Content.assemble(
+        (f"{label}: ", "bold $text-muted"), line(value, "" if value else "italic $text-muted")
+    )

@@ -1,0 +1,25 @@
+"""Shared fixtures: a temporary store seeded from the shipped article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplomat_tui.ingest import open_store
+from diplomat_tui.store import Store
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config isolated too)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DIPLOMAT_TUI_DATA_DIR", str(folder))
+    monkeypatch.setenv("DIPLOMAT_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    """A store created from the shipped article, as on first launch."""
+    return open_store(Store(data_dir / "store.json"))

@@ -1,0 +1,43 @@
+"""End to end: the installed ``diplomat-tui`` in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.tmux import installed_command, terminal
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(autouse=True)
+def needs_tmux_and_install() -> None:
+    assert shutil.which("tmux"), "tmux is required for the end-to-end tests"
+    assert installed_command().exists(), "run the tests from the venv `make test` builds"
+
+
+def test_installed_app_shows_kate_wyler_and_keri_russell(tmp_path: Path) -> None:
+    env = {
+        "DIPLOMAT_TUI_DATA_DIR": str(tmp_path / "data"),
+        "DIPLOMAT_TUI_CONFIG_DIR": str(tmp_path),
+        "TERM": "xterm-256color",
+    }
+    with terminal([str(installed_command())], env) as term:
+        term.wait_for("Synopsis")
+        term.wait_for("Kate Wyler")
+        term.send("2")
+        screen = term.wait_for("Keri Russell as Kate Wyler")
+        assert "Rufus Sewell as Hal Wyler" in screen
+        term.send("j", "j", "Enter")
+        term.wait_for("Carnival Row")
+        term.send("Escape")
+        term.wait_for("Guest stars")
+        term.send("q")
+        deadline = time.monotonic() + 10
+        while term.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not term.is_alive(), "q did not quit the app"
+    assert (tmp_path / "data" / "store.json").exists()

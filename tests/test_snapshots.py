@@ -1,0 +1,28 @@
+"""What each pane looks like, at a wide and a narrow size (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.app import DiplomatApp
+from diplomat_tui.settings import load_settings
+from diplomat_tui.store import Store
+
+PANE_KEYS = {"synopsis": "1", "cast": "2", "episodes": "3", "stats": "4", "sources": "5"}
+
+
+@pytest.mark.parametrize("size", [(120, 36), (60, 20)], ids=["120x36", "60x20"])
+@pytest.mark.parametrize("pane", list(PANE_KEYS))
+def test_pane_snapshot(snap_compare, store: Store, pane: str, size: tuple[int, int]) -> None:
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=[PANE_KEYS[pane]], terminal_size=size)
+
+
+def test_cast_detail_snapshot(snap_compare, store: Store) -> None:
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=["2", "enter"], terminal_size=(120, 36))
+
+
+def test_help_snapshot(snap_compare, store: Store) -> None:
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=["question_mark"], terminal_size=(120, 36))
