@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tmux import installed_command, terminal
+from tests.tmux import Terminal, installed_command, terminal
 
 pytestmark = pytest.mark.e2e
 
@@ -36,8 +36,34 @@ def test_installed_app_shows_kate_wyler_and_keri_russell(tmp_path: Path) -> None
         term.send("Escape")
         term.wait_for("Guest stars")
         term.send("q")
-        deadline = time.monotonic() + 10
-        while term.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not term.is_alive(), "q did not quit the app"
+        wait_until_gone(term)
     assert (tmp_path / "data" / "store.json").exists()
+
+
+def test_a_watched_mark_survives_quitting_and_starting_again(tmp_path: Path) -> None:
+    env = {
+        "DIPLOMAT_TUI_DATA_DIR": str(tmp_path / "data"),
+        "DIPLOMAT_TUI_CONFIG_DIR": str(tmp_path),
+        "TERM": "xterm-256color",
+    }
+    with terminal([str(installed_command())], env) as term:
+        term.wait_for("Synopsis")
+        term.send("3")
+        term.wait_for("All seasons")
+        term.send("j", "w")
+        term.wait_for("1/8 watched")
+        term.send("q")
+        wait_until_gone(term)
+    with terminal([str(installed_command())], env) as term:
+        term.wait_for("Next to watch: S01E01")
+        term.send("3")
+        screen = term.wait_for("1/8 watched")
+        assert "✔  2  Episode 2" in screen
+        assert "·  1  Episode 1" in screen
+
+
+def wait_until_gone(term: Terminal, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while term.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not term.is_alive(), "q did not quit the app"

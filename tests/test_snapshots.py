@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from diplomat_tui.app import DiplomatApp
+from diplomat_tui.model import Catalog
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 
@@ -26,3 +29,19 @@ def test_cast_detail_snapshot(snap_compare, store: Store) -> None:
 def test_help_snapshot(snap_compare, store: Store) -> None:
     app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
     assert snap_compare(app, press=["question_mark"], terminal_size=(120, 36))
+
+
+def test_progress_bars_snapshot(snap_compare, store: Store) -> None:
+    store.set_watched(["S01E01", "S01E02", "S01E03"], True)
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=["3"], terminal_size=(120, 36))
+
+
+def test_spoiler_placeholder_snapshot(snap_compare, store: Store) -> None:
+    def add_summary(catalog: Catalog) -> Catalog:
+        first = replace(catalog.episodes[0], summary="Kate learns the truth.")
+        return replace(catalog, episodes=(first, *catalog.episodes[1:]))
+
+    store.update_catalog(add_summary)
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=["3", "enter"], terminal_size=(120, 36))

@@ -1,30 +1,47 @@
-"""The Textual app: wires the store snapshot to the main screen, help and palette.
+"""The Textual app: owns the snapshot and the store writes, shows the main screen.
 
 It never imports tinydb or httpx: it gets typed records from :mod:`diplomat_tui.store`.
+Every change the user makes (watched marks, preferences) is saved when it happens,
+in order, on one writer thread, so closing the terminal loses nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from functools import partial
+from typing import Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from diplomat_tui.commands import CatalogSearch
+from diplomat_tui.errors import DiplomatError
+from diplomat_tui.screens.detail import DetailScreen
 from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.screens.main import PANES, MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Snapshot, Store
+from diplomat_tui.widgets.messages import SetWatched
+
+SPOILERS_PREF = "spoilers_shown"
+THEME_PREF = "theme"
 
 
 class DiplomatApp(App[None]):
     """diplomat-tui: synopsis, cast, episodes, stats and sources of The Diplomat."""
 
     TITLE = "diplomat-tui"
-    SUB_TITLE = "The Diplomat, in your terminal"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {CatalogSearch}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
+        Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -33,18 +50,95 @@ class DiplomatApp(App[None]):
         self.store = store
         self.snapshot = snapshot
         self.settings = settings
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
 
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+        self._apply_theme(self.snapshot.prefs.get(THEME_PREF) or self.settings.theme)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
             self.sub_title = self.snapshot.catalog.show.title
         self.push_screen(MainScreen(self.snapshot))
+
+    def on_unmount(self) -> None:
+        self._writer.shutdown(wait=True)
+
+    # -- state -----------------------------------------------------------------------
+
+    @property
+    def spoilers_shown(self) -> bool:
+        """Whether summaries of unwatched episodes are shown."""
+        return bool(self.snapshot.prefs.get(SPOILERS_PREF))
+
+    async def show_snapshot(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
+        """Make ``snapshot`` current and redraw the panes (all, or those named)."""
+        self.snapshot = snapshot
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.show(snapshot, panes)
+            elif isinstance(screen, DetailScreen):
+                key = screen.detail.watch_key
+                await screen.update_detail(watched=key in snapshot.watched if key else False)
+
+    @on(SetWatched)
+    async def _set_watched(self, message: SetWatched) -> None:
+        keys = set(message.keys)
+        watched = self.snapshot.watched | keys if message.watched else self.snapshot.watched - keys
+        await self.show_snapshot(
+            replace(self.snapshot, watched=frozenset(watched)), ("episodes", "synopsis")
+        )
+        self._save(partial(self.store.set_watched, message.keys, message.watched))
+
+    async def set_pref(self, key: str, value: Any, panes: Iterable[str] = ()) -> None:
+        """Remember a preference now (in memory and, in order, in the store)."""
+        prefs = {**self.snapshot.prefs, key: value}
+        await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
+        self._save(partial(self.store.set_pref, key, value))
+
+    def _save(self, write: Callable[[], None]) -> None:
+        self._writer.submit(write).add_done_callback(self._saved)
+
+    def _saved(self, future: Future[None]) -> None:
+        error = future.exception()
+        if error is not None:
+            message = str(error) if isinstance(error, DiplomatError) else repr(error)
+            self.call_from_thread(
+                self.notify, f"Not saved: {message}", severity="error", timeout=10, markup=False
+            )
+
+    # -- actions ---------------------------------------------------------------------
 
     def action_help(self) -> None:
         """Show the key map."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_toggle_spoilers(self) -> None:
+        """Show or hide summaries of unwatched episodes (remembered)."""
+        shown = not self.spoilers_shown
+        await self.set_pref(SPOILERS_PREF, shown, ("episodes",))
+        self.notify("Spoilers shown" if shown else "Spoilers hidden", timeout=2)
+
+    def action_save_svg(self) -> None:
+        """Save an SVG screenshot into the current folder and say where."""
+        path = self.save_screenshot(path=os.getcwd())
+        self.notify(f"Screenshot saved to {path}", timeout=5, markup=False)
+
+    def jump_to(self, pane: str, item_id: str) -> None:
+        """Show ``pane`` with the row ``item_id`` highlighted (from the palette)."""
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, MainScreen):
+            self.screen.jump_to(pane, item_id)
+
+    def _apply_theme(self, theme: object) -> None:
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def _remember_theme(self, theme: Any) -> None:
+        if theme.name != self.snapshot.prefs.get(THEME_PREF):
+            self.run_worker(self.set_pref(THEME_PREF, theme.name))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands: the built-in ones plus one per pane."""
@@ -56,3 +150,8 @@ class DiplomatApp(App[None]):
                     f"Switch to the {title} pane",
                     lambda pane_id=pane_id: screen.action_show_pane(pane_id),
                 )
+        yield SystemCommand(
+            "Show spoilers" if not self.spoilers_shown else "Hide spoilers",
+            "Summaries of episodes you have not watched",
+            self.action_toggle_spoilers,
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,10 +74,14 @@ class MainScreen(Screen[None]):
         self.query_one("#nav", OptionList).highlighted = 0
         self.current_pane.focus_list()
 
+    def pane_widget(self, pane_id: str) -> SynopsisPane | ListPane:
+        """The pane with this id."""
+        return self.query_one(f"#{pane_id}", SynopsisPane | ListPane)  # type: ignore[arg-type]
+
     @property
     def current_pane(self) -> SynopsisPane | ListPane:
         """The pane on show."""
-        return self.query_one(f"#{self.pane}", SynopsisPane | ListPane)  # type: ignore[arg-type]
+        return self.pane_widget(self.pane)
 
     def watch_pane(self, pane: str) -> None:
         self.query_one("#panes", ContentSwitcher).current = pane
@@ -99,11 +105,18 @@ class MainScreen(Screen[None]):
         else:
             self.notify("The synopsis has no list to filter: press 2–5 for one.", timeout=3)
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Update every pane in place for a new snapshot."""
+    def show(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
+        """Update the panes (all, or those named) in place for a new snapshot."""
         self.snapshot = snapshot
-        for pane in self.query(".pane"):
-            pane.show(snapshot)  # type: ignore[attr-defined]
+        for pane_id in PANE_IDS if panes is None else panes:
+            self.pane_widget(pane_id).show(snapshot)
+
+    def jump_to(self, pane: str, item_id: str) -> None:
+        """Show ``pane`` with the row ``item_id`` highlighted."""
+        self.pane = pane
+        target = self.current_pane
+        if isinstance(target, ListPane):
+            target.select(item_id)
 
     @on(OptionList.OptionSelected, "#nav")
     def _nav_selected(self, event: OptionList.OptionSelected) -> None:

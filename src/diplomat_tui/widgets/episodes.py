@@ -1,43 +1,49 @@
-"""The Episodes pane: every season and its episodes, unknown details marked unknown."""
+"""The Episodes pane: seasons with watched progress, episodes with unknowns marked."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
+from textual.widgets import Static
 
 from diplomat_tui.model import Episode
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
 from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.listpane import ListPane
+from diplomat_tui.widgets.messages import SetWatched
 from diplomat_tui.widgets.navlist import Item
+from diplomat_tui.widgets.progress import progress_bar, watched_count
 from diplomat_tui.widgets.text import field, line, literal
 
+SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
 
-def season_heading(view: SeasonView) -> Content:
-    """``Season 1 · 8 episodes · released`` or ``Season 2 · announced, no episodes yet``."""
-    count = (
-        view.season.episode_count
-        if view.season and view.season.episode_count
-        else len(view.episodes)
-    )
-    parts = [f"Season {view.number}"]
-    parts.append(f"{count} episodes" if count else "no episodes yet")
-    if view.season and view.season.status:
-        parts.append(view.season.status)
-    if view.season and view.season.premiere:
-        parts.append(f"premiere {view.season.premiere}")
-    return line(" · ".join(parts), "bold underline")
+
+def season_heading(view: SeasonView, watched: frozenset[str]) -> Content:
+    """``Season 1 · 8 episodes · released  ████░░░░ 2/8 watched``."""
+    season = view.season
+    count = season.episode_count if season and season.episode_count else len(view.episodes)
+    parts = [f"Season {view.number}", f"{count} episodes" if count else "no episodes yet"]
+    if season and season.status:
+        parts.append(season.status)
+    if season and season.premiere:
+        parts.append(f"premiere {season.premiere}")
+    heading = line(" · ".join(parts), "bold underline")
+    if not view.episodes:
+        return heading
+    done = watched_count(view.episodes, watched)
+    return Content.assemble(heading, "  ", progress_bar(done, len(view.episodes), width=10))
 
 
 def _episode_prompt(episode: Episode, watched: bool) -> Content:
-    mark = ("✔ " if watched else "  ", "$success")
     details = " · ".join(
         part
         for part in (episode.airdate, f"{episode.runtime} min" if episode.runtime else None)
         if part
     )
     return Content.assemble(
-        mark,
+        ("✔ " if watched else "· ", "$success" if watched else "$text-muted"),
         (f"{episode.number:>2}  ", "$text-muted"),
         line(episode_title(episode), "" if episode.title else "italic"),
         ("  ", ""),
@@ -45,14 +51,39 @@ def _episode_prompt(episode: Episode, watched: bool) -> Content:
     )
 
 
+def episode_summary(episode: Episode, watched: bool, spoilers_shown: bool) -> Content:
+    """The summary, or the spoiler placeholder for an unwatched episode."""
+    if episode.summary and not watched and not spoilers_shown:
+        return Content.styled(SPOILER, "italic $warning")
+    return literal(episode.summary, "" if episode.summary else "italic $text-muted")
+
+
 class EpisodesPane(ListPane):
-    """Seasons as headings, episodes as rows; Enter shows an episode."""
+    """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
+
+    BINDINGS = [
+        Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
+        Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
+    ]
+
+    def compose_header(self) -> ComposeResult:
+        """Overall watched progress."""
+        yield Static(id="overall-progress")
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Display the list and the overall progress."""
+        super().show(snapshot)
+        episodes = snapshot.catalog.episodes
+        done = watched_count(episodes, snapshot.watched)
+        overall = Content.assemble(("All seasons  ", "bold"), progress_bar(done, len(episodes)))
+        self.query_one("#overall-progress", Static).update(overall)
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """A heading per season, then its episodes."""
         rows: list[Item] = []
         for view in season_views(snapshot.catalog):
-            rows.append(Item(f"season:{view.number}", season_heading(view), header=True))
+            heading = season_heading(view, snapshot.watched)
+            rows.append(Item(f"season:{view.number}", heading, header=True))
             rows += [
                 Item(
                     f"episode:{e.key}",
@@ -63,24 +94,45 @@ class EpisodesPane(ListPane):
             ]
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
-        """An episode: title, airdate, runtime, summary, and the sources."""
+    def _episode(self, item_id: str | None) -> Episode | None:
+        if not item_id or not item_id.startswith("episode:"):
+            return None
         key = item_id.removeprefix("episode:")
-        catalog = self.snapshot.catalog
-        episode = next((e for e in catalog.episodes if e.key == key), None)
+        return next((e for e in self.snapshot.catalog.episodes if e.key == key), None)
+
+    def action_toggle_watched(self) -> None:
+        """Mark the highlighted episode watched, or not watched."""
+        if episode := self._episode(self.list.selected_id):
+            self.post_message(SetWatched([episode.key], episode.key not in self.snapshot.watched))
+
+    def action_toggle_season(self) -> None:
+        """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
+        if episode := self._episode(self.list.selected_id):
+            keys = [e.key for e in self.snapshot.catalog.episodes if e.season == episode.season]
+            all_watched = all(key in self.snapshot.watched for key in keys)
+            self.post_message(SetWatched(keys, not all_watched))
+
+    def detail(self, item_id: str) -> Detail | None:
+        """An episode: title, airdate, runtime, summary (spoiler-shielded), and the sources."""
+        episode = self._episode(item_id)
         if episode is None:
             return None
+        watched = episode.key in self.snapshot.watched
+        spoilers_shown = bool(self.snapshot.prefs.get("spoilers_shown"))
         facts = [
             field("Episode", f"season {episode.season}, episode {episode.number}"),
             field("Title", episode.title),
             field("Airdate", episode.airdate),
             field("Runtime", f"{episode.runtime} min" if episode.runtime else None),
-            field("Watched", "yes" if key in self.snapshot.watched else "no"),
             Content.assemble(
                 ("Summary: ", "bold $text-muted"),
-                literal(episode.summary, "" if episode.summary else "italic $text-muted"),
+                episode_summary(episode, watched, spoilers_shown),
             ),
         ]
         return Detail(
-            f"{key} · {episode_title(episode)}", facts, source_quotes(catalog, episode.sources)
+            f"{episode.key} · {episode_title(episode)}",
+            facts,
+            source_quotes(self.snapshot.catalog, episode.sources),
+            watch_key=episode.key,
+            rebuild=lambda: self.detail(item_id),
         )

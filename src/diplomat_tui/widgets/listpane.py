@@ -28,8 +28,13 @@ class ListPane(Vertical):
         self.snapshot = snapshot
 
     def compose(self) -> ComposeResult:
+        yield from self.compose_header()
         yield Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
         yield NavList(id=f"{self.id}-list")
+
+    def compose_header(self) -> ComposeResult:
+        """Widgets above the list (none by default)."""
+        yield from ()
 
     def on_mount(self) -> None:
         self.query_one(Input).display = False
@@ -52,6 +57,13 @@ class ListPane(Vertical):
     def detail(self, item_id: str) -> Detail | None:
         """The detail view of the row ``item_id``, if it has one."""
         raise NotImplementedError
+
+    def select(self, item_id: str) -> None:
+        """Highlight the row ``item_id`` (clearing a filter that hides it)."""
+        if self.list.index_of(item_id) is None:
+            self.action_close_filter()
+        if (index := self.list.index_of(item_id)) is not None:
+            self.list.highlighted = index
 
     def focus_list(self) -> None:
         """Give the keyboard to the list."""
@@ -84,4 +96,5 @@ class ListPane(Vertical):
     def _open_detail(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None and (detail := self.detail(event.option.id)):
-            self.app.push_screen(DetailScreen(detail))
+            watched = detail.watch_key in self.snapshot.watched
+            self.app.push_screen(DetailScreen(detail, watched=watched))

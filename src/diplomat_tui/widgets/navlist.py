@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from diplomat_tui.merge import normalize
 
@@ -61,6 +61,13 @@ class NavList(OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
+    def index_of(self, item_id: str) -> int | None:
+        """The position of the row ``item_id`` among the visible rows, if shown."""
+        try:
+            return self.get_option_index(item_id)
+        except OptionDoesNotExist:
+            return None
+
     def _visible(self) -> list[Item]:
         words = self._query.split()
         if not words:
@@ -83,10 +90,7 @@ class NavList(OptionList):
         self.add_options(
             [Option(item.prompt, id=item.id, disabled=item.header) for item in self._visible()]
         )
-        if previous is not None and previous in self._option_ids():
-            self.highlighted = self.get_option_index(previous)
+        if previous is not None and (index := self.index_of(previous)) is not None:
+            self.highlighted = index
         elif self.option_count:
             self.action_first()
-
-    def _option_ids(self) -> set[str]:
-        return {option.id for option in self.options if option.id is not None}

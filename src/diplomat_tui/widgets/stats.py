@@ -8,14 +8,14 @@ from collections import defaultdict
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from diplomat_tui.model import Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_label
 from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.navlist import Item, NavList
+from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import field, line
 
 _WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -50,10 +50,9 @@ def _stat_prompt(stat: Stat) -> Content:
 class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
-    def compose(self) -> ComposeResult:
+    def compose_header(self) -> ComposeResult:
+        """The charts of weekly figures (hidden until a refresh brings some)."""
         yield Vertical(id="charts")
-        yield Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
-        yield NavList(id=f"{self.id}-list")
 
     def show(self, snapshot: Snapshot) -> None:
         """Display the list and redraw the charts."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from diplomat_tui.queries import episode_title
 from diplomat_tui.store import Snapshot
+from diplomat_tui.upcoming import upcoming
+from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.text import field, line, literal
 
 
@@ -30,6 +35,7 @@ def synopsis_blocks(snapshot: Snapshot) -> list[tuple[str, Content]]:
             ),
         ),
     ]
+    blocks.append(("synopsis-next", _whats_next(snapshot)))
     for heading, text in (("Synopsis", show.synopsis), ("Description", show.description)):
         if text:
             blocks += [
@@ -43,6 +49,30 @@ def synopsis_blocks(snapshot: Snapshot) -> list[tuple[str, Content]]:
             body = Content.assemble(body, "\n— ", line(who, "bold"))
         blocks.append(("synopsis-quote", body))
     return blocks
+
+
+def _whats_next(snapshot: Snapshot) -> Content:
+    """Next to watch, and what the sources announce with how long until then."""
+    catalog = snapshot.catalog
+    episode = next_to_watch(catalog.episodes, snapshot.watched)
+    if episode is not None:
+        watch = Content.assemble(line(f"{episode.key} · {episode_title(episode)}", "$accent"))
+    elif catalog.episodes:
+        watch = Content.styled("all caught up", "$success")
+    else:
+        watch = Content.styled("no episodes known yet", "italic $text-muted")
+    lines = [Content.assemble(("Next to watch: ", "bold $text-muted"), watch)]
+    for item in upcoming(catalog, date.today()):
+        lines.append(
+            Content.assemble(("Coming: ", "bold $text-muted"), line(item.describe(date.today())))
+        )
+    done = watched_count(catalog.episodes, snapshot.watched)
+    lines.append(
+        Content.assemble(
+            ("Progress: ", "bold $text-muted"), progress_bar(done, len(catalog.episodes))
+        )
+    )
+    return Content("\n").join(lines)
 
 
 class SynopsisPane(VerticalScroll):
