@@ -1,0 +1,34 @@
+"""Public sources: TVmaze (show, episodes, seasons, cast, crew) and Netflix Top 10.
+
+Each source module has pure ``parse_*`` functions over the bytes (or lines) a server
+sent, and one async ``fetch`` that uses :class:`~diplomat_tui.sources.http.HttpClient`.
+Only this package and :mod:`diplomat_tui.refresh` import httpx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplomat_tui.errors import SourceError
+from diplomat_tui.model import Catalog
+from diplomat_tui.sanitize import clean_line
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What a piece of data is, and where it came from, for one-line error messages."""
+
+    name: str  # e.g. "TVmaze episodes"
+    url: str
+
+    def error(self, reason: str) -> SourceError:
+        """A :class:`SourceError` naming this source and URL, on one sanitized line."""
+        return SourceError(clean_line(f"{self.name}: {reason} ({self.url})"))
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What one public source brought: new facts, and how many answers were unchanged."""
+
+    catalog: Catalog
+    unchanged: int = 0  # requests answered "304 Not Modified": their facts are kept as stored

@@ -1,0 +1,452 @@
+"""TVmaze (https://www.tvmaze.com/api): the show, its episodes, seasons, cast and crew.
+
+Several series are called "The Diplomat". The first refresh searches TVmaze and keeps
+the one that matches what the store already knows (network, premiere day, creator);
+its id is remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
+Summaries arrive as HTML and pass through :func:`~diplomat_tui.sanitize.html_to_text`;
+every other string through :func:`~diplomat_tui.sanitize.clean_line`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from diplomat_tui.merge import merge_catalogs, normalize
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    CrewCredit,
+    Episode,
+    Person,
+    Season,
+    Show,
+)
+from diplomat_tui.sanitize import clean_line, html_to_text
+from diplomat_tui.sources import Origin, SourceResult
+from diplomat_tui.sources.http import Fetched, HttpClient, Request, gather_all
+
+NAME = "TVmaze"
+ENDPOINTS = ("show", "episodes", "seasons", "cast", "crew")
+_PATHS = {
+    "show": "/shows/{id}",
+    "episodes": "/shows/{id}/episodes",
+    "seasons": "/shows/{id}/seasons",
+    "cast": "/shows/{id}/cast",
+    "crew": "/shows/{id}/crew",
+}
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A show found by the TVmaze search."""
+
+    id: int
+    title: str
+    network: str | None
+    premiered: str | None
+
+    def describe(self) -> str:
+        """``The Diplomat (2009, Network Ten)``, for messages."""
+        year = (self.premiered or "")[:4] or "?"
+        return f"{self.title} ({year}, {self.network or 'no network'})"
+
+
+# -- JSON shape checks -----------------------------------------------------------------
+
+
+def load_json(data: bytes, origin: Origin) -> Any:
+    """Decode a JSON body, or raise a SourceError saying why not."""
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+        raise origin.error(f"not valid JSON ({reason})") from None
+
+
+def _items(value: Any, origin: Origin, what: str) -> list[dict[str, Any]]:
+    """A JSON list of objects."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise origin.error(f"expected a list of {what}")
+    return value
+
+
+def _obj(value: Any, origin: Origin, what: str) -> dict[str, Any]:
+    """A JSON object (null becomes empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise origin.error(f"{what} is not an object")
+    return value
+
+
+def _int(value: Any, origin: Origin, what: str) -> int | None:
+    """An integer or null (JSON booleans are not numbers here)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise origin.error(f"{what} is not a whole number")
+    return value
+
+
+def _text(value: Any, origin: Origin, what: str) -> str | None:
+    """A one-line sanitized string, or None for null and blank."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise origin.error(f"{what} is not a string")
+    return clean_line(value) or None
+
+
+def _html(value: Any, origin: Origin, what: str) -> str | None:
+    """An HTML summary as plain sanitized text, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise origin.error(f"{what} is not a string")
+    return html_to_text(value) or None
+
+
+def _date(value: Any, origin: Origin, what: str) -> str | None:
+    """An ISO date (``2023-04-20``) or None."""
+    text = _text(value, origin, what)
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise origin.error(f"{what} is not a date: {text[:40]!r}") from None
+
+
+def _channel(show: dict[str, Any], origin: Origin) -> str | None:
+    """The network's name, else the web channel's (Netflix is a web channel)."""
+    for key in ("network", "webChannel"):
+        name = _text(_obj(show.get(key), origin, key).get("name"), origin, f"{key} name")
+        if name:
+            return name
+    return None
+
+
+def _show_id(show: dict[str, Any], origin: Origin) -> int:
+    show_id = _int(show.get("id"), origin, "show id")
+    if show_id is None or show_id <= 0:
+        raise origin.error("a show has no id")
+    return show_id
+
+
+# -- parsers (pure: bytes in, records out) ---------------------------------------------
+
+
+def parse_search(data: bytes, origin: Origin) -> tuple[Candidate, ...]:
+    """The shows of a ``/search/shows`` answer (``[{"score", "show"}]``)."""
+    candidates = []
+    for item in _items(load_json(data, origin), origin, "search results"):
+        show = _obj(item.get("show"), origin, "show")
+        candidates.append(
+            Candidate(
+                id=_show_id(show, origin),
+                title=_text(show.get("name"), origin, "show name") or "",
+                network=_channel(show, origin),
+                premiered=_date(show.get("premiered"), origin, "premiered"),
+            )
+        )
+    return tuple(candidates)
+
+
+def parse_show(data: bytes, origin: Origin, source_id: str) -> Show:
+    """The ``/shows/{id}`` object as a Show (TVmaze's summary goes to ``description``)."""
+    show = _obj(load_json(data, origin), origin, "the show")
+    title = _text(show.get("name"), origin, "show name")
+    if not title:
+        raise origin.error("the show has no name")
+    return Show(
+        title=title,
+        network=_channel(show, origin),
+        premiered=_date(show.get("premiered"), origin, "premiered"),
+        status=_text(show.get("status"), origin, "status"),
+        description=_html(show.get("summary"), origin, "summary"),
+        tvmaze_id=_show_id(show, origin),
+        sources=(source_id,),
+    )
+
+
+def parse_episodes(data: bytes, origin: Origin, source_id: str) -> tuple[Episode, ...]:
+    """Numbered episodes of ``/shows/{id}/episodes`` (unnumbered specials are skipped)."""
+    episodes = []
+    for item in _items(load_json(data, origin), origin, "episodes"):
+        season = _int(item.get("season"), origin, "episode season")
+        number = _int(item.get("number"), origin, "episode number")
+        if season is None or number is None:
+            continue
+        runtime = _int(item.get("runtime"), origin, "episode runtime")
+        episodes.append(
+            Episode(
+                season=season,
+                number=number,
+                title=_text(item.get("name"), origin, "episode name"),
+                airdate=_date(item.get("airdate"), origin, "airdate"),
+                runtime=runtime if runtime and runtime > 0 else None,
+                summary=_html(item.get("summary"), origin, "episode summary"),
+                sources=(source_id,),
+            )
+        )
+    return tuple(episodes)
+
+
+def season_status(premiere: str | None, end: str | None, today: date) -> str:
+    """``announced`` before its premiere, ``aired`` after its end, ``airing`` between."""
+    if premiere is None or date.fromisoformat(premiere) > today:
+        return "announced"
+    if end is not None and date.fromisoformat(end) < today:
+        return "aired"
+    return "airing"
+
+
+def parse_seasons(data: bytes, origin: Origin, source_id: str, today: date) -> tuple[Season, ...]:
+    """``/shows/{id}/seasons``, each with its episode count and a status from its dates."""
+    seasons = []
+    for item in _items(load_json(data, origin), origin, "seasons"):
+        number = _int(item.get("number"), origin, "season number")
+        if number is None:
+            raise origin.error("a season has no number")
+        premiere = _date(item.get("premiereDate"), origin, "premiereDate")
+        end = _date(item.get("endDate"), origin, "endDate")
+        seasons.append(
+            Season(
+                number=number,
+                episode_count=_int(item.get("episodeOrder"), origin, "episodeOrder"),
+                status=season_status(premiere, end, today),
+                premiere=premiere,
+                sources=(source_id,),
+            )
+        )
+    return tuple(seasons)
+
+
+def parse_cast(data: bytes, origin: Origin, source_id: str) -> Catalog:
+    """``/shows/{id}/cast``: main cast in billing order, each person and character."""
+    people, credits = [], []
+    for item in _items(load_json(data, origin), origin, "cast credits"):
+        person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
+        if not person:
+            continue
+        character = _obj(item.get("character"), origin, "character").get("name")
+        people.append(Person(name=person, sources=(source_id,)))
+        credits.append(
+            CastCredit(
+                person=person,
+                character=_text(character, origin, "character name"),
+                billing="main",
+                order=len(credits),
+                sources=(source_id,),
+            )
+        )
+    return merge_catalogs(Catalog(), Catalog(people=tuple(people), cast=tuple(credits)))
+
+
+def parse_crew(data: bytes, origin: Origin, source_id: str) -> Catalog:
+    """``/shows/{id}/crew``: one credit per person with all their roles (lowercased)."""
+    roles: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for item in _items(load_json(data, origin), origin, "crew credits"):
+        person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
+        role = _text(item.get("type"), origin, "crew type")
+        if not person or not role:
+            continue
+        key = normalize(person)
+        names.setdefault(key, person)
+        if role.lower() not in roles.setdefault(key, []):
+            roles[key].append(role.lower())
+    return Catalog(
+        people=tuple(Person(name=names[key], sources=(source_id,)) for key in names),
+        crew=tuple(
+            CrewCredit(
+                person=names[key], roles=tuple(roles[key]), order=order, sources=(source_id,)
+            )
+            for order, key in enumerate(names)
+        ),
+    )
+
+
+def creators(crew: Catalog) -> tuple[str, ...]:
+    """The people credited as creator."""
+    return tuple(credit.person for credit in crew.crew if "creator" in credit.roles)
+
+
+# -- picking the right "The Diplomat" --------------------------------------------------
+
+
+def _month_day(text: str | None) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) from ``2023-04-20``, ``April 20`` or ``April 20, 2023``."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        iso = date.fromisoformat(text)
+        return iso.month, iso.day, iso.year
+    except ValueError:
+        pass
+    year_match = _YEAR.search(text)
+    bare = _YEAR.sub("", text).replace(",", " ").strip()
+    for pattern in ("%B %d", "%d %B", "%b %d", "%d %b"):
+        try:
+            parsed = datetime.strptime(" ".join(bare.split()), pattern)
+        except ValueError:
+            continue
+        return parsed.month, parsed.day, int(year_match.group(1)) if year_match else None
+    return None
+
+
+def _same_premiere(known: str | None, candidate: str | None) -> bool:
+    """Same month and day (and year, when the store knows it)."""
+    want, have = _month_day(known), _month_day(candidate)
+    if want is None:
+        return True
+    if have is None:
+        return False
+    return want[:2] == have[:2] and (want[2] is None or want[2] == have[2])
+
+
+def matching_candidates(candidates: tuple[Candidate, ...], known: Show) -> tuple[Candidate, ...]:
+    """Candidates whose title, network and premiere day agree with what the store knows."""
+    return tuple(
+        c
+        for c in candidates
+        if normalize(c.title) == normalize(known.title)
+        and (not known.network or normalize(c.network or "") == normalize(known.network))
+        and _same_premiere(known.premiered, c.premiered)
+    )
+
+
+def has_creator(crew: Catalog, known: Show) -> bool:
+    """Whether the crew names one of the store's creators as creator (True if none known)."""
+    if not known.creators:
+        return True
+    wanted = {normalize(name) for name in known.creators}
+    return any(normalize(name) in wanted for name in creators(crew))
+
+
+def _what_is_known(known: Show) -> str:
+    facts = [f"network {known.network}" if known.network else ""]
+    facts.append(f"premiered {known.premiered}" if known.premiered else "")
+    facts.append(f"created by {', '.join(known.creators)}" if known.creators else "")
+    return "; ".join(fact for fact in facts if fact) or "its title"
+
+
+# -- fetching --------------------------------------------------------------------------
+
+
+def _url(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + path
+
+
+def endpoint_source_id(show_id: int, endpoint: str) -> str:
+    """``tvmaze:/shows/123/episodes``: one Source record per endpoint."""
+    return "tvmaze:" + _PATHS[endpoint].format(id=show_id)
+
+
+async def find_show(http: HttpClient, base_url: str, known: Show) -> int:
+    """Search TVmaze for the store's show and return the id of the one that matches."""
+    query = urlencode({"q": known.title})
+    request = Request(NAME, "search", _url(base_url, f"/search/shows?{query}"))
+    found = parse_search((await http.get(request)).body, request.origin)
+    candidates = matching_candidates(found, known)
+    if known.creators and candidates:
+        crews = await gather_all(*(_crew_of(http, base_url, c.id) for c in candidates))
+        candidates = tuple(
+            c for c, crew in zip(candidates, crews, strict=True) if has_creator(crew, known)
+        )
+    if len(candidates) == 1:
+        picked = candidates[0]
+        http.report(NAME, f"search: picked {picked.describe()}, TVmaze id {picked.id}")
+        return picked.id
+    wanted = f"the shows TVmaze found for {known.title!r}"
+    knows = f"what the store knows ({_what_is_known(known)})"
+    if candidates:
+        problem = f"{len(candidates)} of {wanted} match {knows}, cannot tell which"
+        shows = candidates
+    else:
+        problem, shows = f"none of {wanted} matches {knows}; found", found
+    listed = ", ".join(c.describe() for c in shows) or "nothing"
+    raise request.origin.error(f"{problem}: {listed}; nothing was changed")
+
+
+async def _crew_of(http: HttpClient, base_url: str, show_id: int) -> Catalog:
+    url = _url(base_url, _PATHS["crew"].format(id=show_id))
+    request = Request(NAME, f"crew of show {show_id}", url)
+    answer = await http.get(request)
+    return parse_crew(answer.body, request.origin, endpoint_source_id(show_id, "crew"))
+
+
+def _requests(base_url: str, show_id: int, current: Catalog) -> list[Request]:
+    return [
+        Request(
+            NAME,
+            endpoint,
+            _url(base_url, _PATHS[endpoint].format(id=show_id)),
+            previous=current.source(endpoint_source_id(show_id, endpoint)),
+        )
+        for endpoint in ENDPOINTS
+    ]
+
+
+def _piece(
+    endpoint: str, answer: Fetched, origin: Origin, show_id: int, title: str, today: date
+) -> Catalog:
+    """The facts of one endpoint's answer, with its Source record."""
+    sid = endpoint_source_id(show_id, endpoint)
+    body = answer.body
+    if endpoint == "show":
+        facts = Catalog(show=parse_show(body, origin, sid))
+    elif endpoint == "episodes":
+        facts = Catalog(episodes=parse_episodes(body, origin, sid))
+    elif endpoint == "seasons":
+        facts = Catalog(seasons=parse_seasons(body, origin, sid, today))
+    elif endpoint == "cast":
+        facts = parse_cast(body, origin, sid)
+    else:
+        facts = _crew_facts(parse_crew(body, origin, sid), title, sid)
+    record = answer.source(id=sid, kind="tvmaze", title=f"TVmaze: {title} {endpoint}")
+    return merge_catalogs(facts, Catalog(sources=(record,)))
+
+
+def _crew_facts(crew: Catalog, title: str, sid: str) -> Catalog:
+    """The crew, and the show's creators as the crew names them."""
+    names = creators(crew)
+    return Catalog(
+        show=Show(title=title, creators=names, sources=(sid,)) if names else None,
+        people=crew.people,
+        crew=crew.crew,
+    )
+
+
+async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) -> SourceResult:
+    """Everything TVmaze knows about the store's show, fetched concurrently and validated."""
+    known = current.show
+    if known is None:
+        raise Origin(NAME, base_url).error("the store knows no show to look for")
+    show_id = known.tvmaze_id or await find_show(http, base_url, known)
+    requests = _requests(base_url, show_id, current)
+    answers = await gather_all(*(http.get(request) for request in requests))
+    catalog, unchanged = Catalog(show=Show(title=known.title, tvmaze_id=show_id)), 0
+    for endpoint, request, answer in zip(ENDPOINTS, requests, answers, strict=True):
+        if answer.unchanged:
+            unchanged += 1
+            continue
+        piece = _piece(endpoint, answer, request.origin, show_id, known.title, today)
+        catalog = merge_catalogs(catalog, piece)
+    http.report(NAME, _counts(catalog, unchanged))
+    return SourceResult(catalog=catalog, unchanged=unchanged)
+
+
+def _counts(catalog: Catalog, unchanged: int) -> str:
+    counts = (
+        f"{len(catalog.episodes)} episodes, {len(catalog.seasons)} seasons, "
+        f"{len(catalog.cast)} cast, {len(catalog.crew)} crew"
+    )
+    return counts + (f"; {unchanged} unchanged" if unchanged else "")

@@ -1,0 +1,335 @@
+"""A real HTTP server on 127.0.0.1 for the network tests (no internet, ever).
+
+It serves the recorded answers of ``tests/recorded`` at the TVmaze paths (under
+``/tvmaze``) and the Netflix Top 10 paths (under ``/top10``), in their real formats,
+with ETag/Last-Modified validators and 304 answers to matching conditional requests.
+Switches, per path (or ``"*"`` for every path), make it misbehave the ways real servers
+do: latency, an error status N times (with Retry-After), broken JSON, a truncated body,
+hostile text, an oversized body, a gzip bomb, a trickling body. Every request is logged
+with its headers, the status sent and the number of body bytes sent.
+
+Mocks cannot show timeouts, trickling or size caps (PITFALLS.md): hence a real server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RECORDED = Path(__file__).parent / "recorded"
+TVMAZE_ID = 61420  # the id of the Netflix series in the recorded search results
+TVMAZE = "/tvmaze"
+TOP10 = "/top10"
+SEARCH = f"{TVMAZE}/search/shows"
+SHOW = f"{TVMAZE}/shows/{TVMAZE_ID}"
+EPISODES = f"{SHOW}/episodes"
+SEASONS = f"{SHOW}/seasons"
+CAST = f"{SHOW}/cast"
+CREW = f"{SHOW}/crew"
+GLOBAL = f"{TOP10}/data/all-weeks-global.tsv"
+COUNTRIES = f"{TOP10}/data/all-weeks-countries.tsv"
+ROUTES = {
+    SEARCH: "tvmaze/search-shows.json",
+    SHOW: "tvmaze/show.json",
+    EPISODES: "tvmaze/episodes.json",
+    SEASONS: "tvmaze/seasons.json",
+    CAST: "tvmaze/cast.json",
+    CREW: "tvmaze/crew.json",
+    GLOBAL: "top10/all-weeks-global.tsv",
+    COUNTRIES: "top10/all-weeks-countries.tsv",
+}
+LAST_MODIFIED = "Tue, 12 Nov 2024 09:00:00 GMT"
+HOSTILE_NAME = "[@click=app.quit]x[/]"
+HOSTILE_CHARACTER = "\x1b]0;owned\x07Kate \u202eWyler"
+HOSTILE_TITLE = "\x9b31mThe Cinderella Thing\x1b[0m"
+HOSTILE_SUMMARY = "<p>Spoiler\x1b]52;c;Zm9v\x07 ahead\x1b[2J<script>alert(1)</script> &#91;b]</p>"
+CHUNK = 64 * 1024
+
+
+@dataclass
+class Behaviour:
+    """How the server answers a path; everything off by default."""
+
+    latency: float = 0.0  # seconds before answering
+    fail: int | None = None  # answer this status instead...
+    times: int = 1  # ...this many times, then answer normally
+    retry_after: str | None = None  # Retry-After header sent with ``fail``
+    broken_json: bool = False  # send only the first half of the body
+    truncate: bool = False  # Content-Length larger than the body, then close
+    hostile: bool = False  # escape sequences and markup in names and summaries
+    oversize: int = 0  # send this many bytes of filler instead of the body
+    gzip_bomb: int = 0  # send this many zero bytes, gzip-compressed
+    trickle: float = 0.0  # seconds between 16-byte pieces of the body
+    body: bytes | None = None  # send these bytes instead of the recorded file
+    file: Path | None = None  # stream this file instead of the recorded file
+    conditional: bool = True  # send validators and honour conditional requests
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One request the server saw, and what it answered."""
+
+    path: str
+    query: str
+    headers: dict[str, str]
+    status: int
+    body_bytes: int  # the body length announced (a truncated body announces more)
+
+
+class LocalServer:
+    """The server, its switches (:meth:`set`) and its request log (:attr:`requests`)."""
+
+    def __init__(self) -> None:
+        self.requests: list[Logged] = []
+        self._behaviours: dict[str, Behaviour] = {}
+        self._failures_left: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd.local = self  # type: ignore[attr-defined]
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:<port>``."""
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def tvmaze_url(self) -> str:
+        """The base URL to use as ``DIPLOMAT_TUI_TVMAZE_URL``."""
+        return self.url + TVMAZE
+
+    @property
+    def top10_url(self) -> str:
+        """The base URL to use as ``DIPLOMAT_TUI_TOP10_URL``."""
+        return self.url + TOP10
+
+    def environ(self) -> dict[str, str]:
+        """The environment variables pointing diplomat-tui at this server."""
+        return {
+            "DIPLOMAT_TUI_TVMAZE_URL": self.tvmaze_url,
+            "DIPLOMAT_TUI_TOP10_URL": self.top10_url,
+        }
+
+    def set(self, path: str, **switches: Any) -> None:
+        """Change how ``path`` (or ``"*"``: every path) is answered; see :class:`Behaviour`."""
+        with self._lock:
+            self._behaviours[path] = replace(self._behaviours.get(path, Behaviour()), **switches)
+            if "fail" in switches:
+                self._failures_left[path] = self._behaviours[path].times
+
+    def requests_to(self, path: str) -> list[Logged]:
+        """The logged requests for one path."""
+        with self._lock:
+            return [logged for logged in self.requests if logged.path == path]
+
+    def start(self) -> None:
+        """Serve in a background thread."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    # -- used by the handler -------------------------------------------------------------
+
+    def behaviour(self, path: str) -> Behaviour:
+        """The switches for ``path``: its own over those set for ``"*"``."""
+        with self._lock:
+            merged = self._behaviours.get("*", Behaviour())
+            own = self._behaviours.get(path)
+            if own is not None:
+                merged = replace(merged, **_changed(own))
+            return merged
+
+    def take_failure(self, path: str) -> bool:
+        """Whether this request should fail (and count it)."""
+        with self._lock:
+            for key in (path, "*"):
+                if self._failures_left.get(key, 0) > 0:
+                    self._failures_left[key] -= 1
+                    return True
+            return False
+
+    def log(self, logged: Logged) -> None:
+        """Remember one request."""
+        with self._lock:
+            self.requests.append(logged)
+
+
+def _changed(behaviour: Behaviour) -> dict[str, Any]:
+    default = Behaviour()
+    return {
+        f.name: getattr(behaviour, f.name)
+        for f in fields(Behaviour)
+        if getattr(behaviour, f.name) != getattr(default, f.name)
+    }
+
+
+def _hostile(data: Any) -> Any:
+    """Put escape sequences and markup where a server's text goes on screen."""
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        first = data[0]
+        if isinstance(first.get("person"), dict):
+            first["person"]["name"] = HOSTILE_NAME
+        if isinstance(first.get("character"), dict):
+            first["character"]["name"] = HOSTILE_CHARACTER
+        if "season" in first and "number" in first:
+            first["name"] = HOSTILE_TITLE
+        for item in data:
+            if "summary" in item:
+                item["summary"] = HOSTILE_SUMMARY
+    elif isinstance(data, dict) and "summary" in data:
+        data["summary"] = HOSTILE_SUMMARY
+    return data
+
+
+def _gzip_zeros(size: int) -> bytes:
+    """``size`` zero bytes, gzip-compressed chunk by chunk (a few KB per 10 MB)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    step = CHUNK * 16
+    parts = [compressor.compress(bytes(min(step, size - done))) for done in range(0, size, step)]
+    return b"".join(parts) + compressor.flush()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "diplomat-tui-test-server"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        """Quiet: the log is kept in :attr:`LocalServer.requests`."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        local: LocalServer = self.server.local  # type: ignore[attr-defined]
+        path = self.path.partition("?")[0]
+        behaviour = local.behaviour(path)
+        try:
+            if behaviour.latency:
+                time.sleep(behaviour.latency)
+            self._answer(local, path, behaviour)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    # -- answers -------------------------------------------------------------------------
+
+    def _answer(self, local: LocalServer, path: str, behaviour: Behaviour) -> None:
+        if behaviour.fail and local.take_failure(path):
+            self._error(behaviour.fail, behaviour.retry_after)
+        elif behaviour.oversize:
+            self._stream_filler(behaviour.oversize)
+        elif behaviour.gzip_bomb:
+            self._send(200, _gzip_zeros(behaviour.gzip_bomb), {"Content-Encoding": "gzip"})
+        elif behaviour.file is not None:
+            self._send_file(behaviour.file, behaviour)
+        else:
+            body = behaviour.body if behaviour.body is not None else self._recorded(path, behaviour)
+            if body is None:
+                self._error(404, None)
+            else:
+                self._send_body(body, behaviour)
+
+    def _send_body(self, body: bytes, behaviour: Behaviour) -> None:
+        """The recorded (or given) body, honouring validators and the body switches."""
+        validators = {"ETag": '"' + hashlib.sha1(body).hexdigest()[:20] + '"'}
+        validators["Last-Modified"] = LAST_MODIFIED
+        if behaviour.conditional and self._not_modified(validators["ETag"]):
+            self._send(304, b"", validators)
+            return
+        if behaviour.broken_json:
+            body = body[: len(body) // 2]
+        if behaviour.truncate:
+            self._send_truncated(body)
+        elif behaviour.trickle:
+            self._send_trickling(body, behaviour.trickle)
+        else:
+            self._send(200, body, validators if behaviour.conditional else {})
+
+    @staticmethod
+    def _recorded(path: str, behaviour: Behaviour) -> bytes | None:
+        name = ROUTES.get(path)
+        if name is None:
+            return None
+        body = (RECORDED / name).read_bytes()
+        if behaviour.hostile and name.endswith(".json"):
+            body = json.dumps(_hostile(json.loads(body)), ensure_ascii=False).encode()
+        return body
+
+    def _not_modified(self, etag: str) -> bool:
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return etag in [tag.strip() for tag in if_none_match.split(",")]
+        return self.headers.get("If-Modified-Since") == LAST_MODIFIED
+
+    def _headers(self, status: int, length: int, extra: dict[str, str]) -> None:
+        """Log the answer (before the client can see it), then send the status and headers."""
+        path, _, query = self.path.partition("?")
+        local: LocalServer = self.server.local  # type: ignore[attr-defined]
+        local.log(Logged(path, query, dict(self.headers.items()), status, length))
+        self.send_response(status)
+        kind = "application/json" if self.path.startswith(TVMAZE) else "text/tab-separated-values"
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(length))
+        for name, value in extra.items():
+            self.send_header(name, value)
+        self.end_headers()
+
+    def _send(self, status: int, body: bytes, extra: dict[str, str] | None = None) -> None:
+        self._headers(status, len(body), extra or {})
+        self.wfile.write(body)
+
+    def _error(self, status: int, retry_after: str | None) -> None:
+        body = json.dumps({"name": "Error", "message": f"HTTP {status}", "status": status}).encode()
+        self._send(status, body, {"Retry-After": retry_after} if retry_after else {})
+
+    def _send_truncated(self, body: bytes) -> None:
+        self._headers(200, len(body) + 1000, {})
+        self.wfile.write(body)
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _send_trickling(self, body: bytes, pause: float) -> None:
+        self._headers(200, len(body), {})
+        for start in range(0, len(body), 16):
+            self.wfile.write(body[start : start + 16])
+            self.wfile.flush()
+            time.sleep(pause)
+
+    def _stream_filler(self, size: int) -> None:
+        self._headers(200, size, {})
+        for start in range(0, size, CHUNK):
+            self.wfile.write(b"x" * min(CHUNK, size - start))
+
+    def _send_file(self, path: Path, behaviour: Behaviour) -> None:
+        stat = path.stat()
+        etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
+        if behaviour.conditional and self._not_modified(etag):
+            self._send(304, b"", {"ETag": etag})
+            return
+        self._headers(200, stat.st_size, {"ETag": etag})
+        with path.open("rb") as source:
+            while piece := source.read(CHUNK):
+                self.wfile.write(piece)
+
+
+@pytest.fixture
+def local_server() -> Iterator[LocalServer]:
+    """A running :class:`LocalServer`, stopped after the test."""
+    server = LocalServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,284 @@
+"""Refresh end to end against the local server: all or nothing, 304s, retries, the CLI."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from diplomat_tui.cli import main
+from diplomat_tui.errors import SourceError
+from diplomat_tui.model import Catalog, Show
+from diplomat_tui.refresh import RefreshSummary, refresh
+from diplomat_tui.settings import Settings
+from diplomat_tui.sources.http import MIB, HttpPolicy
+from diplomat_tui.store import Store
+from tests.localserver import (
+    CAST,
+    COUNTRIES,
+    CREW,
+    EPISODES,
+    GLOBAL,
+    HOSTILE_NAME,
+    SEARCH,
+    SEASONS,
+    SHOW,
+    TVMAZE_ID,
+    LocalServer,
+)
+
+FAST = HttpPolicy(
+    connect_timeout=2,
+    read_timeout=1,
+    deadline=2,
+    max_bytes=1 * MIB,
+    retries=2,
+    backoff=0.01,
+    max_wait=0.05,
+)
+KNOWN = Show(
+    title="The Diplomat", network="Netflix", premiered="April 20", creators=("Debora Cahn",)
+)
+
+
+def settings_for(server: LocalServer, store: Store, **urls: str) -> Settings:
+    return Settings(
+        data_dir=store.path.parent,
+        config_path=store.path.parent / "config.toml",
+        tvmaze_url=urls.get("tvmaze_url", server.tvmaze_url),
+        top10_url=urls.get("top10_url", server.top10_url),
+    )
+
+
+async def run(
+    store: Store, server: LocalServer, policy: HttpPolicy = FAST, **urls: str
+) -> tuple[RefreshSummary, list[tuple[str, str]]]:
+    lines: list[tuple[str, str]] = []
+    summary = await refresh(
+        store, settings_for(server, store, **urls), lambda *line: lines.append(line), policy=policy
+    )
+    return summary, lines
+
+
+def bare_store(tmp_path: Path, show: Show = KNOWN) -> Store:
+    store = Store(tmp_path / "bare" / "store.json")
+    store.create(Catalog(show=show))
+    return store
+
+
+# -- success ---------------------------------------------------------------------------
+
+
+async def test_refresh_fills_every_pane_and_keeps_the_article(store: Store, local_server):
+    store.set_watched(["S01E01"], True)
+    store.set_pref("theme", "nord")
+    before = store.snapshot()
+
+    summary, lines = await run(store, local_server)
+
+    after = store.snapshot()
+    catalog = after.catalog
+    assert (after.watched, after.prefs) == (before.watched, before.prefs)
+    show = catalog.show
+    assert show and show.tvmaze_id == TVMAZE_ID and show.premiered == "2023-04-20"
+    assert show.synopsis == before.catalog.show.synopsis  # the article's, never TVmaze's
+    assert show.description == before.catalog.show.description
+    # Episodes: every season, every title
+    assert {(e.season, e.number) for e in catalog.episodes} >= {(1, 8), (2, 6)}
+    assert all(e.title for e in catalog.episodes) and len(catalog.episodes) == 14
+    assert [(s.number, s.status) for s in catalog.seasons][-1] == (3, "announced")
+    # Cast with characters, crew with roles
+    characters = {c.person: c.character for c in catalog.cast}
+    assert characters["David Gyasi"] == "Austin Dennison"
+    assert characters["Keri Russell"] == "Kate Wyler"
+    crew = {c.person: c.roles for c in catalog.crew}
+    assert "creator" in crew["Debora Cahn"] and "producer" in crew["Dan Toland"]
+    # Weekly stats from both files
+    metrics = {s.metric for s in catalog.stats if s.period == "2024-11-03"}
+    assert metrics == {"weekly_rank", "hours_viewed", "views", "weeks_in_top10", "top10_countries"}
+    # Sources keep their validators; the article's sources are still there
+    tvmaze = catalog.source(f"tvmaze:/shows/{TVMAZE_ID}/episodes")
+    assert tvmaze and tvmaze.etag and tvmaze.last_modified and tvmaze.url.endswith("/episodes")
+    assert catalog.source("top10:data/all-weeks-countries.tsv")
+    assert all(before.catalog.source(s.id) == s for s in before.catalog.sources)
+
+    assert summary == RefreshSummary(
+        new_episodes=6, updated_episodes=8, new_cast=0, new_weeks=6, unchanged_sources=0
+    )
+    assert summary.describe() == "Refreshed: 6 new episodes, 8 updated episodes, 6 new Top 10 weeks"
+    assert ("TVmaze", "search: 200 OK") in lines and ("TVmaze", "episodes: 200 OK") in lines
+    assert ("Netflix Top 10", "by country: 200 OK") in lines and lines[-1][0] == "Store"
+
+
+async def test_tvmaze_description_only_fills_a_gap(tmp_path: Path, local_server: LocalServer):
+    store = bare_store(tmp_path)
+    summary, _ = await run(store, local_server)
+    show = store.snapshot().catalog.show
+    assert show and show.synopsis is None
+    assert show.description and show.description.startswith("In the middle of an international")
+    assert summary.new_cast == 7 and summary.new_episodes == 14
+
+
+async def test_second_refresh_skips_the_search_and_gets_304s(store: Store, local_server):
+    await run(store, local_server)
+    saved = store.path.read_bytes()
+    first_round = len(local_server.requests)
+
+    summary, lines = await run(store, local_server)
+
+    second = local_server.requests[first_round:]
+    assert SEARCH not in {r.path for r in second}
+    assert len(second) == 7
+    assert all(r.headers.get("If-None-Match") for r in second)
+    assert all((r.status, r.body_bytes) == (304, 0) for r in second)
+    assert summary.unchanged_sources == 7 and summary.new_episodes == 0
+    assert summary.describe() == "Refreshed: nothing new; 7 sources unchanged"
+    assert ("TVmaze", "cast: 304 Not Modified") in lines
+    assert store.path.read_bytes() == saved
+
+
+async def test_only_changed_sources_are_reparsed(store: Store, local_server: LocalServer):
+    await run(store, local_server)
+    episodes = json.loads((Path(__file__).parent / "recorded/tvmaze/episodes.json").read_bytes())
+    episodes[0]["name"] = "The Cinderella Thing (Director's Cut)"
+    local_server.set(EPISODES, body=json.dumps(episodes).encode())
+
+    summary, _ = await run(store, local_server)
+
+    assert (summary.updated_episodes, summary.unchanged_sources) == (1, 6)
+    first = store.snapshot().catalog.episodes[0]
+    assert first.title == "The Cinderella Thing (Director's Cut)"
+
+
+async def test_retries_honour_retry_after(store: Store, local_server: LocalServer):
+    local_server.set(CAST, fail=429, times=1, retry_after="1")
+    policy = HttpPolicy(retries=2, backoff=0.01, max_wait=5)
+    started = time.monotonic()
+    _, lines = await run(store, local_server, policy)
+    assert time.monotonic() - started >= 0.9
+    assert ("TVmaze", "cast: 429 Too Many Requests, retry 1/2 in 1.0s") in lines
+    assert [r.status for r in local_server.requests_to(CAST)] == [429, 200]
+
+
+async def test_hostile_text_never_reaches_the_store(store: Store, local_server: LocalServer):
+    for path in (SHOW, EPISODES, CAST, SEASONS):
+        local_server.set(path, hostile=True)
+    await run(store, local_server)
+    raw = store.path.read_text(encoding="utf-8")
+    assert not any(ord(ch) < 32 and ch not in "\n\t" or 0x7F <= ord(ch) <= 0x9F for ch in raw)
+    assert "\\u001b" not in raw and "\\u0007" not in raw and "<script>" not in raw
+    cast = store.snapshot().catalog.cast
+    assert any(c.person == HOSTILE_NAME for c in cast)  # literal text; the UI never parses it
+
+
+# -- failures: the store stays byte for byte as it was ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "switches", "complaint"),
+    [
+        (
+            EPISODES,
+            {"fail": 404},
+            f"TVmaze episodes: HTTP 404 Not Found (http://127.0.0.1:PORT{EPISODES})",
+        ),
+        (
+            CAST,
+            {"fail": 500, "times": 9},
+            "TVmaze cast: HTTP 500 Internal Server Error after 3 attempts",
+        ),
+        (SEARCH, {"fail": 429, "times": 9}, "TVmaze search: HTTP 429 Too Many Requests after 3"),
+        (SEASONS, {"broken_json": True}, "TVmaze seasons: not valid JSON"),
+        (
+            CREW,
+            {"truncate": True},
+            "TVmaze crew of show 61420: the connection broke mid-answer, body truncated",
+        ),
+        (SHOW, {"oversize": 2 * MIB}, "TVmaze show: the answer is larger than the 1 MiB limit"),
+        (SHOW, {"latency": 1.5}, "TVmaze show: timed out (waiting for data)"),
+        (EPISODES, {"trickle": 0.005}, "TVmaze episodes: no complete answer within 2s"),
+        (
+            GLOBAL,
+            {"body": b"week\tcategory\n"},
+            "Netflix Top 10 global: missing columns: weekly_rank",
+        ),
+        (COUNTRIES, {"fail": 404}, "Netflix Top 10 by country: HTTP 404 Not Found"),
+        (COUNTRIES, {"body": b"country_name\tweek\n"}, "missing columns: country_iso2, category"),
+    ],
+)
+async def test_any_failure_leaves_the_store_untouched(
+    store: Store, local_server: LocalServer, path: str, switches: dict[str, object], complaint: str
+):
+    local_server.set(path, **switches)
+    saved = store.path.read_bytes()
+    with pytest.raises(SourceError) as caught:
+        await run(store, local_server)
+    message = str(caught.value)
+    assert complaint.replace("PORT", local_server.url.rsplit(":", 1)[1]) in message
+    assert "\n" not in message and local_server.url in message
+    assert store.path.read_bytes() == saved
+
+
+async def test_no_network_leaves_the_store_untouched(store: Store, local_server: LocalServer):
+    saved = store.path.read_bytes()
+    with pytest.raises(SourceError, match=r"TVmaze search: cannot connect .*diplomat-tui\.invalid"):
+        await run(store, local_server, tvmaze_url="http://diplomat-tui.invalid")
+    assert store.path.read_bytes() == saved
+
+
+@pytest.mark.parametrize(
+    ("known", "complaint"),
+    [
+        (replace(KNOWN, network="BBC One"), "none of the shows TVmaze found for 'The Diplomat'"),
+        (replace(KNOWN, premiered="May 4"), "matches what the store knows (network Netflix; "),
+        (replace(KNOWN, creators=("Aaron Sorkin",)), "April 20; created by Aaron Sorkin)"),
+        (Show(title="The Diplomat"), "3 of the shows TVmaze found for 'The Diplomat' match"),
+    ],
+)
+async def test_no_single_matching_show_is_refused(
+    tmp_path: Path, local_server: LocalServer, known: Show, complaint: str
+):
+    store = bare_store(tmp_path, known)
+    saved = store.path.read_bytes()
+    with pytest.raises(SourceError) as caught:
+        await run(store, local_server)
+    message = str(caught.value)
+    assert message.startswith("TVmaze search: ") and complaint in message
+    assert "The Diplomat (2009, Network Ten)" in message and "nothing was changed" in message
+    assert store.path.read_bytes() == saved
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def test_cli_refresh_prints_progress_and_a_summary(
+    data_dir: Path, local_server: LocalServer, monkeypatch, capsys
+):
+    for name, value in local_server.environ().items():
+        monkeypatch.setenv(name, value)
+    assert main(["refresh"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["Refreshed: 6 new episodes, 8 updated episodes, 6 new Top 10 weeks"]
+    assert "TVmaze: search: 200 OK" in err.splitlines()
+    assert "Netflix Top 10: global: 200 OK" in err.splitlines()
+    assert err.splitlines()[-1].startswith("Store: saved ")
+
+    assert main(["refresh"]) == 0
+    assert capsys.readouterr().out == "Refreshed: nothing new; 7 sources unchanged\n"
+
+
+def test_cli_refresh_failure_is_one_line_and_exit_1(
+    data_dir: Path, local_server: LocalServer, monkeypatch, capsys
+):
+    for name, value in local_server.environ().items():
+        monkeypatch.setenv(name, value)
+    local_server.set(EPISODES, fail=404)
+    assert main(["refresh"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        f"diplomat-tui: TVmaze episodes: HTTP 404 Not Found ({local_server.url}{EPISODES})"
+    )

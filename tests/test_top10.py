@@ -1,0 +1,246 @@
+"""Netflix Top 10 parsers on recorded TSV files, fuzzing, and streaming a big file."""
+
+from __future__ import annotations
+
+import tracemalloc
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomat_tui.errors import SourceError
+from diplomat_tui.model import Stat
+from diplomat_tui.sources import Origin
+from diplomat_tui.sources.http import MIB, HttpClient, Request
+from diplomat_tui.sources.top10 import (
+    COUNTRIES_SCOPE,
+    GLOBAL_SCOPE,
+    CountriesParser,
+    parse_countries,
+    parse_global,
+    season_number,
+)
+from tests.localserver import COUNTRIES, RECORDED, LocalServer
+
+ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/recorded.tsv")
+TITLE = "The Diplomat"
+GLOBAL_HEADER = (
+    "week\tcategory\tweekly_rank\tshow_title\tseason_title\tweekly_hours_viewed\truntime\t"
+    "weekly_views\tcumulative_weeks_in_top_10\tis_staggered_launch\tepisode_launch_details"
+)
+COUNTRY_HEADER = (
+    "country_name\tcountry_iso2\tweek\tcategory\tweekly_rank\tshow_title\tseason_title\t"
+    "cumulative_weeks_in_top_10"
+)
+
+
+def recorded(name: str) -> bytes:
+    return (RECORDED / "top10" / name).read_bytes()
+
+
+def global_stats(data: bytes) -> list[Stat]:
+    return list(parse_global(data, title=TITLE, origin=ORIGIN, source_id="top10:g"))
+
+
+def by_week(stats: list[Stat], season: int | None = 1) -> dict[str, dict[str, float]]:
+    weeks: dict[str, dict[str, float]] = {}
+    for stat in stats:
+        if stat.season == season:
+            weeks.setdefault(stat.period or "", {})[stat.metric] = stat.value
+    return weeks
+
+
+# -- the global file -------------------------------------------------------------------
+
+
+def test_global_rows_of_this_show_become_weekly_stats():
+    stats = global_stats(recorded("all-weeks-global.tsv"))
+    assert all(s.scope == GLOBAL_SCOPE and s.sources == ("top10:g",) for s in stats)
+    season1 = by_week(stats, 1)
+    assert sorted(season1) == [
+        "2023-04-23",
+        "2023-04-30",
+        "2023-05-07",
+        "2024-10-27",
+        "2024-11-03",
+        "2024-11-10",
+    ]
+    # 2023: hours only (no views yet); the TV (Non-English) row of the same title is ignored
+    assert season1["2023-04-23"] == {
+        "weekly_rank": 1,
+        "hours_viewed": 57480000,
+        "weeks_in_top10": 1,
+    }
+    assert season1["2024-11-10"] == {
+        "weekly_rank": 5,
+        "hours_viewed": 11600000,
+        "views": 1700000,
+        "weeks_in_top10": 3,
+    }
+    assert by_week(stats, 2)["2024-11-03"]["views"] == 8000000
+    assert all(isinstance(s.value, int) for s in stats)
+
+
+def test_other_titles_and_categories_are_ignored():
+    stats = global_stats(recorded("all-weeks-global.tsv"))
+    assert len(stats) == 5 * 4 + 3 * 3  # five 2024 rows with views, three 2023 rows without
+    assert {s.season for s in stats} == {1, 2}
+
+
+def test_season_number():
+    assert season_number("The Diplomat: Season 2") == 2
+    assert season_number("Baby Reindeer: Limited Series") is None
+    assert season_number("N/A") is None
+
+
+# -- the countries file ----------------------------------------------------------------
+
+
+def test_countries_are_counted_once_per_week():
+    stats = parse_countries(
+        recorded("all-weeks-countries.tsv"), title=TITLE, origin=ORIGIN, source_id="top10:c"
+    )
+    assert [(s.period, s.value) for s in stats] == [
+        ("2023-04-23", 10),
+        ("2023-04-30", 12),
+        ("2023-05-07", 6),
+        ("2024-11-03", 11),  # both seasons listed in three countries: counted once
+        ("2024-11-10", 9),
+    ]
+    assert all(s.metric == "top10_countries" and s.scope == COUNTRIES_SCOPE for s in stats)
+
+
+# -- malformed files -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        (b"", "empty file: no header line"),
+        (b"week\tcategory\tshow_title\n", "missing columns: weekly_rank, season_title"),
+        (
+            (GLOBAL_HEADER + "\n2023-04-23\tTV (English)\t1\tThe Diplomat\n").encode(),
+            "line 2 has 4 fields, the header has 11",
+        ),
+        (
+            (
+                GLOBAL_HEADER
+                + "\n2023-04-23\tTV (English)\tfirst\tThe Diplomat\tS1\t1\t\t\t1\tfalse\t\n"
+            ).encode(),
+            "line 2: weekly_rank is not a number: 'first'",
+        ),
+        (
+            (
+                GLOBAL_HEADER
+                + "\nlast week\tTV (English)\t1\tThe Diplomat\tS1\t1\t\t\t1\tfalse\t\n"
+            ).encode(),
+            "line 2: week is not a date",
+        ),
+        (
+            (
+                GLOBAL_HEADER
+                + '\n2023-04-23\tTV (English)\t1\t"The Diplomat\tS1\t1\t\t\t1\tfalse\t\n'
+            ).encode(),
+            "line 2 is not valid TSV",
+        ),
+        (b"\xff" + GLOBAL_HEADER.encode(), "not UTF-8 text"),
+    ],
+)
+def test_malformed_files_are_one_line_source_errors(data: bytes, complaint: str):
+    with pytest.raises(SourceError) as caught:
+        global_stats(data)
+    message = str(caught.value)
+    assert complaint in message and ORIGIN.url in message and "\n" not in message
+
+
+def _parses_or_refuses(data: bytes) -> None:
+    for parse in (parse_global, parse_countries):
+        try:
+            parse(data, title=TITLE, origin=ORIGIN, source_id="s")
+        except SourceError as error:
+            assert "\n" not in str(error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_any_bytes_parse_or_raise_source_error(data: bytes):
+    _parses_or_refuses(data)
+
+
+CELL = st.sampled_from(["The Diplomat", "TV (English)", "TV", "2023-04-23", "1", "", "N/A", "-3"])
+ROW = st.lists(CELL | st.text(max_size=12), min_size=0, max_size=12).map("\t".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(header=st.sampled_from([GLOBAL_HEADER, COUNTRY_HEADER]), rows=st.lists(ROW, max_size=6))
+def test_any_rows_under_a_real_header_parse_or_raise_source_error(header: str, rows: list[str]):
+    _parses_or_refuses("\n".join([header, *rows]).encode())
+
+
+# -- streaming a big file with bounded memory ------------------------------------------
+
+COUNTRY_CODES = (
+    "AR AU AT BS BH BD BE BO BR BG CA CL CO CR HR CY CZ DK DO EC EG SV EE FI FR DE GR GP GT HN "
+    "HK HU IS IN ID IE IL IT JM JP JO KE KW LV LB LT LU MY MT MQ MX MA NL NZ NI NG NO OM PK PA "
+    "PY PE PH PL PT QA RE RO SA RS SG SK SI ZA KR ES LK SE CH TW TH TT TR UA AE GB US UY VE VN"
+).split()
+BIG_WEEKS = 265  # five years of weekly lists
+DIPLOMAT_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: number of countries listing the show
+
+
+def write_big_countries_file(path: Path) -> int:
+    """A realistic ~40 MB all-weeks-countries.tsv: 20 rows per country and week."""
+    start = date(2021, 7, 4)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(COUNTRY_HEADER + "\n")
+        for index, code in enumerate(COUNTRY_CODES):
+            name = f"Country {code} of the Top 10 lists"
+            for week_index in range(BIG_WEEKS):
+                week = (start + timedelta(weeks=week_index)).isoformat()
+                listed = index < DIPLOMAT_WEEKS.get(week_index, 0)
+                prefix = f"{name}\t{code}\t{week}"
+                rows = [
+                    f"{prefix}\tFilms\t{rank}\tA Film Called Number {rank}\tN/A\t{rank}"
+                    for rank in range(1, 11)
+                ]
+                rows += [
+                    f"{prefix}\tTV\t{rank}\t"
+                    + (
+                        "The Diplomat\tThe Diplomat: Season 1"
+                        if listed and rank == 1
+                        else f"Series Number {rank}\tSeries Number {rank}: Season 2"
+                    )
+                    + f"\t{rank}"
+                    for rank in range(1, 11)
+                ]
+                out.write("\n".join(rows) + "\n")
+    return path.stat().st_size
+
+
+async def test_the_countries_file_is_streamed_with_bounded_memory(
+    local_server: LocalServer, tmp_path: Path
+):
+    size = write_big_countries_file(tmp_path / "all-weeks-countries.tsv")
+    assert size > 38 * MIB
+    local_server.set(COUNTRIES, file=tmp_path / "all-weeks-countries.tsv")
+    parser = CountriesParser(TITLE, ORIGIN, "top10:c")
+    request = Request(
+        "Netflix Top 10", "by country", local_server.url + COUNTRIES, max_bytes=64 * MIB
+    )
+    tracemalloc.start()
+    try:
+        async with HttpClient() as http:
+            await http.stream_lines(request, parser.feed)
+        stats = parser.finish()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    expected = [
+        ((date(2021, 7, 4) + timedelta(weeks=week)).isoformat(), countries)
+        for week, countries in sorted(DIPLOMAT_WEEKS.items())
+    ]
+    assert [(s.period, s.value) for s in stats] == expected
+    print(f"\nstreamed {size / MIB:.1f} MiB, peak traced memory {peak / MIB:.2f} MiB")
+    assert peak < 5 * MIB  # the whole file would be > 38 MiB; the limit asked is 20 MiB
