@@ -11,7 +11,12 @@ from pathlib import Path
 import diplomat_tui
 
 PACKAGE = Path(diplomat_tui.__file__).parent
-UI_MODULES = [PACKAGE / "app.py", *PACKAGE.glob("screens/*.py"), *PACKAGE.glob("widgets/*.py")]
+UI_MODULES = [
+    PACKAGE / "app.py",
+    PACKAGE / "commands.py",
+    *PACKAGE.glob("screens/*.py"),
+    *PACKAGE.glob("widgets/*.py"),
+]
 DATA_MODULES = [
     p for p in PACKAGE.rglob("*.py") if p not in UI_MODULES and p.name not in {"cli.py"}
 ]

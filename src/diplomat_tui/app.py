@@ -7,6 +7,7 @@ in order, on one writer thread, so closing the terminal loses nothing.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,13 +15,14 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from diplomat_tui.commands import CatalogSearch
 from diplomat_tui.errors import DiplomatError
+from diplomat_tui.sanitize import clean_line
 from diplomat_tui.screens.detail import DetailScreen
 from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.screens.main import PANES, MainScreen
@@ -40,6 +42,7 @@ class DiplomatApp(App[None]):
     COMMANDS = App.COMMANDS | {CatalogSearch}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("r", "refresh", "Refresh", id="app.refresh"),
         Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
         Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -108,6 +111,42 @@ class DiplomatApp(App[None]):
             )
 
     # -- actions ---------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        """Bring the store up to date from the public sources, in the background."""
+        if any(w.group == "refresh" and w.is_running for w in self.workers):
+            self.notify("A refresh is already running.", timeout=3)
+            return
+        self.refresh_from_sources()
+
+    @work(group="refresh", exit_on_error=False)
+    async def refresh_from_sources(self) -> None:
+        """The refresh worker: progress in the sub-title, panes updated in place."""
+        from diplomat_tui.refresh import refresh  # imports httpx: only when refreshing
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        panes = main.query_one("#panes") if main else None
+        if panes is not None:
+            panes.loading = True
+        title = self.sub_title
+
+        def progress(source: str, status: str) -> None:
+            self.sub_title = clean_line(f"Refreshing… {source}: {status}")
+
+        try:
+            summary = await refresh(self.store, self.settings, progress)
+            # Read back on the writer thread, so watched marks still queued are included.
+            snapshot = await asyncio.wrap_future(self._writer.submit(self.store.snapshot))
+            await self.show_snapshot(snapshot)
+            self.notify(summary.describe(), title="Refresh", timeout=6, markup=False)
+        except DiplomatError as error:
+            self.notify(
+                str(error), title="Refresh failed", severity="error", timeout=12, markup=False
+            )
+        finally:
+            self.sub_title = title
+            if panes is not None:
+                panes.loading = False
 
     def action_help(self) -> None:
         """Show the key map."""

@@ -168,10 +168,10 @@ class Catalog:
     episodes: tuple[Episode, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: tuple[Source, ...] = ()
-    source_index: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+    source_index: dict[str, Source] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.source_index.update({source.id: source for source in self.sources})
+        object.__setattr__(self, "source_index", {source.id: source for source in self.sources})
 
     def person(self, name: str) -> Person | None:
         """Return the person record called ``name``, if any."""

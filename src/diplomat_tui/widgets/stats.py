@@ -19,6 +19,7 @@ from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import field, line
 
 _WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CELLS_PER_WEEK = 3
 CHARTED = ("weekly_rank", "hours_viewed", "views", "top10_countries")
 
 
@@ -71,10 +72,9 @@ class StatsPane(ListPane):
             label = f"S{season} " if season else ""
             latest = format_stat_value(rows[-1])
             caption = f"{label}{stat_label(rows[0])} · {len(rows)} weeks · latest {latest}"
-            widgets += [
-                Static(Content.styled(caption, "bold"), classes="chart-label"),
-                Sparkline(values, classes="chart"),
-            ]
+            chart = Sparkline(values, classes="chart")
+            chart.styles.width = CELLS_PER_WEEK * len(values)  # a few weeks stay readable
+            widgets += [Static(Content.styled(caption, "bold"), classes="chart-label"), chart]
         charts.mount_all(widgets)
 
     def items(self, snapshot: Snapshot) -> list[Item]:

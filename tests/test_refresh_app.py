@@ -1,0 +1,61 @@
+"""Pressing r in the app refreshes from the (local) public sources."""
+
+from __future__ import annotations
+
+from diplomat_tui.app import DiplomatApp
+from diplomat_tui.settings import Settings
+from diplomat_tui.store import Store
+from tests.localserver import EPISODES, LocalServer
+from tests.test_app import rows
+
+
+def app_for(store: Store, server: LocalServer, tvmaze_url: str | None = None) -> DiplomatApp:
+    settings = Settings(
+        data_dir=store.path.parent,
+        config_path=store.path.parent / "config.toml",
+        tvmaze_url=tvmaze_url or server.tvmaze_url,
+        top10_url=server.top10_url,
+    )
+    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings)
+
+
+async def wait_for_refresh(app: DiplomatApp) -> None:
+    await app.workers.wait_for_complete()
+
+
+async def test_r_refreshes_and_the_episode_titles_appear(
+    store: Store, local_server: LocalServer
+) -> None:
+    store.set_watched(["S01E02"], True)
+    app = app_for(store, local_server)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        assert not any("The Cinderella Thing" in r for r in rows(app, "episodes"))
+        await pilot.press("r")
+        await wait_for_refresh(app)
+        await pilot.pause()
+        episodes = rows(app, "episodes")
+        assert any("The Cinderella Thing" in r for r in episodes)
+        assert any("Dreadnought" in r for r in episodes)
+        assert any(r.startswith("✔") and "Don't Call It a Kidnapping" in r for r in episodes)
+        notes = [n.message for n in app._notifications]
+        assert any(n.startswith("Refreshed:") for n in notes)
+        await pilot.press("4")
+        assert any("Week by week" in r for r in rows(app, "stats"))
+    assert store.snapshot().watched == {"S01E02"}
+
+
+async def test_a_failed_refresh_notifies_and_changes_nothing(
+    store: Store, local_server: LocalServer
+) -> None:
+    local_server.set(EPISODES, fail=404, times=100)
+    before = store.path.read_bytes()
+    app = app_for(store, local_server)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("r")
+        await wait_for_refresh(app)
+        await pilot.pause()
+        notes = [n for n in app._notifications]
+        assert any(n.severity == "error" for n in notes)
+        assert app.is_running
+    assert store.path.read_bytes() == before
