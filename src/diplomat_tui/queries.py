@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diplomat_tui.merge import normalize
-from diplomat_tui.model import Catalog, Episode, Season, Source, Stat
+from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat
 
 
 @dataclass(frozen=True)
@@ -55,40 +55,51 @@ def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
+def _people(catalog: Catalog) -> dict[str, Person]:
+    return {normalize(p.name): p for p in catalog.people}
+
+
+def _known_for(people: dict[str, Person], name: str) -> tuple[str, ...]:
+    person = people.get(normalize(name))
+    return person.known_for if person else ()
+
+
+def _credit_sources(
+    people: dict[str, Person], name: str, credit_sources: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A credit's sources, then those of the person record (their other credits)."""
+    person = people.get(normalize(name))
+    return _union(credit_sources, person.sources if person else ())
+
+
 def cast_members(catalog: Catalog) -> list[CastMember]:
     """The cast, main billing first, each in billing order."""
-    people = {normalize(p.name): p for p in catalog.people}
+    people = _people(catalog)
     credits = sorted(catalog.cast, key=lambda c: (c.billing != "main", c.order))
-    members = []
-    for credit in credits:
-        person = people.get(normalize(credit.person))
-        members.append(
-            CastMember(
-                name=credit.person,
-                character=credit.character,
-                billing=credit.billing,
-                known_for=person.known_for if person else (),
-                sources=_union(credit.sources, person.sources if person else ()),
-            )
+    return [
+        CastMember(
+            name=credit.person,
+            character=credit.character,
+            billing=credit.billing,
+            known_for=_known_for(people, credit.person),
+            sources=_credit_sources(people, credit.person, credit.sources),
         )
-    return members
+        for credit in credits
+    ]
 
 
 def crew_members(catalog: Catalog) -> list[CrewMember]:
     """The crew, in credit order."""
-    people = {normalize(p.name): p for p in catalog.people}
-    members = []
-    for credit in sorted(catalog.crew, key=lambda c: c.order):
-        person = people.get(normalize(credit.person))
-        members.append(
-            CrewMember(
-                name=credit.person,
-                roles=credit.roles,
-                known_for=person.known_for if person else (),
-                sources=_union(credit.sources, person.sources if person else ()),
-            )
+    people = _people(catalog)
+    return [
+        CrewMember(
+            name=credit.person,
+            roles=credit.roles,
+            known_for=_known_for(people, credit.person),
+            sources=_credit_sources(people, credit.person, credit.sources),
         )
-    return members
+        for credit in sorted(catalog.crew, key=lambda c: c.order)
+    ]
 
 
 def season_views(catalog: Catalog) -> list[SeasonView]:

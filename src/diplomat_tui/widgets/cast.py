@@ -39,11 +39,7 @@ class CastPane(ListPane):
         for billing, heading in HEADINGS.items():
             members = [(i, m) for i, m in enumerate(cast) if m.billing == billing]
             if members:
-                rows.append(
-                    Item(
-                        f"heading:{billing}", Content.styled(heading, "bold underline"), header=True
-                    )
-                )
+                rows.append(Item.heading(billing, heading))
             rows += [
                 Item(
                     f"cast:{i}",
@@ -54,7 +50,7 @@ class CastPane(ListPane):
             ]
         crew = crew_members(snapshot.catalog)
         if crew:
-            rows.append(Item("heading:crew", Content.styled("Crew", "bold underline"), header=True))
+            rows.append(Item.heading("crew", "Crew"))
             rows += [
                 Item(f"crew:{i}", _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
                 for i, m in enumerate(crew)

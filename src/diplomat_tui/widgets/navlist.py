@@ -21,6 +21,11 @@ class Item:
     search: str = ""
     header: bool = False  # a group heading (a season): shown, not selectable
 
+    @classmethod
+    def heading(cls, id: str, text: str) -> Item:
+        """A group heading with a trusted label (untrusted labels: build the Content)."""
+        return cls(f"heading:{id}", Content.styled(text, "bold underline"), header=True)
+
 
 def search_key(text: str) -> str:
     """Text folded for matching: case, accents and quotes ignored (T'Nia finds T’Nia, tnia too)."""

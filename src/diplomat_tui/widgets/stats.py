@@ -88,11 +88,7 @@ class StatsPane(ListPane):
         rows: list[Item] = []
         for heading, group in (("Headlines", headline), ("Week by week", weekly)):
             if group:
-                rows.append(
-                    Item(
-                        f"heading:{heading}", Content.styled(heading, "bold underline"), header=True
-                    )
-                )
+                rows.append(Item.heading(heading, heading))
                 rows += [
                     Item(
                         f"stat:{i}",
