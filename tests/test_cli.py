@@ -123,7 +123,7 @@ def test_bad_arguments_give_one_line_and_non_zero(
 def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert status == 0 and __version__ in out
-    for command in ([], ["ingest"], ["export"], ["reset"]):
+    for command in ([], ["ingest"], ["export"], ["reset"], ["refresh"]):
         status, out, _ = run(capsys, *command, "--help")
         assert status == 0 and "usage: diplomat-tui" in out
 

@@ -215,3 +215,19 @@ def test_upcoming_is_empty_for_a_finished_show() -> None:
         seasons=(Season(1, 1, "released", premiere=past),), episodes=(Episode(1, 1, airdate=past),)
     )
     assert upcoming(catalog, today) == []
+
+
+def test_watched_marks_survive_a_re_ingest(store: Store, tmp_path: Path) -> None:
+    from diplomat_tui.ingest import ingest_files
+
+    store.set_watched(["S01E03"], True)
+    article = tmp_path / "diplomat-news.txt"
+    article.write_text(
+        "Netflix’s political thriller The Diplomat has added Allison Janney to the cast. "
+        "Allison Janney (The West Wing) joins as Grace Penn.",
+        encoding="utf-8",
+    )
+    ingest_files(store, [article])
+    snapshot = store.snapshot()
+    assert snapshot.watched == {"S01E03"}
+    assert any(c.person == "Allison Janney" for c in snapshot.catalog.cast)

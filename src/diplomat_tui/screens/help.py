@@ -17,7 +17,11 @@ KEYS: list[tuple[str, str]] = [
     ("enter", "details (with the source of each fact)"),
     ("esc", "back, or close the filter"),
     ("/", "filter the current list as you type"),
-    ("ctrl+p", "command palette: switch panes, themes, quit"),
+    ("w  W", "mark the episode / its whole season watched"),
+    ("s", "show or hide spoilers (unwatched summaries)"),
+    ("r", "refresh from TVmaze and the Netflix Top 10"),
+    ("ctrl+s", "save an SVG screenshot in the current folder"),
+    ("ctrl+p", "command palette: search, switch panes, themes"),
     ("?", "this help"),
     ("q", "quit"),
 ]
