@@ -67,6 +67,7 @@ class CastPane(ListPane):
                 field("Character", member.character),
                 field("Billing", "main cast" if member.billing == "main" else "guest star"),
                 field("Known for", ", ".join(member.known_for) or None),
+                field("Episodes", None),  # no source lists appearances per episode yet
             ]
             crew = [c for c in crew_members(catalog) if c.name == member.name]
             if crew:
