@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from diplomat_tui.model import Episode
+from diplomat_tui.model import Catalog, Episode
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
 from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
@@ -58,6 +58,40 @@ def episode_summary(episode: Episode, watched: bool, spoilers_shown: bool) -> Co
     return literal(episode.summary, "" if episode.summary else "italic $text-muted")
 
 
+class _EpisodeRows:
+    """The rows of one catalog, each built once per watched state and then reused.
+
+    A watched mark or the spoiler setting makes a new snapshot of the same catalog: its
+    rows are the same objects but for the episodes marked and their seasons' headings,
+    so the list redraws only those (see :meth:`NavList.set_items`).
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.seasons = [(view, [e.key for e in view.episodes]) for view in season_views(catalog)]
+        self._episodes: dict[tuple[str, bool], Item] = {}
+        self._headings: dict[tuple[int, int], Item] = {}
+
+    def episode(self, episode: Episode, key: str, watched: bool) -> Item:
+        """The row of ``episode`` (whose key is ``key``), ticked if ``watched``."""
+        if (row := self._episodes.get((key, watched))) is None:
+            row = self._episodes[key, watched] = Item(
+                f"episode:{key}",
+                _episode_prompt(episode, watched),
+                f"{episode_title(episode)} {key} {episode.airdate or ''}",
+            )
+        return row
+
+    def heading(self, view: SeasonView, done: int, watched: frozenset[str]) -> Item:
+        """The heading of a season, ``done`` of its episodes in ``watched``."""
+        if (row := self._headings.get((view.number, done))) is None:
+            prompt = season_heading(view, watched)
+            row = self._headings[view.number, done] = Item(
+                f"season:{view.number}", prompt, header=True
+            )
+        return row
+
+
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
@@ -66,13 +100,17 @@ class EpisodesPane(ListPane):
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
     ]
 
+    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
+        super().__init__(snapshot, id=id)
+        self._rows: _EpisodeRows | None = None
+
     def compose_header(self) -> ComposeResult:
         """Overall watched progress."""
         yield Static(id="overall-progress")
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Display the list and the overall progress."""
-        super().show(snapshot)
+    def draw(self, snapshot: Snapshot) -> None:
+        """Draw the list and the overall progress."""
+        super().draw(snapshot)
         episodes = snapshot.catalog.episodes
         done = watched_count(episodes, snapshot.watched)
         overall = Content.assemble(("All seasons  ", "bold"), progress_bar(done, len(episodes)))
@@ -80,17 +118,15 @@ class EpisodesPane(ListPane):
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """A heading per season, then its episodes."""
+        if self._rows is None or self._rows.catalog is not snapshot.catalog:
+            self._rows = _EpisodeRows(snapshot.catalog)
+        watched = snapshot.watched
         rows: list[Item] = []
-        for view in season_views(snapshot.catalog):
-            heading = season_heading(view, snapshot.watched)
-            rows.append(Item(f"season:{view.number}", heading, header=True))
+        for view, keys in self._rows.seasons:
+            rows.append(self._rows.heading(view, sum(key in watched for key in keys), watched))
             rows += [
-                Item(
-                    f"episode:{e.key}",
-                    _episode_prompt(e, e.key in snapshot.watched),
-                    f"{episode_title(e)} {e.key} {e.airdate or ''}",
-                )
-                for e in view.episodes
+                self._rows.episode(episode, key, key in watched)
+                for episode, key in zip(view.episodes, keys, strict=True)
             ]
         return rows
 

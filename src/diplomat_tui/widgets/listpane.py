@@ -2,7 +2,9 @@
 
 A pane turns a store snapshot into rows (:meth:`ListPane.items`) and a row into a
 detail view (:meth:`ListPane.detail`); filtering, selection and opening details
-are handled here once.
+are handled here once. A pane mounts its widgets when first shown and draws its rows
+only while on show: a hidden pane draws the latest snapshot when it is next shown
+(:attr:`ListPane.list`), so a launch never builds thousands of rows nobody sees.
 """
 
 from __future__ import annotations
@@ -26,29 +28,41 @@ class ListPane(Vertical):
     def __init__(self, snapshot: Snapshot, *, id: str) -> None:
         super().__init__(id=id, classes="pane list-pane")
         self.snapshot = snapshot
-
-    def compose(self) -> ComposeResult:
-        yield from self.compose_header()
-        yield Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
-        yield NavList(id=f"{self.id}-list")
+        self._drawn: Snapshot | None = None  # the snapshot the rows show
 
     def compose_header(self) -> ComposeResult:
-        """Widgets above the list (none by default)."""
+        """Widgets above the list (none by default), mounted when the pane is first shown."""
         yield from ()
 
-    def on_mount(self) -> None:
-        self.query_one(Input).display = False
-        self.show(self.snapshot)
+    def _build(self) -> None:
+        """Mount the pane's widgets: its header, the (hidden) filter box and the list."""
+        box = Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
+        box.display = False
+        self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
     @property
     def list(self) -> NavList:
-        """The pane's list widget."""
+        """The pane's list widget, showing the current snapshot."""
+        self._catch_up()
         return self.query_one(NavList)
 
     def show(self, snapshot: Snapshot) -> None:
-        """Display ``snapshot``, keeping the filter and the selection."""
+        """Display ``snapshot``, keeping the filter and the selection (now if on show)."""
         self.snapshot = snapshot
-        self.list.set_items(self.items(snapshot))
+        if self.display:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Build the widgets on first show; draw the current snapshot unless it is drawn."""
+        if not self.children:
+            self._build()
+        if self._drawn is not self.snapshot:
+            self._drawn = self.snapshot
+            self.draw(self.snapshot)
+
+    def draw(self, snapshot: Snapshot) -> None:
+        """Draw the rows of ``snapshot`` (panes add what they show around the list)."""
+        self.query_one(NavList).set_items(self.items(snapshot))
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """The rows of this pane for ``snapshot``."""

@@ -1,4 +1,9 @@
-"""A keyboard-first list: OptionList with vi keys and a live filter."""
+"""A keyboard-first list: OptionList with vi keys and a live filter.
+
+Built for long lists (thousands of episodes or people): a row's height is known without
+wrapping it when it fits on one line (:class:`Row`), and the folded text a filter
+matches is computed on the first filter, not for every list that is shown.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -27,6 +33,28 @@ class Item:
         return cls(f"heading:{id}", Content.styled(text, "bold underline"), header=True)
 
 
+class Row(Content):
+    """A row's content, whose height needs no wrapping when it fits on one line.
+
+    OptionList asks every row for its height whenever it lays the list out (when shown,
+    resized or filtered); Content answers by wrapping the text, tens of microseconds
+    a row. A line that fits is one line high whatever the wrap and overflow rules.
+    """
+
+    @classmethod
+    def of(cls, content: Content) -> Row:
+        """The same text and styles as ``content``."""
+        return cls(content.plain, list(content.spans), strip_control_codes=False)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """1 for a line that fits in ``width``; otherwise the wrapped height."""
+        text = self.plain
+        padding = rules.get("line_pad", 0) * 2
+        if "\n" not in text and "\t" not in text and self.cell_length + padding <= width:
+            return 1
+        return super().get_height(rules, width)
+
+
 def search_key(text: str) -> str:
     """Text folded for matching: case, accents and quotes ignored (T'Nia finds T’Nia, tnia too)."""
     return normalize(text).replace("'", "").replace('"', "")
@@ -45,13 +73,39 @@ class NavList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._items: list[tuple[Item, str]] = []
+        self._items: list[tuple[Item, Row]] = []
+        self._search_keys: list[str] | None = None  # folded ``Item.search``, on first filter
         self._query = ""
 
     def set_items(self, items: list[Item]) -> None:
-        """Replace the rows, keeping the filter and, where it still exists, the selection."""
-        self._items = [(item, search_key(item.search)) for item in items]
-        self._rebuild()
+        """Replace the rows, keeping the filter and, where it still exists, the selection.
+
+        When the rows are the same ones (same ids, in order) and only some of them are
+        new objects, as after a watched mark, only those are redrawn, in place.
+        """
+        if not self._update_changed(items):
+            self._items = [(item, Row.of(item.prompt)) for item in items]
+            self._search_keys = None
+            self._rebuild()
+
+    def _update_changed(self, items: list[Item]) -> bool:
+        """Redraw the rows of ``items`` that are new objects; False if the rows differ."""
+        old = [item for item, _ in self._items]
+        if len(old) != len(items) or any(
+            a.id != b.id or a.header != b.header for a, b in zip(old, items, strict=True)
+        ):
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(old, items, strict=True)) if a is not b]
+        if any(old[i].search != items[i].search for i in changed):
+            if self._query:
+                return False  # what the filter shows may change
+            self._search_keys = None
+        for i in changed:
+            row = Row.of(items[i].prompt)
+            self._items[i] = (items[i], row)
+            if self.index_of(items[i].id) is not None:  # shown (not filtered out)
+                self.replace_option_prompt(items[i].id, row)
+        return True
 
     def filter(self, query: str) -> None:
         """Show only rows whose text matches every word of ``query`` (case, accents and
@@ -73,27 +127,29 @@ class NavList(OptionList):
         except OptionDoesNotExist:
             return None
 
-    def _visible(self) -> list[Item]:
+    def _visible(self) -> list[tuple[Item, Row]]:
         words = self._query.split()
         if not words:
-            return [item for item, _ in self._items]
-        visible: list[Item] = []
-        heading: Item | None = None
-        for item, search in self._items:
-            if item.header:
-                heading = item
+            return self._items
+        if self._search_keys is None:
+            self._search_keys = [search_key(item.search) for item, _ in self._items]
+        visible: list[tuple[Item, Row]] = []
+        heading: tuple[Item, Row] | None = None
+        for row, search in zip(self._items, self._search_keys, strict=True):
+            if row[0].header:
+                heading = row
             elif all(word in search for word in words):
                 if heading is not None:
                     visible.append(heading)
                     heading = None
-                visible.append(item)
+                visible.append(row)
         return visible
 
     def _rebuild(self) -> None:
         previous = self.selected_id
         self.clear_options()
         self.add_options(
-            [Option(item.prompt, id=item.id, disabled=item.header) for item in self._visible()]
+            [Option(row, id=item.id, disabled=item.header) for item, row in self._visible()]
         )
         if previous is not None and (index := self.index_of(previous)) is not None:
             self.highlighted = index

@@ -55,9 +55,9 @@ class StatsPane(ListPane):
         """The charts of weekly figures (hidden until a refresh brings some)."""
         yield Vertical(id="charts")
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Display the list and redraw the charts."""
-        super().show(snapshot)
+    def draw(self, snapshot: Snapshot) -> None:
+        """Draw the list and the charts."""
+        super().draw(snapshot)
         charts = self.query_one("#charts", Vertical)
         charts.remove_children()
         series = weekly_series(snapshot.catalog.stats)

@@ -1,0 +1,323 @@
+"""``make bench``: diplomat-tui measured against baselines taken in the same run.
+
+Every figure is a ratio (or a difference) between medians of repeated measurements of
+diplomat-tui and of a baseline measured in the same run, on the same machine; min,
+median and max of both are printed. ``--quick`` takes fewer repeats. Progress goes to
+stderr, the Markdown table to stdout. See docs/benchmarks.md for what each row means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import bench_keys
+import bench_launch
+import bench_refresh
+import bench_top10
+from generate import write_countries_file, write_large_store
+
+KIB = 1024
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """How many times each thing is measured."""
+
+    launches: int
+    presses: int
+    marks: int  # ``w`` presses: each saves the large store
+    refreshes: int
+    streams: int
+
+
+FULL = Repeats(launches=15, presses=100, marks=12, refreshes=10, streams=5)
+QUICK = Repeats(launches=5, presses=30, marks=4, refreshes=3, streams=2)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Samples of one quantity, shown as min / median / max."""
+
+    values: Sequence[float]
+    unit: str
+    scale: float = 1.0  # samples are multiplied by this for display (s -> ms: 1000)
+
+    @property
+    def median(self) -> float:
+        """The median sample, unscaled."""
+        return statistics.median(self.values)
+
+    def __str__(self) -> str:
+        shown = [v * self.scale for v in (min(self.values), self.median, max(self.values))]
+        if len(self.values) == 1:
+            return f"{_number(shown[1])} {self.unit}"
+        return " / ".join(_number(v) for v in shown) + f" {self.unit}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: a measurement, its baseline, the figure and the target."""
+
+    what: str
+    measured: Spread
+    baseline_name: str
+    baseline: Spread
+    figure: str
+    target: str
+    passed: bool | None  # None: shown for reference, no target
+
+    @property
+    def result(self) -> str:
+        """PASS, MISS, or a dash for a reference row."""
+        return "—" if self.passed is None else "PASS" if self.passed else "MISS"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def ms(values: Sequence[float]) -> Spread:
+    """Seconds shown as milliseconds."""
+    return Spread(values, "ms", 1000.0)
+
+
+def ratio_row(
+    what: str, measured: Spread, baseline_name: str, baseline: Spread, limit: float
+) -> Row:
+    """A row whose figure is the ratio of the medians, at most ``limit`` to pass."""
+    ratio = measured.median / baseline.median
+    return Row(
+        what, measured, baseline_name, baseline, f"{ratio:.2f}x", f"≤ {limit}x", ratio <= limit
+    )
+
+
+# -- the measurements ------------------------------------------------------------------
+
+
+def launch_rows(repeats: Repeats, large_store: Path) -> tuple[list[Row], list[Row]]:
+    """Launch time and peak memory against the bare app; the large store against the shipped."""
+    runs = bench_launch.measure(repeats.launches, large_store)
+    seconds = {name: ms([run.seconds for run in launches]) for name, launches in runs.items()}
+    memory = {
+        name: Spread([run.peak_mib for run in launches], "MiB") for name, launches in runs.items()
+    }
+    extra = memory["shipped"].median - memory["bare"].median
+    against_bare = [
+        ratio_row(
+            "Launch to first full frame (tmux)",
+            seconds["shipped"],
+            "bare app (Static + Footer)",
+            seconds["bare"],
+            1.25,
+        ),
+        Row(
+            "Peak RSS of that launch",
+            memory["shipped"],
+            "bare app (Static + Footer)",
+            memory["bare"],
+            f"+{extra:.1f} MiB",
+            "≤ +15 MiB",
+            extra <= 15,
+        ),
+    ]
+    large_extra = memory["large"].median - memory["shipped"].median
+    large = [
+        ratio_row(
+            "Launch with the large store (tmux)",
+            seconds["large"],
+            "launch with the shipped store",
+            seconds["shipped"],
+            1.3,
+        ),
+        Row(
+            "(reference) Peak RSS of that launch",
+            memory["large"],
+            "launch with the shipped store",
+            memory["shipped"],
+            f"+{large_extra:.1f} MiB",
+            "—",
+            None,
+        ),
+    ]
+    return against_bare, large
+
+
+def key_rows(repeats: Repeats, large_store: Path) -> list[Row]:
+    """``j`` in the Cast and Episodes lists of the large store vs a bare OptionList; and
+    ``w`` in the Episodes list, for reference."""
+    runs = bench_keys.measure(repeats.presses, repeats.marks, large_store)
+    rows = []
+    for name, what in (
+        ("cast", "Key press (j) in the Cast list"),
+        ("episodes", "Key press (j) in the Episodes list"),
+        ("watched", "(reference) w, mark watched, in the Episodes list"),
+    ):
+        count = int(runs[name]["rows"][0])
+        measured, baseline = ms(runs[name]["app"]), ms(runs[name]["bare"])
+        ratio = measured.median / baseline.median
+        passed = (ratio <= 1.5 and measured.median < 0.016) if name != "watched" else None
+        rows.append(
+            Row(
+                f"{what} ({count:,} rows)",
+                measured,
+                f"bare OptionList, {count:,} rows (down)",
+                baseline,
+                f"{ratio:.2f}x, {measured.median * 1000:.1f} ms",
+                "≤ 1.5x and < 16 ms" if passed is not None else "—",
+                passed,
+            )
+        )
+    return rows
+
+
+def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
+    """Refresh time with 100 ms latency per answer, and bytes of an unchanged refresh."""
+    runs = bench_refresh.measure(repeats.refreshes, countries_file)
+    latency = ms(runs["latency"]["latency"])
+    name = f"one answer's latency ({latency})"
+    rows = [
+        ratio_row(
+            "Refresh, first (id unknown: search, creator check, data)",
+            ms(runs["latency"]["first"]),
+            name,
+            latency,
+            3.0,
+        ),
+        ratio_row(
+            "Refresh, later (id known, every answer a 200)",
+            ms(runs["latency"]["later"]),
+            name,
+            latency,
+            3.0,
+        ),
+    ]
+    for key, label in (("bytes", "recorded answers"), ("bytes_large", "40 MB countries file")):
+        unchanged = Spread(runs[key]["unchanged"], "KiB", 1 / KIB)
+        first = Spread(runs[key]["first"], "KiB", 1 / KIB)
+        share = unchanged.median / first.median
+        rows.append(
+            Row(
+                f"Refresh with nothing changed (all 304), bytes; {label}",
+                unchanged,
+                "first refresh, bytes",
+                first,
+                f"{share:.2%}",
+                "≤ 5%",
+                share <= 0.05,
+            )
+        )
+    return rows
+
+
+def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
+    """Streaming the 40 MB countries file vs reading it line by line."""
+    runs = bench_top10.measure(repeats.streams, countries_file)
+
+    def spread(kind: str, key: str, make: Callable[[Sequence[float]], Spread]) -> Spread:
+        return make([run[key] for run in runs[kind]])
+
+    read = spread("read", "seconds", ms)
+    growth = spread("stream", "growth_mib", lambda v: Spread(v, "MiB"))
+    parse = spread("parse", "seconds", ms)
+    return [
+        ratio_row(
+            "Top 10 by country, 40 MB, streamed over HTTP into the parser",
+            spread("stream", "seconds", ms),
+            "reading the file line by line",
+            read,
+            2.0,
+        ),
+        Row(
+            "Peak memory growth while streaming it",
+            growth,
+            "reading the file line by line",
+            spread("read", "growth_mib", lambda v: Spread(v, "MiB")),
+            f"{growth.median:.1f} MiB",
+            "< 20 MiB",
+            growth.median < 20,
+        ),
+        Row(
+            "(reference) the same lines into the parser, no HTTP",
+            parse,
+            "reading the file line by line",
+            read,
+            f"{parse.median / read.median:.2f}x",
+            "—",
+            None,
+        ),
+    ]
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table (min / median / max of measured and baseline)."""
+    lines = [
+        "| what | measured (min / median / max) | baseline, same run | baseline "
+        "(min / median / max) | figure | target | result |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.what} | {r.measured} | {r.baseline_name} | {r.baseline} | {r.figure} "
+        f"| {r.target} | {r.result} |"
+        for r in rows
+    ]
+    return "\n".join(lines)
+
+
+def machine(repeats: Repeats, quick: bool) -> str:
+    """One line saying where and how the figures were taken."""
+    return (
+        f"{time.strftime('%Y-%m-%d')}, {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Textual {version('textual')}, diplomat-tui {version('diplomat-tui')}; "
+        f"{'--quick, ' if quick else ''}{repeats.launches} launches, {repeats.presses} "
+        f"presses, {repeats.marks} marks, {repeats.refreshes} refreshes, {repeats.streams} "
+        "streams each"
+    )
+
+
+def _step(what: str) -> None:
+    print(f"bench: {what}…", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the inputs, run every benchmark, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute)")
+    quick = parser.parse_args(argv).quick
+    repeats = QUICK if quick else FULL
+    with tempfile.TemporaryDirectory(prefix="diplomat-bench-") as temp:
+        work = Path(temp)
+        _step("generating the large store and the 40 MB countries file")
+        write_large_store(work / "large")
+        countries_file = work / "all-weeks-countries.tsv"
+        write_countries_file(countries_file)
+        _step(f"launching in tmux ({repeats.launches} rounds of 3 programs)")
+        against_bare, large_launch = launch_rows(repeats, work / "large")
+        _step(f"key presses ({repeats.presses} per list, {repeats.marks} watched marks)")
+        keys = key_rows(repeats, work / "large")
+        _step(f"refreshes ({repeats.refreshes} of each)")
+        refreshes = refresh_rows(repeats, countries_file)
+        _step(f"streaming the countries file ({repeats.streams} runs of each)")
+        streams = top10_rows(repeats, countries_file)
+    rows = [*against_bare, *keys, *large_launch, *refreshes, *streams]
+    print(machine(repeats, quick))
+    print()
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
