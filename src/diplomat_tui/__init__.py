@@ -1,8 +1,5 @@
 """diplomat-tui: a terminal fan companion for Netflix's The Diplomat."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("diplomat-tui")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written: pyproject.toml reads it (hatch dynamic version),
+# and reading it here costs nothing at launch, unlike importlib.metadata.
+__version__ = "0.1.0"

@@ -13,14 +13,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from diplomat_tui.commands import CatalogSearch
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.screens.detail import DetailScreen
@@ -30,8 +29,18 @@ from diplomat_tui.settings import Settings
 from diplomat_tui.store import Snapshot, Store
 from diplomat_tui.widgets.messages import SetWatched
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 SPOILERS_PREF = "spoilers_shown"
 THEME_PREF = "theme"
+
+
+def catalog_search_provider() -> type[Provider]:
+    """The palette's search, imported when the palette first opens (not at launch)."""
+    from diplomat_tui.commands import CatalogSearch
+
+    return CatalogSearch
 
 
 class DiplomatApp(App[None]):
@@ -39,7 +48,7 @@ class DiplomatApp(App[None]):
 
     TITLE = "diplomat-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {CatalogSearch}
+    COMMANDS = App.COMMANDS | {lambda: catalog_search_provider()}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
