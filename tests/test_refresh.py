@@ -26,6 +26,7 @@ from tests.localserver import (
     SEARCH,
     SEASONS,
     SHOW,
+    TVMAZE,
     TVMAZE_ID,
     LocalServer,
 )
@@ -113,6 +114,63 @@ async def test_refresh_fills_every_pane_and_keeps_the_article(store: Store, loca
     assert ("Netflix Top 10", "by country: 200 OK") in lines and lines[-1][0] == "Store"
 
 
+async def test_first_refresh_fetches_the_data_with_the_crew_it_checks(
+    store: Store, local_server: LocalServer
+):
+    """Two round trips: the search, then every endpoint at once, the crew among them."""
+    local_server.set(CREW, latency=0.5)
+    _, lines = await run(store, local_server)
+    tvmaze = [r.path for r in local_server.requests if r.path.startswith(TVMAZE)]
+    assert tvmaze[0] == SEARCH and tvmaze[-1] == CREW  # the data did not wait for the crew
+    assert sorted(tvmaze[1:-1]) == sorted([SHOW, EPISODES, SEASONS, CAST])
+    picked = f"search: picked The Diplomat (2023, Netflix), TVmaze id {TVMAZE_ID}"
+    assert ("TVmaze", picked) in lines and ("TVmaze", "crew: 200 OK") in lines
+    assert store.snapshot().catalog.show.tvmaze_id == TVMAZE_ID
+
+
+def serve_another_diplomat(server: LocalServer, show_id: int, creator: str) -> None:
+    """Answers for every endpoint of another show called The Diplomat."""
+    crew = [{"type": "Creator", "person": {"name": creator}}]
+    bodies = {"": {"id": show_id, "name": "The Diplomat"}, "/crew": crew}
+    for suffix in ("", "/episodes", "/seasons", "/cast", "/crew"):
+        body = json.dumps(bodies.get(suffix, [])).encode()
+        server.set(f"{TVMAZE}/shows/{show_id}{suffix}", body=body)
+
+
+async def test_the_creator_tells_shows_of_the_same_name_apart(
+    tmp_path: Path, local_server: LocalServer
+):
+    store = bare_store(tmp_path, Show("The Diplomat", creators=("Debora Cahn",)))
+    for show_id in (40112, 17702):  # the other two series called The Diplomat
+        serve_another_diplomat(local_server, show_id, "Someone Else")
+
+    _, lines = await run(store, local_server)
+
+    catalog = store.snapshot().catalog
+    assert catalog.show and catalog.show.tvmaze_id == TVMAZE_ID and len(catalog.episodes) == 14
+    assert not any(source.id.startswith("tvmaze:/shows/40112") for source in catalog.sources)
+    assert "Someone Else" not in {person.name for person in catalog.people}
+    for show_id in (TVMAZE_ID, 40112, 17702):  # each crew fetched once, with its show's data
+        assert len(local_server.requests_to(f"{TVMAZE}/shows/{show_id}/crew")) == 1
+        assert len(local_server.requests_to(f"{TVMAZE}/shows/{show_id}")) == 1
+    assert ("TVmaze", "crew of show 40112: 200 OK") in lines
+
+
+async def test_two_shows_with_the_creator_are_refused(tmp_path: Path, local_server: LocalServer):
+    store = bare_store(tmp_path, Show("The Diplomat", creators=("Debora Cahn",)))
+    serve_another_diplomat(local_server, 40112, "Debora Cahn")
+    serve_another_diplomat(local_server, 17702, "Someone Else")
+    saved = store.path.read_bytes()
+    with pytest.raises(SourceError) as caught:
+        await run(store, local_server)
+    assert str(caught.value).startswith(
+        "TVmaze search: 2 of the shows TVmaze found for 'The Diplomat' match what the store "
+        "knows (created by Debora Cahn), cannot tell which: The Diplomat (2023, Netflix), "
+        "The Diplomat (2009, Network Ten); nothing was changed"
+    )
+    assert store.path.read_bytes() == saved
+
+
 async def test_tvmaze_description_only_fills_a_gap(tmp_path: Path, local_server: LocalServer):
     store = bare_store(tmp_path)
     summary, _ = await run(store, local_server)
@@ -195,7 +253,7 @@ async def test_hostile_text_never_reaches_the_store(store: Store, local_server: 
         (
             CREW,
             {"truncate": True},
-            "TVmaze crew of show 61420: the connection broke mid-answer, body truncated",
+            "TVmaze crew: the connection broke mid-answer, body truncated",
         ),
         (SHOW, {"oversize": 2 * MIB}, "TVmaze show: the answer is larger than the 1 MiB limit"),
         (SHOW, {"latency": 1.5}, "TVmaze show: timed out (waiting for data)"),

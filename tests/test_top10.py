@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomat_tui.errors import SourceError
+from diplomat_tui.merge import normalize
 from diplomat_tui.model import Stat
 from diplomat_tui.sources import Origin
 from diplomat_tui.sources.http import MIB, HttpClient, Request
@@ -110,6 +111,96 @@ def test_countries_are_counted_once_per_week():
         ("2024-11-10", 9),
     ]
     assert all(s.metric == "top10_countries" and s.scope == COUNTRIES_SCOPE for s in stats)
+
+
+# -- only the lines that may name the show are parsed ----------------------------------
+
+FILLER = (  # other titles, some of them not ASCII
+    "Series Number 7",
+    "Pok\u00e9mon Horizons",
+    "Grey\u2019s Anatomy",
+    "\uc624\uc9d5\uc5b4 \uac8c\uc784",
+    "The Diplomatic Immunity",
+)
+
+
+def country_row(title: str, week: str = "2023-04-23", code: str = "GB") -> str:
+    return f"Country {code}\t{code}\t{week}\tTV\t1\t{title}\t{title}: Season 1\t1"
+
+
+def countries_body(rows: list[str], filler: int = 0) -> bytes:
+    """The header, ``filler`` other titles' rows, then ``rows`` (each also followed by filler)."""
+    others = [country_row(FILLER[n % len(FILLER)], code=f"{n % 100:02}") for n in range(filler)]
+    lines = [COUNTRY_HEADER, *others]
+    for row in rows:
+        lines += [row, *others[:50]]
+    return "\n".join(lines).encode()
+
+
+def countries(data: bytes, title: str = TITLE) -> list[tuple[str | None, float]]:
+    stats = parse_countries(data, title=title, origin=ORIGIN, source_id="top10:c")
+    return [(s.period, s.value) for s in stats]
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("The Diplomat", "THE DIPLOMAT"),
+        ("The Diplomat", "the  diplomat "),
+        ("The Diplomat", "The Dipl\u00f3mat"),  # an accent
+        ("The Diplomat", "The Diplo\u0301mat"),  # a combining accent
+        ("The Diplomat", "\uff34\uff48\uff45 \uff24\uff49\uff50\uff4c\uff4f\uff4d\uff41\uff54"),
+        ("The Diplomat's Wife", "THE DIPLOMAT\u2019S WIFE"),  # a typographic apostrophe
+        ("Kate\u2019s War", "kate's war"),
+        ("\u00c9lite", "ELITE"),
+        ("\ub354 \ub514\ud50c\ub85c\ub9f7", "\ub354  \ub514\ud50c\ub85c\ub9f7 "),  # no ASCII word
+    ],
+)
+def test_a_title_written_differently_still_counts(title: str, written: str):
+    assert normalize(written) == normalize(title)  # the parser's own comparison
+    data = countries_body([country_row(written), country_row(title, code="FR")], filler=3000)
+    assert countries(data, title) == [("2023-04-23", 2)]
+
+
+VARIANTS = {  # ways of writing a character that normalize() folds back to it
+    **{c: [c.upper(), chr(ord(c) + 0xFEE0)] for c in "abcdefghijklmnopqrstuvwxyz0123456789"},
+    **{c: [c.lower(), chr(ord(c) + 0xFEE0), c + "\u0301"] for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    "'": ["\u2019", "\u2018"],
+    " ": ["  ", "\u00a0", "\u3000"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.sampled_from(["The Diplomat", "The Diplomat's Wife", "Don't Look Back 2", "Kate"]),
+    data=st.data(),
+)
+def test_any_writing_of_the_title_is_found_among_other_lines(title: str, data: st.DataObject):
+    written = "".join(data.draw(st.sampled_from([c, *VARIANTS.get(c, [])])) for c in title)
+    assert normalize(written) == normalize(title)
+    body = countries_body([country_row(written)], filler=data.draw(st.integers(0, 40)))
+    assert countries(body, title) == [("2023-04-23", 1)]
+
+
+def test_line_numbers_count_the_lines_not_read():
+    bad = country_row(TITLE).replace("2023-04-23", "someday")
+    with pytest.raises(SourceError, match="line 2002: week is not a date"):
+        countries(countries_body([bad], filler=2000))
+
+
+async def test_streamed_rows_are_found_in_every_chunk(local_server: LocalServer):
+    titles = ["The Diplomat", "THE DIPLOMAT", "The Dipl\u00f3mat", "the\u00a0diplomat"] * 400
+    rows = [country_row(t, code=f"{n:04}") for n, t in enumerate(titles)]
+    bad = country_row(TITLE, week="someday")
+    body = countries_body([*rows, bad], filler=200)
+    assert len(body) > 2 * MIB
+    local_server.set(COUNTRIES, body=body)
+    parser = CountriesParser(TITLE, ORIGIN, "top10:c")
+    request = Request("Test", "countries", local_server.url + COUNTRIES)
+    async with HttpClient() as http:
+        with pytest.raises(SourceError, match=f"line {2 + 51 * len(rows) + 200}: week is not"):
+            await http.stream_lines(request, parser.feed)  # the header, the filler, the rows
+    assert parser.countries == {"2023-04-23": {f"{n:04}" for n in range(len(rows))}}
 
 
 # -- malformed files -------------------------------------------------------------------

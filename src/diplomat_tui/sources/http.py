@@ -40,7 +40,7 @@ USER_AGENT = f"diplomat-tui/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 ProgressCallback = Callable[[str, str], None]
-LineSink = Callable[[str], None]
+LineSink = Callable[[str], None]  # gets whole lines, many at a time, "\n"-separated
 T = TypeVar("T")
 
 
@@ -207,9 +207,13 @@ class HttpClient:
         return await self._fetch(request, read)
 
     async def stream_lines(self, request: Request, sink: LineSink) -> Fetched:
-        """Fetch a UTF-8 text body line by line into ``sink``, never holding it whole.
+        """Fetch a UTF-8 text body into ``sink``, never holding it whole.
 
-        The returned Fetched has an empty ``body``: the lines went to ``sink``.
+        ``sink`` gets the body's lines a network chunk at a time: each call one or more
+        whole lines joined by ``"\\n"``, without the last newline (lines ending in CRLF
+        keep their ``"\\r"``). So a sink can skip most of a big file without looking at
+        each line. A final line holding only whitespace is dropped. The returned Fetched
+        has an empty ``body``: the lines went to ``sink``.
         """
         cap = request.max_bytes or self.policy.max_bytes
         max_line = self.policy.max_line
@@ -221,16 +225,18 @@ class HttpClient:
                 async for chunk in response.aiter_bytes():
                     size += len(chunk)
                     _check_size(request, size, cap)
-                    *lines, pending = (pending + decoder.decode(chunk)).split("\n")
-                    for line in lines:
-                        sink(line.removesuffix("\r"))
+                    text = pending + decoder.decode(chunk)
+                    end = text.rfind("\n")
+                    if end >= 0:
+                        sink(text[:end])
+                    pending = text[end + 1 :]
                     if len(pending) > max_line:
                         raise request.origin.error(f"a line is longer than {max_line} characters")
                 pending += decoder.decode(b"", final=True)
             except UnicodeDecodeError as error:
                 raise request.origin.error(f"not UTF-8 text ({error.reason})") from None
             if pending.strip():
-                sink(pending.removesuffix("\r"))
+                sink(pending)
             return b""
 
         return await self._fetch(request, feed)

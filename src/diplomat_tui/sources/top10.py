@@ -7,15 +7,20 @@ mid-2023; older rows leave ``runtime`` and ``weekly_views`` empty.
 
 ``data/all-weeks-countries.tsv``: country_name, country_iso2, week, category,
 weekly_rank, show_title, season_title, cumulative_weeks_in_top_10. Tens of MB: it is
-streamed line by line and only this show's rows are kept.
+streamed and only this show's rows are kept.
 
-Only the store's show is kept (titles compared normalized), TV categories only.
+Only the store's show is kept (titles compared normalized), TV categories only. The
+lines arrive many at a time, and only those that may name the show are parsed: a block
+of lines is searched as a whole for one word of the title (:class:`_TitleFilter`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -48,12 +53,13 @@ COUNTRY_COLUMNS = ("country_name", "country_iso2", "week", "category", "show_tit
 MAX_BYTES = 512 * MIB  # the countries file grows by a few MB a year
 DEADLINE = 600.0  # seconds for one file: big, but a trickling server still ends
 _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 class LineParser(Protocol):
-    """What the streaming fetch feeds: one line at a time, then the records."""
+    """What the streaming fetch feeds: whole lines, many at a time, then the records."""
 
-    def feed(self, line: str) -> None: ...
+    def feed(self, text: str) -> None: ...
 
     def finish(self) -> tuple[Stat, ...]: ...
 
@@ -69,8 +75,9 @@ class _Table:
         self.line_number = 0
 
     def row(self, line: str) -> list[str] | None:
-        """The fields on ``line`` (None for the header and blank lines)."""
+        """The fields on ``line``, CRLF or LF ended (None for the header and blank lines)."""
         self.line_number += 1
+        line = line.removesuffix("\r")
         if not line or line.isspace():
             return None
         fields = self._split(line)
@@ -106,11 +113,70 @@ class _Table:
         self.position = {name: index for index, name in enumerate(columns)}
 
 
+def _fold_non_ascii(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler behind :func:`_fold`: one run of non-ASCII characters."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = unicodedata.normalize("NFKD", error.object[error.start : error.end]).casefold()
+    return run.encode("ascii", "ignore").decode("ascii"), error.end
+
+
+_FOLD = "diplomat_tui.top10.fold"
+codecs.register_error(_FOLD, _fold_non_ascii)
+
+
+def _fold(text: str) -> str:
+    """``text`` folded as :func:`normalize` folds it, keeping only ASCII; lines kept.
+
+    Each character becomes what it becomes in ``normalize`` (compatibility forms
+    decomposed, case folded), then everything outside ASCII is dropped: accents, and the
+    typographic quotes ``normalize`` makes ASCII quotes. So an ASCII word of a
+    normalized title is found in the fold of any line where that title is written in
+    another case, with accents, or in other quotes. ASCII is only lowercased, in C; the
+    other characters are folded a run at a time by the ASCII codec's error handler.
+    """
+    if not text.isascii():
+        text = text.encode("ascii", _FOLD).decode("ascii")
+    return text.lower()
+
+
+class _TitleFilter:
+    """Picks, from a block of lines, those that may name a show: a superset of its rows.
+
+    The block's fold (:func:`_fold`) is searched for the title's longest ASCII word; a
+    block without it, most of a file, costs a few scans in C and no line is split. A
+    title without ASCII letters or digits has no such word: then every line is kept.
+    """
+
+    def __init__(self, title: str):
+        words = _WORD.findall(normalize(title))
+        self.word = max(words, key=len) if words else ""
+
+    def lines(self, text: str) -> Iterator[tuple[int, str]]:
+        """``(index, line)`` of each line of ``text`` that may name the show, in order."""
+        if not self.word:
+            yield from enumerate(text.split("\n"))
+            return
+        folded = _fold(text)  # the same lines as ``text``: newlines are kept
+        hit = folded.find(self.word)
+        if hit < 0:
+            return
+        lines, index, counted = text.split("\n"), 0, 0
+        while hit >= 0:
+            index += folded.count("\n", counted, hit)
+            yield index, lines[index]
+            counted = folded.find("\n", hit)
+            if counted < 0:
+                return
+            hit = folded.find(self.word, counted)
+
+
 class _ShowRows:
     """Shared by both files: header check and picking this show's TV rows, fast.
 
-    Most of a file is other titles: they are rejected on the category and title cells,
-    the (costly) normalized comparison made once per distinct title.
+    Most of a file is other titles: their lines are skipped by :class:`_TitleFilter`,
+    and the lines it keeps are checked on the category and title cells, the (costly)
+    normalized comparison made once per distinct title.
     """
 
     _MAX_REMEMBERED = 10_000  # distinct other titles remembered as "not ours"
@@ -124,9 +190,36 @@ class _ShowRows:
         self.origin = origin
         self.source_id = source_id
         self.table = _Table(origin, required)
+        self.filter = _TitleFilter(title)
         self._others: set[str] = set()
 
-    def ours(self, line: str) -> dict[str, str] | None:
+    def rows(self, text: str) -> Iterator[dict[str, str]]:
+        """This show's rows in the right category, as dicts, among the lines of ``text``."""
+        if not self.table.columns:
+            start = self._read_header(text)
+            if start is None:
+                return
+            text = text[start:]
+        first = self.table.line_number  # lines read before ``text``
+        for index, line in self.filter.lines(text):
+            self.table.line_number = first + index  # ``row`` counts the line itself
+            row = self._ours(line)
+            if row is not None:
+                yield row
+        self.table.line_number = first + text.count("\n") + 1
+
+    def _read_header(self, text: str) -> int | None:
+        """Read ``text`` up to its header line; where the rest starts (None: no header yet)."""
+        start = 0
+        while not self.table.columns:
+            end = text.find("\n", start)
+            self.table.row(text[start:] if end < 0 else text[start:end])
+            if end < 0:
+                return None
+            start = end + 1
+        return start
+
+    def _ours(self, line: str) -> dict[str, str] | None:
         """The row on ``line`` as a dict if it is about this show, in the right category."""
         fields = self.table.row(line)
         if fields is None:
@@ -187,11 +280,12 @@ class GlobalParser:
         self.rows = _ShowRows(title, GLOBAL_CATEGORY, origin, source_id, GLOBAL_COLUMNS)
         self.stats: list[Stat] = []
 
-    def feed(self, line: str) -> None:
-        """Read one line of the file."""
-        row = self.rows.ours(line)
-        if row is None:
-            return
+    def feed(self, text: str) -> None:
+        """Read one or more whole lines of the file (``"\\n"``-separated)."""
+        for row in self.rows.rows(text):
+            self._add(row)
+
+    def _add(self, row: dict[str, str]) -> None:
         week, season = self.rows.week(row), season_number(row["season_title"])
         metrics = {
             "weekly_rank": self.rows.number(row, "weekly_rank"),
@@ -227,11 +321,12 @@ class CountriesParser:
         self.rows = _ShowRows(title, COUNTRY_CATEGORY, origin, source_id, COUNTRY_COLUMNS)
         self.countries: dict[str, set[str]] = {}
 
-    def feed(self, line: str) -> None:
-        """Read one line of the file."""
-        row = self.rows.ours(line)
-        if row is None:
-            return
+    def feed(self, text: str) -> None:
+        """Read one or more whole lines of the file (``"\\n"``-separated)."""
+        for row in self.rows.rows(text):
+            self._add(row)
+
+    def _add(self, row: dict[str, str]) -> None:
         country = (row["country_iso2"] or row["country_name"]).strip()
         if not country:
             raise self.rows.error("a row names no country")
@@ -258,8 +353,7 @@ def parse_lines(parser: LineParser, data: bytes, origin: Origin) -> tuple[Stat, 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise origin.error(f"not UTF-8 text ({error.reason})") from None
-    for line in text.split("\n"):
-        parser.feed(line.removesuffix("\r"))
+    parser.feed(text)
     return parser.finish()
 
 

@@ -1,8 +1,10 @@
 """TVmaze (https://www.tvmaze.com/api): the show, its episodes, seasons, cast and crew.
 
 Several series are called "The Diplomat". The first refresh searches TVmaze and keeps
-the one that matches what the store already knows (network, premiere day, creator);
-its id is remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
+the one that matches what the store already knows (network, premiere day, creator):
+the data of the shows matching network and premiere day is fetched at once, and the
+creator is checked on the crew so fetched, so it costs two round trips. The id is
+remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
 Summaries arrive as HTML and pass through :func:`~diplomat_tui.sanitize.html_to_text`;
 every other string through :func:`~diplomat_tui.sanitize.clean_line`.
 """
@@ -16,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from diplomat_tui.errors import SourceError
 from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import (
     CastCredit,
@@ -350,21 +353,54 @@ def endpoint_source_id(show_id: int, endpoint: str) -> str:
     return "tvmaze:" + _PATHS[endpoint].format(id=show_id)
 
 
-async def find_show(http: HttpClient, base_url: str, known: Show) -> int:
-    """Search TVmaze for the store's show and return the id of the one that matches."""
+async def find_show(http: HttpClient, base_url: str, known: Show, today: date) -> SourceResult:
+    """Search TVmaze for the store's show; the data of the one that matches.
+
+    The candidates that agree with the store on network and premiere day are fetched
+    in full, concurrently, and the creator is checked on the crew of that same batch:
+    two round trips. Several candidates are fetched only if a creator can tell them
+    apart. Raises SourceError if not exactly one show matches.
+    """
     query = urlencode({"q": known.title})
     request = Request(NAME, "search", _url(base_url, f"/search/shows?{query}"))
     found = parse_search((await http.get(request)).body, request.origin)
     candidates = matching_candidates(found, known)
-    if known.creators and candidates:
-        crews = await gather_all(*(_crew_of(http, base_url, c.id) for c in candidates))
-        candidates = tuple(
-            c for c, crew in zip(candidates, crews, strict=True) if has_creator(crew, known)
+    if len(candidates) == 1 or (candidates and known.creators):
+        results = await _fetch_candidates(http, base_url, candidates, known, today)
+        picked = [
+            (show, result)
+            for show, result in zip(candidates, results, strict=True)
+            if has_creator(result.catalog, known)
+        ]
+        if len(picked) == 1:
+            show, result = picked[0]
+            http.report(NAME, f"search: picked {show.describe()}, TVmaze id {show.id}")
+            return result
+        candidates = tuple(show for show, _ in picked)
+    raise _no_single_match(request, found, candidates, known)
+
+
+async def _fetch_candidates(
+    http: HttpClient, base_url: str, candidates: tuple[Candidate, ...], known: Show, today: date
+) -> list[SourceResult]:
+    """Every endpoint of every candidate, all at once, each answer in full.
+
+    Nothing is stored yet for a show not picked, and the creator check needs the crew
+    itself, not a 304. With several candidates, each label names its show.
+    """
+    several = len(candidates) > 1
+    return await gather_all(
+        *(
+            _fetch_data(http, _requests(base_url, c.id, Catalog(), several), c.id, known, today)
+            for c in candidates
         )
-    if len(candidates) == 1:
-        picked = candidates[0]
-        http.report(NAME, f"search: picked {picked.describe()}, TVmaze id {picked.id}")
-        return picked.id
+    )
+
+
+def _no_single_match(
+    request: Request, found: tuple[Candidate, ...], candidates: tuple[Candidate, ...], known: Show
+) -> SourceError:
+    """The refusal: none of the shows found matches, or several do."""
     wanted = f"the shows TVmaze found for {known.title!r}"
     knows = f"what the store knows ({_what_is_known(known)})"
     if candidates:
@@ -373,26 +409,41 @@ async def find_show(http: HttpClient, base_url: str, known: Show) -> int:
     else:
         problem, shows = f"none of {wanted} matches {knows}; found", found
     listed = ", ".join(c.describe() for c in shows) or "nothing"
-    raise request.origin.error(f"{problem}: {listed}; nothing was changed")
+    return request.origin.error(f"{problem}: {listed}; nothing was changed")
 
 
-async def _crew_of(http: HttpClient, base_url: str, show_id: int) -> Catalog:
-    url = _url(base_url, _PATHS["crew"].format(id=show_id))
-    request = Request(NAME, f"crew of show {show_id}", url)
-    answer = await http.get(request)
-    return parse_crew(answer.body, request.origin, endpoint_source_id(show_id, "crew"))
+def _requests(
+    base_url: str, show_id: int, current: Catalog, name_show: bool = False
+) -> list[Request]:
+    """One request per endpoint of a show, conditional on the answer ``current`` stores.
 
-
-def _requests(base_url: str, show_id: int, current: Catalog) -> list[Request]:
+    ``name_show`` puts the show's id in each label, to tell several candidates apart.
+    """
+    suffix = f" of show {show_id}" if name_show else ""
     return [
         Request(
             NAME,
-            endpoint,
+            endpoint + suffix,
             _url(base_url, _PATHS[endpoint].format(id=show_id)),
             previous=current.source(endpoint_source_id(show_id, endpoint)),
         )
         for endpoint in ENDPOINTS
     ]
+
+
+async def _fetch_data(
+    http: HttpClient, requests: list[Request], show_id: int, known: Show, today: date
+) -> SourceResult:
+    """The answers to the :func:`_requests` of one show, fetched concurrently and parsed."""
+    answers = await gather_all(*(http.get(request) for request in requests))
+    catalog, unchanged = Catalog(show=Show(title=known.title, tvmaze_id=show_id)), 0
+    for endpoint, request, answer in zip(ENDPOINTS, requests, answers, strict=True):
+        if answer.unchanged:
+            unchanged += 1
+            continue
+        piece = _piece(endpoint, answer, request.origin, show_id, known.title, today)
+        catalog = merge_catalogs(catalog, piece)
+    return SourceResult(catalog=catalog, unchanged=unchanged)
 
 
 def _piece(
@@ -430,18 +481,13 @@ async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) 
     known = current.show
     if known is None:
         raise Origin(NAME, base_url).error("the store knows no show to look for")
-    show_id = known.tvmaze_id or await find_show(http, base_url, known)
-    requests = _requests(base_url, show_id, current)
-    answers = await gather_all(*(http.get(request) for request in requests))
-    catalog, unchanged = Catalog(show=Show(title=known.title, tvmaze_id=show_id)), 0
-    for endpoint, request, answer in zip(ENDPOINTS, requests, answers, strict=True):
-        if answer.unchanged:
-            unchanged += 1
-            continue
-        piece = _piece(endpoint, answer, request.origin, show_id, known.title, today)
-        catalog = merge_catalogs(catalog, piece)
-    http.report(NAME, _counts(catalog, unchanged))
-    return SourceResult(catalog=catalog, unchanged=unchanged)
+    if known.tvmaze_id:
+        requests = _requests(base_url, known.tvmaze_id, current)
+        result = await _fetch_data(http, requests, known.tvmaze_id, known, today)
+    else:
+        result = await find_show(http, base_url, known, today)
+    http.report(NAME, _counts(result.catalog, result.unchanged))
+    return result
 
 
 def _counts(catalog: Catalog, unchanged: int) -> str:
