@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -70,7 +70,7 @@ class DiplomatApp(App[None]):
         self._apply_theme(self.snapshot.prefs.get(THEME_PREF) or self.settings.theme)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
-            self.sub_title = self.snapshot.catalog.show.title
+            self.sub_title = clean_line(self.snapshot.catalog.show.title)
         self.push_screen(MainScreen(self.snapshot))
 
     def on_unmount(self) -> None:
@@ -109,14 +109,26 @@ class DiplomatApp(App[None]):
         self._save(partial(self.store.set_pref, key, value))
 
     def _save(self, write: Callable[[], None]) -> None:
-        self._writer.submit(write).add_done_callback(self._saved)
+        self._writer.submit(self._write_or_report, write, asyncio.get_running_loop())
 
-    def _saved(self, future: Future[None]) -> None:
-        error = future.exception()
-        if error is not None:
+    def _write_or_report(self, write: Callable[[], None], loop: asyncio.AbstractEventLoop) -> None:
+        """Run on the writer thread: do the write; on failure, queue a notification.
+
+        ``call_soon_threadsafe`` never waits for the app, so a failing write cannot
+        deadlock the app's exit (which waits for the writer to finish).
+        """
+        try:
+            write()
+        except Exception as error:  # every failure must reach the user, not the thread
             message = str(error) if isinstance(error, DiplomatError) else repr(error)
-            self.call_from_thread(
-                self.notify, f"Not saved: {message}", severity="error", timeout=10, markup=False
+            loop.call_soon_threadsafe(
+                partial(
+                    self.notify,
+                    f"Not saved: {message}",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
             )
 
     # -- actions ---------------------------------------------------------------------

@@ -52,6 +52,15 @@ def open_store(store: Store) -> Store:
     return store
 
 
+def _article_catalog(path: Path, fetched: str) -> Catalog:
+    """Read and extract one article file; errors name the file."""
+    text = read_article(path)
+    try:
+        return catalog_from_text(text, name=path.name, url=path.resolve().as_uri(), fetched=fetched)
+    except ArticleError as error:
+        raise ArticleError(f"{path}: {error}") from None
+
+
 def ingest_files(store: Store, paths: list[Path]) -> Catalog:
     """Add articles to the store, all or nothing.
 
@@ -59,15 +68,7 @@ def ingest_files(store: Store, paths: list[Path]) -> Catalog:
     another series is refused with an :class:`ArticleError` and the store is unchanged.
     """
     fetched = now_iso()
-    articles = [
-        (
-            path,
-            catalog_from_text(
-                read_article(path), name=path.name, url=path.resolve().as_uri(), fetched=fetched
-            ),
-        )
-        for path in paths
-    ]
+    articles = [(path, _article_catalog(path, fetched)) for path in paths]
 
     def merge_all(current: Catalog) -> Catalog:
         for path, article in articles:

@@ -1,12 +1,18 @@
-"""The local store: one TinyDB JSON file, crash-safe, locked and versioned.
+"""The local store: one TinyDB JSON file, crash-safe, locked, versioned and migrated.
 
 * Every write goes to a temp file in the same folder, is fsynced and moved over the
   store with ``os.replace`` (then the folder is fsynced): a crash leaves the old file or
   the new one, whole. The previous good file is kept as ``store.json.bak``.
 * Writers take a cross-process lock (``filelock``) around each read-modify-write, and
   each transaction opens TinyDB afresh so no table state is cached between processes.
-* A file that does not parse, is empty, has the wrong shape or an unknown schema
-  version is never overwritten: :class:`StoreError` says what is wrong and how to recover.
+  A writer waits at most ``lock_timeout`` seconds for the lock, then gives up with a
+  :class:`StoreError` saying another process holds it.
+* A file that does not parse, is empty, has the wrong shape (down to the type of each
+  record field) or a newer schema version is never overwritten: :class:`StoreError`
+  says in one line what is wrong, where the file is and how to recover.
+* A file with an older schema version is migrated when first read: it is copied to
+  ``store.json.v<N>.bak`` first, then each step of :data:`MIGRATIONS` is applied and the
+  result saved like any other write.
 
 Catalog tables (``shows``, ``people``, ``credits``, ``seasons``, ``episodes``,
 ``stats``, ``sources``) are replaced as a whole by ingest and refresh; user tables
@@ -16,15 +22,18 @@ Catalog tables (``shows``, ``people``, ``credits``, ``seasons``, ``episodes``,
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import tempfile
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -47,6 +56,7 @@ SCHEMA_VERSION = 1
 LOCK_TIMEOUT_SECONDS = 10.0
 CATALOG_TABLES = ("shows", "people", "credits", "seasons", "episodes", "stats", "sources")
 USER_TABLES = ("watched", "prefs")
+RESET_HINT = "run `diplomat-tui reset` (it keeps this file as store.json.<time>.old)"
 _TEMP_PREFIX = ".store-"
 _TEMP_SUFFIX = ".tmp"
 
@@ -61,6 +71,10 @@ class Snapshot:
     catalog: Catalog
     watched: frozenset[str]
     prefs: dict[str, Any]
+
+
+class _Damage(Exception):
+    """What is wrong with a store file's content, worded to follow "the store <path>"."""
 
 
 def now_iso() -> str:
@@ -115,12 +129,17 @@ class _TransactionStorage(Storage):
 
 
 class Store:
-    """The store file at ``path`` and the operations on it."""
+    """The store file at ``path`` and the operations on it.
 
-    def __init__(self, path: Path) -> None:
+    ``lock_timeout`` is how long a writer waits for another process's write to end
+    (default :data:`LOCK_TIMEOUT_SECONDS`).
+    """
+
+    def __init__(self, path: Path, *, lock_timeout: float | None = None) -> None:
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.name + ".bak")
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self.lock_timeout = LOCK_TIMEOUT_SECONDS if lock_timeout is None else lock_timeout
+        self._lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -130,60 +149,95 @@ class Store:
 
     def snapshot(self) -> Snapshot:
         """Read the whole store once and return typed records."""
-        data = self._read_data()
+        data, catalog = self._load()
         return Snapshot(
-            catalog=self._catalog(data),
+            catalog=catalog,
             watched=frozenset(doc["episode"] for doc in data.get("watched", {}).values()),
             prefs={doc["key"]: doc.get("value") for doc in data.get("prefs", {}).values()},
         )
 
-    def _read_data(self) -> Data:
-        """Parse and validate the file; raise StoreError on any damage."""
+    def _load(self) -> tuple[Data, Catalog]:
+        """Read and check the file (migrating an older one): its data and typed catalog."""
+        data, version = self._parsed(self._raw())
+        if version < SCHEMA_VERSION:
+            data = self._migrate()
+        return data, self._checked(data)
+
+    def _raw(self) -> bytes:
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             raise StoreError(
                 f"no store at {self.path}: start diplomat-tui once to create it"
             ) from None
         except OSError as error:
-            raise StoreError(f"cannot read the store {self.path}: {error.strerror}") from None
-        if not raw.strip():
-            raise self._damaged("is empty")
+            raise StoreError(
+                f"cannot read the store {self.path}: {error.strerror or error}"
+            ) from None
+
+    def _parsed(self, raw: bytes) -> tuple[Data, int]:
+        """The file's data and schema version; StoreError if damaged or too new."""
         try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise self._damaged(f"is not valid JSON ({error})") from None
-        if not isinstance(data, dict) or not all(
-            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-            for table in data.values()
-        ):
-            raise self._damaged("is JSON but not a diplomat-tui store")
-        version = _schema_version(data)
-        if version is None:
-            raise self._damaged("has no schema version")
+            data, version = _parse_data(raw)
+        except _Damage as damage:
+            raise self._damaged(str(damage)) from None
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"the store {self.path} has schema version {version}, newer than this "
-                f"diplomat-tui knows ({SCHEMA_VERSION}); upgrade diplomat-tui, it was left as is"
+                f"diplomat-tui knows ({SCHEMA_VERSION}); it was left as is. To use it, upgrade "
+                f"diplomat-tui; to start again, {RESET_HINT}"
             )
-        return data
+        return data, version
 
-    def _catalog(self, data: Data) -> Catalog:
+    def _checked(self, data: Data) -> Catalog:
+        """The typed catalog of ``data``; StoreError if a record or entry is misshapen."""
         try:
-            return catalog_from_data(data)
-        except ValueError as error:
-            raise self._damaged(f"holds a record of the wrong shape ({error})") from None
+            return _checked_catalog(data)
+        except _Damage as damage:
+            raise self._damaged(str(damage)) from None
 
     def _damaged(self, what: str) -> StoreError:
-        recovery = (
-            f"restore {self.backup_path.name} over it"
-            if self.backup_path.exists()
-            else "move it away"
-        )
+        if self._backup_is_good():
+            recovery = f"copy the backup {self.backup_path} over it, or {RESET_HINT}"
+        else:
+            recovery = RESET_HINT
         return StoreError(
-            f"the store {self.path} {what}; it was left as is. To recover, {recovery} "
-            f"or run `diplomat-tui reset`"
+            f"the store {self.path} {what}; it was left as is. To recover, {recovery}"
         )
+
+    def _backup_is_good(self) -> bool:
+        """Whether ``store.json.bak`` holds a store this version can open."""
+        try:
+            data, version = _parse_data(self.backup_path.read_bytes())
+            if version == SCHEMA_VERSION:
+                _checked_catalog(data)
+        except (OSError, _Damage):
+            return False
+        return version <= SCHEMA_VERSION
+
+    # -- migrating -------------------------------------------------------------------
+
+    def _migrate(self) -> Data:
+        """Bring an older store up to :data:`SCHEMA_VERSION`, its original kept first."""
+        with self._locked():
+            raw = self._raw()  # again, under the lock: another process may have migrated it
+            data, version = self._parsed(raw)
+            if version == SCHEMA_VERSION:
+                return data
+            kept = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            try:
+                write_atomically(kept, raw)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot upgrade the store {self.path} from schema version {version}: "
+                    f"{error.strerror or error}; it was left as is"
+                ) from None
+            for step in range(version, SCHEMA_VERSION):
+                data = MIGRATIONS[step](data)
+                _set_schema_version(data, step + 1)
+            self._checked(data)
+            self._save(data)
+            return data
 
     # -- writing ---------------------------------------------------------------------
 
@@ -194,7 +248,7 @@ class Store:
         Nothing is written if the block raises. The store must exist and be valid.
         """
         with self._locked():
-            storage = _TransactionStorage(self._read_data())
+            storage = _TransactionStorage(self._load()[0])
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type, return-value]
             yield db
             _touch_meta(storage.data)
@@ -202,7 +256,7 @@ class Store:
 
     def create(self, catalog: Catalog) -> None:
         """Create the store from ``catalog`` unless a store file is already there."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder()
         with self._locked():
             if self.path.exists():
                 return
@@ -217,6 +271,14 @@ class Store:
             }
             self._save(data)
 
+    def _make_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder of the store {self.path}: {error.strerror or error}"
+            ) from None
+
     def replace_catalog(self, catalog: Catalog) -> None:
         """Replace the catalog tables as a whole; user tables stay as they are."""
         self.update_catalog(lambda _old: catalog)
@@ -224,8 +286,8 @@ class Store:
     def update_catalog(self, change: Callable[[Catalog], Catalog]) -> Catalog:
         """Read the catalog, apply ``change`` and save the result, all under the lock."""
         with self._locked():
-            data = self._read_data()
-            new = change(self._catalog(data))
+            data, catalog = self._load()
+            new = change(catalog)
             data.update(data_from_catalog(new))
             _touch_meta(data)
             self._save(data)
@@ -252,34 +314,54 @@ class Store:
 
         Returns where the old file was moved, or None if there was none.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder()
         kept: Path | None = None
         with self._locked():
             if self.path.exists():
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
                 kept = self.path.with_name(f"{self.path.name}.{stamp}.old")
-                os.replace(self.path, kept)
+                try:
+                    os.replace(self.path, kept)
+                except OSError as error:
+                    raise StoreError(
+                        f"cannot move the store {self.path} aside: {error.strerror or error}"
+                    ) from None
         self.create(catalog)
         return kept
 
     def remove_orphan_temp_files(self) -> None:
-        """Delete temp files left by a writer that was killed before its rename."""
+        """Delete temp files left by a writer that was killed before its rename.
+
+        Best effort: skipped while another process writes (its temp file is no orphan)
+        or when the folder cannot be changed (a read-only store can still be read).
+        """
         if not self.path.parent.is_dir():
             return
-        with self._locked():
-            for orphan in self.path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-                orphan.unlink(missing_ok=True)
+        try:
+            with self._locked(timeout=0):
+                for orphan in self.path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+                    orphan.unlink(missing_ok=True)
+        except (StoreError, OSError):
+            return
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the cross-process lock; StoreError if it stays held for ``timeout`` s."""
         try:
-            with self._lock:
-                yield
+            self._lock.acquire(timeout=timeout)
         except Timeout:
             raise StoreError(
                 f"the store {self.path} is locked by another diplomat-tui process "
-                f"(waited {LOCK_TIMEOUT_SECONDS:.0f}s); try again when it has finished"
+                f"(waited {self.lock_timeout:g}s); try again when it has finished"
             ) from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot lock the store {self.path}: {error.strerror or error}"
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def _save(self, data: Data) -> None:
         """Keep the current file as the backup, then replace it atomically."""
@@ -308,12 +390,137 @@ def _copy_atomically(source: Path, target: Path) -> None:
         raise
 
 
+# -- checking --------------------------------------------------------------------------
+
+
+def _parse_data(raw: bytes) -> tuple[Data, int]:
+    """A store file's data and schema version, its tables' shape checked (_Damage if not)."""
+    if not raw.strip():
+        raise _Damage("is empty")
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise _Damage(f"is not valid JSON ({error})") from None
+    if not isinstance(data, dict) or not all(_is_table(table) for table in data.values()):
+        raise _Damage("is JSON but not a diplomat-tui store")
+    version = _schema_version(data)
+    if version is None:
+        raise _Damage("has no schema version")
+    return data, version
+
+
+def _is_table(value: Any) -> bool:
+    """A TinyDB table: documents (objects) keyed by their decimal ids."""
+    return isinstance(value, dict) and all(
+        key.isascii() and key.isdigit() and isinstance(doc, dict) for key, doc in value.items()
+    )
+
+
+def _checked_catalog(data: Data) -> Catalog:
+    """The typed catalog of a store's data, every record and user entry checked (_Damage)."""
+    try:
+        catalog = catalog_from_data(data)
+    except ValueError as error:
+        raise _Damage(f"holds a record of the wrong shape ({error})") from None
+    records = (
+        *([catalog.show] if catalog.show else []),
+        *catalog.people,
+        *catalog.cast,
+        *catalog.crew,
+        *catalog.seasons,
+        *catalog.episodes,
+        *catalog.stats,
+        *catalog.sources,
+    )
+    for record in records:
+        _check_record(record)
+    for table, key in (("watched", "episode"), ("prefs", "key")):
+        if not all(isinstance(doc.get(key), str) for doc in data.get(table, {}).values()):
+            raise _Damage(f"holds a {table} entry without its {key}")
+    return catalog
+
+
+def _check_record(record: Any) -> None:
+    """Raise _Damage when a field of ``record`` holds a value of the wrong type."""
+    for name, fits in _field_checks(type(record)):
+        value = getattr(record, name)
+        if not fits(value):
+            kind = type(record).__name__.lower()
+            raise _Damage(f"holds an invalid {kind} record ({name} is {_short(value)})")
+
+
+@cache
+def _field_checks(cls: type) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
+    """For each field of the record class ``cls``, a test of its values' type."""
+    hints = get_type_hints(cls)
+    return tuple((field.name, _type_check(hints[field.name])) for field in fields(cls))
+
+
+@cache
+def _type_check(hint: Any) -> Callable[[Any], bool]:
+    """A test of whether a value is of the type ``hint`` (as the model spells its types)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        checks = tuple(_type_check(arg) for arg in args)
+        return lambda value: any(check(value) for check in checks)
+    if origin is Literal:
+        kinds = tuple({type(arg) for arg in args})
+        return lambda value: isinstance(value, kinds)
+    if origin is tuple:
+        item = _type_check(args[0])
+        return lambda value: isinstance(value, tuple) and all(map(item, value))
+    if hint is type(None):
+        return lambda value: value is None
+    if hint in (int, float):
+        kinds = (int, float) if hint is float else (int,)
+        return lambda value: (
+            isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
+        )
+    if is_dataclass(hint):
+        return lambda value: isinstance(value, hint) and _check_record(value) is None
+    return lambda value: isinstance(value, hint)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# -- migrations ------------------------------------------------------------------------
+
+
+def _from_version_0(data: Data) -> Data:
+    """Version 0, before seasons had records of their own and credits a ``kind``.
+
+    Credits with ``roles`` are crew, the others (a character, a billing) cast; the
+    ``seasons`` table is made from the episodes' season numbers (nothing else is known).
+    """
+    credits = {
+        doc_id: {"kind": "crew" if "roles" in doc else "cast", **doc}
+        for doc_id, doc in data.get("credits", {}).items()
+    }
+    episodes = data.get("episodes", {}).values()
+    numbers = sorted({doc["season"] for doc in episodes if _type_check(int)(doc.get("season"))})
+    seasons = data.get("seasons") or _table([Season(number).to_dict() for number in numbers])
+    return {**data, "credits": credits, "seasons": seasons}
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_version_0}
+"""For each old schema version N, the step that turns a store of version N into N + 1."""
+
+
 def _schema_version(data: Data) -> int | None:
     for doc in data.get("meta", {}).values():
         version = doc.get("schema_version")
-        if isinstance(version, int):
+        if isinstance(version, int) and not isinstance(version, bool) and version >= 0:
             return version
     return None
+
+
+def _set_schema_version(data: Data, version: int) -> None:
+    for doc in data.get("meta", {}).values():
+        if "schema_version" in doc:
+            doc["schema_version"] = version
 
 
 def _touch_meta(data: Data) -> None:

@@ -9,23 +9,25 @@ from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
-from diplomat_tui.widgets.text import field, line
+from diplomat_tui.widgets.text import ROW_LIMIT, field, line
 
 HEADINGS = {"main": "Main cast", "guest": "Guest stars"}
 
 
 def _cast_prompt(member: CastMember) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [line(member.name, "bold")]
+    parts: list[Content | str | tuple[str, str]] = [line(member.name, "bold", ROW_LIMIT)]
     if member.character:
-        parts += [(" as ", "$text-muted"), line(member.character, "$accent")]
+        parts += [(" as ", "$text-muted"), line(member.character, "$accent", ROW_LIMIT)]
     if member.known_for:
-        parts += [("  ", ""), line(", ".join(member.known_for), "italic $text-muted")]
+        parts += [("  ", ""), line(", ".join(member.known_for), "italic $text-muted", ROW_LIMIT)]
     return Content.assemble(*parts)
 
 
 def _crew_prompt(member: CrewMember) -> Content:
     return Content.assemble(
-        line(member.name, "bold"), ("  ", ""), line(", ".join(member.roles), "$text-muted")
+        line(member.name, "bold", ROW_LIMIT),
+        ("  ", ""),
+        line(", ".join(member.roles), "$text-muted", ROW_LIMIT),
     )
 
 

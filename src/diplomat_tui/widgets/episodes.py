@@ -15,7 +15,7 @@ from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.messages import SetWatched
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.progress import progress_bar, watched_count
-from diplomat_tui.widgets.text import field, line, literal
+from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
 
@@ -45,7 +45,7 @@ def _episode_prompt(episode: Episode, watched: bool) -> Content:
     return Content.assemble(
         ("✔ " if watched else "· ", "$success" if watched else "$text-muted"),
         (f"{episode.number:>2}  ", "$text-muted"),
-        line(episode_title(episode), "" if episode.title else "italic"),
+        line(episode_title(episode), "" if episode.title else "italic", ROW_LIMIT),
         ("  ", ""),
         line(details or "airdate unknown", "$text-muted"),
     )

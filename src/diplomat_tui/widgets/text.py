@@ -19,9 +19,15 @@ def literal(text: str | None, style: str = "") -> Content:
     return Content.styled(clean_text(text) if text is not None else UNKNOWN, style)
 
 
-def line(text: str | None, style: str = "") -> Content:
-    """One-line untrusted text (names, titles) as literal Content."""
-    return Content.styled(clean_line(text) if text is not None else UNKNOWN, style)
+ROW_LIMIT = 120  # characters of one field in a list row; details show it whole
+
+
+def line(text: str | None, style: str = "", limit: int | None = None) -> Content:
+    """One-line untrusted text (names, titles) as literal Content, cut at ``limit``."""
+    cleaned = clean_line(text) if text is not None else UNKNOWN
+    if limit is not None and len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1] + "…"
+    return Content.styled(cleaned, style)
 
 
 def field(label: str, value: str | None) -> Content:
