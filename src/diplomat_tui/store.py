@@ -33,13 +33,15 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from diplomat_tui.errors import StoreError
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
@@ -139,7 +141,7 @@ class Store:
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.name + ".bak")
         self.lock_timeout = LOCK_TIMEOUT_SECONDS if lock_timeout is None else lock_timeout
-        self._lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        self._lock: BaseFileLock | None = None  # made on first write: filelock loads slowly
 
     # -- reading ---------------------------------------------------------------------
 
@@ -337,6 +339,8 @@ class Store:
         """
         if not self.path.parent.is_dir():
             return
+        if not any(self.path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}")):
+            return  # the usual case: no lock taken at launch
         try:
             with self._locked(timeout=0):
                 for orphan in self.path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
@@ -347,6 +351,11 @@ class Store:
     @contextmanager
     def _locked(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the cross-process lock; StoreError if it stays held for ``timeout`` s."""
+
+        from filelock import FileLock, Timeout  # here: importing filelock costs ~10 ms
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
         try:
             self._lock.acquire(timeout=timeout)
         except Timeout:
