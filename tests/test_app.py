@@ -211,3 +211,14 @@ async def test_every_pane_renders_at_every_size(
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_the_filter_is_fuzzy_within_a_word(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "slash", *"kri rusl")
+        assert [r for r in rows(app, "cast") if "Keri" in r] == [
+            "Keri Russell as Kate Wyler",
+            "Keri Russell  executive producer",
+        ]
+        assert not any("Rufus" in r for r in rows(app, "cast"))

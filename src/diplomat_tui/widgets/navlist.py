@@ -7,6 +7,7 @@ matches is computed on the first filter, not for every list that is shown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -60,6 +61,11 @@ def search_key(text: str) -> str:
     return normalize(text).replace("'", "").replace('"', "")
 
 
+def fuzzy_word(word: str) -> re.Pattern[str]:
+    """A pattern finding ``word``'s letters in order inside one word of a text."""
+    return re.compile("[^ ]*?".join(map(re.escape, word)))
+
+
 class NavList(OptionList):
     """OptionList with j/k, g/G and filtering that keeps group headings in context."""
 
@@ -108,8 +114,9 @@ class NavList(OptionList):
         return True
 
     def filter(self, query: str) -> None:
-        """Show only rows whose text matches every word of ``query`` (case, accents and
-        typographic quotes ignored), with the headings of their groups."""
+        """Show only rows whose text matches every word of ``query``, with the headings of
+        their groups. Fuzzy within a word (``rusl`` finds Russell); case, accents and
+        typographic quotes ignored."""
         self._query = search_key(query)
         self._rebuild()
 
@@ -128,7 +135,7 @@ class NavList(OptionList):
             return None
 
     def _visible(self) -> list[tuple[Item, Row]]:
-        words = self._query.split()
+        words = [fuzzy_word(word) for word in self._query.split()]
         if not words:
             return self._items
         if self._search_keys is None:
@@ -138,7 +145,7 @@ class NavList(OptionList):
         for row, search in zip(self._items, self._search_keys, strict=True):
             if row[0].header:
                 heading = row
-            elif all(word in search for word in words):
+            elif all(word.search(search) for word in words):
                 if heading is not None:
                     visible.append(heading)
                     heading = None
