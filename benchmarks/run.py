@@ -187,7 +187,7 @@ def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
     name = f"one answer's latency ({latency})"
     rows = [
         ratio_row(
-            "Refresh, first (id unknown: search, creator check, data)",
+            "Refresh, first (id unknown: search, then data with the creator check)",
             ms(runs["latency"]["first"]),
             name,
             latency,
