@@ -231,3 +231,31 @@ def test_watched_marks_survive_a_re_ingest(store: Store, tmp_path: Path) -> None
     snapshot = store.snapshot()
     assert snapshot.watched == {"S01E03"}
     assert any(c.person == "Allison Janney" for c in snapshot.catalog.cast)
+
+
+async def test_palette_command_shows_spoilers(store_with_summaries: Store) -> None:
+    app = open_app(store_with_summaries)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"show spoilers")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.spoilers_shown
+        await settle(app)
+    assert Store(store_with_summaries.path).snapshot().prefs["spoilers_shown"] is True
+
+
+async def test_palette_changes_the_theme_and_it_is_remembered(store: Store) -> None:
+    app = open_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await pilot.press(*"nord")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+        await settle(app)
+    assert Store(store.path).snapshot().prefs["theme"] == "nord"
