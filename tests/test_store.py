@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +143,40 @@ def test_orphan_temp_files_are_removed(new_store: Store) -> None:
     orphan.write_text("half")
     new_store.remove_orphan_temp_files()
     assert not orphan.exists()
+
+
+def stored_data(store: Store, change: Callable[[dict[str, Any]], object]) -> None:
+    """Edit the store file's JSON in place with ``change``."""
+    data = json.loads(store.path.read_text())
+    change(data)
+    store.path.write_text(json.dumps(data))
+
+
+def test_records_read_together_equal_records_read_one_by_one(new_store: Store) -> None:
+    data = json.loads(new_store.path.read_text())
+    for table, record in (("episodes", Episode), ("stats", Stat), ("shows", Show)):
+        docs = list(data[table].values())
+        assert record.from_dicts(docs) == tuple(map(record.from_dict, docs))
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "complaint"),
+    [
+        ("stats", "value", 10**400, "holds an invalid stat record (value is 1000000"),
+        ("episodes", "sources", ["a", 1], "holds an invalid episode record (sources is ('a', 1))"),
+        ("shows", "quotes", ["said"], "holds an invalid show record (quotes is ('said',))"),
+        ("sources", "id", {"not": "text"}, "holds an invalid source record (id is {'not': "),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_in_one_line(
+    new_store: Store, table: str, field: str, value: Any, complaint: str
+) -> None:
+    stored_data(new_store, lambda data: data[table]["1"].update({field: value}))
+    with pytest.raises(StoreError) as raised:
+        new_store.snapshot()
+    assert complaint in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_show_with_null_quotes_is_read_as_having_none(new_store: Store) -> None:
+    stored_data(new_store, lambda data: data["shows"]["1"].update(quotes=None))
+    assert new_store.snapshot().catalog == sample_catalog()

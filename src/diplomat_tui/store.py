@@ -22,18 +22,15 @@ Catalog tables (``shows``, ``people``, ``credits``, ``seasons``, ``episodes``,
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 import tempfile
-import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -48,6 +45,7 @@ from diplomat_tui.model import (
     CrewCredit,
     Episode,
     Person,
+    RecordError,
     Season,
     Show,
     Source,
@@ -429,70 +427,14 @@ def _checked_catalog(data: Data) -> Catalog:
     """The typed catalog of a store's data, every record and user entry checked (_Damage)."""
     try:
         catalog = catalog_from_data(data)
+    except RecordError as error:
+        raise _Damage(f"holds an {error}") from None
     except ValueError as error:
         raise _Damage(f"holds a record of the wrong shape ({error})") from None
-    records = (
-        *([catalog.show] if catalog.show else []),
-        *catalog.people,
-        *catalog.cast,
-        *catalog.crew,
-        *catalog.seasons,
-        *catalog.episodes,
-        *catalog.stats,
-        *catalog.sources,
-    )
-    for record in records:
-        _check_record(record)
     for table, key in (("watched", "episode"), ("prefs", "key")):
         if not all(isinstance(doc.get(key), str) for doc in data.get(table, {}).values()):
             raise _Damage(f"holds a {table} entry without its {key}")
     return catalog
-
-
-def _check_record(record: Any) -> None:
-    """Raise _Damage when a field of ``record`` holds a value of the wrong type."""
-    for name, fits in _field_checks(type(record)):
-        value = getattr(record, name)
-        if not fits(value):
-            kind = type(record).__name__.lower()
-            raise _Damage(f"holds an invalid {kind} record ({name} is {_short(value)})")
-
-
-@cache
-def _field_checks(cls: type) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
-    """For each field of the record class ``cls``, a test of its values' type."""
-    hints = get_type_hints(cls)
-    return tuple((field.name, _type_check(hints[field.name])) for field in fields(cls))
-
-
-@cache
-def _type_check(hint: Any) -> Callable[[Any], bool]:
-    """A test of whether a value is of the type ``hint`` (as the model spells its types)."""
-    origin, args = get_origin(hint), get_args(hint)
-    if origin in (Union, types.UnionType):
-        checks = tuple(_type_check(arg) for arg in args)
-        return lambda value: any(check(value) for check in checks)
-    if origin is Literal:
-        kinds = tuple({type(arg) for arg in args})
-        return lambda value: isinstance(value, kinds)
-    if origin is tuple:
-        item = _type_check(args[0])
-        return lambda value: isinstance(value, tuple) and all(map(item, value))
-    if hint is type(None):
-        return lambda value: value is None
-    if hint in (int, float):
-        kinds = (int, float) if hint is float else (int,)
-        return lambda value: (
-            isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
-        )
-    if is_dataclass(hint):
-        return lambda value: isinstance(value, hint) and _check_record(value) is None
-    return lambda value: isinstance(value, hint)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 # -- migrations ------------------------------------------------------------------------
@@ -509,7 +451,7 @@ def _from_version_0(data: Data) -> Data:
         for doc_id, doc in data.get("credits", {}).items()
     }
     episodes = data.get("episodes", {}).values()
-    numbers = sorted({doc["season"] for doc in episodes if _type_check(int)(doc.get("season"))})
+    numbers = sorted({doc["season"] for doc in episodes if type(doc.get("season")) is int})
     seasons = data.get("seasons") or _table([Season(number).to_dict() for number in numbers])
     return {**data, "credits": credits, "seasons": seasons}
 
@@ -559,23 +501,27 @@ def data_from_catalog(catalog: Catalog) -> Data:
 
 
 def catalog_from_data(data: Data) -> Catalog:
-    """Typed records from the catalog tables of a store's data (ValueError if misshapen)."""
+    """Typed records from the catalog tables of a store's data, every field's type checked.
+
+    Raises :class:`RecordError` for a field of the wrong type, ValueError for a record
+    without a field it needs.
+    """
 
     def docs(table: str) -> list[Document]:
         return list(data.get(table, {}).values())
 
     try:
-        shows = [Show.from_dict(doc) for doc in docs("shows")]
+        shows = Show.from_dicts(docs("shows"))
         credits = docs("credits")
         return Catalog(
             show=shows[0] if shows else None,
-            people=tuple(Person.from_dict(doc) for doc in docs("people")),
-            cast=tuple(CastCredit.from_dict(d) for d in credits if d.get("kind") == "cast"),
-            crew=tuple(CrewCredit.from_dict(d) for d in credits if d.get("kind") == "crew"),
-            seasons=tuple(Season.from_dict(doc) for doc in docs("seasons")),
-            episodes=tuple(Episode.from_dict(doc) for doc in docs("episodes")),
-            stats=tuple(Stat.from_dict(doc) for doc in docs("stats")),
-            sources=tuple(Source.from_dict(doc) for doc in docs("sources")),
+            people=Person.from_dicts(docs("people")),
+            cast=CastCredit.from_dicts(d for d in credits if d.get("kind") == "cast"),
+            crew=CrewCredit.from_dicts(d for d in credits if d.get("kind") == "crew"),
+            seasons=Season.from_dicts(docs("seasons")),
+            episodes=Episode.from_dicts(docs("episodes")),
+            stats=Stat.from_dicts(docs("stats")),
+            sources=Source.from_dicts(docs("sources")),
         )
-    except (TypeError, KeyError, AttributeError) as error:
+    except TypeError as error:
         raise ValueError(str(error)) from None
