@@ -7,6 +7,7 @@ ends in one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import NoReturn
 from diplomat_tui import __version__
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.settings import ENV_DATA_DIR, Settings, load_settings
-from diplomat_tui.store import Store
+from diplomat_tui.store import Snapshot, Store
 
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
@@ -135,7 +136,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     from diplomat_tui.app import DiplomatApp
 
-    DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings).run()
+    DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
     return 0
 
 
@@ -151,3 +152,16 @@ def _open_store(store: Store) -> None:
     from diplomat_tui.ingest import open_store
 
     open_store(store)
+
+
+def _launch_snapshot(store: Store) -> Snapshot:
+    """The store read for launch, with the garbage collector paused while the records are
+    made (tens of thousands of new objects would trigger collections that find nothing)
+    and the loaded records then moved out of its way (``gc.freeze``) for the session."""
+    gc.disable()
+    try:
+        snapshot = store.snapshot()
+    finally:
+        gc.enable()
+    gc.freeze()
+    return snapshot
