@@ -11,6 +11,7 @@ Run as a script to write both into a folder: ``python benchmarks/generate.py DIR
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from diplomat_tui.model import (
 from diplomat_tui.sources.top10 import COUNTRIES_SCOPE, GLOBAL_SCOPE
 from diplomat_tui.store import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo: tests.top10_files
+from tests.top10_files import write_countries_file  # noqa: E402  (re-exported for run.py)
+
 PEOPLE = 5_000
 CREW = 500  # of the people; the others are cast
 MAIN_CAST = 100  # of the cast; the others are guest stars
@@ -47,27 +51,6 @@ SUMMARY = (
     "Kate weighs a favour from Downing Street against a promise to Hal, while a "
     "crisis at sea tests the embassy and an old friend returns with a warning."
 )
-
-# The per-country Top 10 file (same columns and shapes as the real one).
-COUNTRY_HEADER = "\t".join(
-    (
-        "country_name",
-        "country_iso2",
-        "week",
-        "category",
-        "weekly_rank",
-        "show_title",
-        "season_title",
-        "cumulative_weeks_in_top_10",
-    )
-)
-COUNTRY_CODES = (
-    "AR AU AT BS BH BD BE BO BR BG CA CL CO CR HR CY CZ DK DO EC EG SV EE FI FR DE GR GP GT HN "
-    "HK HU IS IN ID IE IL IT JM JP JO KE KW LV LB LT LU MY MT MQ MX MA NL NZ NI NG NO OM PK PA "
-    "PY PE PH PL PT QA RE RO SA RS SG SK SI ZA KR ES LK SE CH TW TH TT TR UA AE GB US UY VE VN"
-).split()
-COUNTRY_WEEKS = 265  # five years of weekly lists: about 40 MB
-LISTED_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: how many countries list the show
 
 
 def _sources() -> tuple[Source, ...]:
@@ -175,36 +158,6 @@ def write_large_store(data_dir: Path) -> Path:
     store = Store(data_dir / "store.json")
     store.create(large_catalog())
     return store.path
-
-
-def write_countries_file(path: Path) -> int:
-    """A ~40 MB ``all-weeks-countries.tsv`` (20 rows per country and week); return its size."""
-    start = date(2021, 7, 4)
-    with path.open("w", encoding="utf-8") as out:
-        out.write(COUNTRY_HEADER + "\n")
-        for index, code in enumerate(COUNTRY_CODES):
-            name = f"Country {code} of the Top 10 lists"
-            for w in range(COUNTRY_WEEKS):
-                prefix = f"{name}\t{code}\t{(start + timedelta(weeks=w)).isoformat()}"
-                listed = index < LISTED_WEEKS.get(w, 0)
-                out.write("\n".join(_country_rows(prefix, listed)) + "\n")
-    return path.stat().st_size
-
-
-def _country_rows(prefix: str, listed: bool) -> list[str]:
-    """Ten films and ten series of one country and week (the show first if listed)."""
-    films = [f"{prefix}\tFilms\t{r}\tA Film Called Number {r}\tN/A\t{r}" for r in range(1, 11)]
-    series = [
-        f"{prefix}\tTV\t{r}\t"
-        + (
-            f"{TITLE}\t{TITLE}: Season 1"
-            if listed and r == 1
-            else f"Series Number {r}\tSeries Number {r}: Season 2"
-        )
-        + f"\t{r}"
-        for r in range(1, 11)
-    ]
-    return films + series
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tracemalloc
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from diplomat_tui.sources.top10 import (
     season_number,
 )
 from tests.localserver import COUNTRIES, RECORDED, LocalServer
+from tests.top10_files import FIRST_WEEK, LISTED_WEEKS, write_countries_file
 
 ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/recorded.tsv")
 TITLE = "The Diplomat"
@@ -272,48 +273,11 @@ def test_any_rows_under_a_real_header_parse_or_raise_source_error(header: str, r
 
 # -- streaming a big file with bounded memory ------------------------------------------
 
-COUNTRY_CODES = (
-    "AR AU AT BS BH BD BE BO BR BG CA CL CO CR HR CY CZ DK DO EC EG SV EE FI FR DE GR GP GT HN "
-    "HK HU IS IN ID IE IL IT JM JP JO KE KW LV LB LT LU MY MT MQ MX MA NL NZ NI NG NO OM PK PA "
-    "PY PE PH PL PT QA RE RO SA RS SG SK SI ZA KR ES LK SE CH TW TH TT TR UA AE GB US UY VE VN"
-).split()
-BIG_WEEKS = 265  # five years of weekly lists
-DIPLOMAT_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: number of countries listing the show
-
-
-def write_big_countries_file(path: Path) -> int:
-    """A realistic ~40 MB all-weeks-countries.tsv: 20 rows per country and week."""
-    start = date(2021, 7, 4)
-    with path.open("w", encoding="utf-8") as out:
-        out.write(COUNTRY_HEADER + "\n")
-        for index, code in enumerate(COUNTRY_CODES):
-            name = f"Country {code} of the Top 10 lists"
-            for week_index in range(BIG_WEEKS):
-                week = (start + timedelta(weeks=week_index)).isoformat()
-                listed = index < DIPLOMAT_WEEKS.get(week_index, 0)
-                prefix = f"{name}\t{code}\t{week}"
-                rows = [
-                    f"{prefix}\tFilms\t{rank}\tA Film Called Number {rank}\tN/A\t{rank}"
-                    for rank in range(1, 11)
-                ]
-                rows += [
-                    f"{prefix}\tTV\t{rank}\t"
-                    + (
-                        "The Diplomat\tThe Diplomat: Season 1"
-                        if listed and rank == 1
-                        else f"Series Number {rank}\tSeries Number {rank}: Season 2"
-                    )
-                    + f"\t{rank}"
-                    for rank in range(1, 11)
-                ]
-                out.write("\n".join(rows) + "\n")
-    return path.stat().st_size
-
 
 async def test_the_countries_file_is_streamed_with_bounded_memory(
     local_server: LocalServer, tmp_path: Path
 ):
-    size = write_big_countries_file(tmp_path / "all-weeks-countries.tsv")
+    size = write_countries_file(tmp_path / "all-weeks-countries.tsv")
     assert size > 38 * MIB
     local_server.set(COUNTRIES, file=tmp_path / "all-weeks-countries.tsv")
     parser = CountriesParser(TITLE, ORIGIN, "top10:c")
@@ -329,8 +293,8 @@ async def test_the_countries_file_is_streamed_with_bounded_memory(
     finally:
         tracemalloc.stop()
     expected = [
-        ((date(2021, 7, 4) + timedelta(weeks=week)).isoformat(), countries)
-        for week, countries in sorted(DIPLOMAT_WEEKS.items())
+        ((FIRST_WEEK + timedelta(weeks=week)).isoformat(), countries)
+        for week, countries in sorted(LISTED_WEEKS.items())
     ]
     assert [(s.period, s.value) for s in stats] == expected
     print(f"\nstreamed {size / MIB:.1f} MiB, peak traced memory {peak / MIB:.2f} MiB")

@@ -1,0 +1,50 @@
+"""A realistic per-country Netflix Top 10 file, generated: for the streaming test and
+``make bench`` (same columns and shapes as the real ``all-weeks-countries.tsv``)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+TITLE = "The Diplomat"
+COUNTRY_HEADER = (
+    "country_name\tcountry_iso2\tweek\tcategory\tweekly_rank\tshow_title\tseason_title\t"
+    "cumulative_weeks_in_top_10"
+)
+COUNTRY_CODES = (
+    "AR AU AT BS BH BD BE BO BR BG CA CL CO CR HR CY CZ DK DO EC EG SV EE FI FR DE GR GP GT HN "
+    "HK HU IS IN ID IE IL IT JM JP JO KE KW LV LB LT LU MY MT MQ MX MA NL NZ NI NG NO OM PK PA "
+    "PY PE PH PL PT QA RE RO SA RS SG SK SI ZA KR ES LK SE CH TW TH TT TR UA AE GB US UY VE VN"
+).split()
+FIRST_WEEK = date(2021, 7, 4)
+WEEKS = 265  # five years of weekly lists: about 40 MB
+LISTED_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: how many countries list the show
+
+
+def write_countries_file(path: Path) -> int:
+    """A ~40 MB ``all-weeks-countries.tsv`` (20 rows per country and week); return its size."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(COUNTRY_HEADER + "\n")
+        for index, code in enumerate(COUNTRY_CODES):
+            name = f"Country {code} of the Top 10 lists"
+            for w in range(WEEKS):
+                prefix = f"{name}\t{code}\t{(FIRST_WEEK + timedelta(weeks=w)).isoformat()}"
+                listed = index < LISTED_WEEKS.get(w, 0)
+                out.write("\n".join(_country_rows(prefix, listed)) + "\n")
+    return path.stat().st_size
+
+
+def _country_rows(prefix: str, listed: bool) -> list[str]:
+    """Ten films and ten series of one country and week (the show first if listed)."""
+    films = [f"{prefix}\tFilms\t{r}\tA Film Called Number {r}\tN/A\t{r}" for r in range(1, 11)]
+    series = [
+        f"{prefix}\tTV\t{r}\t"
+        + (
+            f"{TITLE}\t{TITLE}: Season 1"
+            if listed and r == 1
+            else f"Series Number {r}\tSeries Number {r}: Season 2"
+        )
+        + f"\t{r}"
+        for r in range(1, 11)
+    ]
+    return films + series
