@@ -19,12 +19,19 @@ def needs_tmux_and_install() -> None:
     assert installed_command().exists(), "run the tests from the venv `make test` builds"
 
 
-def test_installed_app_shows_kate_wyler_and_keri_russell(tmp_path: Path) -> None:
-    env = {
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A fresh data folder and no config file, for the app in tmux."""
+    return {
         "DIPLOMAT_TUI_DATA_DIR": str(tmp_path / "data"),
         "DIPLOMAT_TUI_CONFIG_DIR": str(tmp_path),
         "TERM": "xterm-256color",
     }
+
+
+def test_installed_app_shows_kate_wyler_and_keri_russell(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
     with terminal([str(installed_command())], env) as term:
         term.wait_for("Synopsis")
         term.wait_for("Kate Wyler")
@@ -40,12 +47,7 @@ def test_installed_app_shows_kate_wyler_and_keri_russell(tmp_path: Path) -> None
     assert (tmp_path / "data" / "store.json").exists()
 
 
-def test_a_watched_mark_survives_quitting_and_starting_again(tmp_path: Path) -> None:
-    env = {
-        "DIPLOMAT_TUI_DATA_DIR": str(tmp_path / "data"),
-        "DIPLOMAT_TUI_CONFIG_DIR": str(tmp_path),
-        "TERM": "xterm-256color",
-    }
+def test_a_watched_mark_survives_quitting_and_starting_again(env: dict[str, str]) -> None:
     with terminal([str(installed_command())], env) as term:
         term.wait_for("Synopsis")
         term.send("3")
