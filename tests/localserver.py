@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 import zlib
@@ -86,6 +87,15 @@ class Logged:
     body_bytes: int  # the body length announced (a truncated body announces more)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """The stdlib server, minus the traceback it prints when a client hangs up mid-answer
+    (the size-cap, deadline and trickle tests do exactly that, on purpose)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class LocalServer:
     """The server, its switches (:meth:`set`) and its request log (:attr:`requests`)."""
 
@@ -94,7 +104,7 @@ class LocalServer:
         self._behaviours: dict[str, Behaviour] = {}
         self._failures_left: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd = _QuietServer(("127.0.0.1", 0), _Handler)
         self._httpd.local = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
