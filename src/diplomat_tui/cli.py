@@ -96,17 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from diplomat_tui.ingest import ingest_files, open_store, seed_catalog
+
     store = Store(settings.store_path)
     if args.command == "reset":
-        from diplomat_tui.ingest import seed_catalog
-
         kept = store.reset(seed_catalog())
         print(f"new store at {store.path}" + (f"; the old file is kept as {kept}" if kept else ""))
         return 0
-    _open_store(store)
+    open_store(store)
     if args.command == "ingest":
-        from diplomat_tui.ingest import ingest_files
-
         catalog = ingest_files(store, args.files)
         print(
             f"ingested {len(args.files)} article(s): {len(catalog.cast)} cast, "
@@ -138,20 +136,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
     return 0
-
-
-def _open_store(store: Store) -> None:
-    """:func:`diplomat_tui.ingest.open_store`, without its import when the store exists.
-
-    Importing :mod:`diplomat_tui.ingest` compiles the article extraction rules, tens of
-    milliseconds that only creating the store needs, not every launch.
-    """
-    if store.exists():
-        store.remove_orphan_temp_files()
-        return
-    from diplomat_tui.ingest import open_store
-
-    open_store(store)
 
 
 def _launch_snapshot(store: Store) -> Snapshot:

@@ -1,7 +1,9 @@
 """Press articles into the store: the shipped seed and articles a fan adds.
 
-The extraction itself lives in :mod:`diplomat_tui.article`; this module names the
-sources, checks that an article is about the show the store holds, and merges.
+The extraction itself lives in :mod:`diplomat_tui.article`, imported only when an article
+is read (its rules take tens of milliseconds to compile, which a launch on an existing
+store must not pay); this module names the sources, checks that an article is about the
+show the store holds, and merges.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from diplomat_tui.article import extract, read_article
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.merge import merge_catalogs, same_show
 from diplomat_tui.model import Catalog
@@ -25,6 +26,8 @@ def _article_title(stem: str) -> str:
 
 def catalog_from_text(text: str, *, name: str, url: str | None, fetched: str | None) -> Catalog:
     """Extract an article's facts, its sources named after the file ``name``."""
+    from diplomat_tui.article import extract
+
     stem = Path(name).stem
     return extract(
         text, source_id=f"article:{stem}", title=_article_title(stem), url=url, fetched=fetched
@@ -54,6 +57,8 @@ def open_store(store: Store) -> Store:
 
 def _article_catalog(path: Path, fetched: str) -> Catalog:
     """Read and extract one article file; errors name the file."""
+    from diplomat_tui.article import read_article
+
     text = read_article(path)
     try:
         return catalog_from_text(text, name=path.name, url=path.resolve().as_uri(), fetched=fetched)
