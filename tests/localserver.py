@@ -3,6 +3,10 @@
 It serves the recorded answers of ``tests/recorded`` at the TVmaze paths (under
 ``/tvmaze``) and the Netflix Top 10 paths (under ``/top10``), in their real formats,
 with ETag/Last-Modified validators and 304 answers to matching conditional requests.
+Like TVmaze, it answers ``/shows/{id}?embed[]=episodes&embed[]=cast...`` with the show
+and an ``_embedded`` object holding what ``/shows/{id}/episodes``, ``/cast``... answer
+(composed from the same recorded files, with those paths' ``body`` and ``hostile``
+switches).
 Switches, per path (or ``"*"`` for every path), make it misbehave the ways real servers
 do: latency, an error status N times (with Retry-After), broken JSON, a truncated body,
 hostile text, an oversized body, a gzip bomb, a trickling body. Every request is logged
@@ -24,6 +28,7 @@ from dataclasses import dataclass, fields, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -49,6 +54,8 @@ ROUTES = {
     GLOBAL: "top10/all-weeks-global.tsv",
     COUNTRIES: "top10/all-weeks-countries.tsv",
 }
+EMBEDDABLE = ("episodes", "seasons", "cast", "crew")  # what ``embed[]`` can ask a show for
+EMBED_QUERY = "&".join(f"embed[]={part}" for part in EMBEDDABLE)
 LAST_MODIFIED = "Tue, 12 Nov 2024 09:00:00 GMT"
 HOSTILE_NAME = "[@click=app.quit]x[/]"
 HOSTILE_CHARACTER = "\x1b]0;owned\x07Kate \u202eWyler"
@@ -71,7 +78,7 @@ class Behaviour:
     oversize: int = 0  # send this many bytes of filler instead of the body
     gzip_bomb: int = 0  # send this many zero bytes, gzip-compressed
     trickle: float = 0.0  # seconds between 16-byte pieces of the body
-    body: bytes | None = None  # send these bytes instead of the recorded file
+    body: bytes | None = None  # send these bytes instead of the recorded answer
     file: Path | None = None  # stream this file instead of the recorded file
     conditional: bool = True  # send validators and honour conditional requests
 
@@ -190,7 +197,11 @@ def _changed(behaviour: Behaviour) -> dict[str, Any]:
 
 
 def _hostile(data: Any) -> Any:
-    """Put escape sequences and markup where a server's text goes on screen."""
+    """Put escape sequences and markup where a server's text goes on screen (in a show's
+    embedded lists too)."""
+    if isinstance(data, dict) and isinstance(data.get("_embedded"), dict):
+        for part in data["_embedded"].values():
+            _hostile(part)
     if isinstance(data, list) and data and isinstance(data[0], dict):
         first = data[0]
         if isinstance(first.get("person"), dict):
@@ -205,6 +216,38 @@ def _hostile(data: Any) -> Any:
     elif isinstance(data, dict) and "summary" in data:
         data["summary"] = HOSTILE_SUMMARY
     return data
+
+
+def _embeds(query: str) -> list[str]:
+    """The parts ``embed[]=cast&embed[]=crew`` (or ``embed=cast``) asks for, in order."""
+    asked = parse_qs(query)
+    return [part for key in ("embed[]", "embed") for part in asked.get(key, [])]
+
+
+def _content(local: LocalServer, path: str, query: str = "") -> bytes | None:
+    """What ``path`` answers before the transport switches, or None (404).
+
+    The ``body`` switch if set, else the recorded file: made hostile by the ``hostile``
+    switch and, for a show asked to embed parts, with ``_embedded`` holding what each part's
+    own path answers (so a part's ``body`` and ``hostile`` switches reach it there too).
+    """
+    behaviour = local.behaviour(path)
+    if behaviour.body is not None:
+        return behaviour.body
+    name = ROUTES.get(path)
+    if name is None:
+        return None
+    body = (RECORDED / name).read_bytes()
+    parts = {part: _content(local, f"{path}/{part}") for part in _embeds(query)}
+    embedded = {part: json.loads(data) for part, data in parts.items() if data is not None}
+    if not name.endswith(".json") or not (embedded or behaviour.hostile):
+        return body
+    data = json.loads(body)
+    if embedded:
+        data["_embedded"] = embedded
+    if behaviour.hostile:
+        data = _hostile(data)
+    return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"  # as recorded
 
 
 def _gzip_zeros(size: int) -> bytes:
@@ -224,18 +267,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         local: LocalServer = self.server.local  # type: ignore[attr-defined]
-        path = self.path.partition("?")[0]
+        path, _, query = self.path.partition("?")
         behaviour = local.behaviour(path)
         try:
             if behaviour.latency:
                 time.sleep(behaviour.latency)
-            self._answer(local, path, behaviour)
+            self._answer(local, path, query, behaviour)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
     # -- answers -------------------------------------------------------------------------
 
-    def _answer(self, local: LocalServer, path: str, behaviour: Behaviour) -> None:
+    def _answer(self, local: LocalServer, path: str, query: str, behaviour: Behaviour) -> None:
         if behaviour.fail and local.take_failure(path):
             self._error(behaviour.fail, behaviour.retry_after)
         elif behaviour.oversize:
@@ -245,7 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif behaviour.file is not None:
             self._send_file(behaviour.file, behaviour)
         else:
-            body = behaviour.body if behaviour.body is not None else self._recorded(path, behaviour)
+            body = _content(local, path, query)
             if body is None:
                 self._error(404, None)
             else:
@@ -266,16 +309,6 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_trickling(body, behaviour.trickle)
         else:
             self._send(200, body, validators if behaviour.conditional else {})
-
-    @staticmethod
-    def _recorded(path: str, behaviour: Behaviour) -> bytes | None:
-        name = ROUTES.get(path)
-        if name is None:
-            return None
-        body = (RECORDED / name).read_bytes()
-        if behaviour.hostile and name.endswith(".json"):
-            body = json.dumps(_hostile(json.loads(body)), ensure_ascii=False).encode()
-        return body
 
     def _not_modified(self, etag: str) -> bool:
         if_none_match = self.headers.get("If-None-Match")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -35,7 +37,7 @@ from diplomat_tui.screens.detail import Detail, DetailScreen
 from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import load_settings
 from diplomat_tui.sources import Origin
-from diplomat_tui.sources.tvmaze import parse_cast
+from diplomat_tui.sources.tvmaze import EMBEDDED, parse_show_with_embeds
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import NavList
@@ -333,13 +335,21 @@ async def test_a_100_kb_name_at_the_smallest_size(hostile_store: Store) -> None:
         assert app.is_running
 
 
+def recorded_tvmaze(name: str) -> Any:
+    """A recorded TVmaze answer, decoded."""
+    return json.loads((ROOT / "tests" / "recorded" / "tvmaze" / f"{name}.json").read_bytes())
+
+
 def test_a_lone_surrogate_from_a_server_is_dropped_before_the_store(store: Store) -> None:
     """A JSON "\\ud800" escape decodes to a lone surrogate, which UTF-8 cannot encode:
     it used to pass the sanitizer and make the save fail with a traceback."""
-    cast = json.loads((ROOT / "tests" / "recorded" / "tvmaze" / "cast.json").read_bytes())
+    answer = recorded_tvmaze("show")
+    answer["_embedded"] = {part: recorded_tvmaze(part) for part in EMBEDDED}
+    cast = answer["_embedded"]["cast"]
     cast[0]["person"]["name"] = "Keri \ud800Russell"
     cast[0]["character"]["name"] = "Kate \udfffWyler"
-    parsed = parse_cast(json.dumps(cast).encode(), Origin("TVmaze cast", "http://x"), "tv:cast")
+    origin = Origin("TVmaze show", "http://x")
+    parsed = parse_show_with_embeds(json.dumps(answer).encode(), origin, "tv:show", date.today())
     assert parsed.cast[0].person == "Keri Russell"
     store.replace_catalog(parsed)
     assert store.snapshot().catalog.cast[0].character == "Kate Wyler"

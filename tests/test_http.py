@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -21,7 +22,15 @@ from diplomat_tui.sources.http import (
     gather_all,
     parse_retry_after,
 )
-from tests.localserver import CAST, GLOBAL, LAST_MODIFIED, LocalServer
+from tests.localserver import (
+    CAST,
+    EMBED_QUERY,
+    EMBEDDABLE,
+    GLOBAL,
+    LAST_MODIFIED,
+    SHOW,
+    LocalServer,
+)
 
 FAST = HttpPolicy(
     connect_timeout=2, read_timeout=2, deadline=5, retries=2, backoff=0.01, max_wait=0.05
@@ -66,6 +75,16 @@ async def test_conditional_request_gets_304_without_body(local_server: LocalServ
     assert logged.headers["If-None-Match"] == first.etag
     assert logged.headers["If-Modified-Since"] == LAST_MODIFIED
     assert (logged.status, logged.body_bytes) == (304, 0)
+
+
+async def test_the_show_with_embedded_lists_is_one_answer_then_a_304(local_server: LocalServer):
+    """The request a refresh makes for TVmaze: its query reaches the server as sent."""
+    first = await get(local_server, f"{SHOW}?{EMBED_QUERY}")
+    assert list(json.loads(first.body)["_embedded"]) == list(EMBEDDABLE)
+    previous = first.source(id="tvmaze:/shows/1", kind="tvmaze", title="show")
+    assert (await get(local_server, f"{SHOW}?{EMBED_QUERY}", previous=previous)).unchanged
+    logged = local_server.requests_to(SHOW)
+    assert [(r.query, r.status) for r in logged] == [(EMBED_QUERY, 200), (EMBED_QUERY, 304)]
 
 
 async def test_if_modified_since_alone_is_honoured(local_server: LocalServer):

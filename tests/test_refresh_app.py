@@ -5,7 +5,7 @@ from __future__ import annotations
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
-from tests.localserver import EPISODES, LocalServer
+from tests.localserver import SHOW, LocalServer
 from tests.test_app import rows
 
 
@@ -48,7 +48,7 @@ async def test_r_refreshes_and_the_episode_titles_appear(
 async def test_a_failed_refresh_notifies_and_changes_nothing(
     store: Store, local_server: LocalServer
 ) -> None:
-    local_server.set(EPISODES, fail=404, times=100)
+    local_server.set(SHOW, fail=404, times=100)
     before = store.path.read_bytes()
     app = app_for(store, local_server)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -1,4 +1,8 @@
-"""TVmaze parsers on recorded answers (real format), picking the right show, and fuzzing."""
+"""TVmaze parsers on recorded answers (real format), picking the right show, and fuzzing.
+
+A refresh gets a show's data as one answer (the show with ``_embedded`` lists); each list
+is read by the parser of its own endpoint, tested here on the recorded endpoint files.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,10 @@ from diplomat_tui.errors import SourceError
 from diplomat_tui.model import Show
 from diplomat_tui.sources import Origin
 from diplomat_tui.sources.tvmaze import (
+    EMBEDDED,
     creators,
     has_creator,
+    load_json,
     matching_candidates,
     parse_cast,
     parse_crew,
@@ -25,6 +31,7 @@ from diplomat_tui.sources.tvmaze import (
     parse_search,
     parse_seasons,
     parse_show,
+    parse_show_with_embeds,
     season_status,
 )
 from tests.localserver import HOSTILE_NAME, RECORDED, TVMAZE_ID, _hostile
@@ -38,6 +45,17 @@ KNOWN = Show(
 
 def recorded(name: str) -> bytes:
     return (RECORDED / "tvmaze" / name).read_bytes()
+
+
+def recorded_json(name: str) -> Any:
+    return json.loads(recorded(name))
+
+
+def embedded_answer(**parts: Any) -> dict[str, Any]:
+    """The recorded show with the recorded lists embedded, as TVmaze answers with embed[]."""
+    show = recorded_json("show.json")
+    show["_embedded"] = {part: recorded_json(f"{part}.json") for part in EMBEDDED} | parts
+    return show
 
 
 # -- picking the show ------------------------------------------------------------------
@@ -69,7 +87,7 @@ def test_candidates_must_match_what_the_store_knows(known: Show, expected: list[
 
 
 def test_the_creator_must_be_credited_as_creator():
-    crew = parse_crew(recorded("crew.json"), ORIGIN, "tvmaze:crew")
+    crew = parse_crew(recorded_json("crew.json"), ORIGIN, "tvmaze:crew")
     assert creators(crew) == ("Debora Cahn",)
     assert has_creator(crew, KNOWN)
     assert has_creator(crew, Show("The Diplomat", creators=("DEBORA CAHN",)))
@@ -81,7 +99,7 @@ def test_the_creator_must_be_credited_as_creator():
 
 
 def test_show_keeps_facts_and_turns_the_html_summary_into_text():
-    show = parse_show(recorded("show.json"), ORIGIN, "tvmaze:/shows/1")
+    show = parse_show(recorded_json("show.json"), ORIGIN, "tvmaze:/shows/1")
     assert (show.title, show.network, show.premiered, show.status) == (
         "The Diplomat",
         "Netflix",
@@ -94,7 +112,7 @@ def test_show_keeps_facts_and_turns_the_html_summary_into_text():
 
 
 def test_episodes_of_every_season_have_titles_and_plain_summaries():
-    episodes = parse_episodes(recorded("episodes.json"), ORIGIN, "tvmaze:e")
+    episodes = parse_episodes(recorded_json("episodes.json"), ORIGIN, "tvmaze:e")
     assert [(e.season, e.number) for e in episodes][:2] == [(1, 1), (1, 2)]
     assert {e.season for e in episodes} == {1, 2} and len(episodes) == 14
     assert all(e.title and e.airdate and e.runtime for e in episodes)
@@ -107,7 +125,7 @@ def test_episodes_of_every_season_have_titles_and_plain_summaries():
 
 
 def test_seasons_get_counts_and_a_status_from_their_dates():
-    seasons = parse_seasons(recorded("seasons.json"), ORIGIN, "tvmaze:s", TODAY)
+    seasons = parse_seasons(recorded_json("seasons.json"), ORIGIN, "tvmaze:s", TODAY)
     assert [(s.number, s.episode_count, s.status, s.premiere) for s in seasons] == [
         (1, 8, "aired", "2023-04-20"),
         (2, 6, "aired", "2024-10-31"),
@@ -124,7 +142,7 @@ def test_season_status():
 
 
 def test_cast_in_billing_order_with_characters():
-    cast = parse_cast(recorded("cast.json"), ORIGIN, "tvmaze:c")
+    cast = parse_cast(recorded_json("cast.json"), ORIGIN, "tvmaze:c")
     assert [(c.person, c.character, c.order) for c in cast.cast[:2]] == [
         ("Keri Russell", "Kate Wyler", 0),
         ("Rufus Sewell", "Hal Wyler", 1),
@@ -134,24 +152,37 @@ def test_cast_in_billing_order_with_characters():
 
 
 def test_crew_roles_are_grouped_per_person_and_lowercased():
-    crew = {c.person: c.roles for c in parse_crew(recorded("crew.json"), ORIGIN, "x").crew}
+    crew = {c.person: c.roles for c in parse_crew(recorded_json("crew.json"), ORIGIN, "x").crew}
     assert crew["Debora Cahn"] == ("creator", "executive producer")
     assert crew["Keri Russell"] == ("executive producer",)
     assert crew["Dan Toland"] == ("producer",)
     assert len(crew) == 6
 
 
+def test_one_answer_with_embedded_lists_gives_everything_citing_one_source():
+    facts = parse_show_with_embeds(json.dumps(embedded_answer()).encode(), ORIGIN, "tv", TODAY)
+    show = facts.show
+    assert show and show.tvmaze_id == TVMAZE_ID and show.network == "Netflix"
+    assert show.creators == ("Debora Cahn",)  # from the embedded crew
+    assert len(facts.episodes) == 14 and len(facts.seasons) == 3
+    assert (len(facts.cast), len(facts.crew)) == (7, 6)
+    assert facts.cast[0].person == "Keri Russell" and "creator" in facts.crew[0].roles
+    records = (show, *facts.episodes, *facts.seasons, *facts.cast, *facts.crew, *facts.people)
+    assert {record.sources for record in records} == {("tv",)}
+    assert facts.sources == ()  # the Source record comes with the HTTP answer
+
+
 def test_hostile_text_is_sanitized():
-    cast = parse_cast(json.dumps(_hostile(json.loads(recorded("cast.json")))).encode(), ORIGIN, "c")
-    episodes = parse_episodes(
-        json.dumps(_hostile(json.loads(recorded("episodes.json")))).encode(), ORIGIN, "e"
-    )
-    assert cast.cast[0].person == HOSTILE_NAME  # kept as literal text: the UI never parses markup
-    assert cast.cast[0].character == "Kate Wyler"
-    assert episodes[0].title == "The Cinderella Thing"
-    texts = [episodes[0].summary or "", cast.cast[0].character or ""]
+    answer = _hostile(embedded_answer())  # the test server's hostile switch, show and lists
+    facts = parse_show_with_embeds(json.dumps(answer).encode(), ORIGIN, "tv", TODAY)
+    credit, episode = facts.cast[0], facts.episodes[0]
+    assert credit.person == HOSTILE_NAME  # kept as literal text: the UI never parses markup
+    assert credit.character == "Kate Wyler"
+    assert episode.title == "The Cinderella Thing"
+    assert facts.show and facts.show.description == "Spoiler ahead [b]"
+    texts = [episode.summary or "", credit.character or "", facts.show.description]
     assert all(not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in t) for t in texts)
-    assert episodes[0].summary == "Spoiler ahead [b]"
+    assert episode.summary == "Spoiler ahead [b]"
 
 
 # -- malformed answers -----------------------------------------------------------------
@@ -159,12 +190,23 @@ def test_hostile_text_is_sanitized():
 Parser = Callable[[bytes], object]
 PARSERS: dict[str, Parser] = {
     "search": lambda data: parse_search(data, ORIGIN),
-    "show": lambda data: parse_show(data, ORIGIN, "s"),
-    "episodes": lambda data: parse_episodes(data, ORIGIN, "s"),
-    "seasons": lambda data: parse_seasons(data, ORIGIN, "s", TODAY),
-    "cast": lambda data: parse_cast(data, ORIGIN, "s"),
-    "crew": lambda data: parse_crew(data, ORIGIN, "s"),
+    "embedded": lambda data: parse_show_with_embeds(data, ORIGIN, "s", TODAY),
+    "show": lambda data: parse_show(load_json(data, ORIGIN), ORIGIN, "s"),
+    "episodes": lambda data: parse_episodes(load_json(data, ORIGIN), ORIGIN, "s"),
+    "seasons": lambda data: parse_seasons(load_json(data, ORIGIN), ORIGIN, "s", TODAY),
+    "cast": lambda data: parse_cast(load_json(data, ORIGIN), ORIGIN, "s"),
+    "crew": lambda data: parse_crew(load_json(data, ORIGIN), ORIGIN, "s"),
 }
+
+
+def with_embedded(**parts: Any) -> bytes:
+    """The recorded embedded answer, some of its lists replaced."""
+    return json.dumps(embedded_answer(**parts)).encode()
+
+
+def answer_with(**fields: Any) -> bytes:
+    """The recorded embedded answer, some of the show's fields replaced."""
+    return json.dumps(embedded_answer() | fields).encode()
 
 
 @pytest.mark.parametrize(
@@ -185,6 +227,48 @@ PARSERS: dict[str, Parser] = {
 def test_malformed_answers_are_one_line_source_errors(parser: str, data: bytes, complaint: str):
     with pytest.raises(SourceError) as caught:
         PARSERS[parser](data)
+    message = str(caught.value)
+    assert complaint in message and ORIGIN.url in message and "\n" not in message
+
+
+EMBEDDED_FAULTS = {
+    "broken JSON": (b'{"id": 1, "name": "x"', "TVmaze test: not valid JSON"),
+    "not an object": (b"[]", "TVmaze test: the answer is not an object"),
+    "no _embedded": (recorded("show.json"), "TVmaze test: the answer has no _embedded object"),
+    "_embedded a list": (answer_with(_embedded=[]), "TVmaze test: _embedded is not an object"),
+    "lists missing": (
+        answer_with(_embedded={"cast": []}),
+        "TVmaze test: _embedded has no episodes, seasons, crew",
+    ),
+    "episodes an object": (
+        with_embedded(episodes={}),
+        "TVmaze test _embedded.episodes: expected a list of episodes",
+    ),
+    "seasons null": (
+        with_embedded(seasons=None),
+        "TVmaze test _embedded.seasons: expected a list of seasons",
+    ),
+    "bad airdate": (
+        with_embedded(episodes=[{"season": 1, "number": 1, "airdate": "x"}]),
+        "TVmaze test _embedded.episodes: airdate is not a date",
+    ),
+    "bad person": (
+        with_embedded(cast=[{"person": "K"}]),
+        "TVmaze test _embedded.cast: person is not an object",
+    ),
+    "bad crew type": (
+        with_embedded(crew=[{"type": 1, "person": {"name": "K"}}]),
+        "TVmaze test _embedded.crew: crew type is not a string",
+    ),
+    "no show id": (answer_with(id=None), "TVmaze test: a show has no id"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(EMBEDDED_FAULTS))
+def test_a_malformed_embedded_answer_is_refused_naming_the_part(fault: str):
+    data, complaint = EMBEDDED_FAULTS[fault]
+    with pytest.raises(SourceError) as caught:
+        PARSERS["embedded"](data)
     message = str(caught.value)
     assert complaint in message and ORIGIN.url in message and "\n" not in message
 
@@ -221,6 +305,8 @@ JSON = st.recursive(
                     "premiereDate",
                     "endDate",
                     "status",
+                    "_embedded",
+                    *EMBEDDED,
                 ]
             ),
             children,
@@ -246,6 +332,12 @@ def test_any_json_parses_or_raises_source_error(parser: str, value: Any):
     _parses_or_refuses(
         PARSERS[parser], json.dumps([value, {"show": value, "person": value}]).encode()
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.fixed_dictionaries({part: JSON for part in EMBEDDED}))
+def test_any_embedded_lists_parse_or_raise_source_error(parts: dict[str, Any]):
+    _parses_or_refuses(PARSERS["embedded"], with_embedded(**parts))
 
 
 def test_recorded_files_are_the_real_shapes():

@@ -1,10 +1,16 @@
 """TVmaze (https://www.tvmaze.com/api): the show, its episodes, seasons, cast and crew.
 
+A show's data comes in one request, ``/shows/{id}`` with ``embed[]`` for the episodes,
+seasons, cast and crew: the show object plus an ``_embedded`` object holding each list
+in the format of its own endpoint (``/shows/{id}/episodes``...), read by the same
+parsers. So a show has one Source record (``tvmaze:/shows/{id}``) and, when nothing
+changed, costs one 304.
+
 Several series are called "The Diplomat". The first refresh searches TVmaze and keeps
 the one that matches what the store already knows (network, premiere day, creator):
-the data of the shows matching network and premiere day is fetched at once, and the
-creator is checked on the crew so fetched, so it costs two round trips. The id is
-remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
+the data of the shows matching network and premiere day is fetched at once (one request
+each), and the creator is checked on the crew so fetched, so it costs two round trips.
+The id is remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
 Summaries arrive as HTML and pass through :func:`~diplomat_tui.sanitize.html_to_text`;
 every other string through :func:`~diplomat_tui.sanitize.clean_line`.
 """
@@ -13,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -31,17 +37,10 @@ from diplomat_tui.model import (
 )
 from diplomat_tui.sanitize import clean_line, html_to_text
 from diplomat_tui.sources import Origin, SourceResult
-from diplomat_tui.sources.http import Fetched, HttpClient, Request, gather_all
+from diplomat_tui.sources.http import HttpClient, Request, gather_all
 
 NAME = "TVmaze"
-ENDPOINTS = ("show", "episodes", "seasons", "cast", "crew")
-_PATHS = {
-    "show": "/shows/{id}",
-    "episodes": "/shows/{id}/episodes",
-    "seasons": "/shows/{id}/seasons",
-    "cast": "/shows/{id}/cast",
-    "crew": "/shows/{id}/crew",
-}
+EMBEDDED = ("episodes", "seasons", "cast", "crew")  # the lists embedded in the show's answer
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
@@ -161,9 +160,9 @@ def parse_search(data: bytes, origin: Origin) -> tuple[Candidate, ...]:
     return tuple(candidates)
 
 
-def parse_show(data: bytes, origin: Origin, source_id: str) -> Show:
+def parse_show(value: Any, origin: Origin, source_id: str) -> Show:
     """The ``/shows/{id}`` object as a Show (TVmaze's summary goes to ``description``)."""
-    show = _obj(load_json(data, origin), origin, "the show")
+    show = _obj(value, origin, "the show")
     title = _text(show.get("name"), origin, "show name")
     if not title:
         raise origin.error("the show has no name")
@@ -178,10 +177,10 @@ def parse_show(data: bytes, origin: Origin, source_id: str) -> Show:
     )
 
 
-def parse_episodes(data: bytes, origin: Origin, source_id: str) -> tuple[Episode, ...]:
-    """Numbered episodes of ``/shows/{id}/episodes`` (unnumbered specials are skipped)."""
+def parse_episodes(value: Any, origin: Origin, source_id: str) -> tuple[Episode, ...]:
+    """Numbered episodes of the ``/shows/{id}/episodes`` list (specials are skipped)."""
     episodes = []
-    for item in _items(load_json(data, origin), origin, "episodes"):
+    for item in _items(value, origin, "episodes"):
         season = _int(item.get("season"), origin, "episode season")
         number = _int(item.get("number"), origin, "episode number")
         if season is None or number is None:
@@ -210,10 +209,10 @@ def season_status(premiere: str | None, end: str | None, today: date) -> str:
     return "airing"
 
 
-def parse_seasons(data: bytes, origin: Origin, source_id: str, today: date) -> tuple[Season, ...]:
-    """``/shows/{id}/seasons``, each with its episode count and a status from its dates."""
+def parse_seasons(value: Any, origin: Origin, source_id: str, today: date) -> tuple[Season, ...]:
+    """The ``/shows/{id}/seasons`` list, with episode counts and a status from the dates."""
     seasons = []
-    for item in _items(load_json(data, origin), origin, "seasons"):
+    for item in _items(value, origin, "seasons"):
         number = _int(item.get("number"), origin, "season number")
         if number is None:
             raise origin.error("a season has no number")
@@ -231,10 +230,10 @@ def parse_seasons(data: bytes, origin: Origin, source_id: str, today: date) -> t
     return tuple(seasons)
 
 
-def parse_cast(data: bytes, origin: Origin, source_id: str) -> Catalog:
-    """``/shows/{id}/cast``: main cast in billing order, each person and character."""
+def parse_cast(value: Any, origin: Origin, source_id: str) -> Catalog:
+    """The ``/shows/{id}/cast`` list: main cast in billing order, person and character."""
     people, credits = [], []
-    for item in _items(load_json(data, origin), origin, "cast credits"):
+    for item in _items(value, origin, "cast credits"):
         person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
         if not person:
             continue
@@ -252,11 +251,11 @@ def parse_cast(data: bytes, origin: Origin, source_id: str) -> Catalog:
     return merge_catalogs(Catalog(), Catalog(people=tuple(people), cast=tuple(credits)))
 
 
-def parse_crew(data: bytes, origin: Origin, source_id: str) -> Catalog:
-    """``/shows/{id}/crew``: one credit per person with all their roles (lowercased)."""
+def parse_crew(value: Any, origin: Origin, source_id: str) -> Catalog:
+    """The ``/shows/{id}/crew`` list: one credit per person with all their roles (lowercased)."""
     roles: dict[str, list[str]] = {}
     names: dict[str, str] = {}
-    for item in _items(load_json(data, origin), origin, "crew credits"):
+    for item in _items(value, origin, "crew credits"):
         person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
         role = _text(item.get("type"), origin, "crew type")
         if not person or not role:
@@ -279,6 +278,42 @@ def parse_crew(data: bytes, origin: Origin, source_id: str) -> Catalog:
 def creators(crew: Catalog) -> tuple[str, ...]:
     """The people credited as creator."""
     return tuple(credit.person for credit in crew.crew if "creator" in credit.roles)
+
+
+def parse_show_with_embeds(data: bytes, origin: Origin, source_id: str, today: date) -> Catalog:
+    """A ``/shows/{id}?embed[]=...`` answer: the show, its episodes, seasons, cast and crew.
+
+    Each ``_embedded`` list is read by the parser of its own endpoint, and an error in it
+    names it (``TVmaze show _embedded.cast: ...``). The show's creators are the people
+    the crew credits as creator.
+    """
+    answer = _obj(load_json(data, origin), origin, "the answer")
+    embedded = _embedded(answer, origin)
+
+    def part(name: str) -> tuple[Any, Origin]:
+        return embedded[name], Origin(f"{origin.name} _embedded.{name}", origin.url)
+
+    crew = parse_crew(*part("crew"), source_id)
+    show = replace(parse_show(answer, origin, source_id), creators=creators(crew))
+    facts = Catalog(
+        show=show,
+        episodes=parse_episodes(*part("episodes"), source_id),
+        seasons=parse_seasons(*part("seasons"), source_id, today),
+    )
+    return merge_catalogs(merge_catalogs(facts, parse_cast(*part("cast"), source_id)), crew)
+
+
+def _embedded(answer: dict[str, Any], origin: Origin) -> dict[str, Any]:
+    """The answer's ``_embedded`` object, checked to hold every list asked for."""
+    embedded = answer.get("_embedded")
+    if embedded is None:
+        raise origin.error(f"the answer has no _embedded object (for {', '.join(EMBEDDED)})")
+    if not isinstance(embedded, dict):
+        raise origin.error("_embedded is not an object")
+    missing = [name for name in EMBEDDED if name not in embedded]
+    if missing:
+        raise origin.error(f"_embedded has no {', '.join(missing)}")
+    return embedded
 
 
 # -- picking the right "The Diplomat" --------------------------------------------------
@@ -348,18 +383,23 @@ def _url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def endpoint_source_id(show_id: int, endpoint: str) -> str:
-    """``tvmaze:/shows/123/episodes``: one Source record per endpoint."""
-    return "tvmaze:" + _PATHS[endpoint].format(id=show_id)
+def show_path(show_id: int) -> str:
+    """``/shows/123?embed[]=episodes&...``: the show with its episodes, seasons, cast, crew."""
+    return f"/shows/{show_id}?" + "&".join(f"embed[]={name}" for name in EMBEDDED)
+
+
+def show_source_id(show_id: int) -> str:
+    """``tvmaze:/shows/123``: the one Source record of a show's data."""
+    return f"tvmaze:/shows/{show_id}"
 
 
 async def find_show(http: HttpClient, base_url: str, known: Show, today: date) -> SourceResult:
     """Search TVmaze for the store's show; the data of the one that matches.
 
     The candidates that agree with the store on network and premiere day are fetched
-    in full, concurrently, and the creator is checked on the crew of that same batch:
-    two round trips. Several candidates are fetched only if a creator can tell them
-    apart. Raises SourceError if not exactly one show matches.
+    in full, concurrently (one request each), and the creator is checked on the crew of
+    that same batch: two round trips. Several candidates are fetched only if a creator
+    can tell them apart. Raises SourceError if not exactly one show matches.
     """
     query = urlencode({"q": known.title})
     request = Request(NAME, "search", _url(base_url, f"/search/shows?{query}"))
@@ -383,7 +423,7 @@ async def find_show(http: HttpClient, base_url: str, known: Show, today: date) -
 async def _fetch_candidates(
     http: HttpClient, base_url: str, candidates: tuple[Candidate, ...], known: Show, today: date
 ) -> list[SourceResult]:
-    """Every endpoint of every candidate, all at once, each answer in full.
+    """Every candidate's data, all at once, each answer in full.
 
     Nothing is stored yet for a show not picked, and the creator check needs the crew
     itself, not a 304. With several candidates, each label names its show.
@@ -391,7 +431,13 @@ async def _fetch_candidates(
     several = len(candidates) > 1
     return await gather_all(
         *(
-            _fetch_data(http, _requests(base_url, c.id, Catalog(), several), c.id, known, today)
+            _fetch_show(
+                http,
+                _request(base_url, c.id, Catalog(), f"show {c.id}" if several else "show"),
+                c.id,
+                known,
+                today,
+            )
             for c in candidates
         )
     )
@@ -412,87 +458,54 @@ def _no_single_match(
     return request.origin.error(f"{problem}: {listed}; nothing was changed")
 
 
-def _requests(
-    base_url: str, show_id: int, current: Catalog, name_show: bool = False
-) -> list[Request]:
-    """One request per endpoint of a show, conditional on the answer ``current`` stores.
+def _request(base_url: str, show_id: int, current: Catalog, label: str = "show") -> Request:
+    """The one request for a show's data, conditional on the answer ``current`` stores.
 
-    ``name_show`` puts the show's id in each label, to tell several candidates apart.
+    The stored validators are sent only if they were given for this very URL: a store from
+    before the embedded answer has a record of the same id for the bare ``/shows/{id}``.
     """
-    suffix = f" of show {show_id}" if name_show else ""
-    return [
-        Request(
-            NAME,
-            endpoint + suffix,
-            _url(base_url, _PATHS[endpoint].format(id=show_id)),
-            previous=current.source(endpoint_source_id(show_id, endpoint)),
-        )
-        for endpoint in ENDPOINTS
-    ]
+    url = _url(base_url, show_path(show_id))
+    stored = current.source(show_source_id(show_id))
+    return Request(NAME, label, url, previous=stored if stored and stored.url == url else None)
 
 
-async def _fetch_data(
-    http: HttpClient, requests: list[Request], show_id: int, known: Show, today: date
+async def _fetch_show(
+    http: HttpClient, request: Request, show_id: int, known: Show, today: date
 ) -> SourceResult:
-    """The answers to the :func:`_requests` of one show, fetched concurrently and parsed."""
-    answers = await gather_all(*(http.get(request) for request in requests))
-    catalog, unchanged = Catalog(show=Show(title=known.title, tvmaze_id=show_id)), 0
-    for endpoint, request, answer in zip(ENDPOINTS, requests, answers, strict=True):
-        if answer.unchanged:
-            unchanged += 1
-            continue
-        piece = _piece(endpoint, answer, request.origin, show_id, known.title, today)
-        catalog = merge_catalogs(catalog, piece)
-    return SourceResult(catalog=catalog, unchanged=unchanged)
+    """The answer to a show's :func:`_request`, parsed, with its Source record.
 
-
-def _piece(
-    endpoint: str, answer: Fetched, origin: Origin, show_id: int, title: str, today: date
-) -> Catalog:
-    """The facts of one endpoint's answer, with its Source record."""
-    sid = endpoint_source_id(show_id, endpoint)
-    body = answer.body
-    if endpoint == "show":
-        facts = Catalog(show=parse_show(body, origin, sid))
-    elif endpoint == "episodes":
-        facts = Catalog(episodes=parse_episodes(body, origin, sid))
-    elif endpoint == "seasons":
-        facts = Catalog(seasons=parse_seasons(body, origin, sid, today))
-    elif endpoint == "cast":
-        facts = parse_cast(body, origin, sid)
-    else:
-        facts = _crew_facts(parse_crew(body, origin, sid), title, sid)
-    record = answer.source(id=sid, kind="tvmaze", title=f"TVmaze: {title} {endpoint}")
-    return merge_catalogs(facts, Catalog(sources=(record,)))
-
-
-def _crew_facts(crew: Catalog, title: str, sid: str) -> Catalog:
-    """The crew, and the show's creators as the crew names them."""
-    names = creators(crew)
-    return Catalog(
-        show=Show(title=title, creators=names, sources=(sid,)) if names else None,
-        people=crew.people,
-        crew=crew.crew,
-    )
+    The store's title is kept over TVmaze's; on a 304 only the id is new.
+    """
+    answer = await http.get(request)
+    ours = Catalog(show=Show(title=known.title, tvmaze_id=show_id))
+    if answer.unchanged:
+        return SourceResult(catalog=ours, unchanged=1)
+    sid = show_source_id(show_id)
+    facts = parse_show_with_embeds(answer.body, request.origin, sid, today)
+    title = f"TVmaze: {known.title}, with episodes, seasons, cast and crew"
+    record = answer.source(id=sid, kind="tvmaze", title=title)
+    return SourceResult(catalog=merge_catalogs(facts, replace(ours, sources=(record,))))
 
 
 async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) -> SourceResult:
-    """Everything TVmaze knows about the store's show, fetched concurrently and validated."""
+    """Everything TVmaze knows about the store's show, in one request once its id is known."""
     known = current.show
     if known is None:
         raise Origin(NAME, base_url).error("the store knows no show to look for")
     if known.tvmaze_id:
-        requests = _requests(base_url, known.tvmaze_id, current)
-        result = await _fetch_data(http, requests, known.tvmaze_id, known, today)
+        request = _request(base_url, known.tvmaze_id, current)
+        result = await _fetch_show(http, request, known.tvmaze_id, known, today)
     else:
         result = await find_show(http, base_url, known, today)
-    http.report(NAME, _counts(result.catalog, result.unchanged))
+    http.report(NAME, _counts(result))
     return result
 
 
-def _counts(catalog: Catalog, unchanged: int) -> str:
-    counts = (
+def _counts(result: SourceResult) -> str:
+    if result.unchanged:
+        return "unchanged since the last refresh"
+    catalog = result.catalog
+    return (
         f"{len(catalog.episodes)} episodes, {len(catalog.seasons)} seasons, "
         f"{len(catalog.cast)} cast, {len(catalog.crew)} crew"
     )
-    return counts + (f"; {unchanged} unchanged" if unchanged else "")
