@@ -3,8 +3,9 @@
 * Latency: every answer is delayed by :data:`LATENCY`; a refresh that overlaps its
   requests costs a few latencies, one that makes them in turn costs one per request.
   Measured for the first refresh of the shipped store (the TVmaze id is not known yet:
-  search, then the creator check of each candidate, then the data) and for a later one
-  (the id is known; the server answers every request with a full 200).
+  the search, then each candidate's data, crew included for the creator check, in one
+  request per candidate) and for a later one (the id is known: the show with everything
+  embedded and the two Top 10 files; the server answers every request with a full 200).
 * Bytes: every byte of every exchange (requests and answers, headers included) goes
   through :class:`CountingRelay`; a refresh right after the first one, answered 304
   throughout, is compared with the first.
@@ -26,10 +27,9 @@ from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo: tests.localserver
-from tests.localserver import COUNTRIES, TOP10, TVMAZE, LocalServer, _Handler  # noqa: E402
+from tests.localserver import COUNTRIES, TOP10, TVMAZE, LocalServer  # noqa: E402
 
 LATENCY = 0.1  # seconds added to every answer
-BACKLOG = 64  # pending connections the test server accepts (the stdlib's default is 5)
 RELAY_CHUNK = 64 * 1024
 
 
@@ -81,24 +81,10 @@ class CountingRelay:
             writer.close()
 
 
-class _NoDelayHandler(_Handler):
-    """The test server's handler, sending each write at once (TCP_NODELAY)."""
-
-    disable_nagle_algorithm = True
-
-
 @contextmanager
 def local_server() -> Iterator[LocalServer]:
-    """The test server, without two stdlib defaults that no production server has.
-
-    ``http.server`` listens with a backlog of 5: a refresh opening 7 connections at once
-    has some wait for a SYN retry (1 s). It writes headers and body separately with
-    Nagle's algorithm on: with delayed ACKs a body waits 40 ms on a reused connection.
-    Both would be measured instead of the refresh.
-    """
+    """The test server (its backlog and TCP_NODELAY are a production server's), running."""
     server = LocalServer()
-    server._httpd.socket.listen(BACKLOG)
-    server._httpd.RequestHandlerClass = _NoDelayHandler
     server.start()
     try:
         yield server

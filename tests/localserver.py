@@ -6,7 +6,9 @@ with ETag/Last-Modified validators and 304 answers to matching conditional reque
 Like TVmaze, it answers ``/shows/{id}?embed[]=episodes&embed[]=cast...`` with the show
 and an ``_embedded`` object holding what ``/shows/{id}/episodes``, ``/cast``... answer
 (composed from the same recorded files, with those paths' ``body`` and ``hostile``
-switches).
+switches). Like a production server, it accepts a backlog of 64 pending connections
+and sends each write at once (``TCP_NODELAY``), so tests and benchmarks measure the
+client, not the stdlib server's defaults.
 Switches, per path (or ``"*"`` for every path), make it misbehave the ways real servers
 do: latency, an error status N times (with Retry-After), broken JSON, a truncated body,
 hostile text, an oversized body, a gzip bomb, a trickling body. Every request is logged
@@ -62,6 +64,7 @@ HOSTILE_CHARACTER = "\x1b]0;owned\x07Kate \u202eWyler"
 HOSTILE_TITLE = "\x9b31mThe Cinderella Thing\x1b[0m"
 HOSTILE_SUMMARY = "<p>Spoiler\x1b]52;c;Zm9v\x07 ahead\x1b[2J<script>alert(1)</script> &#91;b]</p>"
 CHUNK = 64 * 1024
+BACKLOG = 64  # pending connections accepted (the stdlib's default, 5, makes SYN retries: 1 s)
 
 
 @dataclass
@@ -95,8 +98,11 @@ class Logged:
 
 
 class _QuietServer(ThreadingHTTPServer):
-    """The stdlib server, minus the traceback it prints when a client hangs up mid-answer
-    (the size-cap, deadline and trickle tests do exactly that, on purpose)."""
+    """The stdlib server with a production-size backlog, minus the traceback it prints when
+    a client hangs up mid-answer (the size-cap, deadline and trickle tests do exactly that,
+    on purpose)."""
+
+    request_queue_size = BACKLOG
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
@@ -261,6 +267,7 @@ def _gzip_zeros(size: int) -> bytes:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "diplomat-tui-test-server"
+    disable_nagle_algorithm = True  # TCP_NODELAY: a body written after its headers goes at once
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         """Quiet: the log is kept in :attr:`LocalServer.requests`."""
