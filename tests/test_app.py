@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static, Tabs
 
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.screens.detail import DetailScreen
@@ -197,6 +197,48 @@ async def test_narrow_terminal_shows_tabs_and_one_pane(make_app: AppFactory) -> 
         assert not screen.query_one("#nav").display
         await pilot.click("#tab-episodes")
         assert screen.pane == "episodes"
+
+
+async def test_tabs_appear_when_the_terminal_gets_narrow(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = main_screen(app)
+        assert not screen.query("#tabs")  # wide: the side list only
+        await pilot.press("3")
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        tabs = screen.query_one("#tabs", Tabs)
+        assert tabs.display and tabs.active == "tab-episodes"
+        assert not screen.query_one("#nav").display
+        await pilot.click("#tab-cast")
+        assert screen.pane == "cast"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not tabs.display and screen.query_one("#nav").display
+
+
+def footer_keys(app: DiplomatApp) -> list[str]:
+    """The descriptions of the enabled keys the footer shows."""
+    footer = app.screen.query_one(Footer)
+    return [key.description for key in footer.children if not key.disabled]
+
+
+async def test_footer_keys_are_there_at_once_and_follow_the_screen(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert {"Next pane", "Filter", "Help", "Refresh", "Quit"} <= set(footer_keys(app))
+        await pilot.press("3", "down", "down", "enter")  # an episode: it can be marked
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.pause()
+        assert "Watched" in footer_keys(app)
+        await pilot.press("escape", "2", "enter")  # a cast member: nothing to mark
+        await pilot.pause()
+        assert "Back" in footer_keys(app) and "Watched" not in footer_keys(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Quit" in footer_keys(app)
 
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24), (120, 36), (200, 60)])

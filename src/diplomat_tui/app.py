@@ -22,8 +22,6 @@ from textual.screen import Screen
 
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.sanitize import clean_line
-from diplomat_tui.screens.detail import DetailScreen
-from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.screens.main import PANES, MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Snapshot, Store
@@ -71,7 +69,10 @@ class DiplomatApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
-        self.push_screen(MainScreen(self.snapshot))
+
+    def get_default_screen(self) -> Screen:
+        """The main screen is the first screen (no empty default screen to compose first)."""
+        return MainScreen(self.snapshot)
 
     def on_unmount(self) -> None:
         self._writer.shutdown(wait=True)
@@ -85,6 +86,8 @@ class DiplomatApp(App[None]):
 
     async def show_snapshot(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
         """Make ``snapshot`` current and redraw the panes (all, or those named)."""
+        from diplomat_tui.screens.detail import DetailScreen
+
         self.snapshot = snapshot
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
@@ -171,6 +174,8 @@ class DiplomatApp(App[None]):
 
     def action_help(self) -> None:
         """Show the key map."""
+        from diplomat_tui.screens.help import HelpScreen  # loaded on first use
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Tab, Tabs
+from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
 from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.cast import CastPane
 from diplomat_tui.widgets.episodes import EpisodesPane
+from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.sources import SourcesPane
 from diplomat_tui.widgets.stats import StatsPane
 from diplomat_tui.widgets.synopsis import SynopsisPane
+from diplomat_tui.widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from textual.widgets import Tabs
 
 PANES: list[tuple[str, str]] = [
     ("synopsis", "Synopsis"),
@@ -29,12 +35,25 @@ PANES: list[tuple[str, str]] = [
     ("sources", "Sources"),
 ]
 PANE_IDS = [pane_id for pane_id, _ in PANES]
+NARROW_WIDTH = 70  # below this many columns, tabs above the pane instead of a side list
+NARROW_CLASS = "-narrow"
+
+
+def _breakpoint_class(width: int) -> str:
+    return NARROW_CLASS if width < NARROW_WIDTH else "-wide"
+
+
+def _pane_tabs(active_pane: str) -> Tabs:
+    from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
+
+    tabs = (Tab(title, id=f"tab-{pane_id}") for pane_id, title in PANES)
+    return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
 
 
 class MainScreen(Screen[None]):
     """Navigation and panes; ``pane`` is the id of the pane on show."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, NARROW_CLASS), (NARROW_WIDTH, "-wide")]
     BINDINGS = [
         *(
             Binding(str(n), f"show_pane('{pane_id}')", title, show=False, id=f"pane.{pane_id}")
@@ -45,15 +64,19 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="list.filter"),
     ]
 
-    pane: reactive[str] = reactive("synopsis")
+    pane: reactive[str] = reactive(PANE_IDS[0])
 
     def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
+        # The breakpoint class is set now, so the first resize does not restyle every node.
+        super().__init__(classes=_breakpoint_class(self.app.size.width))
         self.snapshot = snapshot
+        self.tabs: Tabs | None = None  # made when the screen is first narrow
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Tabs(*(Tab(title, id=f"tab-{pane_id}") for pane_id, title in PANES), id="tabs")
+        yield TitleBar()
+        if self.has_class(NARROW_CLASS):
+            self.tabs = _pane_tabs(PANE_IDS[0])  # (reading self.pane here would watch it)
+            yield self.tabs
         with Horizontal(id="body"):
             yield OptionList(
                 *(
@@ -62,17 +85,24 @@ class MainScreen(Screen[None]):
                 ),
                 id="nav",
             )
-            with ContentSwitcher(initial="synopsis", id="panes"):
+            with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
                 yield SynopsisPane(self.snapshot, id="synopsis")
                 yield CastPane(self.snapshot, id="cast")
                 yield EpisodesPane(self.snapshot, id="episodes")
                 yield StatsPane(self.snapshot, id="stats")
                 yield SourcesPane(self.snapshot, id="sources")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#nav", OptionList).highlighted = 0
         self.current_pane.focus_list()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Tabs are only shown when narrow: made the first time the screen gets narrow.
+        # (This runs before Screen's own handler updates the breakpoint classes.)
+        if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
+            self.tabs = _pane_tabs(self.pane)
+            self.mount(self.tabs, before="#body")
 
     def pane_widget(self, pane_id: str) -> SynopsisPane | ListPane:
         """The pane with this id."""
@@ -86,7 +116,8 @@ class MainScreen(Screen[None]):
     def watch_pane(self, pane: str) -> None:
         self.query_one("#panes", ContentSwitcher).current = pane
         self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(pane)
-        self.query_one("#tabs", Tabs).active = f"tab-{pane}"
+        if self.tabs is not None:
+            self.tabs.active = f"tab-{pane}"
         self.current_pane.focus_list()
 
     def action_show_pane(self, pane: str) -> None:
@@ -124,7 +155,6 @@ class MainScreen(Screen[None]):
         if event.option.id:
             self.pane = event.option.id
 
-    @on(Tabs.TabActivated, "#tabs")
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
         self.pane = event.tab.id.removeprefix("tab-") if event.tab.id else self.pane

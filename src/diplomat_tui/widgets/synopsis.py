@@ -17,31 +17,29 @@ from diplomat_tui.widgets.text import field, line, literal
 
 
 def synopsis_blocks(snapshot: Snapshot) -> list[tuple[str, Content]]:
-    """(css class, content) blocks: title, facts, synopsis, description, quotes."""
+    """(css class, content) blocks: the text (title, facts, what's next, synopsis,
+    description), then each quote. Few blocks: each is a widget to style at launch."""
     show = snapshot.catalog.show
     if show is None:
-        return [("synopsis-title", Content.styled("No show in the store yet.", "italic"))]
-    blocks = [
-        ("synopsis-title", line(show.title, "bold $accent")),
-        (
-            "synopsis-facts",
-            Content("\n").join(
-                [
-                    field("Network", show.network),
-                    field("Created by", ", ".join(show.creators) or None),
-                    field("Premiered", show.premiered),
-                    field("Status", show.status),
-                ]
-            ),
+        return [("synopsis-text", Content.styled("No show in the store yet.", "italic"))]
+    paragraphs = [
+        line(show.title, "bold $accent"),
+        Content("\n").join(
+            [
+                field("Network", show.network),
+                field("Created by", ", ".join(show.creators) or None),
+                field("Premiered", show.premiered),
+                field("Status", show.status),
+            ]
         ),
+        _whats_next(snapshot),
     ]
-    blocks.append(("synopsis-next", _whats_next(snapshot)))
     for heading, text in (("Synopsis", show.synopsis), ("Description", show.description)):
         if text:
-            blocks += [
-                ("synopsis-heading", Content.styled(heading, "bold underline")),
-                ("synopsis-text", literal(text)),
-            ]
+            paragraphs.append(
+                Content.assemble(Content.styled(heading, "bold underline"), "\n", literal(text))
+            )
+    blocks = [("synopsis-text", Content("\n\n").join(paragraphs))]
     for quote in show.quotes:
         who = ", ".join(part for part in (quote.speaker, quote.speaker_title) if part)
         body = Content.assemble("“", literal(quote.text, "italic"), "”")
