@@ -7,7 +7,6 @@ environment variables, command-line options.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def _apply_config_file(settings: Settings) -> Settings:
         raise DiplomatError(
             f"cannot read config file {settings.config_path}: {error.strerror}"
         ) from None
+    import tomllib  # only when there is a config file to read
+
     try:
         config = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

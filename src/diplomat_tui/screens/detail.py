@@ -2,52 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Static
+from textual.widgets import Checkbox, Static
 
-from diplomat_tui.model import Source
+from diplomat_tui.widgets.details import Detail, source_block
+from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.messages import SetWatched
-from diplomat_tui.widgets.text import line, literal
-
-
-@dataclass(frozen=True)
-class Detail:
-    """What a detail view shows: a title, lines of facts, and the sources behind them.
-
-    ``watch_key`` adds a Watched checkbox (episodes); ``rebuild`` recomputes the
-    detail after the store or a preference changed (watched marks, spoilers).
-    """
-
-    title: str
-    facts: list[Content] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    watch_key: str | None = None
-    rebuild: Callable[[], Detail | None] | None = None
-
-
-def source_block(source: Source) -> Content:
-    """A source as shown in a detail view: what it is, and the quoted sentence if any."""
-    where = source.url or ("shipped with diplomat-tui" if source.kind == "article" else None)
-    parts = [
-        Content.assemble((f"{source.kind}: ", "bold $accent"), line(source.title)),
-    ]
-    if source.quote:
-        parts.append(literal(source.quote, "italic"))
-    if where:
-        parts.append(line(where, "$text-muted"))
-    if source.fetched:
-        parts.append(
-            Content.assemble(("fetched ", "$text-muted"), line(source.fetched, "$text-muted"))
-        )
-    return Content("\n").join(parts)
+from diplomat_tui.widgets.text import line
 
 
 class DetailScreen(Screen[None]):
@@ -80,7 +46,7 @@ class DetailScreen(Screen[None]):
                 )
             for source in self.detail.sources:
                 yield Static(source_block(source), classes="detail-source")
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer ``w`` only where there is something to mark watched."""

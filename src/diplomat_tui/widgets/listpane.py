@@ -15,8 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 
-from diplomat_tui.screens.detail import Detail, DetailScreen
 from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.navlist import Item, NavList
 
 
@@ -110,5 +110,7 @@ class ListPane(Vertical):
     def _open_detail(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None and (detail := self.detail(event.option.id)):
+            from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
+
             watched = detail.watch_key in self.snapshot.watched
             self.app.push_screen(DetailScreen(detail, watched=watched))

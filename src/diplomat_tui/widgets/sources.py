@@ -8,8 +8,8 @@ from textual.content import Content
 
 from diplomat_tui.model import Catalog
 from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
-from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import line

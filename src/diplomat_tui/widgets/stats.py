@@ -8,12 +8,12 @@ from collections import defaultdict
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from diplomat_tui.model import Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_label
-from diplomat_tui.screens.detail import Detail
 from diplomat_tui.store import Snapshot
+from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import field, line
@@ -57,6 +57,8 @@ class StatsPane(ListPane):
 
     def draw(self, snapshot: Snapshot) -> None:
         """Draw the list and the charts."""
+        from textual.widgets import Sparkline  # with its statistics: when the pane is shown
+
         super().draw(snapshot)
         charts = self.query_one("#charts", Vertical)
         charts.remove_children()
