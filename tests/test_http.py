@@ -13,11 +13,13 @@ import pytest
 from diplomat_tui import __version__
 from diplomat_tui.errors import SourceError
 from diplomat_tui.model import Source
+from diplomat_tui.sources import Origin
 from diplomat_tui.sources.http import (
     MIB,
     USER_AGENT,
     HttpClient,
     HttpPolicy,
+    LineBlocks,
     Request,
     gather_all,
     parse_retry_after,
@@ -214,16 +216,16 @@ async def test_unsupported_url_is_a_source_error():
 # -- streaming lines -------------------------------------------------------------------
 
 
-async def stream_blocks(server: LocalServer, path: str, policy: HttpPolicy = FAST) -> list[str]:
-    blocks: list[str] = []
+async def stream_blocks(server: LocalServer, path: str, policy: HttpPolicy = FAST) -> list[bytes]:
+    blocks: list[bytes] = []
     async with HttpClient(policy) as http:
         await http.stream_lines(request(server, path), blocks.append)
     return blocks
 
 
-async def stream(server: LocalServer, path: str, policy: HttpPolicy = FAST) -> list[str]:
+async def stream(server: LocalServer, path: str, policy: HttpPolicy = FAST) -> list[bytes]:
     return [
-        line for block in await stream_blocks(server, path, policy) for line in block.split("\n")
+        line for block in await stream_blocks(server, path, policy) for line in block.split(b"\n")
     ]
 
 
@@ -231,9 +233,9 @@ async def test_stream_lines_splits_lines_across_chunks(local_server: LocalServer
     body = b"\xef\xbb\xbfweek\tcategory\r\n" + "caf\u00e9\tTV\n".encode() * 20000 + b"last\tline"
     local_server.set(GLOBAL, body=body)
     lines = await stream(local_server, GLOBAL)
-    assert lines[0] == "week\tcategory\r"  # no BOM; a CRLF line keeps its CR for the reader
-    assert lines[1:-1] == ["caf\u00e9\tTV"] * 20000
-    assert lines[-1] == "last\tline"
+    assert lines[0] == b"week\tcategory\r"  # no BOM; a CRLF line keeps its CR for the reader
+    assert lines[1:-1] == ["caf\u00e9\tTV".encode()] * 20000
+    assert lines[-1] == b"last\tline"
 
 
 async def test_stream_lines_passes_many_whole_lines_at_a_time(local_server: LocalServer):
@@ -241,16 +243,26 @@ async def test_stream_lines_passes_many_whole_lines_at_a_time(local_server: Loca
     local_server.set(GLOBAL, body=line * 50_000 + b"\n \t")  # an empty line, a blank end
     blocks = await stream_blocks(local_server, GLOBAL)
     assert len(blocks) < 1000  # 50,000 lines, many to a call
-    assert "\n".join(blocks).split("\n") == ["caf\u00e9\tTV"] * 50_000 + [""]
+    assert b"\n".join(blocks).split(b"\n") == ["caf\u00e9\tTV".encode()] * 50_000 + [b""]
 
 
-async def test_stream_lines_refuses_bad_utf8_and_endless_lines(local_server: LocalServer):
-    local_server.set(GLOBAL, body=b"week\n\xff\xfe\n")
-    with pytest.raises(SourceError, match="not UTF-8"):
-        await stream(local_server, GLOBAL)
+async def test_stream_lines_passes_bytes_undecoded_and_refuses_endless_lines(
+    local_server: LocalServer,
+):
+    local_server.set(GLOBAL, body=b"week\n\xff\xfe\n\xef\xbb\xbflast")  # decoding is the sink's
+    assert await stream_blocks(local_server, GLOBAL) == [b"week\n\xff\xfe", b"\xef\xbb\xbflast"]
     local_server.set(GLOBAL, body=b"x" * 300_000)
-    with pytest.raises(SourceError, match="line is longer than"):
+    with pytest.raises(SourceError, match="line is longer than 100000 bytes"):
         await stream(local_server, GLOBAL, HttpPolicy(max_line=100_000))
+
+
+def test_line_blocks_drop_a_bom_cut_across_chunks_and_only_at_the_start():
+    blocks: list[bytes] = []
+    lines = LineBlocks(blocks.append, 100, Origin("Test", "http://127.0.0.1/"))
+    for chunk in (b"\xef", b"\xbb", b"\xbfweek\n\xef\xbb\xbf", b"x\r\nlast"):
+        lines.push(chunk)
+    lines.close()
+    assert blocks == [b"week", b"\xef\xbb\xbfx\r", b"last"]
 
 
 # -- concurrency -----------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 import tracemalloc
+import unicodedata
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from diplomat_tui.sources.top10 import (
     COUNTRIES_SCOPE,
     GLOBAL_SCOPE,
     CountriesParser,
+    _fold,
+    _TitleFilter,
     parse_countries,
     parse_global,
     season_number,
@@ -123,6 +128,7 @@ FILLER = (  # other titles, some of them not ASCII
     "\uc624\uc9d5\uc5b4 \uac8c\uc784",
     "The Diplomatic Immunity",
 )
+OTHER_TITLES = FILLER[:-1]  # none of them holds the word "diplomat"
 
 
 def country_row(title: str, week: str = "2023-04-23", code: str = "GB") -> str:
@@ -183,6 +189,64 @@ def test_any_writing_of_the_title_is_found_among_other_lines(title: str, data: s
     assert countries(body, title) == [("2023-04-23", 1)]
 
 
+def _written_in_word(char: str) -> str:
+    """What :func:`normalize` makes of ``char`` inside a word (``""``: it is removed)."""
+    return normalize(f"x{char}x")[1:-1]
+
+
+def _ascii_alnum(text: str) -> str:
+    return "".join(c for c in text if c.isascii() and c.isalnum())
+
+
+@functools.cache
+def every_character() -> list[tuple[str, str]]:
+    """Every assigned character outside ASCII, with what normalize() makes of it.
+
+    Unassigned and private-use code points have no decomposition and no case folding:
+    normalize() keeps them as they are, they are never a letter of a word.
+    """
+    return [
+        (char, _written_in_word(char))
+        for char in map(chr, range(0x80, sys.maxunicode + 1))
+        if unicodedata.category(char) not in ("Cn", "Co", "Cs")
+    ]
+
+
+def test_the_fold_keeps_what_normalize_keeps_of_every_character():
+    # the prefilter's premise: for each character, the fold has the same ASCII letters
+    # and digits as normalize(), and nothing where normalize() removes the character
+    for char, normalized in every_character():
+        folded = _fold(char)
+        assert _ascii_alnum(folded) == _ascii_alnum(normalized), hex(ord(char))
+        assert normalized or not folded, hex(ord(char))
+
+
+def test_the_title_written_with_any_character_is_found_in_raw_bytes():
+    """Every character that normalize() folds into letters of the word, or removes, in the
+    word: each such line is picked from a block of other titles, before any decoding."""
+    word = "diplomat"
+    written = []
+    for char, normalized in every_character():
+        letters = _ascii_alnum(normalized)
+        if not normalized:
+            written.append(f"dipl{char}omat")
+        elif letters and letters == normalized and letters in word:
+            written.append(word.replace(letters, char, 1))
+    assert len(written) > 1000
+    assert all(normalize(w) == word for w in written)
+    filler = [country_row(title) for title in OTHER_TITLES]
+    lines = [line for w in written for line in (country_row(f"The {w}"), *filler)]
+    picked = _TitleFilter(TITLE).lines("\n".join(lines).encode())
+    assert [line for _, line in picked] == lines[:: len(filler) + 1]
+
+
+def test_lines_of_other_titles_are_not_picked_and_bytes_not_utf8_are_refused():
+    block = "\n".join(country_row(title) for title in OTHER_TITLES).encode()
+    assert list(_TitleFilter(TITLE).lines(block)) == []
+    with pytest.raises(UnicodeDecodeError):  # in a line that is not picked: Latin-1
+        list(_TitleFilter(TITLE).lines(block + b"\nPok\xe9mon"))
+
+
 def test_line_numbers_count_the_lines_not_read():
     bad = country_row(TITLE).replace("2023-04-23", "someday")
     with pytest.raises(SourceError, match="line 2002: week is not a date"):
@@ -202,6 +266,16 @@ async def test_streamed_rows_are_found_in_every_chunk(local_server: LocalServer)
         with pytest.raises(SourceError, match=f"line {2 + 51 * len(rows) + 200}: week is not"):
             await http.stream_lines(request, parser.feed)  # the header, the filler, the rows
     assert parser.countries == {"2023-04-23": {f"{n:04}" for n in range(len(rows))}}
+
+
+async def test_streamed_bytes_that_are_not_utf8_are_a_source_error(local_server: LocalServer):
+    latin1 = country_row("Pok\u00e9mon").encode("latin-1")  # a line no filter picks
+    local_server.set(COUNTRIES, body=countries_body([], filler=3000) + b"\n" + latin1)
+    parser = CountriesParser(TITLE, ORIGIN, "top10:c")
+    request = Request("Test", "countries", local_server.url + COUNTRIES)
+    async with HttpClient() as http:
+        with pytest.raises(SourceError, match="not UTF-8 text"):
+            await http.stream_lines(request, parser.feed)
 
 
 # -- malformed files -------------------------------------------------------------------

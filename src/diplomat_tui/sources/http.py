@@ -38,9 +38,10 @@ MIB = 1024 * 1024
 PROJECT_URL = "https://pypi.org/project/diplomat-tui/"
 USER_AGENT = f"diplomat-tui/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+BOM = codecs.BOM_UTF8  # dropped from the start of a streamed text body
 
 ProgressCallback = Callable[[str, str], None]
-LineSink = Callable[[str], None]  # gets whole lines, many at a time, "\n"-separated
+LineSink = Callable[[bytes], None]  # gets raw whole lines, many at a time, b"\n"-separated
 T = TypeVar("T")
 
 
@@ -161,6 +162,41 @@ def _status_text(status: int) -> str:
         return str(status)
 
 
+class LineBlocks:
+    """Cuts a text body, as it arrives, into blocks of whole lines for a :data:`LineSink`.
+
+    Each block is one or more whole lines joined by ``b"\\n"``, without the last
+    newline (lines ending in CRLF keep their ``b"\\r"``): as much as each chunk
+    completes. A UTF-8 byte order mark at the start is dropped, and so is a final line
+    holding only whitespace. A line longer than ``max_line`` bytes is a SourceError.
+    """
+
+    def __init__(self, sink: LineSink, max_line: int, origin: Origin):
+        self.sink = sink
+        self.max_line = max_line
+        self.origin = origin
+        self._pending = b""  # the start of a line whose end has not arrived
+        self._at_start = True  # a BOM may still be coming
+
+    def push(self, chunk: bytes) -> None:
+        """Take the next bytes of the body; pass on the lines they complete."""
+        data = self._pending + chunk if self._pending else chunk
+        if self._at_start and (len(data) >= len(BOM) or not BOM.startswith(data)):
+            data, self._at_start = data.removeprefix(BOM), False
+        end = data.rfind(b"\n")
+        if end >= 0:
+            self.sink(data[:end])
+        self._pending = data[end + 1 :]
+        if len(self._pending) > self.max_line:
+            raise self.origin.error(f"a line is longer than {self.max_line} bytes")
+
+    def close(self) -> None:
+        """The body ended: pass on its last line, unless it holds only whitespace."""
+        if self._pending.strip():
+            self.sink(self._pending)
+        self._pending = b""
+
+
 class HttpClient:
     """An ``httpx.AsyncClient`` with the policy above; use as ``async with``."""
 
@@ -207,36 +243,21 @@ class HttpClient:
         return await self._fetch(request, read)
 
     async def stream_lines(self, request: Request, sink: LineSink) -> Fetched:
-        """Fetch a UTF-8 text body into ``sink``, never holding it whole.
+        """Fetch a text body into ``sink`` in blocks of whole lines (:class:`LineBlocks`).
 
-        ``sink`` gets the body's lines a network chunk at a time: each call one or more
-        whole lines joined by ``"\\n"``, without the last newline (lines ending in CRLF
-        keep their ``"\\r"``). So a sink can skip most of a big file without looking at
-        each line. A final line holding only whitespace is dropped. The returned Fetched
-        has an empty ``body``: the lines went to ``sink``.
+        The body is never held whole, and never decoded: that is left to ``sink``, so it
+        can skip most of a big file without decoding it. The returned Fetched has an
+        empty ``body``: the lines went to ``sink``.
         """
         cap = request.max_bytes or self.policy.max_bytes
-        max_line = self.policy.max_line
 
         async def feed(response: httpx.Response) -> bytes:
-            decoder = codecs.getincrementaldecoder("utf-8-sig")()
-            pending, size = "", 0
-            try:
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    _check_size(request, size, cap)
-                    text = pending + decoder.decode(chunk)
-                    end = text.rfind("\n")
-                    if end >= 0:
-                        sink(text[:end])
-                    pending = text[end + 1 :]
-                    if len(pending) > max_line:
-                        raise request.origin.error(f"a line is longer than {max_line} characters")
-                pending += decoder.decode(b"", final=True)
-            except UnicodeDecodeError as error:
-                raise request.origin.error(f"not UTF-8 text ({error.reason})") from None
-            if pending.strip():
-                sink(pending)
+            blocks, size = LineBlocks(sink, self.policy.max_line, request.origin), 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                _check_size(request, size, cap)
+                blocks.push(chunk)
+            blocks.close()
             return b""
 
         return await self._fetch(request, feed)

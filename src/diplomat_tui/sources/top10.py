@@ -10,8 +10,9 @@ weekly_rank, show_title, season_title, cumulative_weeks_in_top_10. Tens of MB: i
 streamed and only this show's rows are kept.
 
 Only the store's show is kept (titles compared normalized), TV categories only. The
-lines arrive many at a time, and only those that may name the show are parsed: a block
-of lines is searched as a whole for one word of the title (:class:`_TitleFilter`).
+lines arrive as raw bytes, many at a time, and only those that may name the show are
+decoded and parsed: a block of lines is searched as a whole for one word of the title
+(:class:`_TitleFilter`).
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 class LineParser(Protocol):
-    """What the streaming fetch feeds: whole lines, many at a time, then the records."""
+    """What the streaming fetch feeds: raw whole lines, many at a time, then the records."""
 
-    def feed(self, text: str) -> None: ...
+    def feed(self, block: bytes) -> None: ...
 
     def finish(self) -> tuple[Stat, ...]: ...
 
@@ -140,35 +141,103 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-class _TitleFilter:
-    """Picks, from a block of lines, those that may name a show: a superset of its rows.
+def _vanishes(char: str) -> bool:
+    """Whether :func:`normalize` removes ``char`` from a word (a combining accent)."""
+    return normalize(f"x{char}x") == "xx"
 
-    The block's fold (:func:`_fold`) is searched for the title's longest ASCII word; a
-    block without it, most of a file, costs a few scans in C and no line is split. A
-    title without ASCII letters or digits has no such word: then every line is kept.
+
+_ASCII = bytes(range(128))
+_MAX_REMEMBERED = 10_000  # distinct titles or characters remembered, per file
+
+
+class _TitleFilter:
+    """Picks, from a block of raw lines, those that may name a show: a superset of its rows.
+
+    The title's longest ASCII word is searched for in the block, ASCII lowercased in C:
+    a line holding it is picked, and most blocks hold it nowhere. Any other writing of
+    the word needs characters outside ASCII that :func:`normalize` folds into its
+    letters (``DIPLÔMAT``, fullwidth letters) or removes (combining accents): the
+    block's non-ASCII bytes, taken out in C, tell whether it holds any, and a line
+    holding one is picked if its fold (:func:`_fold`) holds the word. Other non-ASCII
+    characters (``é`` for ``diplomat``, quotes, other scripts) cost nothing more.
+
+    No other line is decoded, but the non-ASCII bytes of every block are checked to be
+    UTF-8 (a file in another encoding, a stray byte); only a multi-byte character cut
+    by ASCII bytes, in a line not picked, goes unnoticed. A title without ASCII letters
+    or digits has no such word: then every line is kept.
     """
 
     def __init__(self, title: str):
         words = _WORD.findall(normalize(title))
         self.word = max(words, key=len) if words else ""
+        self._word = self.word.encode("ascii")
+        self._letters = frozenset(self.word)
+        self._joins: dict[str, bool] = {}  # non-ASCII character: may it be part of the word?
 
-    def lines(self, text: str) -> Iterator[tuple[int, str]]:
-        """``(index, line)`` of each line of ``text`` that may name the show, in order."""
-        if not self.word:
-            yield from enumerate(text.split("\n"))
+    def lines(self, block: bytes) -> Iterator[tuple[int, str]]:
+        """``(start, line)`` of each line of ``block`` that may name the show, in order.
+
+        ``block`` is whole lines of UTF-8, ``b"\\n"``-separated; ``start`` is where the
+        line starts in it, ``line`` the line decoded. A ``UnicodeDecodeError`` is
+        raised if the bytes are not UTF-8.
+        """
+        if not self._word:
+            start = 0
+            for line in block.split(b"\n"):
+                yield start, str(line, "utf-8")
+                start += len(line) + 1
             return
-        folded = _fold(text)  # the same lines as ``text``: newlines are kept
-        hit = folded.find(self.word)
-        if hit < 0:
-            return
-        lines, index, counted = text.split("\n"), 0, 0
+        # the start of each line that may name the show: does it hold the word in ASCII?
+        found = dict.fromkeys(self._starts(block.lower(), self._word), True)
+        if not block.isascii():
+            for start in self._joining_starts(block):
+                found.setdefault(start, False)
+        for start in sorted(found):
+            end = block.find(b"\n", start)
+            line = str(block[start:] if end < 0 else block[start:end], "utf-8")
+            if found[start] or self.word in _fold(line):
+                yield start, line
+
+    @staticmethod
+    def _starts(block: bytes, needle: bytes) -> Iterator[int]:
+        """Where each line of ``block`` holding ``needle`` starts."""
+        hit = block.find(needle)
         while hit >= 0:
-            index += folded.count("\n", counted, hit)
-            yield index, lines[index]
-            counted = folded.find("\n", hit)
-            if counted < 0:
+            yield block.rfind(b"\n", 0, hit) + 1
+            end = block.find(b"\n", hit)
+            if end < 0:
                 return
-            hit = folded.find(self.word, counted)
+            hit = block.find(needle, end)
+
+    def _joining_starts(self, block: bytes) -> Iterator[int]:
+        """Where each line of ``block`` holding a character that may join the word starts.
+
+        The block's non-ASCII bytes, taken out in C, tell which characters it holds; the
+        lines of those that may join the word are found from their first byte (memchr).
+        """
+        sequences: dict[bytes, list[bytes]] = {}  # first byte: the characters' UTF-8
+        for char in set(str(block.translate(None, _ASCII), "utf-8")):
+            if self._may_join(char):
+                encoded = char.encode()
+                sequences.setdefault(encoded[:1], []).append(encoded)
+        for first, encoded in sequences.items():
+            wanted = tuple(encoded)
+            at = block.find(first)
+            while at >= 0:
+                if block.startswith(wanted, at):
+                    yield block.rfind(b"\n", 0, at) + 1
+                    at = block.find(b"\n", at)
+                    if at < 0:
+                        break
+                at = block.find(first, at + 1)
+
+    def _may_join(self, char: str) -> bool:
+        joins = self._joins.get(char)
+        if joins is None:
+            joins = _vanishes(char) or not self._letters.isdisjoint(_fold(char))
+            if len(self._joins) < _MAX_REMEMBERED:
+                self._joins[char] = joins
+        return joins
 
 
 class _ShowRows:
@@ -178,8 +247,6 @@ class _ShowRows:
     and the lines it keeps are checked on the category and title cells, the (costly)
     normalized comparison made once per distinct title.
     """
-
-    _MAX_REMEMBERED = 10_000  # distinct other titles remembered as "not ours"
 
     def __init__(
         self, title: str, category: str, origin: Origin, source_id: str, required: tuple[str, ...]
@@ -193,27 +260,32 @@ class _ShowRows:
         self.filter = _TitleFilter(title)
         self._others: set[str] = set()
 
-    def rows(self, text: str) -> Iterator[dict[str, str]]:
-        """This show's rows in the right category, as dicts, among the lines of ``text``."""
-        if not self.table.columns:
-            start = self._read_header(text)
-            if start is None:
-                return
-            text = text[start:]
-        first = self.table.line_number  # lines read before ``text``
-        for index, line in self.filter.lines(text):
-            self.table.line_number = first + index  # ``row`` counts the line itself
-            row = self._ours(line)
-            if row is not None:
-                yield row
-        self.table.line_number = first + text.count("\n") + 1
+    def rows(self, block: bytes) -> Iterator[dict[str, str]]:
+        """This show's rows in the right category, as dicts, among the lines of ``block``."""
+        try:
+            if not self.table.columns:
+                start = self._read_header(block)
+                if start is None:
+                    return
+                block = block[start:]
+            counted, line_number = 0, self.table.line_number  # lines read before ``block``
+            for start, line in self.filter.lines(block):
+                line_number += block.count(b"\n", counted, start)
+                counted = start
+                self.table.line_number = line_number  # ``row`` counts the line itself
+                row = self._ours(line)
+                if row is not None:
+                    yield row
+            self.table.line_number = line_number + block.count(b"\n", counted) + 1
+        except UnicodeDecodeError as error:
+            raise self.origin.error(f"not UTF-8 text ({error.reason})") from None
 
-    def _read_header(self, text: str) -> int | None:
-        """Read ``text`` up to its header line; where the rest starts (None: no header yet)."""
+    def _read_header(self, block: bytes) -> int | None:
+        """Read ``block`` up to its header line; where the rest starts (None: no header yet)."""
         start = 0
         while not self.table.columns:
-            end = text.find("\n", start)
-            self.table.row(text[start:] if end < 0 else text[start:end])
+            end = block.find(b"\n", start)
+            self.table.row(str(block[start:] if end < 0 else block[start:end], "utf-8"))
             if end < 0:
                 return None
             start = end + 1
@@ -238,7 +310,7 @@ class _ShowRows:
             return False
         if normalize(title) == self.key:
             return True
-        if len(self._others) < self._MAX_REMEMBERED:
+        if len(self._others) < _MAX_REMEMBERED:
             self._others.add(title)
         return False
 
@@ -280,9 +352,9 @@ class GlobalParser:
         self.rows = _ShowRows(title, GLOBAL_CATEGORY, origin, source_id, GLOBAL_COLUMNS)
         self.stats: list[Stat] = []
 
-    def feed(self, text: str) -> None:
-        """Read one or more whole lines of the file (``"\\n"``-separated)."""
-        for row in self.rows.rows(text):
+    def feed(self, block: bytes) -> None:
+        """Read one or more whole lines of the file: UTF-8, ``b"\\n"``-separated."""
+        for row in self.rows.rows(block):
             self._add(row)
 
     def _add(self, row: dict[str, str]) -> None:
@@ -321,9 +393,9 @@ class CountriesParser:
         self.rows = _ShowRows(title, COUNTRY_CATEGORY, origin, source_id, COUNTRY_COLUMNS)
         self.countries: dict[str, set[str]] = {}
 
-    def feed(self, text: str) -> None:
-        """Read one or more whole lines of the file (``"\\n"``-separated)."""
-        for row in self.rows.rows(text):
+    def feed(self, block: bytes) -> None:
+        """Read one or more whole lines of the file: UTF-8, ``b"\\n"``-separated."""
+        for row in self.rows.rows(block):
             self._add(row)
 
     def _add(self, row: dict[str, str]) -> None:
@@ -347,24 +419,20 @@ class CountriesParser:
         )
 
 
-def parse_lines(parser: LineParser, data: bytes, origin: Origin) -> tuple[Stat, ...]:
+def parse_lines(parser: LineParser, data: bytes) -> tuple[Stat, ...]:
     """Run a line parser over a whole body (the recorded files, the tests)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise origin.error(f"not UTF-8 text ({error.reason})") from None
-    parser.feed(text)
+    parser.feed(data.removeprefix(codecs.BOM_UTF8))
     return parser.finish()
 
 
 def parse_global(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
     """The stats of ``all-weeks-global.tsv`` for the show called ``title``."""
-    return parse_lines(GlobalParser(title, origin, source_id), data, origin)
+    return parse_lines(GlobalParser(title, origin, source_id), data)
 
 
 def parse_countries(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
     """The stats of ``all-weeks-countries.tsv`` for the show called ``title``."""
-    return parse_lines(CountriesParser(title, origin, source_id), data, origin)
+    return parse_lines(CountriesParser(title, origin, source_id), data)
 
 
 @dataclass(frozen=True)
