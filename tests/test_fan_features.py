@@ -198,6 +198,20 @@ def test_whats_next_counts_the_days_to_a_dated_season() -> None:
     assert described == ["Episode S02E01: 2026-11-30, in 5 days", "Season 3: 2026-12-01, in 6 days"]
 
 
+def test_whats_next_picks_the_first_of_episodes_airing_the_same_day() -> None:
+    today = date(2026, 11, 25)
+    catalog = Catalog(
+        episodes=(
+            Episode(2, 3, airdate="2026-12-04"),
+            Episode(2, 2, airdate="2026-12-04"),  # a double bill: the lower number comes first
+            Episode(2, 4, airdate="2026-12-11"),
+            Episode(2, 1, airdate="2026-11-20"),
+        ),
+    )
+    described = [u.describe(today) for u in upcoming(catalog, today)]
+    assert described == ["Episode S02E02: 2026-12-04, in 9 days"]
+
+
 async def test_the_filter_keeps_working_with_watched_marks(store: Store) -> None:
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from diplomat_tui.model import Catalog
+from diplomat_tui.model import Catalog, Episode
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,18 @@ def _iso_date(text: str | None) -> date | None:
 def upcoming(catalog: Catalog, today: date) -> list[Upcoming]:
     """The next dated episode and every season still to come, soonest first."""
     found: list[Upcoming] = []
-    future_episodes = sorted(
-        (d, e) for e in catalog.episodes if (d := _iso_date(e.airdate)) is not None and d >= today
-    )
-    if future_episodes:
-        when, episode = future_episodes[0]
-        found.append(Upcoming(f"Episode {episode.key}", when))
-    aired = {e.season for e in catalog.episodes if (d := _iso_date(e.airdate)) and d < today}
+    aired: set[int] = set()
+    soonest: tuple[date, int, int] | None = None  # (airdate, season, number)
+    soonest_episode: Episode | None = None
+    for episode in catalog.episodes:  # one pass: a large store has thousands
+        if (day := _iso_date(episode.airdate)) is None:
+            continue
+        if day < today:
+            aired.add(episode.season)
+        elif soonest is None or (day, episode.season, episode.number) < soonest:
+            soonest, soonest_episode = (day, episode.season, episode.number), episode
+    if soonest and soonest_episode:
+        found.append(Upcoming(f"Episode {soonest_episode.key}", soonest[0]))
     for season in sorted(catalog.seasons, key=lambda s: s.number):
         premiere = _iso_date(season.premiere)
         if season.number in aired or (premiere and premiere < today):
