@@ -1,13 +1,25 @@
 """Streaming the generated 40 MB per-country Top 10 file, against reading it and doing nothing.
 
-Each run is a fresh Python process (so memory figures are its own): after its imports it
-resets its peak RSS (``/proc/self/clear_refs``), notes its RSS, does the work, and
-reports the seconds and the growth of its peak RSS over the RSS it started from.
+Each run is a fresh Python process (so memory figures are its own). It first does what a
+running refresh has already done: the imports, and for the HTTP kinds an HTTP client
+that made its first request (a refresh creates one client for all its requests, and the
+first request of a process also loads httpcore's async backend); that set-up is measured
+on its own, as the ``client`` kind. Then it resets its peak RSS
+(``/proc/self/clear_refs``), notes its RSS, does the work, and reports the seconds and
+the growth of its peak RSS over the RSS it started from.
 
 * ``read``: the baseline, ``for line in file: pass`` (UTF-8 text, line by line).
-* ``parse``: the same lines fed to the app's :class:`CountriesParser` (no network).
-* ``stream``: what a refresh does: the file fetched from the local test server by the
-  app's :class:`HttpClient` and streamed line by line into the parser.
+* ``parse``: the stream without HTTP: the file read in 64 KiB chunks (what httpx hands
+  over), cut into blocks of whole lines by the app's :class:`LineBlocks` and fed to its
+  :class:`CountriesParser`, as :meth:`HttpClient.stream_lines` does.
+* ``floor``: the file fetched from the local test server by a plain ``httpx`` client
+  doing nothing with the bytes (``aiter_bytes``): the floor of any download through
+  httpx here. Also reports the part until the answer's headers (connect, first byte).
+* ``stream``: what a refresh does: the file fetched by the app's :class:`HttpClient`
+  (``stream_lines``, on a new connection) into the parser.
+* ``client``: the set-up before the clock of the two kinds above: the app's
+  :class:`HttpClient` created (httpx loads certifi's certificates), then its first
+  request (a 2 KB file). Reports both parts.
 """
 
 from __future__ import annotations
@@ -17,13 +29,21 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import AsyncExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-HERE = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from diplomat_tui.sources.top10 import CountriesParser
+
 KIB = 1024
+CHUNK = 64 * KIB  # what httpx hands over at a time (httpcore reads 64 KiB)
 TITLE = "The Diplomat"
 EXPECTED_WEEKS = 3  # weeks of the generated file that list the show
+KINDS = ("read", "parse", "floor", "stream", "client")
+
+Result = dict[str, float]
 
 
 def _status_kib(field: str) -> int:
@@ -33,93 +53,148 @@ def _status_kib(field: str) -> int:
     raise RuntimeError(f"no {field} in /proc/self/status")
 
 
-def _measured(work: Callable[[], int]) -> dict[str, float]:
-    """Run ``work`` (which returns the weeks found); its seconds and peak RSS growth."""
+@contextmanager
+def _measuring(result: Result) -> Iterator[None]:
+    """Put the seconds and the peak RSS growth of the ``with`` body into ``result``."""
     Path("/proc/self/clear_refs").write_text("5")  # peak RSS := current RSS
     start_kib = _status_kib("VmRSS")
     start = time.perf_counter()
-    weeks = work()
-    seconds = time.perf_counter() - start
-    growth_mib = (_status_kib("VmHWM") - start_kib) / KIB
-    return {"seconds": seconds, "growth_mib": growth_mib, "weeks": weeks}
+    yield
+    result["seconds"] = time.perf_counter() - start
+    result["growth_mib"] = (_status_kib("VmHWM") - start_kib) / KIB
 
 
-def _read(path: Path) -> int:
-    with path.open(encoding="utf-8") as lines:
+def _read(path: Path) -> Result:
+    result: Result = {"weeks": 0}
+    with _measuring(result), path.open(encoding="utf-8") as lines:
         for _line in lines:
             pass
-    return 0
+    return result
 
 
-def _parse(path: Path) -> int:
+def _parser(source_url: str) -> CountriesParser:
     from diplomat_tui.sources import Origin
-    from diplomat_tui.sources.top10 import CountriesParser
+    from diplomat_tui.sources.top10 import NAME, CountriesParser
 
-    parser = CountriesParser(TITLE, Origin("Netflix Top 10 by country", str(path)), "top10:c")
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            parser.feed(line.removesuffix("\n"))
-    return len(parser.finish())
+    return CountriesParser(TITLE, Origin(NAME, source_url), "top10:c")
 
 
-def _stream(url: str) -> int:
+def _parse(path: Path) -> Result:
+    from diplomat_tui.sources.http import HttpPolicy, LineBlocks
+
+    result: Result = {}
+    parser = _parser(str(path))
+    blocks = LineBlocks(parser.feed, HttpPolicy().max_line, parser.rows.origin)
+    with _measuring(result), path.open("rb") as body:
+        while chunk := body.read(CHUNK):
+            blocks.push(chunk)
+        blocks.close()
+        result["weeks"] = len(parser.finish())
+    return result
+
+
+async def _with_client(warm_up_url: str, work: Callable[[], Awaitable[Result]]) -> Result:
+    """Make a first request (as a running refresh has), then measure ``work``."""
     from diplomat_tui.sources.http import HttpClient, Request
-    from diplomat_tui.sources.top10 import DEADLINE, MAX_BYTES, NAME, CountriesParser
 
-    async def fetch() -> int:
+    async with HttpClient() as http:
+        await http.get(Request("Benchmark", "warm-up", warm_up_url))
+    return await work()
+
+
+async def _floor(url: str, warm_up_url: str) -> Result:
+    import httpx
+
+    async def work() -> Result:
+        result: Result = {"weeks": EXPECTED_WEEKS}
+        async with httpx.AsyncClient() as client:
+            with _measuring(result):
+                start = time.perf_counter()
+                async with client.stream("GET", url) as response:
+                    result["headers_seconds"] = time.perf_counter() - start
+                    async for _chunk in response.aiter_bytes():
+                        pass
+        return result
+
+    return await _with_client(warm_up_url, work)
+
+
+async def _stream(url: str, warm_up_url: str) -> Result:
+    from diplomat_tui.sources.http import HttpClient, Request
+    from diplomat_tui.sources.top10 import DEADLINE, MAX_BYTES, NAME
+
+    async def work() -> Result:
+        result: Result = {}
         request = Request(NAME, "by country", url, max_bytes=MAX_BYTES, deadline=DEADLINE)
-        parser = CountriesParser(TITLE, request.origin, "top10:c")
+        parser = _parser(url)
         async with HttpClient() as http:
-            await http.stream_lines(request, parser.feed)
-        return len(parser.finish())
+            with _measuring(result):
+                await http.stream_lines(request, parser.feed)
+                result["weeks"] = len(parser.finish())
+        return result
 
-    return asyncio.run(fetch())
+    return await _with_client(warm_up_url, work)
 
 
-def _child(kind: str, target: str) -> None:
+async def _client(warm_up_url: str) -> Result:
+    from diplomat_tui.sources.http import HttpClient, Request
+
+    result: Result = {"weeks": EXPECTED_WEEKS}
+    async with AsyncExitStack() as stack:
+        with _measuring(result):
+            start = time.perf_counter()
+            http = await stack.enter_async_context(HttpClient())
+            result["create_seconds"] = time.perf_counter() - start
+            await http.get(Request("Benchmark", "first request", warm_up_url))
+    return result
+
+
+def _child(kind: str, target: str, warm_up_url: str) -> None:
     """In the child process: import what the work needs, measure it, print JSON."""
     import httpx  # noqa: F401 - imported before the measurement, as in a running app
 
     import diplomat_tui.sources.top10  # noqa: F401
 
-    works: dict[str, Callable[[], int]] = {
+    works: dict[str, Callable[[], Result]] = {
         "read": lambda: _read(Path(target)),
         "parse": lambda: _parse(Path(target)),
-        "stream": lambda: _stream(target),
+        "floor": lambda: asyncio.run(_floor(target, warm_up_url)),
+        "stream": lambda: asyncio.run(_stream(target, warm_up_url)),
+        "client": lambda: asyncio.run(_client(warm_up_url)),
     }
-    print(json.dumps(_measured(works[kind])))
+    print(json.dumps(works[kind]()))
 
 
-def _run_child(kind: str, target: str) -> dict[str, float]:
+def _run_child(kind: str, target: str, warm_up_url: str) -> Result:
     done = subprocess.run(
-        [sys.executable, str(Path(__file__)), kind, target],
+        [sys.executable, str(Path(__file__)), kind, target, warm_up_url],
         capture_output=True,
         text=True,
         check=True,
     )
-    result: dict[str, float] = json.loads(done.stdout)
+    result: Result = json.loads(done.stdout)
     if kind != "read" and result["weeks"] != EXPECTED_WEEKS:
         raise RuntimeError(f"{kind} found {result['weeks']} weeks, not {EXPECTED_WEEKS}")
     return result
 
 
-def measure(repeats: int, countries_file: Path) -> dict[str, list[dict[str, float]]]:
+def measure(repeats: int, countries_file: Path) -> dict[str, list[Result]]:
     """``repeats`` runs of each kind, interleaved, the file served by the local server."""
     from bench_refresh import local_server
 
-    from tests.localserver import COUNTRIES
+    from tests.localserver import COUNTRIES, GLOBAL
 
-    runs: dict[str, list[dict[str, float]]] = {"read": [], "parse": [], "stream": []}
+    runs: dict[str, list[Result]] = {kind: [] for kind in KINDS}
     with local_server() as server:
         server.set(COUNTRIES, file=countries_file)
-        path = str(countries_file)
-        targets = {"read": path, "parse": path, "stream": server.url + COUNTRIES}
-        _run_child("read", path)  # warm the page cache
+        path, url = str(countries_file), server.url + COUNTRIES
+        targets = {"read": path, "parse": path, "floor": url, "stream": url, "client": url}
+        _run_child("read", path, server.url + GLOBAL)  # warm the page cache
         for _ in range(repeats):
-            for kind, target in targets.items():
-                runs[kind].append(_run_child(kind, target))
+            for kind in KINDS:
+                runs[kind].append(_run_child(kind, targets[kind], server.url + GLOBAL))
     return runs
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1], sys.argv[2])
+    _child(sys.argv[1], sys.argv[2], sys.argv[3])
