@@ -212,24 +212,25 @@ class _TitleFilter:
     def _joining_starts(self, block: bytes) -> Iterator[int]:
         """Where each line of ``block`` holding a character that may join the word starts.
 
-        The block's non-ASCII bytes, taken out in C, tell which characters it holds; the
-        lines of those that may join the word are found from their first byte (memchr).
+        The block's non-ASCII bytes, taken out in C, tell which characters it holds; those
+        that may join the word are found from their last byte (memchr), which other
+        characters share less often than their first.
         """
-        sequences: dict[bytes, list[bytes]] = {}  # first byte: the characters' UTF-8
+        sequences: dict[bytes, list[bytes]] = {}  # last byte: the characters' UTF-8
         for char in set(str(block.translate(None, _ASCII), "utf-8")):
             if self._may_join(char):
                 encoded = char.encode()
-                sequences.setdefault(encoded[:1], []).append(encoded)
-        for first, encoded in sequences.items():
+                sequences.setdefault(encoded[-1:], []).append(encoded)
+        for last, encoded in sequences.items():
             wanted = tuple(encoded)
-            at = block.find(first)
+            at = block.find(last)
             while at >= 0:
-                if block.startswith(wanted, at):
+                if block.endswith(wanted, 0, at + 1):
                     yield block.rfind(b"\n", 0, at) + 1
                     at = block.find(b"\n", at)
                     if at < 0:
                         break
-                at = block.find(first, at + 1)
+                at = block.find(last, at + 1)
 
     def _may_join(self, char: str) -> bool:
         joins = self._joins.get(char)
