@@ -20,6 +20,10 @@ the growth of its peak RSS over the RSS it started from.
 * ``client``: the set-up before the clock of the two kinds above: the app's
   :class:`HttpClient` created (httpx loads certifi's certificates), then its first
   request (a 2 KB file). Reports both parts.
+
+The generated file is all ASCII, the parser's fastest case and the baseline's too;
+``read`` and ``parse`` also run on a variant with accents and typographic quotes in one
+line in 20 (``write_countries_file(accents=True)``).
 """
 
 from __future__ import annotations
@@ -178,21 +182,29 @@ def _run_child(kind: str, target: str, warm_up_url: str) -> Result:
     return result
 
 
-def measure(repeats: int, countries_file: Path) -> dict[str, list[Result]]:
-    """``repeats`` runs of each kind, interleaved, the file served by the local server."""
+def measure(repeats: int, countries_file: Path, accented_file: Path) -> dict[str, list[Result]]:
+    """``repeats`` runs of each kind, interleaved, the file served by the local server.
+
+    ``read`` and ``parse`` also run on ``accented_file`` (``read_accents``,
+    ``parse_accents``): the same file with accents in one line in 20.
+    """
     from bench_refresh import local_server
 
     from tests.localserver import COUNTRIES, GLOBAL
 
-    runs: dict[str, list[Result]] = {kind: [] for kind in KINDS}
     with local_server() as server:
         server.set(COUNTRIES, file=countries_file)
-        path, url = str(countries_file), server.url + COUNTRIES
-        targets = {"read": path, "parse": path, "floor": url, "stream": url, "client": url}
-        _run_child("read", path, server.url + GLOBAL)  # warm the page cache
+        path, url, warm_up_url = str(countries_file), server.url + COUNTRIES, server.url + GLOBAL
+        plan = {
+            kind: (kind, url if kind in ("floor", "stream", "client") else path) for kind in KINDS
+        }
+        plan |= {f"{kind}_accents": (kind, str(accented_file)) for kind in ("read", "parse")}
+        runs: dict[str, list[Result]] = {label: [] for label in plan}
+        for target in (path, str(accented_file)):
+            _run_child("read", target, warm_up_url)  # warm the page cache
         for _ in range(repeats):
-            for kind in KINDS:
-                runs[kind].append(_run_child(kind, targets[kind], server.url + GLOBAL))
+            for label, (kind, target) in plan.items():
+                runs[label].append(_run_child(kind, target, warm_up_url))
     return runs
 
 

@@ -221,7 +221,9 @@ def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
 
 def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
     """Streaming the 40 MB countries file vs reading it line by line, and its parts."""
-    runs = bench_top10.measure(repeats.streams, countries_file)
+    accented_file = countries_file.with_name("all-weeks-countries-accents.tsv")
+    write_countries_file(accented_file, accents=True)
+    runs = bench_top10.measure(repeats.streams, countries_file, accented_file)
 
     def spread(kind: str, key: str = "seconds") -> Spread:
         values = [run[key] for run in runs[kind]]
@@ -273,6 +275,15 @@ def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
             reading,
             read,
             f"{parse.median / read.median:.2f}x",
+            "—",
+            None,
+        ),
+        Row(
+            "(reference) the same, on the file with accents in 1 line in 20",
+            spread("parse_accents"),
+            "reading that file line by line",
+            spread("read_accents"),
+            f"{spread('parse_accents').median / spread('read_accents').median:.2f}x",
             "—",
             None,
         ),

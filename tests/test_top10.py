@@ -351,7 +351,7 @@ def test_any_rows_under_a_real_header_parse_or_raise_source_error(header: str, r
 async def test_the_countries_file_is_streamed_with_bounded_memory(
     local_server: LocalServer, tmp_path: Path
 ):
-    size = write_countries_file(tmp_path / "all-weeks-countries.tsv")
+    size = write_countries_file(tmp_path / "all-weeks-countries.tsv", accents=True)
     assert size > 38 * MIB
     local_server.set(COUNTRIES, file=tmp_path / "all-weeks-countries.tsv")
     parser = CountriesParser(TITLE, ORIGIN, "top10:c")

@@ -1,5 +1,11 @@
 """A realistic per-country Netflix Top 10 file, generated: for the streaming test and
-``make bench`` (same columns and shapes as the real ``all-weeks-countries.tsv``)."""
+``make bench`` (same columns and shapes as the real ``all-weeks-countries.tsv``).
+
+Every character is ASCII, unless ``accents`` is set: then, as in real titles, some
+lines hold others: one film a week in each country (accents and a typographic
+apostrophe) and, one week in ten, one series (an accent that ``normalize()`` folds into
+a letter of "diplomat"): about one line in 20.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +25,11 @@ COUNTRY_CODES = (
 FIRST_WEEK = date(2021, 7, 4)
 WEEKS = 265  # five years of weekly lists: about 40 MB
 LISTED_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: how many countries list the show
+ACCENTED_FILM = "Am\u00e9lie\u2019s Caf\u00e9"  # accents and a typographic apostrophe
+ACCENTED_SERIES = "P\u00e1lpito"  # an accent that normalize() folds into an "a"
 
 
-def write_countries_file(path: Path) -> int:
+def write_countries_file(path: Path, *, accents: bool = False) -> int:
     """A ~40 MB ``all-weeks-countries.tsv`` (20 rows per country and week); return its size."""
     with path.open("w", encoding="utf-8") as out:
         out.write(COUNTRY_HEADER + "\n")
@@ -30,21 +38,20 @@ def write_countries_file(path: Path) -> int:
             for w in range(WEEKS):
                 prefix = f"{name}\t{code}\t{(FIRST_WEEK + timedelta(weeks=w)).isoformat()}"
                 listed = index < LISTED_WEEKS.get(w, 0)
-                out.write("\n".join(_country_rows(prefix, listed)) + "\n")
+                out.write("\n".join(_country_rows(prefix, listed, w, accents)) + "\n")
     return path.stat().st_size
 
 
-def _country_rows(prefix: str, listed: bool) -> list[str]:
+def _country_rows(prefix: str, listed: bool, week: int, accents: bool) -> list[str]:
     """Ten films and ten series of one country and week (the show first if listed)."""
-    films = [f"{prefix}\tFilms\t{r}\tA Film Called Number {r}\tN/A\t{r}" for r in range(1, 11)]
-    series = [
-        f"{prefix}\tTV\t{r}\t"
-        + (
-            f"{TITLE}\t{TITLE}: Season 1"
-            if listed and r == 1
-            else f"Series Number {r}\tSeries Number {r}: Season 2"
-        )
-        + f"\t{r}"
-        for r in range(1, 11)
-    ]
-    return films + series
+    films = [f"A Film Called Number {r}" for r in range(1, 11)]
+    series = [f"Series Number {r}" for r in range(1, 11)]
+    if accents:
+        films[-1] = ACCENTED_FILM
+        if week % 10 == 0:
+            series[-1] = ACCENTED_SERIES
+    rows = [f"{prefix}\tFilms\t{r}\t{title}\tN/A\t{r}" for r, title in enumerate(films, 1)]
+    for r, title in enumerate(series, 1):
+        title, season = (TITLE, 1) if listed and r == 1 else (title, 2)
+        rows.append(f"{prefix}\tTV\t{r}\t{title}\t{title}: Season {season}\t{r}")
+    return rows
