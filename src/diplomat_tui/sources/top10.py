@@ -233,6 +233,7 @@ class _TitleFilter:
                 at = block.find(last, at + 1)
 
     def _may_join(self, char: str) -> bool:
+        """Whether ``char`` may be part of the word: folded into a letter of it, or removed."""
         joins = self._joins.get(char)
         if joins is None:
             joins = _vanishes(char) or not self._letters.isdisjoint(_fold(char))
