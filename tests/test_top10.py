@@ -247,23 +247,28 @@ def test_lines_of_other_titles_are_not_picked_and_bytes_not_utf8_are_refused():
         list(_TitleFilter(TITLE).lines(block + b"\nPok\xe9mon"))
 
 
-def test_line_numbers_count_the_lines_not_read():
+def test_an_error_quotes_the_row_it_is_about_among_lines_not_read():
     bad = country_row(TITLE).replace("2023-04-23", "someday")
-    with pytest.raises(SourceError, match="line 2002: week is not a date"):
+    with pytest.raises(SourceError) as caught:
         countries(countries_body([bad], filler=2000))
+    assert f"the row {bad!r}: week is not a date: 'someday'" in str(caught.value)
+    long = country_row(TITLE).replace("2023-04-23", "someday" * 20)
+    with pytest.raises(SourceError) as caught:
+        countries(countries_body([long], filler=10))
+    assert f"the row {long[:80] + '…'!r}: week is not a date" in str(caught.value)
 
 
 async def test_streamed_rows_are_found_in_every_chunk(local_server: LocalServer):
     titles = ["The Diplomat", "THE DIPLOMAT", "The Dipl\u00f3mat", "the\u00a0diplomat"] * 400
     rows = [country_row(t, code=f"{n:04}") for n, t in enumerate(titles)]
-    bad = country_row(TITLE, week="someday")
+    bad = country_row(TITLE, week="someday", code="BAD")
     body = countries_body([*rows, bad], filler=200)
     assert len(body) > 2 * MIB
     local_server.set(COUNTRIES, body=body)
     parser = CountriesParser(TITLE, ORIGIN, "top10:c")
     request = Request("Test", "countries", local_server.url + COUNTRIES)
     async with HttpClient() as http:
-        with pytest.raises(SourceError, match=f"line {2 + 51 * len(rows) + 200}: week is not"):
+        with pytest.raises(SourceError, match="the row 'Country BAD.*: week is not"):
             await http.stream_lines(request, parser.feed)  # the header, the filler, the rows
     assert parser.countries == {"2023-04-23": {f"{n:04}" for n in range(len(rows))}}
 
@@ -288,28 +293,30 @@ async def test_streamed_bytes_that_are_not_utf8_are_a_source_error(local_server:
         (b"week\tcategory\tshow_title\n", "missing columns: weekly_rank, season_title"),
         (
             (GLOBAL_HEADER + "\n2023-04-23\tTV (English)\t1\tThe Diplomat\n").encode(),
-            "line 2 has 4 fields, the header has 11",
+            "the row '2023-04-23\\tTV (English)\\t1\\tThe Diplomat': "
+            "4 fields where the header has 11",
         ),
         (
             (
                 GLOBAL_HEADER
                 + "\n2023-04-23\tTV (English)\tfirst\tThe Diplomat\tS1\t1\t\t\t1\tfalse\t\n"
             ).encode(),
-            "line 2: weekly_rank is not a number: 'first'",
+            "weekly_rank is not a number: 'first'",
         ),
         (
             (
                 GLOBAL_HEADER
                 + "\nlast week\tTV (English)\t1\tThe Diplomat\tS1\t1\t\t\t1\tfalse\t\n"
             ).encode(),
-            "line 2: week is not a date",
+            "the row 'last week\\tTV (English)\\t1\\tThe Diplomat\\tS1\\t1\\t\\t\\t1\\tfalse\\t': "
+            "week is not a date",
         ),
         (
             (
                 GLOBAL_HEADER
                 + '\n2023-04-23\tTV (English)\t1\t"The Diplomat\tS1\t1\t\t\t1\tfalse\t\n'
             ).encode(),
-            "line 2 is not valid TSV",
+            ": not valid TSV (",
         ),
         (b"\xff" + GLOBAL_HEADER.encode(), "not UTF-8 text"),
     ],

@@ -50,6 +50,7 @@ GLOBAL_COLUMNS = (
     "weekly_views",
     "cumulative_weeks_in_top_10",
 )
+_QUOTED = 80  # characters of a row quoted in an error about it
 COUNTRY_COLUMNS = ("country_name", "country_iso2", "week", "category", "show_title")
 MAX_BYTES = 512 * MIB  # the countries file grows by a few MB a year
 DEADLINE = 600.0  # seconds for one file: big, but a trickling server still ends
@@ -73,12 +74,11 @@ class _Table:
         self.required = required
         self.columns: tuple[str, ...] = ()
         self.position: dict[str, int] = {}  # column name -> index, once the header is read
-        self.line_number = 0
+        self.line = ""  # the line read last, named by errors about it
 
     def row(self, line: str) -> list[str] | None:
         """The fields on ``line``, CRLF or LF ended (None for the header and blank lines)."""
-        self.line_number += 1
-        line = line.removesuffix("\r")
+        self.line = line = line.removesuffix("\r")
         if not line or line.isspace():
             return None
         fields = self._split(line)
@@ -86,10 +86,7 @@ class _Table:
             self._set_header(fields)
             return None
         if len(fields) != len(self.columns):
-            raise self.origin.error(
-                f"line {self.line_number} has {len(fields)} fields, "
-                f"the header has {len(self.columns)}"
-            )
+            raise self.error(f"{len(fields)} fields where the header has {len(self.columns)}")
         return fields
 
     def finish(self) -> None:
@@ -97,13 +94,21 @@ class _Table:
         if not self.columns:
             raise self.origin.error("empty file: no header line")
 
+    def error(self, reason: str) -> SourceError:
+        """A SourceError about the line read last, quoted (its start) to be found in the file.
+
+        Lines are not counted: counting the newlines of a 40 MB file costs more than
+        finding this show's rows in it, and the quoted row is as easy to look for."""
+        shown = self.line if len(self.line) <= _QUOTED else self.line[:_QUOTED] + "…"
+        return self.origin.error(f"the row {shown!r}: {reason}")
+
     def _split(self, line: str) -> list[str]:
         if '"' not in line:  # the common case, much faster than the csv module
             return line.split("\t")
         try:
             return next(csv.reader([line], delimiter="\t", strict=True))
         except (csv.Error, StopIteration) as error:
-            raise self.origin.error(f"line {self.line_number} is not valid TSV ({error})") from None
+            raise self.error(f"not valid TSV ({error})") from None
 
     def _set_header(self, fields: list[str]) -> None:
         columns = tuple(field.strip() for field in fields)
@@ -270,15 +275,10 @@ class _ShowRows:
                 if start is None:
                     return
                 block = block[start:]
-            counted, line_number = 0, self.table.line_number  # lines read before ``block``
-            for start, line in self.filter.lines(block):
-                line_number += block.count(b"\n", counted, start)
-                counted = start
-                self.table.line_number = line_number  # ``row`` counts the line itself
+            for _start, line in self.filter.lines(block):
                 row = self._ours(line)
                 if row is not None:
                     yield row
-            self.table.line_number = line_number + block.count(b"\n", counted) + 1
         except UnicodeDecodeError as error:
             raise self.origin.error(f"not UTF-8 text ({error.reason})") from None
 
@@ -337,8 +337,8 @@ class _ShowRows:
         return int(value) if value.is_integer() else value
 
     def error(self, reason: str) -> SourceError:
-        """A SourceError about the current line."""
-        return self.origin.error(f"line {self.table.line_number}: {reason}")
+        """A SourceError about the current row."""
+        return self.table.error(reason)
 
 
 def season_number(season_title: str) -> int | None:
