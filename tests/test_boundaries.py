@@ -50,3 +50,23 @@ def test_starting_the_app_imports_no_network_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_starting_the_app_leaves_what_only_some_actions_need() -> None:
+    later = [
+        "html.parser",  # refresh: TVmaze summaries
+        "tomllib",  # a config file, if there is one
+        "textual.widgets._tabs",  # narrow terminals
+        "textual.widgets._sparkline",  # the Stats pane
+        "diplomat_tui.screens.detail",  # enter on a row
+        "diplomat_tui.screens.help",  # ?
+        "diplomat_tui.article",  # creating the store, ingest, reset
+    ]
+    code = (
+        "import sys, diplomat_tui.app, diplomat_tui.cli; "
+        f"print([name for name in {later!r} if name in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -35,7 +35,8 @@ from diplomat_tui.model import (
     Source,
     Stat,
 )
-from diplomat_tui.sanitize import clean_line, clean_text, html_to_text
+from diplomat_tui.sanitize import clean_line, clean_text
+from diplomat_tui.sources.html_text import html_to_text
 from diplomat_tui.store import SCHEMA_VERSION, Store
 
 DETERMINISTIC = settings(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from diplomat_tui.sanitize import clean_line, clean_text, html_to_text
+from diplomat_tui.sanitize import clean_line, clean_text
+from diplomat_tui.sources.html_text import html_to_text
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The one gate every untrusted text passes: HTML to plain text, escapes removed.
+"""The one gate every untrusted text passes: escapes and controls removed.
 
 Text from articles and servers is data. It is reduced here to printable plain text
 (no C0/C1 controls, no ANSI/OSC escape sequences, no bidi overrides) and the UI then
@@ -8,7 +8,6 @@ renders it as literal ``Content``, never as markup.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 # strings (ESC P/X/^/_ ... ST), and any other two-character ESC sequence.
@@ -45,42 +44,3 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """Return ``text`` cleaned and folded onto one line (for names and titles)."""
     return " ".join(clean_text(text).split())
-
-
-class _TextExtractor(HTMLParser):
-    """Collect the text of an HTML fragment, keeping paragraph breaks."""
-
-    _BLOCKS = frozenset(
-        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "blockquote"}
-    )
-    _DROPPED = frozenset({"script", "style", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._dropping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._DROPPED:
-            self._dropping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n" if tag != "br" else "\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._DROPPED:
-            self._dropping = max(0, self._dropping - 1)
-        elif tag in self._BLOCKS and tag != "br":
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """Return the plain text of an HTML fragment: tags and scripts dropped,
-    entities decoded, paragraphs kept as blank lines, then :func:`clean_text`."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return clean_text("".join(parser.parts))

@@ -11,7 +11,7 @@ the one that matches what the store already knows (network, premiere day, creato
 the data of the shows matching network and premiere day is fetched at once (one request
 each), and the creator is checked on the crew so fetched, so it costs two round trips.
 The id is remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
-Summaries arrive as HTML and pass through :func:`~diplomat_tui.sanitize.html_to_text`;
+Summaries arrive as HTML and pass through :func:`~diplomat_tui.sources.html_text.html_to_text`;
 every other string through :func:`~diplomat_tui.sanitize.clean_line`.
 """
 
@@ -35,8 +35,9 @@ from diplomat_tui.model import (
     Season,
     Show,
 )
-from diplomat_tui.sanitize import clean_line, html_to_text
+from diplomat_tui.sanitize import clean_line
 from diplomat_tui.sources import Origin, SourceResult
+from diplomat_tui.sources.html_text import html_to_text
 from diplomat_tui.sources.http import HttpClient, Request, gather_all
 
 NAME = "TVmaze"
