@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import pytest
+from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Footer, Input, Static, Tabs
 
 from diplomat_tui.app import DiplomatApp
@@ -215,6 +218,32 @@ async def test_tabs_appear_when_the_terminal_gets_narrow(make_app: AppFactory) -
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert not tabs.display and screen.query_one("#nav").display
+
+
+@pytest.mark.parametrize("turns", range(8))
+async def test_a_pane_key_while_the_tabs_are_being_made_is_kept(
+    make_app: AppFactory, turns: int
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = main_screen(app)
+        app.post_message(events.Key("3", "3"))
+        for _ in range(turns):  # the key lands at every point of the tabs' mounting
+            await asyncio.sleep(0)
+        screen.post_message(events.Resize(Size(60, 20), Size(60, 20)))
+        await pilot.pause(0.2)
+        assert app.is_running and screen.pane == "episodes"
+        assert screen.query_one("#tabs", Tabs).active == "tab-episodes"
+
+
+async def test_quick_pane_keys_when_narrow_end_on_the_last(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 20)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("3", "4", "2", "5", "2")
+        await pilot.pause(0.2)
+        assert screen.pane == "cast"
+        assert screen.query_one("#tabs", Tabs).active == "tab-cast"
 
 
 def footer_keys(app: DiplomatApp) -> list[str]:

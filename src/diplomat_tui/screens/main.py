@@ -97,12 +97,15 @@ class MainScreen(Screen[None]):
         self.query_one("#nav", OptionList).highlighted = 0
         self.current_pane.focus_list()
 
-    def on_resize(self, event: events.Resize) -> None:
+    async def on_resize(self, event: events.Resize) -> None:
         # Tabs are only shown when narrow: made the first time the screen gets narrow.
-        # (This runs before Screen's own handler updates the breakpoint classes.)
+        # (This runs before Screen's own handler updates the breakpoint classes.) Until
+        # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
-            self.tabs = _pane_tabs(self.pane)
-            self.mount(self.tabs, before="#body")
+            tabs = _pane_tabs(self.pane)
+            await self.mount(tabs, before="#body")
+            self.tabs = tabs
+            tabs.active = f"tab-{self.pane}"  # the pane may have changed meanwhile
 
     def pane_widget(self, pane_id: str) -> SynopsisPane | ListPane:
         """The pane with this id."""
@@ -157,4 +160,7 @@ class MainScreen(Screen[None]):
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
-        self.pane = event.tab.id.removeprefix("tab-") if event.tab.id else self.pane
+        # Follow only the tab still active: an older activation (the tabs' own, when they
+        # were mounted, or one that a quicker key press replaced) would take the pane back.
+        if event.tab.id and event.tab.id == event.tabs.active:
+            self.pane = event.tab.id.removeprefix("tab-")
