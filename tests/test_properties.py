@@ -138,6 +138,16 @@ def test_the_sanitizer_leaves_no_control_escape_or_bidi_override(text: str) -> N
     assert clean_text(clean_text(text)) == clean_text(text)
 
 
+@settings(DETERMINISTIC, max_examples=600)
+@given(
+    text=st.text(st.characters(exclude_categories=()), max_size=80)
+    | st.text(st.characters(codec="ascii"), max_size=80)
+    | st.text(st.sampled_from(" \t\u00a0\u2003\u200b\u202eab\x1b[m\n"), max_size=40)
+)
+def test_one_line_cleaning_takes_its_shortcut_only_where_it_changes_nothing(text: str) -> None:
+    assert clean_line(text) == " ".join(clean_text(text).split())  # the regular path
+
+
 # -- the store reader --------------------------------------------------------------------
 
 JSON_SCALAR = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)

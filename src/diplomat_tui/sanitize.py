@@ -43,4 +43,9 @@ def clean_text(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Return ``text`` cleaned and folded onto one line (for names and titles)."""
+    if text.isprintable():
+        # Nothing to remove: no escape, control, format (bidi) or surrogate character and
+        # no whitespace but the ASCII space (all "not printable"). Most names and titles;
+        # a long list draws thousands, so they skip the regular expressions.
+        return " ".join(text.split())
     return " ".join(clean_text(text).split())
