@@ -17,8 +17,6 @@ import asyncio
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from diplomat_tui.ingest import open_store
@@ -79,17 +77,6 @@ class CountingRelay:
             pass
         finally:
             writer.close()
-
-
-@contextmanager
-def local_server() -> Iterator[LocalServer]:
-    """The test server (its backlog and TCP_NODELAY are a production server's), running."""
-    server = LocalServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _settings(store: Store, base_url: str) -> Settings:
@@ -155,7 +142,7 @@ def measure(repeats: int, countries_file: Path) -> dict[str, dict[str, list[floa
     """Latency runs, and byte counts with the recorded files and with a 40 MB countries file."""
 
     async def run_all() -> dict[str, dict[str, list[float]]]:
-        with local_server() as server:
+        with LocalServer() as server:
             return {
                 "latency": await _latency_runs(server, repeats),
                 "bytes": await _bytes_runs(server, None),

@@ -189,11 +189,9 @@ def measure(repeats: int, countries_file: Path, accented_file: Path) -> dict[str
     ``read`` and ``parse`` also run on ``accented_file`` (``read_accents``,
     ``parse_accents``): the same file with accents in one line in 20.
     """
-    from bench_refresh import local_server
+    from tests.localserver import COUNTRIES, GLOBAL, LocalServer
 
-    from tests.localserver import COUNTRIES, GLOBAL
-
-    with local_server() as server:
+    with LocalServer() as server:
         server.set(COUNTRIES, file=countries_file)
         path, url, warm_up_url = str(countries_file), server.url + COUNTRIES, server.url + GLOBAL
         plan = {

@@ -167,6 +167,13 @@ class LocalServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
+    def __enter__(self) -> LocalServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
     # -- used by the handler -------------------------------------------------------------
 
     def behaviour(self, path: str) -> Behaviour:
@@ -377,9 +384,5 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def local_server() -> Iterator[LocalServer]:
     """A running :class:`LocalServer`, stopped after the test."""
-    server = LocalServer()
-    server.start()
-    try:
+    with LocalServer() as server:
         yield server
-    finally:
-        server.stop()
