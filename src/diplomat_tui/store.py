@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -376,26 +375,13 @@ class Store:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
         try:
             if self.path.exists():
-                _copy_atomically(self.path, self.backup_path)
+                write_atomically(self.backup_path, self.path.read_bytes())
             write_atomically(self.path, payload)
         except OSError as error:
             raise StoreError(
                 f"cannot save the store {self.path}: {error.strerror or error}; "
                 "the previous version is intact"
             ) from None
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, temp_name)
-        with open(temp_name, "rb+") as temp:
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 # -- checking --------------------------------------------------------------------------
