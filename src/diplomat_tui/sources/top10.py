@@ -179,18 +179,15 @@ class _TitleFilter:
         self._letters = frozenset(self.word)
         self._joins: dict[str, bool] = {}  # non-ASCII character: may it be part of the word?
 
-    def lines(self, block: bytes) -> Iterator[tuple[int, str]]:
-        """``(start, line)`` of each line of ``block`` that may name the show, in order.
+    def lines(self, block: bytes) -> Iterator[str]:
+        """Each line of ``block`` that may name the show, decoded, in order.
 
-        ``block`` is whole lines of UTF-8, ``b"\\n"``-separated; ``start`` is where the
-        line starts in it, ``line`` the line decoded. A ``UnicodeDecodeError`` is
-        raised if the bytes are not UTF-8.
+        ``block`` is whole lines of UTF-8, ``b"\\n"``-separated. A ``UnicodeDecodeError``
+        is raised if the bytes are not UTF-8.
         """
         if not self._word:
-            start = 0
             for line in block.split(b"\n"):
-                yield start, str(line, "utf-8")
-                start += len(line) + 1
+                yield str(line, "utf-8")
             return
         # the start of each line that may name the show: does it hold the word in ASCII?
         found = dict.fromkeys(self._starts(block.lower(), self._word), True)
@@ -201,7 +198,7 @@ class _TitleFilter:
             end = block.find(b"\n", start)
             line = str(block[start:] if end < 0 else block[start:end], "utf-8")
             if found[start] or self.word in _fold(line):
-                yield start, line
+                yield line
 
     @staticmethod
     def _starts(block: bytes, needle: bytes) -> Iterator[int]:
@@ -275,7 +272,7 @@ class _ShowRows:
                 if start is None:
                     return
                 block = block[start:]
-            for _start, line in self.filter.lines(block):
+            for line in self.filter.lines(block):
                 row = self._ours(line)
                 if row is not None:
                     yield row
