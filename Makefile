@@ -18,8 +18,8 @@ run: $(BIN)/python
 	$(BIN)/diplomat-tui
 
 lint: install
-	$(BIN)/ruff check src tests $(wildcard benchmarks)
-	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
+	$(BIN)/ruff check diplomat_tui tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check diplomat_tui tests $(wildcard benchmarks)
 
 test: install lint
 	$(BIN)/pytest -q

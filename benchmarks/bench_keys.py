@@ -21,7 +21,6 @@ import time
 from collections.abc import Sequence, Sized
 from pathlib import Path
 
-from bare_app import BareListApp
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
@@ -30,6 +29,8 @@ from textual.widgets import OptionList
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
+
+from bare_app import BareListApp
 
 SIZE = (120, 36)
 WARMUP = 5  # presses before the measured ones (first renders of the rows fill caches)

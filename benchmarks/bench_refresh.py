@@ -24,8 +24,8 @@ from diplomat_tui.refresh import refresh
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo: tests.localserver
-from tests.localserver import COUNTRIES, TOP10, TVMAZE, LocalServer  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # test helpers
+from helpers.localserver import COUNTRIES, TOP10, TVMAZE, LocalServer  # noqa: E402
 
 LATENCY = 0.1  # seconds added to every answer
 RELAY_CHUNK = 64 * 1024

@@ -189,7 +189,7 @@ def measure(repeats: int, countries_file: Path, accented_file: Path) -> dict[str
     ``read`` and ``parse`` also run on ``accented_file`` (``read_accents``,
     ``parse_accents``): the same file with accents in one line in 20.
     """
-    from tests.localserver import COUNTRIES, GLOBAL, LocalServer
+    from helpers.localserver import COUNTRIES, GLOBAL, LocalServer
 
     with LocalServer() as server:
         server.set(COUNTRIES, file=countries_file)

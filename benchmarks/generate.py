@@ -31,8 +31,8 @@ from diplomat_tui.model import (
 from diplomat_tui.sources.top10 import COUNTRIES_SCOPE, GLOBAL_SCOPE
 from diplomat_tui.store import Store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo: tests.top10_files
-from tests.top10_files import write_countries_file  # noqa: E402  (re-exported for run.py)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # test helpers
+from helpers.top10_files import write_countries_file  # noqa: E402  (re-exported for run.py)
 
 PEOPLE = 5_000
 CREW = 500  # of the people; the others are cast

@@ -8,7 +8,8 @@ import pytest
 
 from diplomat_tui.ingest import open_store
 from diplomat_tui.store import Store
-from tests.localserver import local_server  # noqa: F401 - the local HTTP server fixture
+
+from helpers.localserver import local_server  # noqa: F401 - the local HTTP server fixture
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
-from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Footer, Input, Static, Tabs
+from textual.widgets import Footer, Input, Tabs
 
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.screens.detail import DetailScreen
@@ -19,35 +18,14 @@ from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.navlist import NavList
 
+from helpers.app import highlighted_row, main_screen, rows, screen_text
+
 AppFactory = Callable[[], DiplomatApp]
 
 
 @pytest.fixture
 def make_app(store: Store) -> AppFactory:
     return lambda: DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
-
-
-def main_screen(app: DiplomatApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def rows(app: DiplomatApp, pane: str) -> list[str]:
-    nav = app.screen.query_one(f"#{pane}-list", NavList)
-    return [str(nav.get_option_at_index(i).prompt) for i in range(nav.option_count)]
-
-
-def highlighted_row(app: DiplomatApp, pane: str) -> str:
-    nav = app.screen.query_one(f"#{pane}-list", NavList)
-    assert nav.highlighted is not None
-    return str(nav.get_option_at_index(nav.highlighted).prompt)
-
-
-def screen_text(app: DiplomatApp) -> str:
-    return "\n".join(
-        str(s.content.plain if isinstance(s.content, Content) else s.content)
-        for s in app.screen.query(Static)
-    )
 
 
 async def test_app_opens_on_the_synopsis(make_app: AppFactory) -> None:

@@ -145,6 +145,7 @@ def test_a_damaged_store_is_reported_in_one_line(
 def test_the_installed_command_runs_as_a_module(data_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "diplomat_tui", "export"],
+        cwd=data_dir.parent,  # not the repo root, whose ./diplomat_tui has no assets
         capture_output=True,
         text=True,
         check=False,

@@ -8,7 +8,6 @@ store shows whether any was lost.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import signal
@@ -17,7 +16,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,59 +24,21 @@ from diplomat_tui import store as store_module
 from diplomat_tui.cli import main
 from diplomat_tui.errors import StoreError
 from diplomat_tui.ingest import open_store
-from diplomat_tui.model import Stat
 from diplomat_tui.store import Store
-from tests.localserver import LocalServer
 
-ROOT = Path(__file__).parents[1]
-ROUNDS = 20
-WORKERS = ("a", "b")
-COUNTER = "concurrency_counter"
-ARTICLES = {
-    "a": "Netflix's hit drama The Diplomat has added Zora Quill to the cast.\n\n"
-    "Quill plays Agent Marlow, a spy with a past.\n",
-    "b": "Netflix's hit drama The Diplomat has added Ilya Marsh to the cast.\n\n"
-    "Marsh plays Consul Fenn, an old friend of Kate's.\n",
-}
-NEW_CAST = {"a": "Zora Quill", "b": "Ilya Marsh"}
-WORKER = "import sys; from tests.test_concurrency import work; work(*sys.argv[1:])"
+from helpers.concurrency import (
+    ARTICLES,
+    COUNTER,
+    NEW_CAST,
+    ROUNDS,
+    WORKER,
+    WORKERS,
+    watched_key,
+)
+from helpers.localserver import LocalServer
+
+TESTS = Path(__file__).parent  # cwd of subprocesses: `helpers` importable, not ./diplomat_tui
 TIMEOUT = 90
-
-
-# -- the worker process ------------------------------------------------------------------
-
-
-def watched_key(name: str, index: int) -> str:
-    """The episode a worker marks watched in a round (one no other update touches)."""
-    return f"S{90 + WORKERS.index(name)}E{index:02d}"
-
-
-def add_counter(name: str, index: int) -> Stat:
-    return Stat(COUNTER, index, period=f"{name}-{index}")
-
-
-def work(name: str, data_dir: str, article: str) -> None:
-    """One worker: wait for "go", then interleave every kind of write; print what it did."""
-    from diplomat_tui.ingest import ingest_files
-    from diplomat_tui.refresh import refresh
-    from diplomat_tui.settings import load_settings
-
-    settings = load_settings(data_dir)
-    store = Store(settings.store_path)
-    print("ready", flush=True)
-    sys.stdin.readline()
-    started = time.time()
-    for i in range(ROUNDS):
-        store.set_watched([watched_key(name, i)], True)
-        store.update_catalog(
-            lambda catalog, i=i: replace(catalog, stats=(*catalog.stats, add_counter(name, i)))
-        )
-        store.set_pref(f"{name}-{i}", i)
-        if i == ROUNDS // 3:
-            asyncio.run(refresh(store, settings))
-        if i == 2 * ROUNDS // 3:
-            ingest_files(store, [Path(article)])
-    print(json.dumps({"started": started, "ended": time.time(), "rounds": ROUNDS}), flush=True)
 
 
 # -- the tests ---------------------------------------------------------------------------
@@ -87,7 +47,7 @@ def work(name: str, data_dir: str, article: str) -> None:
 def start_worker(name: str, store: Store, article: Path, env: dict[str, str]) -> subprocess.Popen:
     worker = subprocess.Popen(
         [sys.executable, "-c", WORKER, name, str(store.path.parent), str(article)],
-        cwd=ROOT,
+        cwd=TESTS,
         env={**os.environ, **env},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
@@ -21,14 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
-from benchmarks import killtest
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.cli import main
 from diplomat_tui.errors import StoreError
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
+
+import killtest
+from helpers.app import app_with_late_writes, notifications
 
 KILLS = 200
 APP_EVERY = 20
@@ -36,7 +36,7 @@ ARTICLE = """Netflix's hit drama The Diplomat has added Zora Quill to the cast f
 
 Quill plays Agent Marlow, a spy with a past.
 """
-ROOT = Path(__file__).parents[1]
+TESTS = Path(__file__).parent  # cwd of subprocesses: `helpers` importable, not ./diplomat_tui
 
 
 def store_files(folder: Path) -> dict[str, bytes]:
@@ -135,33 +135,6 @@ def test_ingest_on_a_read_only_disk_is_one_line_and_changes_nothing(
     assert store_files(store.path.parent) == before
 
 
-class StartsAfterSubmit(ThreadPoolExecutor):
-    """A writer thread that starts each write a moment after ``submit`` returns, so the
-    app has attached its done-callback (the other order is tested below)."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        def a_moment_later() -> Any:
-            time.sleep(0.05)
-            return fn(*args, **kwargs)
-
-        return super().submit(a_moment_later)
-
-
-async def notifications(app: DiplomatApp, pilot: Pilot[None]) -> list[str]:
-    """The app's notifications, once the writer thread has reported (or after 2 s)."""
-    for _ in range(100):
-        if app._notifications:
-            break
-        await pilot.pause(0.02)
-    return [note.message for note in app._notifications]
-
-
-def app_with_late_writes(store: Store) -> DiplomatApp:
-    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
-    app._writer = StartsAfterSubmit(max_workers=1)
-    return app
-
-
 async def test_the_app_keeps_running_and_says_a_mark_was_not_saved(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -256,7 +229,7 @@ def test_a_write_cut_short_by_the_file_size_limit_keeps_the_store(
         [sys.executable, "-c", FILE_SIZE_LIMIT, str(store.path), "ingest", str(article(tmp_path))],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=TESTS,
         check=False,
         timeout=60,
     )

@@ -20,7 +20,8 @@ from diplomat_tui.cli import main
 from diplomat_tui.errors import StoreError
 from diplomat_tui.model import Season
 from diplomat_tui.store import MIGRATIONS, SCHEMA_VERSION, Store
-from tests.test_crash import app_with_late_writes, notifications
+
+from helpers.app import app_with_late_writes, notifications
 
 RESET_HINT = "run `diplomat-tui reset` (it keeps this file as store.json.<time>.old)"
 ARTICLE = "Netflix's hit drama The Diplomat has added Zora Quill to the cast.\n"

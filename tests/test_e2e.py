@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tmux import Terminal, installed_command, terminal
+from helpers.tmux import Terminal, installed_command, terminal
 
 pytestmark = pytest.mark.e2e
 

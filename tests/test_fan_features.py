@@ -19,7 +19,8 @@ from diplomat_tui.store import Store
 from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.episodes import SPOILER
 from diplomat_tui.widgets.navlist import NavList
-from tests.test_app import highlighted_row, rows, screen_text
+
+from helpers.app import highlighted_row, rows, screen_text
 
 SUMMARY = "Kate learns the truth about the attack."
 

@@ -24,7 +24,8 @@ from diplomat_tui.sources.http import (
     gather_all,
     parse_retry_after,
 )
-from tests.localserver import (
+
+from helpers.localserver import (
     CAST,
     EMBED_QUERY,
     EMBEDDABLE,

@@ -27,7 +27,8 @@ from diplomat_tui.sources.tvmaze import (
     parse_show,
 )
 from diplomat_tui.store import Store
-from tests.localserver import (
+
+from helpers.localserver import (
     CAST,
     COUNTRIES,
     EMBED_QUERY,

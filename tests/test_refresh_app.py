@@ -5,8 +5,9 @@ from __future__ import annotations
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
-from tests.localserver import SHOW, LocalServer
-from tests.test_app import rows
+
+from helpers.app import rows
+from helpers.localserver import SHOW, LocalServer
 
 
 def app_for(store: Store, server: LocalServer, tvmaze_url: str | None = None) -> DiplomatApp:

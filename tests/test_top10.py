@@ -28,8 +28,9 @@ from diplomat_tui.sources.top10 import (
     parse_global,
     season_number,
 )
-from tests.localserver import COUNTRIES, RECORDED, LocalServer
-from tests.top10_files import FIRST_WEEK, LISTED_WEEKS, write_countries_file
+
+from helpers.localserver import COUNTRIES, RECORDED, LocalServer
+from helpers.top10_files import FIRST_WEEK, LISTED_WEEKS, write_countries_file
 
 ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/recorded.tsv")
 TITLE = "The Diplomat"

@@ -34,7 +34,8 @@ from diplomat_tui.sources.tvmaze import (
     parse_show_with_embeds,
     season_status,
 )
-from tests.localserver import HOSTILE_NAME, RECORDED, TVMAZE_ID, _hostile
+
+from helpers.localserver import HOSTILE_NAME, RECORDED, TVMAZE_ID, _hostile
 
 ORIGIN = Origin("TVmaze test", "http://127.0.0.1/recorded")
 TODAY = date(2025, 1, 15)

@@ -1,6 +1,6 @@
 """One polite, bounded, retrying HTTP client for every public source.
 
-httpx alone is not enough (see PITFALLS.md): its timeouts are per network read, it has
+httpx alone is not enough (see docs/pitfalls.md): its timeouts are per network read, it has
 no size limit, and it retries neither 429 nor 5xx. So every request here has:
 
 * connect/read timeouts *and* an overall deadline (``asyncio.timeout``), so a server

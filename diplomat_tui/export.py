@@ -1,4 +1,4 @@
-"""The store as JSON (the stable shape of DESIGN.md) or as a Markdown page to share."""
+"""The store as JSON (the stable shape in docs/design.md) or as a Markdown page to share."""
 
 from __future__ import annotations
 

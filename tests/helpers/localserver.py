@@ -14,7 +14,7 @@ do: latency, an error status N times (with Retry-After), broken JSON, a truncate
 hostile text, an oversized body, a gzip bomb, a trickling body. Every request is logged
 with its headers, the status sent and the number of body bytes sent.
 
-Mocks cannot show timeouts, trickling or size caps (PITFALLS.md): hence a real server.
+Mocks cannot show timeouts, trickling or size caps (docs/pitfalls.md): hence a real server.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-RECORDED = Path(__file__).parent / "recorded"
+RECORDED = Path(__file__).parents[1] / "recorded"
 TVMAZE_ID = 61420  # the id of the Netflix series in the recorded search results
 TVMAZE = "/tvmaze"
 TOP10 = "/top10"
