@@ -21,10 +21,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from diplomat_tui.errors import DiplomatError
+from diplomat_tui.model import Snapshot
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.screens.main import PANES, MainScreen
 from diplomat_tui.settings import Settings
-from diplomat_tui.store import Snapshot, Store
+from diplomat_tui.store import Store
 from diplomat_tui.widgets.messages import SetWatched
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ from typing import NoReturn
 
 from diplomat_tui import __version__
 from diplomat_tui.errors import DiplomatError
+from diplomat_tui.model import Snapshot
 from diplomat_tui.settings import ENV_DATA_DIR, Settings, load_settings
-from diplomat_tui.store import Snapshot, Store
+from diplomat_tui.store import Store
 
 PROG = "diplomat-tui"
 EXIT_ERROR = 1

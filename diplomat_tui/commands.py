@@ -13,9 +13,9 @@ from functools import partial
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
+from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
 from diplomat_tui.sanitize import clean_line
-from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.navlist import search_key
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import (
     cast_members,
     crew_members,
@@ -13,7 +14,7 @@ from diplomat_tui.queries import (
     season_views,
     stat_label,
 )
-from diplomat_tui.store import SCHEMA_VERSION, Snapshot
+from diplomat_tui.store import SCHEMA_VERSION
 
 
 def export_data(snapshot: Snapshot) -> dict[str, Any]:

@@ -9,24 +9,13 @@ while the Sources pane still lists both.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
-from diplomat_tui.model import Catalog, Show
+from diplomat_tui.model import Catalog, Show, normalize
 
 R = TypeVar("R")
-
-_TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def normalize(text: str) -> str:
-    """Fold case, accents and typographic quotes, for matching names and titles."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
-
 
 def same_show(a: Show, b: Show) -> bool:
     """Whether two show records name the same series (titles compared normalized)."""
@@ -65,7 +54,7 @@ def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
     return Catalog(
         show=show,
         people=merge_records(old.people, new.people, lambda p: normalize(p.name)),
-        cast=merge_records(old.cast, new.cast, lambda c: normalize(c.person)),
+        cast=merge_records(old.cast, new.cast, lambda c: c.key),
         crew=merge_records(old.crew, new.crew, lambda c: normalize(c.person)),
         seasons=merge_records(old.seasons, new.seasons, lambda s: s.number),
         episodes=tuple(

@@ -10,6 +10,7 @@ on the way back, which is all the store needs.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -231,6 +232,13 @@ class Source(Record):
     quote: str | None = None
     etag: str | None = None  # HTTP validators, for conditional requests on refresh
     last_modified: str | None = None
+    published: str | None = None  # the article's own date (ISO day), when it gives one
+
+    @property
+    def as_of(self) -> str:
+        """When this source said what it says: its own date, else when it was read ("" if
+        neither is known). Decides between two claims of a fact that changes over time."""
+        return self.published or self.fetched or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +265,7 @@ class Show(Record):
     quotes: tuple[Quote, ...] = ()
     tvmaze_id: int | None = None
     sources: tuple[str, ...] = ()
+    image: str | None = None  # the poster's URL (TVmaze's image host)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -273,17 +282,28 @@ class Person(Record):
     name: str
     known_for: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    tvmaze_id: int | None = None
+    image: str | None = None  # a headshot's URL (TVmaze's image host)
 
 
 @dataclass(frozen=True, slots=True)
 class CastCredit(Record):
-    """A person playing a character (or unknown character) in the show."""
+    """A person playing a character (or unknown character) in the show.
+
+    One person may have several cast credits, one per character (see :attr:`key`).
+    """
 
     person: str
     character: str | None = None
     billing: Billing = "main"
     order: int = 0  # position in the billing, for a stable list order
     sources: tuple[str, ...] = ()
+    character_image: str | None = None  # the character's picture URL, if TVmaze has one
+
+    @property
+    def key(self) -> str:
+        """Stable id of the credit: ``"cast:<person>|<character>"`` (names normalized)."""
+        return f"cast:{normalize(self.person)}|{normalize(self.character or '')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +338,7 @@ class Episode(Record):
     runtime: int | None = None  # minutes
     summary: str | None = None
     sources: tuple[str, ...] = ()
+    image: str | None = None  # a still's URL (TVmaze's image host)
 
     @property
     def key(self) -> str:
@@ -338,6 +359,21 @@ class Stat(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Claim(Record):
+    """A value a source gave for a fact that is not the value shown: kept, never lost.
+
+    ``subject`` names the record (``"show"``, ``"season:3"``, ``"episode:S01E03"``,
+    ``"cast:keri russell|kate wyler"``, ``"person:keri russell"``, ``"stat:..."``),
+    ``field`` the field, ``value`` what these ``sources`` said.
+    """
+
+    subject: str
+    field: str
+    value: str | int | float | bool | None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     """Everything known about the show, as the store holds it (no user data)."""
 
@@ -349,6 +385,7 @@ class Catalog:
     episodes: tuple[Episode, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()  # the values that lost to the ones shown
     source_index: dict[str, Source] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -361,3 +398,28 @@ class Catalog:
     def source(self, source_id: str) -> Source | None:
         """Return the source record with this id, if any."""
         return self.source_index.get(source_id)
+
+    def claims_about(self, subject: str, field: str | None = None) -> tuple[Claim, ...]:
+        """The other claims kept about ``subject`` (and ``field``, if given)."""
+        return tuple(
+            c for c in self.claims if c.subject == subject and field in (None, c.field)
+        )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the app needs from the store, read once: the catalog and the user's state."""
+
+    catalog: Catalog
+    watched: frozenset[str]
+    prefs: dict[str, Any]
+
+
+_TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents and typographic quotes, for matching names and titles."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())

@@ -26,7 +26,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +46,7 @@ from diplomat_tui.model import (
     RecordError,
     Season,
     Show,
+    Snapshot,
     Source,
     Stat,
 )
@@ -61,15 +61,6 @@ _TEMP_SUFFIX = ".tmp"
 
 Document = dict[str, Any]
 Data = dict[str, dict[str, Document]]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What the app needs from the store, read once: the catalog and the user's state."""
-
-    catalog: Catalog
-    watched: frozenset[str]
-    prefs: dict[str, Any]
 
 
 class _Damage(Exception):

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
-from diplomat_tui.store import Snapshot
+from diplomat_tui.model import Snapshot
 from diplomat_tui.widgets.cast import CastPane
 from diplomat_tui.widgets.episodes import EpisodesPane
 from diplomat_tui.widgets.footer import KeyFooter

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
-from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item

@@ -7,9 +7,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from diplomat_tui.model import Catalog, Episode
+from diplomat_tui.model import Catalog, Episode, Snapshot
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
-from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.messages import SetWatched

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 
-from diplomat_tui.store import Snapshot
+from diplomat_tui.model import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.navlist import Item, NavList
 

@@ -6,9 +6,8 @@ from collections import defaultdict
 
 from textual.content import Content
 
-from diplomat_tui.model import Catalog
+from diplomat_tui.model import Catalog, Snapshot
 from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
-from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item

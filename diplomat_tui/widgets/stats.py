@@ -10,9 +10,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from diplomat_tui.model import Stat
+from diplomat_tui.model import Snapshot, Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_label
-from diplomat_tui.store import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
-from diplomat_tui.store import Snapshot
 from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.text import field, line, literal
