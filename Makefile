@@ -2,8 +2,12 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Test processes (pytest-xdist): one per core of the 2-core machines the project runs on.
+WORKERS ?= 2
+# SIGKILLs of the crash test: a quick sample in `make test`, the full run in `make soak`.
+SOAK_KILLS ?= 500
 
-.PHONY: run test lint bench install clean
+.PHONY: run test lint soak bench install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,15 +21,23 @@ run: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check .
 	$(BIN)/diplomat-tui
 
+# Style, the import contracts of pyproject.toml (they follow indirect imports), types.
 lint: install
 	$(BIN)/ruff check diplomat_tui tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check diplomat_tui tests $(wildcard benchmarks)
+	$(BIN)/lint-imports --no-logo --no-cache
+	$(BIN)/mypy
 
 test: install lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(WORKERS)
+
+# The crash test with the full number of kills (about 7 minutes on 2 cores).
+soak: install
+	DIPLOMAT_TUI_TEST_KILLS=$(SOAK_KILLS) $(BIN)/pytest -q -p no:cacheprovider \
+		tests/test_crash.py -k sigkill
 
 bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache

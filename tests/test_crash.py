@@ -30,7 +30,8 @@ from diplomat_tui.store import Store
 import killtest
 from helpers.app import app_with_late_writes, notifications
 
-KILLS = 200
+# `make test` kills a sample; `make soak` sets DIPLOMAT_TUI_TEST_KILLS=500.
+KILLS = int(os.environ.get("DIPLOMAT_TUI_TEST_KILLS", "40"))
 APP_EVERY = 20
 ARTICLE = """Netflix's hit drama The Diplomat has added Zora Quill to the cast for its third season.
 
