@@ -71,7 +71,7 @@ class DiplomatApp(App[None]):
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
         return MainScreen(self.snapshot)
 
@@ -206,7 +206,7 @@ class DiplomatApp(App[None]):
         if theme.name != self.snapshot.prefs.get(THEME_PREF):
             self.run_worker(self.set_pref(THEME_PREF, theme.name))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands: the built-in ones plus one per pane."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):

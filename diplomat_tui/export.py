@@ -154,6 +154,6 @@ def export_markdown(snapshot: Snapshot) -> str:
     lines += ["", "## Sources", ""]
     for source in catalog.sources:
         where = f" <{source.url}>" if source.url else ""
-        quote = f": “{_md(source.quote)}”" if source.quote else ""
-        lines.append(f"- {source.kind}: {_md(source.title)}{where}{quote}")
+        said = f": “{_md(source.quote)}”" if source.quote else ""
+        lines.append(f"- {source.kind}: {_md(source.title)}{where}{said}")
     return "\n".join(lines).rstrip() + "\n"

@@ -13,9 +13,10 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
-from diplomat_tui.model import Catalog, Show, normalize
+from diplomat_tui.model import Catalog, Record, Show, normalize, ordered_union
 
-R = TypeVar("R")
+R = TypeVar("R", bound=Record)
+
 
 def same_show(a: Show, b: Show) -> bool:
     """Whether two show records name the same series (titles compared normalized)."""
@@ -25,13 +26,13 @@ def same_show(a: Show, b: Show) -> bool:
 def merge_record(old: R, new: R) -> R:
     """Field by field: tuples are unioned, other fields take the newer non-null value."""
     changes: dict[str, Any] = {}
-    for field in fields(old):  # type: ignore[arg-type]
+    for field in fields(old):
         old_value, new_value = getattr(old, field.name), getattr(new, field.name)
         if isinstance(old_value, tuple) and isinstance(new_value, tuple):
-            changes[field.name] = _union(old_value, new_value)
+            changes[field.name] = ordered_union(old_value, new_value)
         elif new_value is not None:
             changes[field.name] = new_value
-    return replace(old, **changes)  # type: ignore[type-var]
+    return replace(old, **changes)
 
 
 def merge_records(
@@ -47,6 +48,7 @@ def merge_records(
 
 def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
     """The catalog that results from learning ``new`` after ``old``."""
+    show: Show | None
     if old.show and new.show:
         show = merge_record(old.show, new.show)
     else:
@@ -68,9 +70,3 @@ def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
         ),
         sources=merge_records(old.sources, new.sources, lambda s: s.id),
     )
-
-
-def _union(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
-    seen = list(old)
-    seen.extend(item for item in new if item not in old)
-    return tuple(seen)

@@ -13,12 +13,24 @@ import math
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from functools import cache
 from itertools import chain, islice, repeat
 from types import NoneType, UnionType
-from typing import Any, Literal, NamedTuple, Self, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    Self,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
+T = TypeVar("T")
 SourceKind = Literal["article", "tvmaze", "top10"]
 Billing = Literal["main", "guest"]
 
@@ -60,13 +72,20 @@ class _Field(NamedTuple):
     kind: _Kind
 
 
-@cache
+_FIELDS: dict[type[Record], tuple[_Field, ...]] = {}
+
+
 def _fields(cls: type[Record]) -> tuple[_Field, ...]:
     """The fields of a record class with what each may hold, from its type hints (once)."""
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}.__post_init__ would not run: records are read without it")
-    hints = get_type_hints(cls)
-    return tuple(_Field(f.name, f.default, _kind(hints[f.name])) for f in fields(cls))
+    if (known := _FIELDS.get(cls)) is None:
+        if hasattr(cls, "__post_init__"):
+            raise TypeError(
+                f"{cls.__name__}.__post_init__ would not run: records are read without it"
+            )
+        hints = get_type_hints(cls)
+        known = tuple(_Field(f.name, f.default, _kind(hints[f.name])) for f in fields(cls))
+        _FIELDS[cls] = known
+    return known
 
 
 @cache
@@ -176,6 +195,7 @@ class Record:
     """
 
     __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each record is a dataclass
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (tuples become lists), without the deep copies of
@@ -401,9 +421,7 @@ class Catalog:
 
     def claims_about(self, subject: str, field: str | None = None) -> tuple[Claim, ...]:
         """The other claims kept about ``subject`` (and ``field``, if given)."""
-        return tuple(
-            c for c in self.claims if c.subject == subject and field in (None, c.field)
-        )
+        return tuple(c for c in self.claims if c.subject == subject and field in (None, c.field))
 
 
 @dataclass(frozen=True)
@@ -423,3 +441,8 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
+
+
+def ordered_union(*groups: Iterable[T]) -> tuple[T, ...]:
+    """The items of ``groups``, each once, in first-seen order (sources, roles, titles)."""
+    return tuple(dict.fromkeys(chain.from_iterable(groups)))

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diplomat_tui.merge import normalize
-from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat
+from diplomat_tui.model import (
+    Catalog,
+    Episode,
+    Person,
+    Season,
+    Source,
+    Stat,
+    normalize,
+    ordered_union,
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +59,6 @@ STAT_LABELS = {
 }
 
 
-def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for group in groups for item in group))
-
-
 def _people(catalog: Catalog) -> dict[str, Person]:
     return {normalize(p.name): p for p in catalog.people}
 
@@ -69,7 +73,7 @@ def _credit_sources(
 ) -> tuple[str, ...]:
     """A credit's sources, then those of the person record (their other credits)."""
     person = people.get(normalize(name))
-    return _union(credit_sources, person.sources if person else ())
+    return ordered_union(credit_sources, person.sources if person else ())
 
 
 def cast_members(catalog: Catalog) -> list[CastMember]:
@@ -133,7 +137,7 @@ def format_stat_value(stat: Stat) -> str:
     value = stat.value
     if stat.metric == "weekly_rank":
         return f"#{value:g}"
-    if isinstance(value, (int, float)) and abs(value) >= 1_000_000:
+    if abs(value) >= 1_000_000:
         return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
     if isinstance(value, float):
         return f"{value:,.2f}"

@@ -15,8 +15,8 @@ import asyncio
 from dataclasses import dataclass, replace
 from datetime import date
 
-from diplomat_tui.merge import merge_catalogs, normalize
-from diplomat_tui.model import Catalog
+from diplomat_tui.merge import merge_catalogs
+from diplomat_tui.model import Catalog, normalize
 from diplomat_tui.settings import Settings
 from diplomat_tui.sources import SourceResult, top10, tvmaze
 from diplomat_tui.sources.http import HttpClient, HttpPolicy, ProgressCallback, gather_all

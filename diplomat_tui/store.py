@@ -239,7 +239,7 @@ class Store:
         """
         with self._locked():
             storage = _TransactionStorage(self._load()[0])
-            db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type, return-value]
+            db = TinyDB(storage=lambda: storage)
             yield db
             _touch_meta(storage.data)
             self._save(storage.data)

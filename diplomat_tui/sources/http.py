@@ -303,7 +303,7 @@ class HttpClient:
         except httpx.TimeoutException as failure:
             raise error(f"timed out ({_timeout_kind(failure)})") from None
         except httpx.ConnectError as failure:
-            raise error(f"cannot connect ({failure or 'no network?'})") from None
+            raise error(f"cannot connect ({str(failure) or 'no network?'})") from None
         except httpx.RemoteProtocolError as failure:
             raise error(f"the connection broke mid-answer, body truncated ({failure})") from None
         except httpx.DecodingError:

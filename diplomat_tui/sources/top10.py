@@ -27,8 +27,8 @@ from datetime import date
 from typing import Protocol
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.merge import merge_catalogs, normalize
-from diplomat_tui.model import Catalog, Stat
+from diplomat_tui.merge import merge_catalogs
+from diplomat_tui.model import Catalog, Stat, normalize
 from diplomat_tui.sources import Origin, SourceResult
 from diplomat_tui.sources.http import MIB, HttpClient, Request, gather_all
 
@@ -186,8 +186,8 @@ class _TitleFilter:
         is raised if the bytes are not UTF-8.
         """
         if not self._word:
-            for line in block.split(b"\n"):
-                yield str(line, "utf-8")
+            for raw in block.split(b"\n"):
+                yield str(raw, "utf-8")
             return
         # the start of each line that may name the show: does it hold the word in ASCII?
         found = dict.fromkeys(self._starts(block.lower(), self._word), True)
@@ -223,8 +223,8 @@ class _TitleFilter:
             if self._may_join(char):
                 encoded = char.encode()
                 sequences.setdefault(encoded[-1:], []).append(encoded)
-        for last, encoded in sequences.items():
-            wanted = tuple(encoded)
+        for last, chars in sequences.items():
+            wanted = tuple(chars)
             at = block.find(last)
             while at >= 0:
                 if block.endswith(wanted, 0, at + 1):

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.merge import merge_catalogs, normalize
+from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
@@ -34,6 +34,7 @@ from diplomat_tui.model import (
     Person,
     Season,
     Show,
+    normalize,
 )
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.sources import Origin, SourceResult
@@ -233,7 +234,8 @@ def parse_seasons(value: Any, origin: Origin, source_id: str, today: date) -> tu
 
 def parse_cast(value: Any, origin: Origin, source_id: str) -> Catalog:
     """The ``/shows/{id}/cast`` list: main cast in billing order, person and character."""
-    people, credits = [], []
+    people: list[Person] = []
+    credits: list[CastCredit] = []
     for item in _items(value, origin, "cast credits"):
         person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
         if not person:
