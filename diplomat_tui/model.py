@@ -438,6 +438,8 @@ _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "�
 
 def normalize(text: str) -> str:
     """Fold case, accents and typographic quotes, for matching names and titles."""
+    if text.isascii():  # most names: no accent or typographic quote to fold
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())

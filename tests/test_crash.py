@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -31,8 +32,11 @@ import killtest
 from helpers.app import app_with_late_writes, notifications
 
 # `make test` kills a sample; `make soak` sets DIPLOMAT_TUI_TEST_KILLS=500.
-KILLS = int(os.environ.get("DIPLOMAT_TUI_TEST_KILLS", "40"))
-APP_EVERY = 20
+KILLS = int(os.environ.get("DIPLOMAT_TUI_TEST_KILLS", "20"))
+APP_EVERY = 10  # of each lane's kills (2 lanes)
+# Kill delays span twice the calibrated write time: half the kills land mid-write, and
+# some after the switch even when the machine is busier than during the calibration.
+SPAN = 2.0
 ARTICLE = """Netflix's hit drama The Diplomat has added Zora Quill to the cast for its third season.
 
 Quill plays Agent Marlow, a spy with a past.
@@ -64,13 +68,21 @@ def test_sigkill_in_the_middle_of_writes_leaves_the_old_or_the_new_store_whole(
     tmp_path: Path,
 ) -> None:
     report = killtest.run_kills(
-        "diplomat-tui", tmp_path, KILLS, seed=2024, app_every=APP_EVERY, lanes=2
+        "diplomat-tui", tmp_path, KILLS, seed=2024, app_every=APP_EVERY, lanes=2, span=SPAN
     )
     assert report.kills == KILLS
     assert report.store_bytes > 2_000_000
     assert (report.corrupt, report.neither) == (0, 0), report.problems
     assert (report.app_starts, report.app_failures) == (KILLS // APP_EVERY, 0), report.problems
     assert report.old > 0 and report.new > 0, "kills must land before and after the switch"
+
+
+def test_the_kill_delays_cover_the_whole_write_window_however_few() -> None:
+    window = 0.6
+    delays = killtest.kill_delays(8, window, random.Random(7))
+    slices = sorted(int(delay // (window / 8)) for delay in delays)
+    assert slices == list(range(8))  # one kill in each eighth of the window
+    assert delays != sorted(delays)  # in random order
 
 
 def test_the_kill_harness_tells_a_torn_file_from_a_whole_one(tmp_path: Path) -> None:
