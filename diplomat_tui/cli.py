@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from diplomat_tui import __version__
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.model import Snapshot
 from diplomat_tui.settings import ENV_DATA_DIR, Settings, load_settings
-from diplomat_tui.store import Store
+from diplomat_tui.store import COMMAND, Store
 
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
@@ -107,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from diplomat_tui.ingest import ingest_files, open_store, seed_catalog
 
-    store = Store(settings.store_path)
+    data_dir = getattr(args, "data_dir", None)
+    command = f"diplomat-tui --data-dir {shlex.quote(str(data_dir))}" if data_dir else COMMAND
+    store = Store(settings.store_path, command=command)
     if args.command == "reset":
         kept = store.reset(seed_catalog(), everything=args.everything)
         print(

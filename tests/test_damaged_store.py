@@ -277,3 +277,14 @@ def test_a_migration_that_cannot_keep_the_original_changes_nothing(
     )
     assert store.path.read_bytes() == content
     assert not store.path.with_name("store.json.v0.bak").exists()
+
+
+def test_the_recovery_hint_names_the_data_dir_it_was_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my data"
+    folder.mkdir()
+    (folder / "store.json").write_bytes(b"{broken")
+    assert main(["export", "--data-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"run `diplomat-tui --data-dir '{folder}' reset`" in err
