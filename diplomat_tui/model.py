@@ -23,14 +23,12 @@ from typing import (
     Literal,
     NamedTuple,
     Self,
-    TypeVar,
     Union,
     get_args,
     get_origin,
     get_type_hints,
 )
 
-T = TypeVar("T")
 SourceKind = Literal["article", "tvmaze", "top10"]
 Billing = Literal["main", "guest"]
 
@@ -443,8 +441,3 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
-
-
-def ordered_union(*groups: Iterable[T]) -> tuple[T, ...]:
-    """The items of ``groups``, each once, in first-seen order (sources, roles, titles)."""
-    return tuple(dict.fromkeys(chain.from_iterable(groups)))

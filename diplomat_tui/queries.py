@@ -8,16 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diplomat_tui.model import (
-    Catalog,
-    Episode,
-    Person,
-    Season,
-    Source,
-    Stat,
-    normalize,
-    ordered_union,
-)
+from diplomat_tui.merge import union
+from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat, normalize
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,7 @@ def _credit_sources(
 ) -> tuple[str, ...]:
     """A credit's sources, then those of the person record (their other credits)."""
     person = people.get(normalize(name))
-    return ordered_union(credit_sources, person.sources if person else ())
+    return union(credit_sources, person.sources if person else ())
 
 
 def cast_members(catalog: Catalog) -> list[CastMember]:
