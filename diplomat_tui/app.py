@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -56,12 +56,22 @@ class DiplomatApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, *, store: Store, snapshot: Snapshot, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot: Snapshot,
+        settings: Settings,
+        writer: Executor | None = None,
+    ) -> None:
+        """``writer`` runs the saves, one at a time and in order (default: one thread)."""
         super().__init__()
         self.store = store
         self.snapshot = snapshot
         self.settings = settings
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._writer = writer or ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="store-writer"
+        )
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -111,6 +121,10 @@ class DiplomatApp(App[None]):
         prefs = {**self.snapshot.prefs, key: value}
         await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
         self._save(partial(self.store.set_pref, key, value))
+
+    def wait_for_saves(self, timeout: float = 10) -> None:
+        """Block until every save asked for so far is done (for tests and tools)."""
+        self._writer.submit(lambda: None).result(timeout=timeout)
 
     def _save(self, write: Callable[[], None]) -> None:
         self._writer.submit(self._write_or_report, write, asyncio.get_running_loop())

@@ -22,14 +22,13 @@ from typing import Any
 
 import pytest
 
-from diplomat_tui.app import DiplomatApp
 from diplomat_tui.cli import main
 from diplomat_tui.errors import StoreError
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 
 import killtest
-from helpers.app import app_with_late_writes, notifications
+from helpers.app import NotedApp, app_with_late_writes, notifications
 
 # `make test` kills a sample; `make soak` sets DIPLOMAT_TUI_TEST_KILLS=500.
 KILLS = int(os.environ.get("DIPLOMAT_TUI_TEST_KILLS", "20"))
@@ -178,18 +177,22 @@ class FinishedBeforeReturn(ThreadPoolExecutor):
 
 
 async def test_a_save_that_fails_at_once_is_reported_not_raised(store: Store) -> None:
-    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    store.set_pref("spoilers_shown", False)  # user.json exists: a mark writes only it
+    app = NotedApp(
+        store=store,
+        snapshot=store.snapshot(),
+        settings=load_settings(),
+        writer=FinishedBeforeReturn(max_workers=1),
+    )
     async with app.run_test(size=(100, 30)) as pilot:
-        app._writer.shutdown()
-        app._writer = FinishedBeforeReturn(max_workers=1)
-        store.path.write_bytes(b"[]")
+        store.user_path.write_bytes(b"[]")
         await pilot.press("3", "w")
         await pilot.pause()
         assert app.is_running
-        assert [note.message for note in app._notifications] == [
-            f"Not saved: the store {store.path} is JSON but not a diplomat-tui store; it was "
-            f"left as is. To recover, run `diplomat-tui reset` (it keeps this file as "
-            f"store.json.<time>.old)"
+        assert [note.message for note in app.notes] == [
+            f"Not saved: the user data {store.user_path} is JSON but not a diplomat-tui store; "
+            f"it was left as is. To recover, copy the backup {store.user_backup_path} over it, "
+            "or move it aside to start without your watched marks"
         ]
 
 
