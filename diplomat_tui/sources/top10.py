@@ -478,9 +478,7 @@ async def _fetch_file(
 
 async def fetch(http: HttpClient, base_url: str, current: Catalog) -> SourceResult:
     """This show's weekly Top 10 figures from both files, fetched concurrently."""
-    if current.show is None:
-        raise Origin(NAME, base_url).error("the store knows no show to look for")
-    title = current.show.title
+    title = Origin(NAME, base_url).show_in(current).title
     pieces = await gather_all(*(_fetch_file(http, base_url, current, title, f) for f in FILES))
     catalog = Catalog()
     for piece in pieces:

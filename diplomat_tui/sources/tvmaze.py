@@ -492,9 +492,7 @@ async def _fetch_show(
 
 async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) -> SourceResult:
     """Everything TVmaze knows about the store's show, in one request once its id is known."""
-    known = current.show
-    if known is None:
-        raise Origin(NAME, base_url).error("the store knows no show to look for")
+    known = Origin(NAME, base_url).show_in(current)
     if known.tvmaze_id:
         request = _request(base_url, known.tvmaze_id, current)
         result = await _fetch_show(http, request, known.tvmaze_id, known, today)
