@@ -20,7 +20,7 @@ from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.episodes import SPOILER
 from diplomat_tui.widgets.navlist import NavList
 
-from helpers.app import highlighted_row, rows, screen_text
+from helpers.app import highlighted_row, palette_highlights, rows, screen_text
 
 SUMMARY = "Kate learns the truth about the attack."
 
@@ -158,7 +158,7 @@ async def test_ctrl_p_palette_opens_and_finds_a_person(store: Store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"gyasi")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "David Gyasi")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.screen.pane == "cast"
@@ -252,7 +252,7 @@ async def test_palette_command_shows_spoilers(store_with_summaries: Store) -> No
     app = open_app(store_with_summaries)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"show spoilers")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "Show spoilers")
         await pilot.press("enter")
         await pilot.pause()
         assert app.spoilers_shown
@@ -264,11 +264,10 @@ async def test_palette_changes_the_theme_and_it_is_remembered(store: Store) -> N
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"theme")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "theme")
         await pilot.press("enter")
-        await pilot.pause(0.5)
         await pilot.press(*"nord")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "nord")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"

@@ -42,6 +42,8 @@ from diplomat_tui.store import Store
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import NavList
 
+from helpers.app import palette_highlights
+
 ROOT = Path(__file__).parents[1]
 
 # Markup that must show as typed (and run nothing).
@@ -315,7 +317,7 @@ async def test_hostile_names_in_the_command_palette_are_plain_text(markup_store:
         guard = Guard(app)
         await pilot.press("ctrl+p")
         await pilot.press(*"click")
-        await pilot.pause(0.3)
+        await palette_highlights(app, pilot, "click")
         lines = screen_lines(app)
         assert find(lines, CLICK) is not None
         await pilot.press("enter")

@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from typing import Any, NamedTuple
 
+from textual.command import Command, CommandList
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -99,3 +100,18 @@ def app_with_late_writes(store: Store) -> NotedApp:
         settings=load_settings(),
         writer=StartsAfterSubmit(max_workers=1),
     )
+
+
+async def palette_highlights(app: DiplomatApp, pilot: Pilot[None], text: str) -> None:
+    """Let the command palette search until its highlighted hit holds ``text`` (any case:
+    enter then picks it); fail after 5 s. Searches run in the background, hits come in batches."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        for hits in app.screen.query(CommandList):
+            if hits.highlighted is not None:
+                option = hits.get_option_at_index(hits.highlighted)
+                shown = (option.hit.text or "") if isinstance(option, Command) else ""
+                if text.casefold() in shown.casefold():
+                    return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the palette never highlighted a hit with {text!r}")
