@@ -314,18 +314,16 @@ def run_kills(
     stores at once, in separate processes, sharing the kills (to use several cores).
     Kill delays spread over ``span`` times the time a write takes.
     """
-    versions = versions or make_versions(size)
+    plan = _Plan(storage, versions or make_versions(size), app_every, span)
     # The forked writers inherit the catalogs: keep their garbage collector off these
     # objects, or it touches (and so copies) every page of them, slowing each write by half.
     gc.freeze()
     try:
         if lanes == 1:
-            return _run_lane(storage, folder, kills, seed, app_every, versions, span)
+            return _run_lane(plan, folder, kills, seed)
         shares = [kills // lanes + (lane < kills % lanes) for lane in range(lanes)]
         pipes = [
-            _fork_lane(
-                storage, folder / f"lane-{lane}", share, seed + lane, app_every, versions, span
-            )
+            _fork_lane(plan, folder / f"lane-{lane}", share, seed + lane)
             for lane, share in enumerate(shares)
         ]
         return _merged([_lane_report(pid, reader) for pid, reader in pipes])
@@ -333,22 +331,26 @@ def run_kills(
         gc.unfreeze()
 
 
-def _run_lane(
-    storage: str,
-    folder: Path,
-    kills: int,
-    seed: int,
-    app_every: int,
-    versions: Versions,
-    span: float,
-) -> KillReport:
+@dataclass(frozen=True)
+class _Plan:
+    """What every lane of a run does: the storage, its versions, when the app is started,
+    and over how many times the time of a write the kill delays spread."""
+
+    storage: str
+    versions: Versions
+    app_every: int
+    span: float
+
+
+def _run_lane(plan: _Plan, folder: Path, kills: int, seed: int) -> KillReport:
     """The kill rounds on one store: start a writer, wait until it saves, kill, check."""
+    storage, versions, app_every = plan.storage, plan.versions, plan.app_every
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / STORE_NAME
     report = KillReport(LABELS[storage])
     report.window_seconds = _calibrate(storage, path, versions)
     report.store_bytes = path.stat().st_size
-    delays = kill_delays(kills, span * report.window_seconds, random.Random(seed))
+    delays = kill_delays(kills, plan.span * report.window_seconds, random.Random(seed))
     current = _state(path, versions)
     while report.kills < kills:
         writer = _start_writer(storage, path, versions, 1 - current, MAX_WRITES_PER_WRITER)
@@ -377,15 +379,7 @@ def kill_delays(kills: int, window_seconds: float, rng: random.Random) -> list[f
     return delays
 
 
-def _fork_lane(
-    storage: str,
-    folder: Path,
-    kills: int,
-    seed: int,
-    app_every: int,
-    versions: Versions,
-    span: float,
-) -> tuple[int, int]:
+def _fork_lane(plan: _Plan, folder: Path, kills: int, seed: int) -> tuple[int, int]:
     """Run a lane in a child process; return its pid and the pipe its report comes through."""
     reader, writer = os.pipe()
     pid = os.fork()
@@ -394,7 +388,7 @@ def _fork_lane(
         return pid, reader
     os.close(reader)
     try:  # the lane process: never returns
-        report = _run_lane(storage, folder, kills, seed, app_every, versions, span)
+        report = _run_lane(plan, folder, kills, seed)
         message = json.dumps(asdict(report))
     except BaseException as error:  # sent to the parent, which raises it
         message = json.dumps({"error": repr(error)})
