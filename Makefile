@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install lint
-	$(BIN)/pytest -q -n $(WORKERS)
+	$(BIN)/pytest -q -n $(WORKERS) --dist worksteal
 
 # The crash test with the full number of kills (about 7 minutes on 2 cores).
 soak: install
