@@ -1,13 +1,22 @@
-"""The ``diplomat-tui`` command: the app, and ingest / export / reset.
+"""The ``diplomat-tui`` command: the app, and ingest / refresh / export / reset / locate /
+config init.
 
-Every failure the user can cause (bad arguments, unreadable files, a damaged store)
-ends in one line on stderr and a non-zero exit status, never a traceback.
+Every failure the user can cause (bad arguments, unreadable files, a damaged store, a
+folder it may not open, no terminal) ends in one sentence on stderr and a non-zero exit
+status, never a traceback. The sentence is printed with any control character escaped
+(file names are untrusted text), and a recovery command in it names ``--data-dir`` when
+one was given. A reader that closes the pipe early (``export | head -1``) ends the
+command quietly, as it ends ``cat``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
+import shlex
+import signal
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +31,7 @@ from diplomat_tui.store import Store
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell reports for `cat` cut short by `head`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,7 +78,26 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="move the store aside (kept) and start again from the shipped article",
         description="Recover from a damaged store: the current file is renamed "
-        "store.json.<time>.old (never deleted) and a new store is created.",
+        "store.json.<time>.old (never deleted) and a new store is created. On a terminal "
+        "it asks first.",
+    ).add_argument("--yes", "-y", action="store_true", help="do not ask before resetting")
+    commands.add_parser(
+        "locate",
+        parents=[common],
+        help="print where the store, config file and screenshots live",
+        description="Print the path of each file and folder diplomat-tui uses.",
+    )
+    config = commands.add_parser(
+        "config",
+        help="write a sample config file",
+        description="`diplomat-tui config init` writes a commented config.toml listing every "
+        "setting, theme and key binding id (never over an existing file).",
+    )
+    config.add_subparsers(dest="config_command", metavar="ACTION", required=True).add_parser(
+        "init",
+        help="write a commented sample config.toml",
+        description="Write a commented config.toml listing every setting, theme and key "
+        "binding id with its default keys. An existing file is left as is.",
     )
     commands.add_parser(
         "refresh",
@@ -85,57 +114,221 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
     try:
-        settings = load_settings(getattr(args, "data_dir", None))
+        settings = load_settings(data_dir)
         return _run(args, settings)
+    except BrokenPipeError:
+        return _closed_pipe()
     except DiplomatError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(error), data_dir)
+    except OSError as error:  # a file or folder that cannot be used, named by the error
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"cannot use{where}: {error.strerror or error}", data_dir)
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        return _fail("interrupted", data_dir, status=130)
+
+
+def _fail(message: str, data_dir: str | None, status: int = EXIT_ERROR) -> int:
+    """Print ``message`` as the one line of an error and return ``status``."""
+    if data_dir is not None:  # recovery commands must act on the store that was meant
+        message = message.replace(f"`{PROG} ", f"`{PROG} --data-dir {shlex.quote(data_dir)} ")
+    try:
+        print(f"{PROG}: {_sentence(printable(message))}", file=sys.stderr, flush=True)
+    except BrokenPipeError:
+        return _closed_pipe()
+    return status
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with every control or invisible formatting character (an escape
+    sequence, a newline, a bidi override) shown as its Python escape, ``\\x1b``."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout (or stderr) went away: stop quietly, as command-line tools do.
+
+    Both streams are pointed at the null device first, so the flush at exit cannot fail
+    a second time with a traceback.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (e.g. under pytest)
+            pass
+    os.close(devnull)
+    return EXIT_CLOSED_PIPE
+
+
+def _out(text: str) -> None:
+    """Print to stdout and flush, so a closed pipe is found here and not at exit."""
+    print(text)
+    sys.stdout.flush()
+
+
+def _progress(source: str, status: str) -> None:
+    """A refresh's progress line on stderr; if nobody reads it any more, the refresh goes on."""
+    try:
+        print(f"{source}: {status}", file=sys.stderr, flush=True)
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from diplomat_tui.ingest import ingest_files, open_store, seed_catalog
 
+    if args.command == "locate":
+        return _locate(settings)
+    if args.command == "config":
+        return _config_init(settings)
+    if args.command is None:
+        problem = _terminal_problem()
+        if problem:
+            raise DiplomatError(problem)
+    _check_data_folder(settings.data_dir)
     store = Store(settings.store_path)
     if args.command == "reset":
+        if not args.yes and not _confirm(f"Move the store {store.path} aside and start again?"):
+            raise DiplomatError("reset cancelled: nothing was changed")
         kept = store.reset(seed_catalog())
-        print(f"new store at {store.path}" + (f"; the old file is kept as {kept}" if kept else ""))
-        return 0
-    open_store(store)
-    if args.command == "ingest":
-        catalog = ingest_files(store, args.files)
-        print(
-            f"ingested {len(args.files)} article(s): {len(catalog.cast)} cast, "
-            f"{len(catalog.crew)} crew, {len(catalog.episodes)} episodes, "
-            f"{len(catalog.stats)} stats"
-        )
+        _out(f"new store at {store.path}" + (f"; the old file is kept as {kept}" if kept else ""))
         return 0
     if args.command == "export":
         from diplomat_tui.export import export_json, export_markdown
 
-        snapshot = store.snapshot()
-        print(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
+        snapshot = _export_snapshot(store)
+        _out(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
+        return 0
+    open_store(store)
+    if args.command == "ingest":
+        catalog = ingest_files(store, args.files)
+        _out(
+            f"ingested {len(args.files)} article(s): {len(catalog.cast)} cast, "
+            f"{len(catalog.crew)} crew, {len(catalog.episodes)} episodes, "
+            f"{len(catalog.stats)} stats"
+        )
         return 0
     if args.command == "refresh":
         import asyncio
 
         from diplomat_tui.refresh import refresh
 
-        summary = asyncio.run(
-            refresh(
-                store,
-                settings,
-                lambda source, status: print(f"{source}: {status}", file=sys.stderr, flush=True),
-            )
-        )
-        print(summary.describe())
+        summary = asyncio.run(refresh(store, settings, _progress))
+        _out(summary.describe())
         return 0
     from diplomat_tui.app import DiplomatApp
 
     DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
+    return 0
+
+
+def _terminal_problem() -> str | None:
+    """Why the app cannot run here (no terminal, or one that cannot draw it), if it cannot."""
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            return (
+                f"the app needs a terminal, and its {name} is not one; to print what the "
+                f"store knows, run `{PROG} export`"
+            )
+    if os.environ.get("TERM") == "dumb":
+        return (
+            "this terminal (TERM=dumb) cannot run the app: it needs one that moves the "
+            f"cursor and shows colours; to print what the store knows, run `{PROG} export`"
+        )
+    return None
+
+
+def _check_data_folder(folder: Path) -> None:
+    """A data folder that exists must be a folder this user may open (missing is fine:
+    the commands that write create it)."""
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DiplomatError(f"cannot open the data folder {folder}: {error.strerror}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise DiplomatError(
+            f"the data folder {folder} is a file, not a folder: give --data-dir the folder "
+            "that holds (or is to hold) store.json"
+        )
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise DiplomatError(
+            f"cannot open the data folder {folder}: Permission denied; give yourself access "
+            f"(chmod u+rwx {shlex.quote(str(folder))}) or choose another with --data-dir"
+        )
+
+
+def _export_snapshot(store: Store) -> Snapshot:
+    """What export prints, read without writing anything: the store, or when there is none
+    yet the facts of the shipped article (what a new store would hold), said on stderr."""
+    if store.exists():
+        return store.snapshot()
+    from diplomat_tui.ingest import seed_catalog
+
+    print(
+        f"{PROG}: there is no store at {printable(str(store.path))} yet, so this is what the "
+        "shipped article says (nothing was written).",
+        file=sys.stderr,
+        flush=True,
+    )
+    return Snapshot(catalog=seed_catalog(), watched=frozenset(), prefs={})
+
+
+def _confirm(question: str) -> bool:
+    """Ask ``question`` on a terminal (yes is needed); elsewhere (a script) go ahead."""
+    if not sys.stdin.isatty():
+        return True
+    try:
+        answer = input(f"{printable(question)} The old file is kept. [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def _locate(settings: Settings) -> int:
+    """Print where every file and folder diplomat-tui uses lives."""
+    config = settings.config_path
+    rows = [
+        ("store", settings.store_path),
+        ("backup", settings.store_path.with_name(settings.store_path.name + ".bak")),
+        ("user data", settings.data_dir / "user.json"),
+        ("data folder", settings.data_dir),
+        ("config", config),
+        ("screenshots", settings.screenshot_dir),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {printable(str(path))}" for label, path in rows]
+    if not config.exists():
+        lines.append(f"(no config file yet: `{PROG} config init` writes a commented sample)")
+    _out("\n".join(lines))
+    return 0
+
+
+def _config_init(settings: Settings) -> int:
+    """Write the commented sample config file and say where."""
+    from textual.theme import BUILTIN_THEMES
+
+    from diplomat_tui.bindings import app_bindings
+    from diplomat_tui.config import sample_config, write_sample_config
+
+    bindings = [(b.id, ",".join(b.keys), b.description) for b in app_bindings()]
+    write_sample_config(
+        settings.config_path, sample_config(settings, bindings, sorted(BUILTIN_THEMES))
+    )
+    _out(f"wrote a sample config file at {printable(str(settings.config_path))}")
     return 0
 
 
