@@ -146,7 +146,7 @@ def test_the_message_offers_the_backup_when_it_is_good(
     assert capsys.readouterr().err == (
         f"diplomat-tui: the store {store.path} is not valid JSON (Expecting property name "
         f"enclosed in double quotes: line 1 column 2 (char 1)); it was left as is. To recover, "
-        f"copy the backup {store.backup_path} over it, or {RESET_HINT}\n"
+        f"copy the backup {store.backup_path} over it, or {RESET_HINT}.\n"
     )
     store.path.write_bytes(store.backup_path.read_bytes())
     assert store.snapshot().watched == {"S01E01"}

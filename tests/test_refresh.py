@@ -470,5 +470,5 @@ def test_cli_refresh_failure_is_one_line_and_exit_1(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines()[-1] == (
-        f"diplomat-tui: TVmaze show: HTTP 404 Not Found ({local_server.url}{SHOW_URL})"
+        f"diplomat-tui: TVmaze show: HTTP 404 Not Found ({local_server.url}{SHOW_URL})."
     )
