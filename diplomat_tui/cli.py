@@ -38,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not usage plus a message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`).\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,6 +114,7 @@ def test_ingest_refuses_an_article_about_another_series(
         ["export", "--format", "pdf"],
         ["frobnicate"],
         ["--bogus"],
+        ["config"],
     ],
 )
 def test_bad_arguments_give_one_line_and_non_zero(
@@ -121,13 +122,22 @@ def test_bad_arguments_give_one_line_and_non_zero(
 ) -> None:
     status, _, err = run(capsys, *argv)
     assert status != 0
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith(".\n") and "Traceback" not in err
 
 
 def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert status == 0 and __version__ in out
-    for command in ([], ["ingest"], ["export"], ["reset"], ["refresh"]):
+    for command in (
+        [],
+        ["ingest"],
+        ["export"],
+        ["reset"],
+        ["refresh"],
+        ["locate"],
+        ["config"],
+        ["config", "init"],
+    ):
         status, out, _ = run(capsys, *command, "--help")
         assert status == 0 and "usage: diplomat-tui" in out
 

@@ -98,6 +98,8 @@ def no_app_run(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the app started on a damaged store")
 
     monkeypatch.setattr(DiplomatApp, "run", refuse)
+    # as if on a terminal: the app's own check for one comes before the store is opened
+    monkeypatch.setattr("diplomat_tui.cli._terminal_problem", lambda: None)
 
 
 @pytest.mark.usefixtures("no_app_run")
