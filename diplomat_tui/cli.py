@@ -26,7 +26,7 @@ from diplomat_tui import __version__
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.model import Snapshot
 from diplomat_tui.settings import ENV_DATA_DIR, Settings, load_settings
-from diplomat_tui.store import Store
+from diplomat_tui.store import COMMAND, Store
 
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
@@ -73,14 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print everything the store knows, as JSON (stable shape) or a Markdown page.",
     )
     export.add_argument("--format", choices=("json", "markdown"), default="json")
-    commands.add_parser(
+    reset = commands.add_parser(
         "reset",
         parents=[common],
-        help="move the store aside (kept) and start again from the shipped article",
-        description="Recover from a damaged store: the current file is renamed "
-        "store.json.<time>.old (never deleted) and a new store is created. On a terminal "
-        "it asks first.",
-    ).add_argument("--yes", "-y", action="store_true", help="do not ask before resetting")
+        help="start the catalog again from the shipped article (old files kept)",
+        description="Recover from a damaged store: a copy of the current file is kept as "
+        "store.json.<time>.old (never deleted or overwritten) and a new catalog is created "
+        "from the shipped article. Your watched marks and preferences (user.json) are kept "
+        "unless --all is given. On a terminal it asks first.",
+    )
+    reset.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help="also start your watched marks and preferences again (user.json is kept as .old)",
+    )
+    reset.add_argument("--yes", "-y", action="store_true", help="do not ask before resetting")
     commands.add_parser(
         "locate",
         parents=[common],
@@ -114,25 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    data_dir = getattr(args, "data_dir", None)
     try:
-        settings = load_settings(data_dir)
+        settings = load_settings(getattr(args, "data_dir", None))
         return _run(args, settings)
     except BrokenPipeError:
         return _closed_pipe()
     except DiplomatError as error:
-        return _fail(str(error), data_dir)
+        return _fail(str(error))
     except OSError as error:  # a file or folder that cannot be used, named by the error
         where = f" {error.filename}" if error.filename else ""
-        return _fail(f"cannot use{where}: {error.strerror or error}", data_dir)
+        return _fail(f"cannot use{where}: {error.strerror or error}")
     except KeyboardInterrupt:
-        return _fail("interrupted", data_dir, status=130)
+        return _fail("interrupted", status=130)
 
 
-def _fail(message: str, data_dir: str | None, status: int = EXIT_ERROR) -> int:
+def _command(data_dir: str | None) -> str:
+    """The command as the user would type it for this store: recovery hints name it."""
+    return f"{PROG} --data-dir {shlex.quote(data_dir)}" if data_dir else COMMAND
+
+
+def _fail(message: str, status: int = EXIT_ERROR) -> int:
     """Print ``message`` as the one line of an error and return ``status``."""
-    if data_dir is not None:  # recovery commands must act on the store that was meant
-        message = message.replace(f"`{PROG} ", f"`{PROG} --data-dir {shlex.quote(data_dir)} ")
     try:
         print(f"{PROG}: {_sentence(printable(message))}", file=sys.stderr, flush=True)
     except BrokenPipeError:
@@ -193,17 +203,18 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _locate(settings)
     if args.command == "config":
         return _config_init(settings)
+    command = _command(getattr(args, "data_dir", None))
     if args.command is None:
-        problem = _terminal_problem()
+        problem = _terminal_problem(command)
         if problem:
             raise DiplomatError(problem)
     _check_data_folder(settings.data_dir)
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, command=command)
     if args.command == "reset":
-        if not args.yes and not _confirm(f"Move the store {store.path} aside and start again?"):
+        if not args.yes and not _confirm(_reset_question(settings.data_dir, args.everything)):
             raise DiplomatError("reset cancelled: nothing was changed")
-        kept = store.reset(seed_catalog())
-        _out(f"new store at {store.path}" + (f"; the old file is kept as {kept}" if kept else ""))
+        kept = store.reset(seed_catalog(), everything=args.everything)
+        _out(f"new store at {store.path}" + "".join(f"; the old file is kept as {p}" for p in kept))
         return 0
     if args.command == "export":
         from diplomat_tui.export import export_json, export_markdown
@@ -234,18 +245,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _terminal_problem() -> str | None:
+def _terminal_problem(command: str) -> str | None:
     """Why the app cannot run here (no terminal, or one that cannot draw it), if it cannot."""
+    export = f"to print what the store knows, run `{command} export`"
     for name, stream in (("input", sys.stdin), ("output", sys.stdout)):
         if stream is None or not stream.isatty():
-            return (
-                f"the app needs a terminal, and its {name} is not one; to print what the "
-                f"store knows, run `{PROG} export`"
-            )
+            return f"the app needs a terminal, and its {name} is not one; {export}"
     if os.environ.get("TERM") == "dumb":
         return (
             "this terminal (TERM=dumb) cannot run the app: it needs one that moves the "
-            f"cursor and shows colours; to print what the store knows, run `{PROG} export`"
+            f"cursor and shows colours; {export}"
         )
     return None
 
@@ -287,12 +296,21 @@ def _export_snapshot(store: Store) -> Snapshot:
     return Snapshot(catalog=seed_catalog(), watched=frozenset(), prefs={})
 
 
+def _reset_question(folder: Path, everything: bool) -> str:
+    """What ``reset`` asks before it starts the store in ``folder`` again."""
+    mine = "your watched marks and preferences too" if everything else "keeping your watched marks"
+    return (
+        f"Start the store in {folder} again from the shipped article, {mine}? "
+        "The old files are kept."
+    )
+
+
 def _confirm(question: str) -> bool:
     """Ask ``question`` on a terminal (yes is needed); elsewhere (a script) go ahead."""
     if not sys.stdin.isatty():
         return True
     try:
-        answer = input(f"{printable(question)} The old file is kept. [y/N] ")
+        answer = input(f"{printable(question)} [y/N] ")
     except EOFError:
         return False
     return answer.strip().lower() in {"y", "yes"}

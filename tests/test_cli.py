@@ -38,7 +38,7 @@ def test_export_json_has_the_designed_shape(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = export(capsys)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert {"title", "network", "synopsis", "premiered", "status", "creators"} <= set(data["show"])
     assert data["show"]["title"] == "The Diplomat"
     assert data["show"]["premiered"] == "April 20"
@@ -359,7 +359,10 @@ def test_reset_on_a_terminal_asks_first_and_no_keeps_everything(store: Store) ->
     before = {p.name: p.read_bytes() for p in store.path.parent.iterdir()}
     status, output = answer_reset(store.path.parent, b"n\n")
     assert status == 1
-    assert f"Move the store {store.path} aside and start again? The old file is kept." in output
+    assert (
+        f"Start the store in {store.path.parent} again from the shipped article, keeping your "
+        "watched marks? The old files are kept. [y/N]"
+    ) in output.replace("\r\n", " ")
     assert "reset cancelled: nothing was changed." in output
     assert {p.name: p.read_bytes() for p in store.path.parent.iterdir()} == before
 
