@@ -319,10 +319,11 @@ def _confirm(question: str) -> bool:
 def _locate(settings: Settings) -> int:
     """Print where every file and folder diplomat-tui uses lives."""
     config = settings.config_path
+    store = Store(settings.store_path)
     rows = [
-        ("store", settings.store_path),
-        ("backup", settings.store_path.with_name(settings.store_path.name + ".bak")),
-        ("user data", settings.data_dir / "user.json"),
+        ("store", store.path),
+        ("backup", store.backup_path),
+        ("user data", store.user_path),
         ("data folder", settings.data_dir),
         ("config", config),
         ("screenshots", settings.screenshot_dir),
