@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs, same_show
 from diplomat_tui.model import Catalog
 from diplomat_tui.sanitize import clean_line
@@ -63,9 +64,18 @@ def _article_catalog(path: Path, fetched: str) -> Catalog:
 
     text = read_article(path)
     try:
-        return catalog_from_text(text, name=path.name, url=path.resolve().as_uri(), fetched=fetched)
+        catalog = catalog_from_text(
+            text, name=path.name, url=path.resolve().as_uri(), fetched=fetched
+        )
     except ArticleError as error:
         raise ArticleError(f"{path}: {error}") from None
+    for stat in catalog.stats:
+        if not is_plausible(stat.value):
+            raise ArticleError(
+                f"{path} gives {stat.metric.replace('_', ' ')} as {stat.value:,}, more than any "
+                "show can have: nothing was added."
+            )
+    return catalog
 
 
 def ingest_files(store: Store, paths: list[Path]) -> Catalog:

@@ -1,12 +1,18 @@
-"""A figure no week can hold (1e308 hours viewed) is a damaged file: refused in one line."""
+"""A figure no show can have (1e308 hours viewed) is damage: refused in one line where it
+enters (a Top 10 file, an article), before anything is saved."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from diplomat_tui.cli import main
 from diplomat_tui.errors import SourceError
+from diplomat_tui.figures import MAX_FIGURE
 from diplomat_tui.sources import Origin
-from diplomat_tui.sources.top10 import MAX_FIGURE, parse_global
+from diplomat_tui.sources.top10 import parse_global
+from diplomat_tui.store import Store
 
 ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/all-weeks-global.tsv")
 HEADER = (
@@ -34,3 +40,21 @@ def test_the_largest_plausible_figure_is_kept() -> None:
         week_with(str(MAX_FIGURE)), title="The Diplomat", origin=ORIGIN, source_id="t"
     )
     assert {s.metric: s.value for s in stats}["hours_viewed"] == MAX_FIGURE
+
+
+def test_an_article_with_an_implausible_figure_is_refused_and_changes_nothing(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "big.txt"
+    article.write_text(
+        "Netflix’s political thriller The Diplomat, starring Keri Russell, had "
+        "99,999,999,999,999,999,999 hours viewed in its first weekend.",
+        encoding="utf-8",
+    )
+    before = {p.name: p.read_bytes() for p in store.path.parent.iterdir()}
+    assert main(["ingest", str(article)]) == 1
+    assert capsys.readouterr().err == (
+        f"diplomat-tui: {article} gives hours viewed as 99,999,999,999,999,999,999, more than "
+        "any show can have: nothing was added.\n"
+    )
+    assert {p.name: p.read_bytes() for p in store.path.parent.iterdir()} == before

@@ -27,6 +27,7 @@ from datetime import date
 from typing import Protocol
 
 from diplomat_tui.errors import SourceError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import Catalog, Stat
 from diplomat_tui.sources import Origin, SourceResult
@@ -50,9 +51,6 @@ GLOBAL_COLUMNS = (
     "weekly_views",
     "cumulative_weeks_in_top_10",
 )
-# No figure of a week can be larger: 8 billion people watching all 168 hours is 1.3e12
-# hours (the largest week on record is under 1e9); 1e308 is a damaged file, not a fact.
-MAX_FIGURE = 10**12
 _QUOTED = 80  # characters of a row quoted in an error about it
 COUNTRY_COLUMNS = ("country_name", "country_iso2", "week", "category", "show_title")
 MAX_BYTES = 512 * MIB  # the countries file grows by a few MB a year
@@ -334,7 +332,7 @@ class _ShowRows:
             raise self.error(f"{column} is not a number: {text[:40]!r}") from None
         if value != value or value in (float("inf"), float("-inf")) or value < 0:
             raise self.error(f"{column} is not a count: {text[:40]!r}")
-        if value > MAX_FIGURE:
+        if not is_plausible(value):
             raise self.error(f"{column} is not a plausible figure: {text[:40]!r}")
         return int(value) if value.is_integer() else value
 
