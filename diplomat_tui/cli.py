@@ -343,7 +343,7 @@ def _config_init(settings: Settings) -> int:
     from diplomat_tui.bindings import app_bindings
     from diplomat_tui.config import sample_config, write_sample_config
 
-    bindings = [(b.id, ",".join(b.keys), b.description) for b in app_bindings()]
+    bindings = [(b.id, ",".join(b.keys), b.description, b.scope) for b in app_bindings()]
     write_sample_config(
         settings.config_path, sample_config(settings, bindings, sorted(BUILTIN_THEMES))
     )

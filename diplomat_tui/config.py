@@ -6,6 +6,7 @@ Reading is :mod:`diplomat_tui.settings`'s (``tomllib``, at start). Writes go thr
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,35 +16,55 @@ from diplomat_tui.settings import DEFAULT_TOP10_URL, DEFAULT_TVMAZE_URL, ENV_CON
 DEFAULT_THEME = "textual-dark"
 
 
+SCOPE_TITLES = {
+    "app": "Everywhere",
+    "MainScreen": "On the main screen (panes and lists)",
+    "DetailScreen": "In the details of a row (enter)",
+    "HelpScreen": "On the help screen (?)",
+}
+
+
 def sample_config(
-    settings: Settings, bindings: Iterable[tuple[str, str, str]], themes: Iterable[str]
+    settings: Settings, bindings: Iterable[tuple[str, str, str, str]], themes: Iterable[str]
 ) -> str:
     """A commented ``config.toml`` listing every setting, binding id (with its default keys
-    and what it does) and theme; ``bindings`` are ``(id, keys, description)``."""
+    and what it does, under where it works) and theme; ``bindings`` are
+    ``(id, keys, description, scope)``, grouped by scope."""
     rows = list(bindings)
-    settings_lines = [f'"{binding_id}" = "{keys}"' for binding_id, keys, _ in rows]
+    settings_lines = [f'"{binding_id}" = "{keys}"' for binding_id, keys, _, _ in rows]
     width = max(map(len, settings_lines), default=0)
-    key_lines = [
-        f"# {line:<{width}}  # {description}"
-        for line, (_, _, description) in zip(settings_lines, rows, strict=True)
-    ]
+    key_lines: list[str] = []
+    scope = None
+    for line, (_, _, description, where) in zip(settings_lines, rows, strict=True):
+        if where != scope:
+            scope = where
+            key_lines.append(f"# -- {SCOPE_TITLES.get(where, where)}")
+        key_lines.append(f"# {line:<{width}}  # {description}")
+    theme_lines = textwrap.wrap(
+        "The colour theme. The one you pick in the command palette (ctrl+p, then 'theme') "
+        "is saved here. Themes: " + ", ".join(themes) + ".",
+        width=88,
+        initial_indent="# ",
+        subsequent_indent="# ",
+        break_on_hyphens=False,
+    )
     return "\n".join(
         [
             "# diplomat-tui configuration, written by `diplomat-tui config init`.",
             "# Every setting is optional; `diplomat-tui locate` says where this file lives",
             f"# (${ENV_CONFIG_DIR} picks another folder).",
             "",
-            "# The colour theme. The one you pick in the command palette (ctrl+p, then",
-            "# 'theme') is saved here. Themes: " + ", ".join(themes) + ".",
+            *theme_lines,
             f'theme = "{DEFAULT_THEME}"',
             "",
             "# Where ctrl+s saves SVG screenshots.",
-            f'# screenshots = "{settings.screenshot_dir}"',
+            f"# screenshots = '{settings.screenshot_dir}'",  # literal: Windows backslashes
             "",
             "# Keys, by binding id: remove the '#' and list the keys you want, separated by",
-            '# commas (e.g. "j,down,ctrl+n"). Letters, digits, punctuation, enter, escape,',
-            "# tab, space, up, down, left, right, home, end, pageup, pagedown, f1...f12,",
-            "# with ctrl+, shift+ or alt+ in front. Shown: the default keys.",
+            '# commas (e.g. "j,down,ctrl+n"). Letters, digits, enter, escape, tab, space, up,',
+            "# down, left, right, home, end, pageup, pagedown, f1...f12, punctuation by name",
+            "# (question_mark, slash) or as itself; ctrl+, shift+ or alt+ in front. Shown: the",
+            "# default keys. A key given to two actions on the same screen gets a warning.",
             "[keys]",
             *key_lines,
             "",
