@@ -183,7 +183,7 @@ def _closed_pipe() -> int:
 
 
 def _out(text: str) -> None:
-    """Print to stdout and flush, so a closed pipe is found here and not at exit."""
+    """Print a message to stdout and flush, so a closed pipe is found here, not at exit."""
     print(text)
     sys.stdout.flush()
 
@@ -191,7 +191,7 @@ def _out(text: str) -> None:
 def _progress(source: str, status: str) -> None:
     """A refresh's progress line on stderr; if nobody reads it any more, the refresh goes on."""
     try:
-        print(f"{source}: {status}", file=sys.stderr, flush=True)
+        print(printable(f"{source}: {status}"), file=sys.stderr, flush=True)
     except (BrokenPipeError, ValueError):
         pass
 
@@ -214,7 +214,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         if not args.yes and not _confirm(_reset_question(settings.data_dir, args.everything)):
             raise DiplomatError("reset cancelled: nothing was changed")
         kept = store.reset(seed_catalog(), everything=args.everything)
-        _out(f"new store at {store.path}" + "".join(f"; the old file is kept as {p}" for p in kept))
+        kept_as = "".join(f"; the old file is kept as {path}" for path in kept)
+        _out(printable(f"new store at {store.path}{kept_as}"))
         return 0
     if args.command == "export":
         from diplomat_tui.export import export_json, export_markdown
@@ -237,7 +238,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from diplomat_tui.refresh import refresh
 
         summary = asyncio.run(refresh(store, settings, _progress))
-        _out(summary.describe())
+        _out("\n".join(map(printable, summary.describe().splitlines())))
         return 0
     from diplomat_tui.app import DiplomatApp
 
