@@ -15,7 +15,6 @@ import argparse
 import gc
 import os
 import shlex
-import signal
 import stat
 import sys
 from collections.abc import Sequence
@@ -31,7 +30,7 @@ from diplomat_tui.store import COMMAND, Store
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell reports for `cat` cut short by `head`
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat` cut short by `head`
 
 
 class _Parser(argparse.ArgumentParser):
