@@ -166,3 +166,32 @@ async def test_a_good_config_starts_without_a_word(store: Store, tmp_path: Path)
         await pilot.press("x")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_theme_that_cannot_be_saved_says_so_and_the_app_goes_on(
+    store: Store, tmp_path: Path
+) -> None:
+    app = open_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        config_file(tmp_path).mkdir(parents=True)  # the file became a folder meanwhile
+        app.theme = "nord"
+        notes = await notifications(app, pilot)
+        assert notes == [
+            f"Not saved: cannot save the theme in the config file {config_file(tmp_path)}: "
+            "Is a directory"
+        ]
+        assert app.is_running and app.theme == "nord"
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_where_it_was_going(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("mine")
+    monkeypatch.setenv("DIPLOMAT_TUI_SCREENSHOT_DIR", str(afile))
+    app = open_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+s")
+        notes = await notifications(app, pilot)
+        assert notes == [f"Screenshot not saved: cannot write in {afile}: File exists"]
+    assert afile.read_text() == "mine"
