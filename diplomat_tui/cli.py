@@ -120,8 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         settings = load_settings(getattr(args, "data_dir", None))
         return _run(args, settings)
     except BrokenPipeError:

@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -220,19 +221,37 @@ def test_a_data_folder_that_cannot_be_opened_is_one_line(
     )
 
 
-@pytest.mark.skipif(getattr(os, "geteuid", lambda: -1)() == 0, reason="root opens any folder")
-def test_a_data_folder_of_mode_000_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def as_a_user(argv: list[str]) -> list[str]:
+    """``argv`` run without root's power to open any folder (as a user would run it)."""
+    if getattr(os, "geteuid", lambda: -1)() != 0:
+        return argv
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root opens any folder, and setpriv is not there to drop that power")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *argv]
+
+
+def test_a_data_folder_of_mode_000_is_one_line(data_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0)
     try:
-        for command in (["export"], ["ingest", "x.txt"], ["reset", "--yes"]):
-            status, _, err = run(capsys, "--data-dir", str(folder), *command)
-            assert status == 1 and err.count("\n") == 1
-            assert f"cannot open the data folder {folder}: Permission denied" in err
+        for command in (["export"], ["ingest", "x.txt"], ["reset", "--yes"], ["refresh"]):
+            result = subprocess.run(
+                as_a_user([sys.executable, "-m", "diplomat_tui", "--data-dir", str(folder)])
+                + command,
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert result.returncode == 1 and result.stdout == ""
+            assert result.stderr == (
+                f"diplomat-tui: cannot open the data folder {folder}: Permission denied; give "
+                f"yourself access (chmod u+rwx {folder}) or choose another with --data-dir.\n"
+            )
     finally:
         folder.chmod(0o755)
+    assert list(folder.iterdir()) == []
 
 
 # -- errors: one sentence, the path as typed, controls escaped, the exact recovery command --
