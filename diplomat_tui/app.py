@@ -208,7 +208,7 @@ class DiplomatApp(App[None]):
 
     def _apply_config(self) -> None:
         """Use the config file's keys and theme; warn in one line about what is wrong."""
-        where = str(self.settings.config_path)
+        where = self.settings.config_path.name  # short: a notification; `locate` says where
         warnings: list[str] = []
         if self.settings.keymap:
             from diplomat_tui.bindings import clean_keymap
@@ -221,7 +221,7 @@ class DiplomatApp(App[None]):
             self.theme = theme
         elif theme is not None:
             warnings.append(
-                f"{where}: theme {theme!r} is not a theme (`diplomat-tui config init` lists "
+                f"{where}: there is no theme {theme!r} (`diplomat-tui config init` lists "
                 f"them); using {self.theme}"
             )
         self._saved_theme = self.theme
@@ -232,8 +232,7 @@ class DiplomatApp(App[None]):
         imports every screen)."""
         from diplomat_tui.bindings import app_bindings, keymap_warnings
 
-        where = str(self.settings.config_path)
-        self._warn(keymap_warnings(keymap, app_bindings(), where))
+        self._warn(keymap_warnings(keymap, app_bindings(), self.settings.config_path.name))
 
     def _warn(self, warnings: list[str]) -> None:
         for warning in warnings:

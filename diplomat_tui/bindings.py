@@ -105,11 +105,8 @@ def clean_keymap(keymap: Mapping[str, str], where: str) -> tuple[dict[str, str],
         good = [key for key in listed if is_key(normal_key(key))]
         bad = [key for key in listed if key not in good]
         if bad:
-            kept = "the others are used" if good else "it keeps its default keys"
-            warnings.append(
-                f"{where}: [keys] {binding_id!r} lists {_names(bad)}, not "
-                f"{'a key' if len(bad) == 1 else 'keys'}; {kept}"
-            )
+            kept = "its other keys are used" if good else "it keeps its default keys"
+            warnings.append(f"{where}: {_names(bad)} for {binding_id} is not a key; {kept}")
         if good:
             cleaned[binding_id] = ",".join(good)
     return cleaned, warnings
@@ -120,10 +117,9 @@ def keymap_warnings(
 ) -> list[str]:
     """Warnings for binding ids the app does not have, and for keys the keymap gives to
     two actions that work at the same time (on the same screen, or one everywhere)."""
-    known = {binding.id: binding for binding in bindings}
+    known = {binding.id for binding in bindings}
     warnings = [
-        f"{where}: [keys] {binding_id!r} is not a binding id (`diplomat-tui config init` "
-        "lists them); it is ignored"
+        f"{where}: no binding is called {binding_id!r} (`diplomat-tui config init` lists them)"
         for binding_id in keymap
         if binding_id not in known
     ]
@@ -144,8 +140,7 @@ def keymap_warnings(
                 if other is not binding and key in keys_of[other.id] and _together(binding, other):
                     clashes.setdefault(key, set()).update((binding.id, other.id))
     warnings += [
-        f"{where}: the key {key} is bound to {_names(sorted(ids), quote=False)} at once; "
-        "only one of them can work, so give the others another key"
+        f"{where}: {key} is bound to {_names(sorted(ids), quote=False)}; only one can work"
         for key, ids in clashes.items()
     ]
     return warnings

@@ -141,13 +141,12 @@ async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
         await pilot.pause(0.3)
         notes = await notifications(app, pilot)
         assert notes == [
-            f"{config}: [keys] 'app.quit' lists 'notakey', not a key; it keeps its default keys",
-            f"{config}: theme 'no-such-theme' is not a theme (`diplomat-tui config init` lists "
+            "config.toml: 'notakey' for app.quit is not a key; it keeps its default keys",
+            "config.toml: there is no theme 'no-such-theme' (`diplomat-tui config init` lists "
             "them); using textual-dark",
-            f"{config}: [keys] 'app.nosuch' is not a binding id (`diplomat-tui config init` "
-            "lists them); it is ignored",
-            f"{config}: the key j is bound to app.help, detail.down and list.down at once; only "
-            "one of them can work, so give the others another key",
+            "config.toml: no binding is called 'app.nosuch' (`diplomat-tui config init` lists "
+            "them)",
+            "config.toml: j is bound to app.help, detail.down and list.down; only one can work",
         ]
         assert app.theme == "textual-dark"
         await pilot.press("q")  # "notakey" did not take q away from quit
