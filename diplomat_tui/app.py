@@ -224,7 +224,7 @@ class DiplomatApp(App[None]):
                 f"{where}: there is no theme {theme!r} (`diplomat-tui config init` lists "
                 f"them); using {self.theme}"
             )
-        self._saved_theme = self.theme
+        self._saved_theme = theme
         self._warn(warnings)
 
     def _check_keymap(self, keymap: dict[str, str]) -> None:
