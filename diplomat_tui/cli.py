@@ -298,10 +298,14 @@ def _export_snapshot(store: Store) -> Snapshot:
 
 def _reset_question(folder: Path, everything: bool) -> str:
     """What ``reset`` asks before it starts the store in ``folder`` again."""
-    mine = "your watched marks and preferences too" if everything else "keeping your watched marks"
+    if everything:
+        return (
+            f"Start everything in {folder} again, your watched marks and preferences included? "
+            "The old files are kept."
+        )
     return (
-        f"Start the store in {folder} again from the shipped article, {mine}? "
-        "The old files are kept."
+        f"Start the store in {folder} again from the shipped article (your watched marks and "
+        "preferences stay)? The old file is kept."
     )
 
 

@@ -379,8 +379,8 @@ def test_reset_on_a_terminal_asks_first_and_no_keeps_everything(store: Store) ->
     status, output = answer_reset(store.path.parent, b"n\n")
     assert status == 1
     assert (
-        f"Start the store in {store.path.parent} again from the shipped article, keeping your "
-        "watched marks? The old files are kept. [y/N]"
+        f"Start the store in {store.path.parent} again from the shipped article (your watched "
+        "marks and preferences stay)? The old file is kept. [y/N]"
     ) in output.replace("\r\n", " ")
     assert "reset cancelled: nothing was changed." in output
     assert {p.name: p.read_bytes() for p in store.path.parent.iterdir()} == before
