@@ -76,8 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="update the store from TVmaze and Netflix Top 10",
         description="Fetch the episode guide, seasons, cast and crew from TVmaze and the "
         "weekly Top 10 figures from Netflix, then update the store in one step. Progress "
-        "goes to stderr, a summary to stdout. If any source fails, nothing changes. "
+        "goes to stderr (a line before each request), a summary to stdout. A source that "
+        "fails leaves its part of the store as it was, is named on stderr with the reason, "
+        "and the exit status is 1; the other source's data is still saved. Answers are "
+        "cached by their HTTP caching headers in the user cache folder "
+        "($DIPLOMAT_TUI_CACHE_DIR): within TVmaze's hour it is not asked again. "
         "Source URLs: $DIPLOMAT_TUI_TVMAZE_URL, $DIPLOMAT_TUI_TOP10_URL.",
+    ).add_argument(
+        "--force",
+        action="store_true",
+        help="revalidate every cached answer with the servers now (Cache-Control: no-cache)",
     )
     return parser
 
@@ -120,23 +128,29 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         print(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
         return 0
     if args.command == "refresh":
-        import asyncio
-
-        from diplomat_tui.refresh import refresh
-
-        summary = asyncio.run(
-            refresh(
-                store,
-                settings,
-                lambda source, status: print(f"{source}: {status}", file=sys.stderr, flush=True),
-            )
-        )
-        print(summary.describe())
-        return 0
+        return _refresh(store, settings, force=args.force)
     from diplomat_tui.app import DiplomatApp
 
     DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
     return 0
+
+
+def _refresh(store: Store, settings: Settings, *, force: bool) -> int:
+    """``diplomat-tui refresh``: progress on stderr, the summary on stdout, one line on
+    stderr per source that failed (and exit status 1)."""
+    import asyncio
+
+    from diplomat_tui.refresh import refresh
+
+    def progress(source: str, status: str) -> None:
+        print(f"{source}: {status}", file=sys.stderr, flush=True)
+
+    result = asyncio.run(refresh(store, settings, progress, force=force))
+    if len(result.failed) < len(result.sources):
+        print(result.summary.describe(), flush=True)
+    for status in result.failed:
+        print(f"{PROG}: {status.error}", file=sys.stderr)
+    return 0 if result.ok else EXIT_ERROR
 
 
 def _launch_snapshot(store: Store) -> Snapshot:
