@@ -14,10 +14,12 @@ from helpers.localserver import local_server  # noqa: F401 - the local HTTP serv
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config isolated too)."""
+    """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config and HTTP cache
+    isolated too)."""
     folder = tmp_path / "data"
     monkeypatch.setenv("DIPLOMAT_TUI_DATA_DIR", str(folder))
     monkeypatch.setenv("DIPLOMAT_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DIPLOMAT_TUI_CACHE_DIR", str(tmp_path / "cache"))
     return folder
 
 
