@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from platformdirs import user_cache_path
 
 from diplomat_tui.cli import main
 from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import Catalog, Show, Source
 from diplomat_tui.refresh import RefreshResult, RefreshSummary, SourceStatus, refresh
-from diplomat_tui.settings import Settings
+from diplomat_tui.settings import Settings, load_settings
 from diplomat_tui.sources import Origin
 from diplomat_tui.sources.http import MIB, HttpPolicy
 from diplomat_tui.sources.tvmaze import (
@@ -723,3 +724,28 @@ def test_cli_refresh_failure_is_one_line_per_source_and_exit_1(
         "?q=The+Diplomat)",
         f"diplomat-tui: Netflix Top 10 global: HTTP 404 Not Found ({local_server.url}{GLOBAL})",
     ]
+
+
+# -- settings ----------------------------------------------------------------------------
+
+
+def test_the_cache_folder_and_image_hosts_come_from_the_environment_or_config(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv("DIPLOMAT_TUI_CACHE_DIR")
+    settings = load_settings()
+    assert settings.http_cache_path == user_cache_path("diplomat-tui", appauthor=False) / (
+        "http-cache.sqlite"
+    )
+    assert settings.allowed_image_hosts() == ("static.tvmaze.com", "api.tvmaze.com")
+    monkeypatch.setenv("DIPLOMAT_TUI_CACHE_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("DIPLOMAT_TUI_TVMAZE_URL", "http://127.0.0.1:8080/tvmaze")
+    settings = load_settings()
+    assert settings.http_cache_path == tmp_path / "elsewhere" / "http-cache.sqlite"
+    assert settings.allowed_image_hosts() == ("static.tvmaze.com", "127.0.0.1")
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('[sources]\nimage_hosts = ["Images.Example", " "]\n', encoding="utf-8")
+    assert load_settings().allowed_image_hosts() == ("images.example",)
+    monkeypatch.setenv("DIPLOMAT_TUI_IMAGE_HOSTS", "127.0.0.1, localhost")
+    assert load_settings().allowed_image_hosts() == ("127.0.0.1", "localhost")

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.model import Show
+from diplomat_tui.model import Catalog, Show
 from diplomat_tui.sources import Origin
 from diplomat_tui.sources.tvmaze import (
     EMBEDDED,
@@ -34,6 +34,7 @@ from diplomat_tui.sources.tvmaze import (
     parse_show_with_embeds,
     season_status,
 )
+from diplomat_tui.store import catalog_from_data, data_from_catalog
 
 from helpers.localserver import HOSTILE_NAME, RECORDED, TVMAZE_ID, _hostile
 
@@ -506,3 +507,33 @@ def test_recorded_files_are_the_real_shapes():
     } <= set(show)
     assert {"score", "show"} <= set(json.loads(recorded("search-shows.json"))[0])
     assert Path(RECORDED / "README.md").exists()
+
+
+def _store_reads_back(facts: Catalog) -> None:
+    """What a parser accepts, the store accepts: written as JSON and read back, it is equal."""
+    data = json.loads(json.dumps(data_from_catalog(facts)))
+    assert catalog_from_data(data) == facts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.fixed_dictionaries({part: st.just([]) | JSON for part in ("cast", "crew")}),
+    numbers=st.lists(st.integers(min_value=-(10**500), max_value=10**500), min_size=4, max_size=4),
+)
+def test_whatever_the_parser_accepts_the_store_reads_back(
+    parts: dict[str, Any], numbers: list[int]
+):
+    season, number, runtime, order = numbers
+    parts["episodes"] = [{"season": season, "number": number, "runtime": runtime}]
+    parts["seasons"] = [{"number": season, "episodeOrder": order}]
+    try:
+        facts = PARSERS["embedded"](with_embedded(**parts))
+    except SourceError as error:
+        assert "\n" not in str(error)
+        return
+    assert isinstance(facts, Catalog)
+    _store_reads_back(facts)
+
+
+def test_the_recorded_answer_reads_back_from_the_store():
+    _store_reads_back(parse_show_with_embeds(with_embedded(), ORIGIN, "tv", TODAY))

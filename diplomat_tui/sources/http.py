@@ -250,6 +250,25 @@ class _Network(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
+class _WrappedClient(httpx.AsyncClient):
+    """An AsyncClient whose every transport (direct, and one per proxy from the environment)
+    is wrapped by ``wrap``: passing ``transport=`` instead would drop the proxies."""
+
+    def __init__(
+        self,
+        wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport],
+        **options: Any,
+    ):
+        self._wrap = wrap
+        super().__init__(**options)
+
+    def _init_transport(self, *args: Any, **kwargs: Any) -> httpx.AsyncBaseTransport:
+        return self._wrap(super()._init_transport(*args, **kwargs))
+
+    def _init_proxy_transport(self, *args: Any, **kwargs: Any) -> httpx.AsyncBaseTransport:
+        return self._wrap(super()._init_proxy_transport(*args, **kwargs))
+
+
 def prepare_cache(path: Path) -> bool:
     """Make the cache file usable: its folder made, a damaged file removed (quietly).
 
@@ -304,16 +323,20 @@ class HttpClient:
 
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
-        transport: httpx.AsyncBaseTransport = _Network(httpx.AsyncHTTPTransport())
+        wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] = _Network
         if self._cache is not None and await asyncio.to_thread(prepare_cache, self._cache):
             storage = AsyncSqliteStorage(database_path=self._cache, max_size=policy.cache_bytes)
-            transport = AsyncCacheTransport(
-                transport, storage=storage, rfc=CacheOptions(shared=False)
-            )
+
+            def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+                return AsyncCacheTransport(
+                    _Network(inner), storage=storage, rfc=CacheOptions(shared=False)
+                )
+
         headers = {"User-Agent": USER_AGENT}
         if self._force:
             headers["Cache-Control"] = "no-cache"
-        self._client = httpx.AsyncClient(
+        self._client = _WrappedClient(
+            wrap,
             timeout=httpx.Timeout(
                 connect=policy.connect_timeout,
                 read=policy.read_timeout,
@@ -322,7 +345,6 @@ class HttpClient:
             ),
             headers=headers,
             follow_redirects=False,  # followed here, on the same host only
-            transport=transport,
         )
         return self
 
