@@ -171,11 +171,10 @@ async def run_sources(
     tasks = {name: asyncio.create_task(fetch()) for name, fetch in sources.items()}
     try:
         _done, pending = await asyncio.wait(tasks.values(), timeout=deadline)
-    finally:
+    finally:  # also when the refresh itself is cancelled: no source outlives it
         for task in tasks.values():
             task.cancel()
-    if pending:
-        await asyncio.wait(pending)
+        await asyncio.gather(*tasks.values(), return_exceptions=True)
     outcomes: dict[str, SourceResult | str] = {}
     for name, task in tasks.items():
         if task in pending:

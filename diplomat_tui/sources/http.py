@@ -461,6 +461,9 @@ class HttpClient:
             raise error("the body could not be decoded (bad content encoding)") from None
         except (httpx.HTTPError, httpx.InvalidURL) as failure:
             raise error(f"{type(failure).__name__}: {failure}") from None
+        except (sqlite3.Error, RuntimeError) as failure:  # the cache file failed under us
+            cache = f"the HTTP cache {self._cache}" if self._cache else "the HTTP cache"
+            raise error(f"{cache} failed ({failure}); try again") from None
 
     async def _answer(
         self,
@@ -484,7 +487,7 @@ class HttpClient:
         fetched = Fetched(
             url=url,
             status=status,
-            fetched=now_iso(),
+            fetched=_answered_at(response) if from_cache and not revalidated else now_iso(),
             etag=header_value(response.headers, "ETag"),
             last_modified=header_value(response.headers, "Last-Modified"),
             from_cache=from_cache,
@@ -519,6 +522,18 @@ def _answer_text(status: int, caching: dict[str, Any]) -> str:
             return "304 Not Modified, the cached copy is current"
         return "from the cache (still fresh: not asked)"
     return _status_text(status)
+
+
+def _answered_at(response: httpx.Response) -> str:
+    """When a cached answer was given: its ``Date`` (ISO, UTC), else now. A refresh that
+    only reads the cache then brings the very same Source record, and saves nothing."""
+    try:
+        when = parsedate_to_datetime(header_value(response.headers, "Date") or "")
+    except (TypeError, ValueError, IndexError):
+        return now_iso()
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def _same_version(previous: Source | None, answer: Fetched) -> bool:
