@@ -231,7 +231,7 @@ async def test_endless_redirects_end(local_server: LocalServer):
         ({"fail": 404}, "HTTP 404 Not Found"),
         ({"fail": 500, "times": 5}, "HTTP 500 Internal Server Error after 3 attempts"),
         ({"truncate": True}, "body truncated"),
-        ({"latency": 1.5}, "timed out (waiting for data)"),
+        ({"latency": 1.5}, "timed out (waiting for data: nothing for 0.5s)"),
     ],
 )
 async def test_failures_are_one_line_source_errors(

@@ -519,7 +519,7 @@ async def test_hostile_text_never_reaches_the_store(
         (SHOW, {"broken_json": True}, "TVmaze show: not valid JSON"),
         (SHOW, {"truncate": True}, "TVmaze show: the connection broke mid-answer, body truncated"),
         (SHOW, {"oversize": 2 * MIB}, "TVmaze show: the answer is larger than the 1 MiB limit"),
-        (SHOW, {"latency": 1.5}, "TVmaze show: timed out (waiting for data)"),
+        (SHOW, {"latency": 1.5}, "TVmaze show: timed out (waiting for data: nothing for 1s)"),
         (SHOW, {"trickle": 0.005}, "TVmaze show: no complete answer within 2s"),
         (SHOW, {"body": b'{"id": 61420, "name": "x"}'}, "TVmaze show: the answer has no _embedded"),
         (

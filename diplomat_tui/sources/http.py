@@ -55,6 +55,7 @@ USER_AGENT = f"diplomat-tui/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BOM = codecs.BOM_UTF8  # dropped from the start of a streamed text body
 VALIDATORS = ("ETag", "Last-Modified")
+CONDITIONS = ("If-None-Match", "If-Modified-Since")  # what a revalidation sends them as
 _ANNOUNCE = "diplomat_tui.announce"  # request extension: called as the request goes out
 
 ProgressCallback = Callable[[str, str], None]
@@ -412,11 +413,8 @@ class HttpClient:
         """The progress line said as a request really goes out (not for a cache hit)."""
 
         def announce(sent: httpx.Request) -> None:
-            asking = (
-                "revalidating"
-                if "If-None-Match" in sent.headers or ("If-Modified-Since" in sent.headers)
-                else "requesting"
-            )
+            conditional = any(name in sent.headers for name in CONDITIONS)
+            asking = "revalidating" if conditional else "requesting"
             where = sent.url.copy_with(query=None)
             self.report(request.source, f"{request.label}: {asking} {where}")
 
@@ -450,7 +448,7 @@ class HttpClient:
         except TimeoutError:
             raise error(f"no complete answer within {deadline:g}s") from None
         except httpx.TimeoutException as failure:
-            raise error(f"timed out ({_timeout_kind(failure)})") from None
+            raise error(f"timed out ({self._timeout_kind(failure)})") from None
         except httpx.ConnectError as failure:
             raise error(f"cannot connect ({failure or 'no network?'})") from None
         except httpx.RemoteProtocolError as failure:
@@ -500,6 +498,18 @@ class HttpClient:
         if declared.isdigit() and "Content-Encoding" not in response.headers:
             _check_size(request, int(declared), cap)
         return replace(fetched, body=await consume(response))
+
+    def _timeout_kind(self, failure: httpx.TimeoutException) -> str:
+        """``waiting for data: nothing for 30s``: what timed out, and after how long."""
+        policy = self.policy
+        kinds = {
+            httpx.ConnectTimeout: ("connecting", policy.connect_timeout),
+            httpx.ReadTimeout: ("waiting for data", policy.read_timeout),
+            httpx.WriteTimeout: ("sending", policy.read_timeout),
+            httpx.PoolTimeout: ("waiting for a connection", policy.connect_timeout),
+        }
+        kind, seconds = kinds.get(type(failure), ("network", policy.read_timeout))
+        return f"{kind}: nothing for {seconds:g}s"
 
     def _retry(self, request: Request, response: httpx.Response, attempt: int) -> _Retry:
         """Retry-After if the server gave one, else exponential backoff; a Retry-After
@@ -561,13 +571,3 @@ def _same_origin(request: Request, target: httpx.URL) -> httpx.URL:
 def _check_size(request: Request, size: int, cap: int) -> None:
     if size > cap:
         raise request.origin.error(f"the answer is larger than the {cap / MIB:g} MiB limit")
-
-
-def _timeout_kind(failure: httpx.TimeoutException) -> str:
-    kinds = {
-        httpx.ConnectTimeout: "connecting",
-        httpx.ReadTimeout: "waiting for data",
-        httpx.WriteTimeout: "sending",
-        httpx.PoolTimeout: "waiting for a connection",
-    }
-    return kinds.get(type(failure), "network")
