@@ -3,8 +3,8 @@
 A show's data comes in one request, ``/shows/{id}`` with ``embed[]`` for the episodes,
 seasons, cast and crew: the show object plus an ``_embedded`` object holding each list
 in the format of its own endpoint (``/shows/{id}/episodes``...), read by the same
-parsers. So a show has one Source record (``tvmaze:/shows/{id}``) and, when nothing
-changed, costs one 304.
+parsers. So a show has one Source record (``tvmaze:/shows/{id}``) and costs one request,
+none within the hour TVmaze's answers stay fresh (``max-age=3600``, HTTP cache).
 
 Several series are called "The Diplomat". The first refresh searches TVmaze and keeps
 the one that matches what the store already knows: its network or web channel and its
@@ -346,10 +346,19 @@ def parse_crew(value: Any, origin: Origin, source_id: str) -> Catalog:
 
 
 def _unique_people(people: list[Person]) -> tuple[Person, ...]:
-    """One record per person (names compared normalized), the first one's details kept."""
+    """One record per person (names compared normalized): the first one's name, and the
+    first TVmaze id and picture given."""
     unique: dict[str, Person] = {}
     for person in people:
-        unique.setdefault(normalize(person.name), person)
+        key = normalize(person.name)
+        seen = unique.get(key)
+        unique[key] = (
+            person
+            if seen is None
+            else replace(
+                seen, tvmaze_id=seen.tvmaze_id or person.tvmaze_id, image=seen.image or person.image
+            )
+        )
     return tuple(unique.values())
 
 
