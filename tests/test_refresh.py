@@ -751,3 +751,20 @@ def test_the_cache_folder_and_image_hosts_come_from_the_environment_or_config(
     assert load_settings().allowed_image_hosts() == ("images.example",)
     monkeypatch.setenv("DIPLOMAT_TUI_IMAGE_HOSTS", "127.0.0.1, localhost")
     assert load_settings().allowed_image_hosts() == ("127.0.0.1", "localhost")
+
+
+async def test_a_store_that_missed_a_refresh_still_gets_the_cached_data(
+    store: Store, tmp_path: Path, local_server: LocalServer
+):
+    """The cache may be ahead of the store (a save that failed, another data folder): only
+    the version the store holds is skipped, so nothing is ever left out of it."""
+    await run_ok(store, local_server)
+    other = Store(tmp_path / "other" / "store.json")
+    other.create(Catalog(show=KNOWN))
+    shared = settings_for(local_server, store)
+    logged = len(local_server.requests)
+    result = await refresh(other, replace(shared, data_dir=other.path.parent), policy=FAST)
+    assert result.ok and result.summary.new_episodes == 15 and result.summary.new_weeks == 6
+    sent = local_server.requests[logged:]
+    # TVmaze's search and show from the cache, the files revalidated: yet all parsed
+    assert sorted((r.path, r.status) for r in sent) == sorted([(GLOBAL, 304), (COUNTRIES, 304)])
