@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import tempfile
 import time
 from dataclasses import replace
 from datetime import date
@@ -16,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from platformdirs import user_cache_path
 
 from diplomat_tui.cli import main
@@ -768,3 +772,26 @@ async def test_a_store_that_missed_a_refresh_still_gets_the_cached_data(
     sent = local_server.requests[logged:]
     # TVmaze's search and show from the cache, the files revalidated: yet all parsed
     assert sorted((r.path, r.status) for r in sent) == sorted([(GLOBAL, 304), (COUNTRIES, 304)])
+
+
+@hypothesis_settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    show=st.binary(max_size=300) | st.sampled_from([b"{}", b"[]", b"null", b'{"id": 1e999}']),
+    global_file=st.binary(max_size=300),
+    countries=st.binary(max_size=300),
+)
+def test_random_answers_from_every_source_leave_a_readable_store(
+    local_server: LocalServer, show: bytes, global_file: bytes, countries: bytes
+):
+    for path, body in ((SHOW, show), (GLOBAL, global_file), (COUNTRIES, countries)):
+        local_server.set(path, body=body)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "store.json")
+        store.create(Catalog(show=replace(KNOWN, tvmaze_id=TVMAZE_ID)))
+        result = asyncio.run(refresh(store, settings_for(local_server, store), policy=FAST))
+        assert all(status.error is None or "\n" not in status.error for status in result.sources)
+        store.snapshot()  # readable, whatever was saved
