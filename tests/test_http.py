@@ -359,3 +359,14 @@ async def test_gather_all_runs_concurrently_and_raises_the_first_failure():
     with pytest.raises(SourceError, match="broken"):
         await gather_all(slow("c", 1), broken())
     assert "c" not in finished
+
+
+async def test_a_cache_folder_that_cannot_be_made_means_no_cache(
+    local_server: LocalServer, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for _ in range(2):
+        answer, _ = await cached_get(local_server, CAST, blocker / "http.sqlite")
+        assert answer.status == 200 and not answer.from_cache
+    assert len(local_server.requests_to(CAST)) == 2 and capfd.readouterr().err == ""
