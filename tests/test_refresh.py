@@ -645,11 +645,11 @@ async def test_one_deadline_for_the_whole_refresh(store: Store, local_server: Lo
     policy = replace(FAST, deadline=60, read_timeout=5)
     before = store.snapshot().catalog
     started = time.monotonic()
-    result, _ = await run(store, local_server, policy, deadline=1.5)
-    assert time.monotonic() - started < 4
+    result, _ = await run(store, local_server, policy, deadline=3)
+    assert time.monotonic() - started < 6
     (failed,) = result.failed
     assert failed.error == (
-        "TVmaze: not finished within the refresh's deadline of 1.5s; nothing of it was saved"
+        "TVmaze: not finished within the refresh's deadline of 3s; nothing of it was saved"
     )
     assert tvmaze_part(store.snapshot().catalog) == tvmaze_part(before)
     assert result.saved and result.summary.new_weeks == 6  # the Top 10 was in time
