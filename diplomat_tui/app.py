@@ -156,11 +156,20 @@ class DiplomatApp(App[None]):
             self.sub_title = clean_line(f"Refreshing… {source}: {status}")
 
         try:
-            summary = await refresh(self.store, self.settings, progress)
+            result = await refresh(self.store, self.settings, progress)
             # Read back on the writer thread, so watched marks still queued are included.
             snapshot = await asyncio.wrap_future(self._writer.submit(self.store.snapshot))
             await self.show_snapshot(snapshot)
-            self.notify(summary.describe(), title="Refresh", timeout=6, markup=False)
+            for failed in result.failed:
+                self.notify(
+                    failed.error or failed.name,
+                    title="Refresh failed",
+                    severity="error",
+                    timeout=12,
+                    markup=False,
+                )
+            if len(result.failed) < len(result.sources):
+                self.notify(result.summary.describe(), title="Refresh", timeout=6, markup=False)
         except DiplomatError as error:
             self.notify(
                 str(error), title="Refresh failed", severity="error", timeout=12, markup=False

@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "locate",
         parents=[common],
-        help="print where the store, config file and screenshots live",
+        help="print where the store, config file, cache and screenshots live",
         description="Print the path of each file and folder diplomat-tui uses.",
     )
     config = commands.add_parser(
@@ -112,8 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="update the store from TVmaze and Netflix Top 10",
         description="Fetch the episode guide, seasons, cast and crew from TVmaze and the "
         "weekly Top 10 figures from Netflix, then update the store in one step. Progress "
-        "goes to stderr, a summary to stdout. If any source fails, nothing changes. "
+        "goes to stderr (a line before each request), a summary to stdout. A source that "
+        "fails leaves its part of the store as it was, is named on stderr with the reason, "
+        "and the exit status is 1; the other source's data is still saved. Answers are "
+        "cached by their HTTP caching headers in the user cache folder "
+        "($DIPLOMAT_TUI_CACHE_DIR): within TVmaze's hour it is not asked again. "
         "Source URLs: $DIPLOMAT_TUI_TVMAZE_URL, $DIPLOMAT_TUI_TOP10_URL.",
+    ).add_argument(
+        "--force",
+        action="store_true",
+        help="revalidate every cached answer with the servers now (Cache-Control: no-cache)",
     )
     return parser
 
@@ -232,13 +240,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 0
     if args.command == "refresh":
-        import asyncio
-
-        from diplomat_tui.refresh import refresh
-
-        summary = asyncio.run(refresh(store, settings, _progress))
-        _out("\n".join(map(printable, summary.describe().splitlines())))
-        return 0
+        return _refresh(store, settings, force=args.force)
     from diplomat_tui.app import DiplomatApp
 
     DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
@@ -330,6 +332,7 @@ def _locate(settings: Settings) -> int:
         ("user data", store.user_path),
         ("data folder", settings.data_dir),
         ("config", config),
+        ("HTTP cache", settings.http_cache_path),
         ("screenshots", settings.screenshot_dir),
     ]
     width = max(len(label) for label, _ in rows)
@@ -353,6 +356,21 @@ def _config_init(settings: Settings) -> int:
     )
     _out(f"wrote a sample config file at {printable(str(settings.config_path))}")
     return 0
+
+
+def _refresh(store: Store, settings: Settings, *, force: bool) -> int:
+    """``diplomat-tui refresh``: progress on stderr, the summary on stdout, one line on
+    stderr per source that failed (and exit status 1)."""
+    import asyncio
+
+    from diplomat_tui.refresh import refresh
+
+    result = asyncio.run(refresh(store, settings, _progress, force=force))
+    if len(result.failed) < len(result.sources):
+        _out("\n".join(map(printable, result.summary.describe().splitlines())))
+    for status in result.failed:
+        _fail(str(status.error))
+    return 0 if result.ok else EXIT_ERROR
 
 
 def _launch_snapshot(store: Store) -> Snapshot:

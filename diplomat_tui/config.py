@@ -11,7 +11,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from diplomat_tui.errors import DiplomatError
-from diplomat_tui.settings import DEFAULT_TOP10_URL, DEFAULT_TVMAZE_URL, ENV_CONFIG_DIR, Settings
+from diplomat_tui.settings import (
+    DEFAULT_TOP10_URL,
+    DEFAULT_TVMAZE_URL,
+    ENV_CONFIG_DIR,
+    TVMAZE_IMAGE_HOST,
+    Settings,
+)
 
 DEFAULT_THEME = "textual-dark"
 
@@ -73,6 +79,8 @@ def sample_config(
             "[sources]",
             f'# tvmaze_url = "{DEFAULT_TVMAZE_URL}"',
             f'# top10_url = "{DEFAULT_TOP10_URL}"',
+            "# The hosts pictures may come from (default: TVmaze's image host and its API's).",
+            f'# image_hosts = ["{TVMAZE_IMAGE_HOST}"]',
             "",
         ]
     )

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from platformdirs import user_config_path, user_data_path, user_pictures_path
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_pictures_path
 
 from diplomat_tui.errors import DiplomatError
 
@@ -24,6 +25,10 @@ ENV_CONFIG_DIR = "DIPLOMAT_TUI_CONFIG_DIR"
 ENV_SCREENSHOT_DIR = "DIPLOMAT_TUI_SCREENSHOT_DIR"
 ENV_TVMAZE_URL = "DIPLOMAT_TUI_TVMAZE_URL"
 ENV_TOP10_URL = "DIPLOMAT_TUI_TOP10_URL"
+ENV_CACHE_DIR = "DIPLOMAT_TUI_CACHE_DIR"
+ENV_IMAGE_HOSTS = "DIPLOMAT_TUI_IMAGE_HOSTS"
+TVMAZE_IMAGE_HOST = "static.tvmaze.com"
+HTTP_CACHE_FILE = "http-cache.sqlite"
 
 
 @dataclass(frozen=True)
@@ -32,31 +37,47 @@ class Settings:
 
     data_dir: Path
     config_path: Path
-    screenshot_dir: Path = field(default_factory=lambda: user_pictures_path() / APP_NAME)
     tvmaze_url: str = DEFAULT_TVMAZE_URL
     top10_url: str = DEFAULT_TOP10_URL
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    cache_dir: Path | None = None  # None: a ``cache`` folder in the data folder
+    image_hosts: tuple[str, ...] = ()  # () : TVmaze's image host and the TVmaze API's host
+    screenshot_dir: Path = field(default_factory=lambda: user_pictures_path() / APP_NAME)
 
     @property
     def store_path(self) -> Path:
         """The TinyDB file."""
         return self.data_dir / "store.json"
 
+    @property
+    def http_cache_path(self) -> Path:
+        """The HTTP cache (SQLite, RFC 9111 via hishel) in the user cache folder."""
+        return (self.cache_dir or self.data_dir / "cache") / HTTP_CACHE_FILE
+
+    def allowed_image_hosts(self) -> tuple[str, ...]:
+        """The hosts pictures may be fetched from: the setting, else TVmaze's image host
+        and the configured TVmaze host."""
+        if self.image_hosts:
+            return self.image_hosts
+        api_host = urlsplit(self.tvmaze_url).hostname
+        return (TVMAZE_IMAGE_HOST, *([api_host] if api_host else []))
+
 
 def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     """Resolve settings from defaults, the config file, the environment and ``data_dir``."""
-    env = os.environ
-    config_dir = env.get(ENV_CONFIG_DIR)
+    config_dir = os.environ.get(ENV_CONFIG_DIR)
     config_path = (
         Path(config_dir) if config_dir else user_config_path(APP_NAME, appauthor=False)
     ) / "config.toml"
     settings = Settings(
         data_dir=user_data_path(APP_NAME, appauthor=False),
         config_path=config_path,
+        cache_dir=user_cache_path(APP_NAME, appauthor=False),
         screenshot_dir=user_pictures_path() / APP_NAME,
     )
     settings = _apply_config_file(settings)
+    env = os.environ
     if env.get(ENV_DATA_DIR):
         settings = replace(settings, data_dir=Path(env[ENV_DATA_DIR]))
     if env.get(ENV_SCREENSHOT_DIR):
@@ -65,6 +86,10 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         settings = replace(settings, tvmaze_url=env[ENV_TVMAZE_URL])
     if env.get(ENV_TOP10_URL):
         settings = replace(settings, top10_url=env[ENV_TOP10_URL])
+    if env.get(ENV_CACHE_DIR):
+        settings = replace(settings, cache_dir=Path(env[ENV_CACHE_DIR]).expanduser())
+    if env.get(ENV_IMAGE_HOSTS):
+        settings = replace(settings, image_hosts=_hosts(env[ENV_IMAGE_HOSTS].split(",")))
     if data_dir is not None:
         settings = replace(settings, data_dir=Path(data_dir))
     return replace(
@@ -92,6 +117,14 @@ def _apply_config_file(settings: Settings) -> Settings:
     sources = _table(config, "sources", path)
     keys = _table(config, "keys", path)
     screenshots = _string(config, "screenshots", path)
+    hosts = sources.get("image_hosts")
+    if hosts is not None and not (
+        isinstance(hosts, list) and all(isinstance(host, str) for host in hosts)
+    ):
+        raise DiplomatError(
+            f"the config file {path} sets [sources] image_hosts = {_shown(hosts)}, but it must "
+            'be a list of host names in quotes (["static.tvmaze.com"])'
+        )
     return replace(
         settings,
         theme=_string(config, "theme", path),
@@ -99,6 +132,7 @@ def _apply_config_file(settings: Settings) -> Settings:
         top10_url=_string(sources, "top10_url", path, "sources") or settings.top10_url,
         screenshot_dir=Path(screenshots) if screenshots else settings.screenshot_dir,
         keymap={binding_id: _string(keys, binding_id, path, "keys") or "" for binding_id in keys},
+        image_hosts=_hosts(hosts) if hosts is not None else settings.image_hosts,
     )
 
 
@@ -128,3 +162,8 @@ def _shown(value: Any) -> str:
     """A config value for a one-line message (cut short)."""
     text = repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _hosts(names: list[object]) -> tuple[str, ...]:
+    """Host names from a list (config) or a comma-separated variable, blanks dropped."""
+    return tuple(str(name).strip().lower() for name in names if str(name).strip())

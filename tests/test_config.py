@@ -42,12 +42,14 @@ def test_locate_prints_where_everything_lives(
         f"user data    {data_dir / 'user.json'}",
         f"data folder  {data_dir}",
         f"config       {config_file(tmp_path)}",
+        f"HTTP cache   {tmp_path / 'cache' / 'http-cache.sqlite'}",
         f"screenshots  {tmp_path / 'screenshots'}",
         "(no config file yet: `diplomat-tui config init` writes a commented sample)",
     ]
     assert not data_dir.exists()  # locating creates nothing
     status, out, _ = run(capsys, "--data-dir", "elsewhere", "locate")
     assert out.splitlines()[0] == "store        elsewhere/store.json"
+    assert not (tmp_path / "cache").exists()
 
 
 def test_config_init_writes_a_commented_sample_listing_every_binding_and_theme(
