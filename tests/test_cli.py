@@ -333,6 +333,10 @@ def test_every_error_is_one_sentence_on_one_line(
         ("[keys]\n'app.quit' = 3", "sets [keys] app.quit = 3, but it must be text in quotes"),
         ("[sources]\ntvmaze_url = []", "sets [sources] tvmaze_url = [], but it must be text"),
         ("theme = ", "is not valid TOML (Invalid value (at end of document))"),
+        (
+            "[sources]\nimage_hosts = 'x'",
+            "sets [sources] image_hosts = 'x', but it must be a list of host names in quotes",
+        ),
     ],
 )
 def test_a_config_value_of_the_wrong_type_is_one_line(
