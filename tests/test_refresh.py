@@ -727,8 +727,8 @@ def test_cli_refresh_failure_is_one_line_per_source_and_exit_1(
     assert out == ""
     assert [line for line in err.splitlines() if line.startswith("diplomat-tui: ")] == [
         f"diplomat-tui: TVmaze search: HTTP 404 Not Found ({local_server.url}{SEARCH}"
-        "?q=The+Diplomat)",
-        f"diplomat-tui: Netflix Top 10 global: HTTP 404 Not Found ({local_server.url}{GLOBAL})",
+        "?q=The+Diplomat).",
+        f"diplomat-tui: Netflix Top 10 global: HTTP 404 Not Found ({local_server.url}{GLOBAL}).",
     ]
 
 
