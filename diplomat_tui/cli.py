@@ -286,7 +286,7 @@ def _export_snapshot(store: Store) -> Snapshot:
     """What export prints, read without writing anything: the store, or when there is none
     yet the facts of the shipped article (what a new store would hold), said on stderr."""
     if store.exists():
-        return store.snapshot()
+        return store.snapshot(read_only=True)
     from diplomat_tui.ingest import seed_catalog
 
     print(
