@@ -18,7 +18,7 @@ import diplomat_tui
 
 PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
 # The UI side: modules that may import textual (and so are outside the data contract).
-UI_MODULES = {"app", "cli", "commands", "__main__"}
+UI_MODULES = {"app", "bindings", "cli", "commands", "__main__"}
 UI_PACKAGES = {"screens", "widgets"}
 
 

@@ -253,7 +253,7 @@ def test_a_write_cut_short_by_the_file_size_limit_keeps_the_store(
     assert result.returncode == 1
     assert result.stderr == (
         f"diplomat-tui: cannot save the store {store.path}: File too large; "
-        "the previous version is intact\n"
+        "the previous version is intact.\n"
     )
     after = store_files(store.path.parent)
     assert after.pop("store.json.bak") == before["store.json"]  # the backup, taken first
