@@ -24,7 +24,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from diplomat_tui.errors import SourceError
 from diplomat_tui.figures import is_plausible
@@ -57,14 +56,6 @@ MAX_BYTES = 512 * MIB  # the countries file grows by a few MB a year
 DEADLINE = 600.0  # seconds for one file: big, but a trickling server still ends
 _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-class LineParser(Protocol):
-    """What the streaming fetch feeds: raw whole lines, many at a time, then the records."""
-
-    def feed(self, block: bytes) -> None: ...
-
-    def finish(self) -> tuple[Stat, ...]: ...
 
 
 class _Table:
@@ -419,22 +410,6 @@ class CountriesParser:
             )
             for week, countries in sorted(self.countries.items())
         )
-
-
-def parse_lines(parser: LineParser, data: bytes) -> tuple[Stat, ...]:
-    """Run a line parser over a whole body (the recorded files, the tests)."""
-    parser.feed(data.removeprefix(codecs.BOM_UTF8))
-    return parser.finish()
-
-
-def parse_global(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
-    """The stats of ``all-weeks-global.tsv`` for the show called ``title``."""
-    return parse_lines(GlobalParser(title, origin, source_id), data)
-
-
-def parse_countries(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
-    """The stats of ``all-weeks-countries.tsv`` for the show called ``title``."""
-    return parse_lines(CountriesParser(title, origin, source_id), data)
 
 
 @dataclass(frozen=True)
