@@ -182,11 +182,6 @@ class _Merger:
         return tuple(kept.values())
 
 
-def merge_record(old: R, new: R) -> R:
-    """``old`` updated with ``new`` alone (no sources to weigh: the value held stays)."""
-    return _Merger(Catalog(), Catalog()).record(old, new)
-
-
 def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
     """The catalog that results from learning ``new`` after ``old``."""
     merger = _Merger(old, new)
