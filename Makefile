@@ -13,9 +13,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # A regular (not editable) install: what the tests and the app run is the built wheel,
-# assets included, exactly as `pip install .` gives a user.
-install: $(BIN)/python
+# assets included, exactly as `pip install .` gives a user. Done again whenever a file (or
+# folder: a file removed) of the package or its metadata is newer than the last install.
+INSTALLED := $(VENV)/.installed
+PACKAGE_FILES := pyproject.toml README.md LICENSE \
+	$(shell find diplomat_tui assets -not -path '*/__pycache__*' -not -name '*.pyc')
+
+install: $(INSTALLED)
+
+$(INSTALLED): $(BIN)/python $(PACKAGE_FILES)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	touch $@
 
 run: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check .
