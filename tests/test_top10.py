@@ -335,6 +335,13 @@ def test_the_fold_keeps_what_normalize_keeps_of_every_character():
         assert normalized or not folded, hex(ord(char))
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(["a", "Z", " ", "\n", "\t", "'"]) | st.characters()))
+def test_folding_a_whole_line_is_folding_each_character(text: str):
+    # the premise above holds for lines: combining marks reordered, runs of accents...
+    assert _fold(text) == "".join(_fold(char) for char in text)
+
+
 def test_the_title_written_with_any_character_is_found_in_raw_bytes():
     """Every character that normalize() folds into letters of the word, or removes, in the
     word: each such line is picked from a block of other titles, before any decoding."""
