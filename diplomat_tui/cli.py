@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from diplomat_tui import __version__
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.model import Snapshot
 from diplomat_tui.settings import ENV_DATA_DIR, Settings, load_settings
-from diplomat_tui.store import Store
+from diplomat_tui.store import COMMAND, Store
 
 PROG = "diplomat-tui"
 EXIT_ERROR = 1
@@ -63,12 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print everything the store knows, as JSON (stable shape) or a Markdown page.",
     )
     export.add_argument("--format", choices=("json", "markdown"), default="json")
-    commands.add_parser(
+    reset = commands.add_parser(
         "reset",
         parents=[common],
-        help="move the store aside (kept) and start again from the shipped article",
-        description="Recover from a damaged store: the current file is renamed "
-        "store.json.<time>.old (never deleted) and a new store is created.",
+        help="start the catalog again from the shipped article (old files kept)",
+        description="Recover from a damaged store: a copy of the current file is kept as "
+        "store.json.<time>.old (never deleted or overwritten) and a new catalog is created "
+        "from the shipped article. Your watched marks and preferences (user.json) are kept "
+        "unless --all is given.",
+    )
+    reset.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help="also start your watched marks and preferences again (user.json is kept as .old)",
     )
     commands.add_parser(
         "refresh",
@@ -99,10 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from diplomat_tui.ingest import ingest_files, open_store, seed_catalog
 
-    store = Store(settings.store_path)
+    data_dir = getattr(args, "data_dir", None)
+    command = f"diplomat-tui --data-dir {shlex.quote(str(data_dir))}" if data_dir else COMMAND
+    store = Store(settings.store_path, command=command)
     if args.command == "reset":
-        kept = store.reset(seed_catalog())
-        print(f"new store at {store.path}" + (f"; the old file is kept as {kept}" if kept else ""))
+        kept = store.reset(seed_catalog(), everything=args.everything)
+        print(
+            f"new store at {store.path}"
+            + "".join(f"; the old file is kept as {path}" for path in kept)
+        )
         return 0
     open_store(store)
     if args.command == "ingest":

@@ -18,9 +18,10 @@ from diplomat_tui.store import SCHEMA_VERSION
 
 
 def export_data(snapshot: Snapshot) -> dict[str, Any]:
-    """The export object: show, cast, crew, episodes, stats and sources."""
+    """The export object (docs/schema.md): the values shown, and the other claims."""
     catalog = snapshot.catalog
     show = catalog.show
+    character_images = {(c.person, c.character): c.character_image for c in catalog.cast}
     return {
         "schema": SCHEMA_VERSION,
         "show": show
@@ -34,6 +35,7 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
             "creators": list(show.creators),
             "quotes": [q.to_dict() for q in show.quotes],
             "tvmaze_id": show.tvmaze_id,
+            "image": show.image,
             "sources": list(show.sources),
         },
         "cast": [
@@ -42,6 +44,8 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
                 "character": m.character,
                 "billing": m.billing,
                 "known_for": list(m.known_for),
+                "image": person.image if (person := catalog.person(m.name)) else None,
+                "character_image": character_images.get((m.name, m.character)),
                 "sources": list(m.sources),
             }
             for m in cast_members(catalog)
@@ -64,6 +68,7 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
                 "airdate": e.airdate,
                 "runtime": e.runtime,
                 "summary": e.summary,
+                "image": e.image,
                 "watched": e.key in snapshot.watched,
             }
             for e in catalog.episodes
@@ -80,6 +85,7 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
             for s in catalog.stats
         ],
         "sources": [s.to_dict() for s in catalog.sources],
+        "claims": [c.to_dict() for c in catalog.claims],
     }
 
 

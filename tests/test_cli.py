@@ -34,7 +34,7 @@ def test_export_json_has_the_designed_shape(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = export(capsys)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert {"title", "network", "synopsis", "premiered", "status", "creators"} <= set(data["show"])
     assert data["show"]["title"] == "The Diplomat"
     assert data["show"]["premiered"] == "April 20"

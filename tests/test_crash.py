@@ -115,7 +115,8 @@ def test_a_refused_save_says_why_and_keeps_the_store(
         store.set_watched(["S01E01"], True)
     message = str(raised.value)
     assert message == (
-        f"cannot save the store {store.path}: {os.strerror(code)}; the previous version is intact"
+        f"cannot save the user data {store.user_path}: {os.strerror(code)}; "
+        "the previous version is intact"
     )
     assert store_files(store.path.parent) == before
     assert store.snapshot().watched == frozenset()
@@ -138,7 +139,7 @@ def test_ingest_on_a_read_only_disk_is_one_line_and_changes_nothing(
 async def test_the_app_keeps_running_and_says_a_mark_was_not_saved(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = store.path.read_bytes()
+    before = store.user_path.read_bytes() if store.user_path.exists() else None
     app = app_with_late_writes(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
@@ -147,10 +148,10 @@ async def test_the_app_keeps_running_and_says_a_mark_was_not_saved(
             messages = await notifications(app, pilot)
         assert app.is_running
     assert messages == [
-        f"Not saved: cannot save the store {store.path}: No space left on device; "
+        f"Not saved: cannot save the user data {store.user_path}: No space left on device; "
         "the previous version is intact"
     ]
-    assert store.path.read_bytes() == before
+    assert (store.user_path.read_bytes() if store.user_path.exists() else None) == before
 
 
 class FinishedBeforeReturn(ThreadPoolExecutor):
