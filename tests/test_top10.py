@@ -528,6 +528,21 @@ async def test_null_and_html_answers_are_not_a_top10_file(
     assert message.endswith(f"({local_server.url}{path})")
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b'"week\tcategory', "its first line is not valid TSV (unexpected end of data)"),
+        (b"\n\n<!DOCTYPE html>\n<html>", "it starts with '<!DOCTYPE html>'"),
+        (b"x" * 500, f"it starts with '{'x' * 40}…'"),
+        (b"\xff\xfe" + GLOBAL_HEADER.encode("utf-16-le"), "its first line is not UTF-8 text"),
+    ],
+)
+def test_other_first_lines_are_not_a_top10_file(data: bytes, reason: str):
+    with pytest.raises(SourceError) as caught:
+        global_stats(data)
+    assert f"recorded.tsv is not a Top 10 file: {reason}" in str(caught.value)
+
+
 def test_a_header_with_some_columns_is_a_changed_file_not_another_answer():
     with pytest.raises(SourceError, match="missing columns: weekly_rank, season_title"):
         global_stats(b"week\tcategory\tshow_title\tweekly_views\n")

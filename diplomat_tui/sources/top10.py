@@ -115,10 +115,10 @@ class _Table:
         end = block.find(b"\n")
         line = block if end < 0 else block[:end]
         try:
-            text = str(line, "utf-8")
+            self.line = str(line, "utf-8").removesuffix("\r")
         except UnicodeDecodeError:
             raise self.not_top10("its first line is not UTF-8 text") from None
-        self._set_header(self._split(text.removesuffix("\r")))
+        self._set_header(self._split(self.line))
         return b"" if end < 0 else block[end + 1 :]
 
     def row(self, line: str) -> list[str] | None:
@@ -154,6 +154,8 @@ class _Table:
         try:
             return next(csv.reader([line], delimiter="\t", strict=True))
         except (csv.Error, StopIteration) as error:
+            if not self.columns:  # the first line: no header of a Top 10 file
+                raise self.not_top10(f"its first line is not valid TSV ({error})") from None
             raise self.error(f"not valid TSV ({error})") from None
 
     def _set_header(self, fields: list[str]) -> None:
@@ -161,7 +163,7 @@ class _Table:
         (``null``, an HTML page); one lacking a column the app needs is a changed file."""
         columns = tuple(field.strip() for field in fields)
         if self.known.isdisjoint(columns):
-            start = self.line = "\t".join(fields)
+            start = self.line
             if len(start) > _QUOTED // 2:
                 start = start[: _QUOTED // 2] + "…"
             raise self.not_top10(f"it starts with {start!r}")
