@@ -8,7 +8,9 @@ of the file since 2021); every layout is read:
 * then 11: runtime and weekly_views after weekly_hours_viewed, is_staggered_launch and
   episode_launch_details at the end (views are empty for weeks before late June 2023);
 * from November 2024, 12: is_staggered_launch, runtime_override_flag, episode_launch_dtls;
-* since mid-2025, 9: no launch columns, no final newline, runtime sometimes 0.
+* since mid-2025, 9: no launch columns, runtime sometimes 0.
+
+No layout ends with a newline, as the mirror kept them.
 
 Only the columns the app uses are required (:data:`GLOBAL_REQUIRED`); hours, views and
 weeks in the Top 10 are kept when their column is there and the cell is not empty.
@@ -76,8 +78,8 @@ COUNTRY_KNOWN = (*COUNTRY_REQUIRED, "weekly_rank", "season_title", "cumulative_w
 _QUOTED = 80  # characters of a row quoted in an error about it
 # Decoded size caps. The countries file was 4 MB in March 2022 and ~31 MB in 2025: it
 # grows by 6 to 8 MB a year. 128 MiB leaves it ten years and more, and bounds the work of
-# a hostile answer (a gzip bomb) to seconds on the worker thread. The global file is
-# under 1 MB (16 MiB: the same margin, many times over).
+# a hostile answer (a gzip bomb) on the worker thread: ~20 s at worst, measured for each
+# shape in docs/benchmarks.md. The global file is under 1 MB: 16 MiB is margin enough.
 GLOBAL_MAX_BYTES = 16 * MIB
 COUNTRIES_MAX_BYTES = 128 * MIB
 # Rows about the show kept, at most, per file. Real files: about 20 weekly global rows per
