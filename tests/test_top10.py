@@ -24,7 +24,7 @@ from diplomat_tui.merge import normalize
 from diplomat_tui.model import Catalog, Show, Stat
 from diplomat_tui.sources import Origin, SourceResult, top10
 from diplomat_tui.sources.http import MIB, HttpClient, Request
-from diplomat_tui.sources.parse_thread import ParserThread
+from diplomat_tui.sources.parse_thread import PIECE, ParserThread, _pieces
 from diplomat_tui.sources.top10 import (
     COUNTRIES_SCOPE,
     GLOBAL_SCOPE,
@@ -700,6 +700,16 @@ class _Recorder:
     def finish(self) -> list[bytes]:
         self.finished = True
         return self.blocks
+
+
+@settings(max_examples=30, deadline=None)
+@given(lengths=st.lists(st.integers(0, 300_000), min_size=1, max_size=40))
+def test_a_big_block_is_parsed_in_pieces_of_whole_lines(lengths: list[int]):
+    block = b"\n".join(b"x" * length for length in lengths)
+    pieces = list(_pieces(block))
+    assert b"\n".join(pieces) == block  # whole lines, in order, nothing lost
+    assert all(len(piece) <= PIECE + max(lengths) for piece in pieces)
+    assert len(pieces) == 1 or len(block) > PIECE
 
 
 async def test_the_parser_thread_parses_every_block_in_order_off_the_loop():
