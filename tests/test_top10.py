@@ -342,6 +342,27 @@ def test_folding_a_whole_line_is_folding_each_character(text: str):
     assert _fold(text) == "".join(_fold(char) for char in text)
 
 
+def test_the_characters_that_may_join_the_word_are_found_in_one_pass():
+    # one call over every character, as many as a block of Chinese can hold
+    word = "diplomat"
+    expected = {
+        char
+        for char, normalized in every_character()
+        if not normalized or set(_ascii_alnum(normalized)) & set(word)
+    }
+    joining = _TitleFilter(TITLE)._joining({char for char, _ in every_character()})
+    assert joining == expected
+    # and a few at a time, as blocks bring them: most sets are settled in C at once
+    pieces = _TitleFilter(TITLE)
+    characters = [char for char, _ in every_character()]
+    for start in range(0, len(characters), 3000):
+        chunk = set(characters[start : start + 3000])
+        assert pieces._joining(chunk) == expected & chunk, hex(ord(characters[start]))
+    # the class of combining marks searched in C holds all of them
+    marks = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+    assert marks and all(ord(mark) in top10.COMBINING_RANGE for mark in marks)
+
+
 def test_the_title_written_with_any_character_is_found_in_raw_bytes():
     """Every character that normalize() folds into letters of the word, or removes, in the
     word: each such line is picked from a block of other titles, before any decoding."""
