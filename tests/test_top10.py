@@ -586,7 +586,7 @@ def rows_read(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return counts
 
 
-async def test_a_gzip_bomb_of_blank_lines_fails_fast_on_the_size_cap(
+async def test_a_gzip_bomb_of_blank_lines_fails_at_its_first_block(
     local_server: LocalServer, rows_read: dict[str, int]
 ):
     bomb = gzip_repeated(b"\n" * MIB, 1000)  # 1 MB of gzip, 1,000 MiB of blank lines
@@ -596,9 +596,10 @@ async def test_a_gzip_bomb_of_blank_lines_fails_fast_on_the_size_cap(
     with pytest.raises(SourceError) as caught:
         await fetch_top10(local_server)
     print(f"\nrefused after {time.perf_counter() - started:.2f} s")
-    assert "Netflix Top 10 by country: the answer is larger than the 128 MiB limit" in str(
-        caught.value
-    )
+    assert (
+        "Netflix Top 10 by country: all-weeks-countries.tsv is not a Top 10 file: "
+        "it starts with more than 1 MiB of blank lines"
+    ) in str(caught.value)
     assert rows_read.get("all-weeks-countries.tsv", 0) == 0  # no blank line read one by one
 
 
@@ -606,14 +607,21 @@ async def test_blank_lines_before_the_header_pass_without_per_line_work(
     local_server: LocalServer, rows_read: dict[str, int]
 ):
     data = recorded("all-weeks-countries.tsv")
-    blank = b"\r\n" * (MIB // 2)
-    local_server.set(COUNTRIES, gzipped=gzip_repeated(blank, 100, tail=data))
+    blank = b"\r\n \t\n" * 1024  # 5 KiB, in every block of 64 KiB that a read brings
+    local_server.set(COUNTRIES, gzipped=gzip_repeated(blank, 200, tail=data))  # 1,000 KiB
     result = await fetch_top10(local_server)
     expected = countries(data)
     got = [(s.period, s.value) for s in result.catalog.stats if s.scope == COUNTRIES_SCOPE]
     assert got == expected
-    # the header and this show's rows, not the 100 MiB of blank lines before them
+    # the header and this show's rows, not the 200,000 blank lines before them
     assert rows_read["all-weeks-countries.tsv"] < data.count(b"Diplomat") + 1
+
+
+def test_more_blank_lines_before_the_header_than_a_real_file_are_refused():
+    for blank in (b"\n" * (MIB + 1), b" " * MIB + b"\n\n"):
+        with pytest.raises(SourceError, match="it starts with more than 1 MiB of blank lines"):
+            global_stats(blank + GLOBAL_HEADER.encode())
+    assert global_stats(b"\n" * MIB + recorded("all-weeks-global.tsv"))
 
 
 GLOBAL_ROW = "2023-04-23\tTV (English)\t1\tThe Diplomat\tThe Diplomat: Season 1\t1\t1"

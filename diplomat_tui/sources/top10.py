@@ -88,6 +88,7 @@ COUNTRIES_MAX_BYTES = 128 * MIB
 # (early 2022). More is a file no Netflix list makes; and the memory they take is bounded.
 GLOBAL_MAX_ROWS = 5_000
 COUNTRIES_MAX_ROWS = 50_000
+MAX_BLANK = 1 * MIB  # blank lines before the header: the real files have none
 DEADLINE = 600.0  # seconds for one file: big, but a trickling server still ends
 _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -104,17 +105,23 @@ class _Table:
         self.columns: tuple[str, ...] = ()
         self.position: dict[str, int] = {}  # column name -> index, once the header is read
         self.line = ""  # the line read last, named by errors about it
+        self.blank = 0  # bytes of blank lines before the header
 
     def header(self, block: bytes) -> bytes | None:
         """Read the header, the first line of ``block`` that is not blank; the rest of the
         block after it (None: only blank lines, the header may come in the next block).
 
-        Blank lines are skipped in C (``bytes.lstrip``), never one at a time: an answer of
-        millions of them costs no more than reading them.
+        Blank lines are skipped in C (``bytes.lstrip``), never one at a time, and more than
+        :data:`MAX_BLANK` bytes of them (the real files have none) is no Top 10 file: a gzip
+        bomb of blank lines is refused at its first block.
         """
-        block = block.lstrip()
-        if not block:
+        stripped = block.lstrip()
+        self.blank += len(block) - len(stripped)
+        if self.blank > MAX_BLANK:
+            raise self.not_top10(f"it starts with more than {MAX_BLANK // MIB} MiB of blank lines")
+        if not stripped:
             return None
+        block = stripped
         end = block.find(b"\n")
         line = block if end < 0 else block[:end]
         try:
