@@ -203,14 +203,14 @@ def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
     name = f"one answer's latency ({latency})"
     rows = [
         ratio_row(
-            "Refresh, first (id unknown: search, then data with the creator check)",
+            "Refresh, first (id unknown: the search, then the show's data)",
             ms(runs["latency"]["first"]),
             name,
             latency,
             3.0,
         ),
         ratio_row(
-            "Refresh, later (id known, every answer a 200)",
+            "Refresh, later (id known, --force, every answer a 200)",
             ms(runs["latency"]["later"]),
             name,
             latency,
@@ -223,7 +223,7 @@ def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
         share = unchanged.median / first.median
         rows.append(
             Row(
-                f"Refresh with nothing changed (all 304), bytes; {label}",
+                f"Refresh within TVmaze's hour (TVmaze not asked, Top 10 304), bytes; {label}",
                 unchanged,
                 "first refresh, bytes",
                 first,
