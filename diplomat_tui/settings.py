@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 from diplomat_tui.errors import DiplomatError
 
@@ -21,6 +21,11 @@ ENV_DATA_DIR = "DIPLOMAT_TUI_DATA_DIR"
 ENV_CONFIG_DIR = "DIPLOMAT_TUI_CONFIG_DIR"
 ENV_TVMAZE_URL = "DIPLOMAT_TUI_TVMAZE_URL"
 ENV_TOP10_URL = "DIPLOMAT_TUI_TOP10_URL"
+ENV_CACHE_DIR = "DIPLOMAT_TUI_CACHE_DIR"
+ENV_IMAGES = "DIPLOMAT_TUI_IMAGES"  # "off" (or 0, no, false) turns pictures off
+ENV_IMAGE_HOSTS = "DIPLOMAT_TUI_IMAGE_HOSTS"  # comma-separated
+DEFAULT_IMAGE_HOSTS = ("static.tvmaze.com",)  # where TVmaze's image URLs point
+_OFF = frozenset({"0", "off", "no", "false"})
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,27 @@ class Settings:
     top10_url: str = DEFAULT_TOP10_URL
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    cache_dir: Path | None = None  # None: the user cache folder
+    images: bool = True  # pictures shown and fetched (off: --no-images, [images] enabled)
+    image_hosts: tuple[str, ...] = DEFAULT_IMAGE_HOSTS
 
     @property
     def store_path(self) -> Path:
         """The TinyDB file."""
         return self.data_dir / "store.json"
+
+    @property
+    def image_cache_dir(self) -> Path:
+        """The folder of cached pictures."""
+        return (self.cache_dir or user_cache_path(APP_NAME, appauthor=False)) / "images"
+
+    @property
+    def allowed_image_hosts(self) -> frozenset[str]:
+        """Hosts pictures may come from: ``image_hosts`` and the configured TVmaze host."""
+        from urllib.parse import urlsplit
+
+        tvmaze_host = urlsplit(self.tvmaze_url).hostname
+        return frozenset(h.lower() for h in (*self.image_hosts, tvmaze_host) if h)
 
 
 def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
@@ -55,6 +76,13 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         settings = replace(settings, tvmaze_url=env[ENV_TVMAZE_URL])
     if env.get(ENV_TOP10_URL):
         settings = replace(settings, top10_url=env[ENV_TOP10_URL])
+    if env.get(ENV_CACHE_DIR):
+        settings = replace(settings, cache_dir=Path(env[ENV_CACHE_DIR]))
+    if env.get(ENV_IMAGES):
+        settings = replace(settings, images=env[ENV_IMAGES].strip().lower() not in _OFF)
+    if env.get(ENV_IMAGE_HOSTS):
+        hosts = tuple(h.strip() for h in env[ENV_IMAGE_HOSTS].split(",") if h.strip())
+        settings = replace(settings, image_hosts=hosts)
     if data_dir is not None:
         settings = replace(settings, data_dir=Path(data_dir))
     return replace(settings, data_dir=settings.data_dir.expanduser())
@@ -80,10 +108,14 @@ def _apply_config_file(settings: Settings) -> Settings:
         ) from None
     sources = config.get("sources", {})
     keymap = config.get("keys", {})
+    images = config.get("images", {}) if isinstance(config.get("images"), dict) else {}
+    hosts = images.get("hosts", settings.image_hosts)
     return replace(
         settings,
         theme=config.get("theme") if isinstance(config.get("theme"), str) else None,
         tvmaze_url=str(sources.get("tvmaze_url", settings.tvmaze_url)),
         top10_url=str(sources.get("top10_url", settings.top10_url)),
         keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
+        images=images.get("enabled", True) is not False,
+        image_hosts=tuple(map(str, hosts)) if isinstance(hosts, list) else settings.image_hosts,
     )

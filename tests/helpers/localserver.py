@@ -84,6 +84,8 @@ class Behaviour:
     body: bytes | None = None  # send these bytes instead of the recorded answer
     file: Path | None = None  # stream this file instead of the recorded file
     conditional: bool = True  # send validators and honour conditional requests
+    content_type: str | None = None  # this Content-Type instead of the path's usual one
+    redirect: str | None = None  # answer 302 Found with this Location
 
 
 @dataclass(frozen=True)
@@ -295,6 +297,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, local: LocalServer, path: str, query: str, behaviour: Behaviour) -> None:
         if behaviour.fail and local.take_failure(path):
             self._error(behaviour.fail, behaviour.retry_after)
+        elif behaviour.redirect is not None:
+            self._send(302, b"", {"Location": behaviour.redirect})
         elif behaviour.oversize:
             self._stream_filler(behaviour.oversize)
         elif behaviour.gzip_bomb:
@@ -337,7 +341,8 @@ class _Handler(BaseHTTPRequestHandler):
         local.log(Logged(path, query, dict(self.headers.items()), status, length))
         self.send_response(status)
         kind = "application/json" if self.path.startswith(TVMAZE) else "text/tab-separated-values"
-        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        content_type = local.behaviour(path).content_type or f"{kind}; charset=utf-8"
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(length))
         for name, value in extra.items():
             self.send_header(name, value)
@@ -379,6 +384,28 @@ class _Handler(BaseHTTPRequestHandler):
         with path.open("rb") as source:
             while piece := source.read(CHUNK):
                 self.wfile.write(piece)
+
+
+# -- pictures (TVmaze's image host stand-in) --------------------------------------------
+
+IMAGES = "/images"
+
+
+def serve_picture(
+    server: LocalServer, name: str, data: bytes, content_type: str = "image/png", **switches: Any
+) -> str:
+    """Serve ``data`` at ``/images/<name>`` as ``content_type`` (whatever the bytes are);
+    return its URL. ``switches`` are further :class:`Behaviour` switches for that path."""
+    path = f"{IMAGES}/{name}"
+    server.set(path, body=data, content_type=content_type, **switches)
+    return server.url + path
+
+
+def redirect_picture(server: LocalServer, name: str, location: str) -> str:
+    """Answer ``/images/<name>`` with a 302 to ``location``; return its URL."""
+    path = f"{IMAGES}/{name}"
+    server.set(path, redirect=location)
+    return server.url + path
 
 
 @pytest.fixture
