@@ -11,6 +11,7 @@ import gc
 import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--no-images", action="store_true", help="show no pictures and fetch none")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser(
         "ingest",
@@ -96,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(getattr(args, "data_dir", None))
+        if args.no_images:
+            settings = replace(settings, images=False)
         return _run(args, settings)
     except DiplomatError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
