@@ -265,7 +265,8 @@ async def load_picture(
             return await asyncio.to_thread(decode, cached, policy)
         except ImageRefused as reason:  # only checked pictures are cached: a damaged file
             log.warning("cached picture %s unusable: %s", url[:200], reason)
-    async with new_client(policy) as client:
+    client = await asyncio.to_thread(new_client, policy)  # (import, TLS set-up: ~50 ms)
+    async with client:
         return await fetch_one(client, url, settings, policy)
 
 
@@ -305,9 +306,13 @@ async def fetch_missing(
 
     async def one(client: httpx.AsyncClient, url: str) -> bool:
         async with gate:
-            return await fetch_one(client, url, settings, policy) is not None
+            try:
+                return await fetch_one(client, url, settings, policy) is not None
+            except Exception:  # a picture must never fail what runs it (a refresh)
+                log.exception("picture %s failed", url[:200])
+                return False
 
-    async with new_client(policy) as client:
+    async with await asyncio.to_thread(new_client, policy) as client:
         results = await asyncio.gather(*(one(client, url) for url in missing))
     fetched = sum(results)
     return FetchReport(fetched, len(urls) - len(missing), len(missing) - fetched)
