@@ -1,7 +1,7 @@
 """Pictures from TVmaze (posters, headshots): fetched with care, checked, decoded, cached.
 
 Pictures are untrusted input. A URL is fetched only from an allowed host
-(:attr:`Settings.allowed_image_hosts`), redirects are followed by hand and only to allowed
+(:meth:`Settings.allowed_image_hosts`), redirects are followed by hand and only to allowed
 hosts, the body is capped in bytes and the whole exchange in time. The bytes must be a PNG,
 JPEG, GIF or WebP by their first bytes, whatever the Content-Type says (SVG and HTML are
 refused), and are decoded by Pillow only after the header showed a pixel count under the
@@ -240,7 +240,7 @@ async def fetch_one(
 ) -> Image | None:
     """Download ``url``, decode it off the event loop, cache it; None (logged) if refused."""
     try:
-        data = await download(client, url, settings.allowed_image_hosts, policy)
+        data = await download(client, url, frozenset(settings.allowed_image_hosts()), policy)
         image = await asyncio.to_thread(decode, data, policy)
         await asyncio.to_thread(cache_for(settings, policy).put, url, data)
     except ImageRefused as reason:

@@ -36,6 +36,8 @@ R = TypeVar("R")
 _BOOKKEEPING = frozenset({"order", "tvmaze_id", "image", "character_image"})
 # Facts that change over time: the newer claim wins, dated by Source.as_of.
 _TIME_VARYING = {Show: frozenset({"status"}), Season: frozenset({"status"})}
+# What belongs to one reading of a source: a new reading replaces it even with nothing.
+_READING = frozenset({"etag", "last_modified"})
 # Which kind of source is better founded, for figures and for everything else.
 _RANK_FOR_STATS = {"top10": 3, "tvmaze": 2, "article": 1}
 _RANK = {"tvmaze": 3, "top10": 2, "article": 1}
@@ -219,7 +221,7 @@ def _merge_sources(old: tuple[Source, ...], new: tuple[Source, ...]) -> tuple[So
             changes = {
                 f.name: getattr(source, f.name)
                 for f in fields(source)
-                if getattr(source, f.name) is not None
+                if getattr(source, f.name) is not None or f.name in _READING
             }
             merged[source.id] = replace(merged[source.id], **changes)
         else:

@@ -169,10 +169,25 @@ class Store:
             ) from None
         return True
 
-    def snapshot(self) -> Snapshot:
-        """Read the whole store (catalog and user data) once and return typed records."""
-        _data, catalog = self._load()
-        user = self._user_data()
+    def snapshot(self, *, read_only: bool = False) -> Snapshot:
+        """Read the whole store (catalog and user data) once and return typed records.
+
+        An older store is migrated and saved first, unless ``read_only``: then it is only
+        read as the newer version would hold it, and nothing is written.
+        """
+        data, version = self._parsed(self._raw())
+        if version < SCHEMA_VERSION and read_only:
+            data = _migrated(data, version)
+            moved = _user_tables(data)
+            catalog = self._checked(data)
+            try:
+                _check_user_tables(moved)
+            except _Damage as damage:
+                raise self._damaged(str(damage)) from None
+            user = _joined_user_data(self._user_data(), moved)
+        else:
+            _data, catalog = self._load()
+            user = self._user_data()
         return Snapshot(
             catalog=catalog,
             watched=frozenset(doc["episode"] for doc in user.get("watched", {}).values()),
@@ -288,10 +303,8 @@ class Store:
                     f"cannot upgrade the store {self.path} from schema version {version}: "
                     f"{error.strerror or error}; it was left as is"
                 ) from None
-            for step in range(version, SCHEMA_VERSION):
-                data = MIGRATIONS[step](data)
-                _set_schema_version(data, step + 1)
-            user = {table: data.pop(table) for table in USER_TABLES if table in data}
+            data = _migrated(data, version)
+            user = _user_tables(data)
             self._checked(data)
             try:
                 _check_user_tables(user)
@@ -559,6 +572,19 @@ def _from_version_1(data: Data) -> Data:
 
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_version_0, 1: _from_version_1}
 """For each old schema version N, the step that turns a store of version N into N + 1."""
+
+
+def _migrated(data: Data, version: int) -> Data:
+    """A store's data of schema ``version`` brought up to :data:`SCHEMA_VERSION`."""
+    for step in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+        _set_schema_version(data, step + 1)
+    return data
+
+
+def _user_tables(data: Data) -> Data:
+    """Take the user's tables out of an older store's data (they live in user.json)."""
+    return {table: data.pop(table) for table in USER_TABLES if table in data}
 
 
 def _schema_version(data: Data) -> int | None:

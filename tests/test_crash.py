@@ -169,14 +169,14 @@ async def test_a_save_that_fails_at_once_is_reported_not_raised(store: Store) ->
     async with app.run_test(size=(100, 30)) as pilot:
         app._writer.shutdown()
         app._writer = FinishedBeforeReturn(max_workers=1)
-        store.path.write_bytes(b"[]")
+        store.user_path.write_bytes(b"[]")
         await pilot.press("3", "w")
         await pilot.pause()
         assert app.is_running
         assert [note.message for note in app._notifications] == [
-            f"Not saved: the store {store.path} is JSON but not a diplomat-tui store; it was "
-            f"left as is. To recover, run `diplomat-tui reset` (it keeps this file as "
-            f"store.json.<time>.old)"
+            f"Not saved: the user data {store.user_path} is JSON but not a diplomat-tui store; "
+            f"it was left as is. To recover, copy the backup {store.user_backup_path} over it, "
+            "or move it aside to start without your watched marks"
         ]
 
 
@@ -237,7 +237,7 @@ def test_a_write_cut_short_by_the_file_size_limit_keeps_the_store(
     assert result.returncode == 1
     assert result.stderr == (
         f"diplomat-tui: cannot save the store {store.path}: File too large; "
-        "the previous version is intact\n"
+        "the previous version is intact.\n"
     )
     after = store_files(store.path.parent)
     assert after.pop("store.json.bak") == before["store.json"]  # the backup, taken first

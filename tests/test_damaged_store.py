@@ -103,6 +103,8 @@ def no_app_run(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the app started on a damaged store")
 
     monkeypatch.setattr(DiplomatApp, "run", refuse)
+    # as if on a terminal: the app's own check for one comes before the store is opened
+    monkeypatch.setattr("diplomat_tui.cli._terminal_problem", lambda command: None)
 
 
 @pytest.mark.usefixtures("no_app_run")
@@ -151,7 +153,7 @@ def test_the_message_offers_the_backup_when_it_is_good(
     assert capsys.readouterr().err == (
         f"diplomat-tui: the store {store.path} is not valid JSON (Expecting property name "
         f"enclosed in double quotes: line 1 column 2 (char 1)); it was left as is. To recover, "
-        f"copy the backup {store.backup_path} over it, or {RESET_HINT}\n"
+        f"copy the backup {store.backup_path} over it, or {RESET_HINT}.\n"
     )
     store.path.write_bytes(store.backup_path.read_bytes())
     numbers = {season.number for season in store.snapshot().catalog.seasons}

@@ -380,7 +380,7 @@ def huge(path: Path) -> str:
 
 def other_series(path: Path) -> str:
     path.write_bytes((ROOT / "tests" / "articles" / "desk-job-season-2.txt").read_bytes())
-    return f"{path.name} is about 'Desk Job', not 'The Diplomat': nothing was added"
+    return f"{path} is about 'Desk Job', not 'The Diplomat': nothing was added."
 
 
 def no_show(path: Path) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from diplomat_tui.errors import DiplomatError
 from diplomat_tui.images import (
     ImageCache,
     ImagePolicy,
@@ -124,7 +125,7 @@ async def test_a_trickling_server_is_given_up_at_the_deadline(
 async def test_only_allowed_hosts_are_asked(
     local_server: LocalServer, settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert settings.allowed_image_hosts == {"static.tvmaze.com", "127.0.0.1"}
+    assert settings.allowed_image_hosts() == ("static.tvmaze.com", "127.0.0.1")
     url = serve_picture(local_server, "poster.png", poster_png())
     elsewhere = url.replace("127.0.0.1", "localhost")
     assert await fetch(elsewhere, settings) is None
@@ -213,18 +214,20 @@ async def test_decoding_runs_off_the_event_loop(settings) -> None:
     assert ticks > 1
 
 
-def test_settings_name_the_picture_hosts_and_switch(tmp_path: Path, monkeypatch) -> None:
+def test_pictures_are_switched_by_config_and_environment(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("DIPLOMAT_TUI_CONFIG_DIR", str(tmp_path))
-    monkeypatch.delenv("DIPLOMAT_TUI_TVMAZE_URL", raising=False)
+    monkeypatch.delenv("DIPLOMAT_TUI_IMAGES", raising=False)
+    monkeypatch.setenv("DIPLOMAT_TUI_CACHE_DIR", str(tmp_path / "cache"))
     default = load_settings(tmp_path)
     assert default.images
-    assert default.allowed_image_hosts == {"static.tvmaze.com", "api.tvmaze.com"}
-    (tmp_path / "config.toml").write_text('[images]\nenabled = false\nhosts = ["img.example"]\n')
-    configured = load_settings(tmp_path)
-    assert not configured.images
-    assert configured.allowed_image_hosts == {"img.example", "api.tvmaze.com"}
+    assert default.image_cache_dir == tmp_path / "cache" / "images"
+    (tmp_path / "config.toml").write_text("images = false\n")
+    assert not load_settings(tmp_path).images
     monkeypatch.setenv("DIPLOMAT_TUI_IMAGES", "on")
-    monkeypatch.setenv("DIPLOMAT_TUI_IMAGE_HOSTS", "a.example, b.example")
-    overridden = load_settings(tmp_path)
-    assert overridden.images
-    assert overridden.image_hosts == ("a.example", "b.example")
+    assert load_settings(tmp_path).images
+    monkeypatch.setenv("DIPLOMAT_TUI_IMAGES", "off")
+    (tmp_path / "config.toml").write_text("")
+    assert not load_settings(tmp_path).images
+    (tmp_path / "config.toml").write_text('images = "no"\n')
+    with pytest.raises(DiplomatError, match="sets images = 'no', but it must be true or false"):
+        load_settings(tmp_path)

@@ -141,3 +141,10 @@ def test_date_parts_reads_the_ways_sources_write_dates() -> None:
     assert date_parts("Oct. 31, 2024") == (2024, 10, 31)
     assert date_parts("Thursday 16 October") == (None, 10, 16)
     assert date_parts("Season 3") is None and date_parts("Kate Wyler") is None
+
+
+def test_a_new_reading_of_a_source_replaces_its_validators() -> None:
+    old = Catalog(sources=(Source("t", "tvmaze", "TVmaze", etag='"1"', quote="q"),))
+    new = Catalog(sources=(Source("t", "tvmaze", "TVmaze", fetched="2026-01-01"),))
+    [source] = merge_catalogs(old, new).sources
+    assert source.etag is None and source.fetched == "2026-01-01" and source.quote == "q"

@@ -1,5 +1,5 @@
 """Pictures in the app: the poster and headshots, from the cache offline, placeholders,
-hostile pictures that never stall the UI, and --no-images."""
+hostile pictures that never stall the UI, and pictures turned off."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from dataclasses import replace
 import pytest
 
 from diplomat_tui.app import DiplomatApp
-from diplomat_tui.cli import main
 from diplomat_tui.images import cache_for
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
@@ -115,14 +114,6 @@ async def test_pictures_can_be_turned_off(store: Store) -> None:
         await pilot.press("2", "enter")
         await pilot.pause()
         assert not app.screen.query(Picture)
-
-
-def test_no_images_on_the_command_line(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[bool] = []
-    monkeypatch.setattr(DiplomatApp, "run", lambda app: shown.append(app.settings.images))
-    assert main(["--no-images"]) == 0
-    assert main([]) == 0
-    assert shown == [False, True]
 
 
 async def _pictures_loaded(pilot) -> None:

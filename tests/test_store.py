@@ -217,7 +217,14 @@ def test_a_version_1_store_is_migrated_and_the_user_data_moves_out(tmp_path: Pat
     data["prefs"] = {"1": {"key": "spoilers_shown", "value": True}}
     store.path.write_text(json.dumps(data))
     version_1 = store.path.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert store.snapshot(read_only=True) == store.snapshot(read_only=True)
+    read_only = store.snapshot(read_only=True)
+    assert read_only.watched == {"S01E01"} and read_only.catalog == sample_catalog()
+    assert sorted(p.name for p in tmp_path.iterdir()) == files  # nothing written
+    assert store.path.read_bytes() == version_1
     snapshot = store.snapshot()
+    assert snapshot == read_only
     assert snapshot.watched == {"S01E01"} and snapshot.prefs == {"spoilers_shown": True}
     assert snapshot.catalog == sample_catalog()
     assert (tmp_path / "store.json.v1.bak").read_bytes() == version_1

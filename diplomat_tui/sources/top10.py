@@ -27,6 +27,7 @@ from datetime import date
 from typing import Protocol
 
 from diplomat_tui.errors import SourceError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import Catalog, Stat
 from diplomat_tui.sources import Origin, SourceResult
@@ -331,6 +332,8 @@ class _ShowRows:
             raise self.error(f"{column} is not a number: {text[:40]!r}") from None
         if value != value or value in (float("inf"), float("-inf")) or value < 0:
             raise self.error(f"{column} is not a count: {text[:40]!r}")
+        if not is_plausible(value):
+            raise self.error(f"{column} is not a plausible figure: {text[:40]!r}")
         return int(value) if value.is_integer() else value
 
     def error(self, reason: str) -> SourceError:
