@@ -71,6 +71,20 @@ async def test_without_a_picture_a_placeholder_says_so(store: Store) -> None:
         assert not app.screen.query(Picture)  # an episode has no picture slot
 
 
+async def test_online_the_poster_is_fetched_on_first_view_and_cached(
+    store: Store, local_server: LocalServer
+) -> None:
+    url = serve_picture(local_server, "poster.png", poster_png())
+    store.update_catalog(lambda c: catalog_with_pictures(c, url))
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert main_screen(app).query_one(".poster", Picture).image is not None
+    assert cache_for(load_settings()).get(url) == poster_png()
+    assert len(local_server.requests_to("/images/poster.png")) == 1
+
+
 async def test_a_hostile_poster_never_stalls_the_ui(
     store: Store, local_server: LocalServer
 ) -> None:
