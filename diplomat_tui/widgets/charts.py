@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 SERIES_COLOURS = [(82, 148, 255), (255, 160, 40), (80, 200, 120), (230, 90, 170), (170, 130, 255)]
 MIN_WEEKS = 3  # fewer weeks of a metric than this: no chart for it
 MIN_CHART_HEIGHT = 9  # rows; a shorter chart loses its ticks
-TWO_COLUMNS = 110  # cells across from which two charts fit side by side
+SCROLLED_CHART_HEIGHT = 12  # rows of each chart when they cannot all fit (they scroll)
+TWO_COLUMNS = 100  # cells across from which two charts fit side by side
 _WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -135,11 +136,14 @@ class WeeklyCharts(Grid):
         self._fit()
 
     def _fit(self) -> None:
-        """One column when narrow, two when wide; rows share the height, none too short."""
+        """One column when narrow, two when wide; the rows share the height if each gets
+        enough of it, else each is a readable height and the charts scroll."""
         count = len(self.children)
         if not count:
             return
         columns = 2 if self.size.width >= TWO_COLUMNS and count > 1 else 1
-        rows = math.ceil(count / columns)
+        shared = self.size.height // math.ceil(count / columns)
+        if shared < MIN_CHART_HEIGHT:
+            shared = max(MIN_CHART_HEIGHT, min(self.size.height, SCROLLED_CHART_HEIGHT))
         self.styles.grid_size_columns = columns
-        self.styles.grid_rows = str(max(MIN_CHART_HEIGHT, self.size.height // rows))
+        self.styles.grid_rows = str(shared)
