@@ -231,3 +231,16 @@ def test_pictures_are_switched_by_config_and_environment(tmp_path: Path, monkeyp
     (tmp_path / "config.toml").write_text('images = "no"\n')
     with pytest.raises(DiplomatError, match="sets images = 'no', but it must be true or false"):
         load_settings(tmp_path)
+
+
+async def test_fetch_missing_survives_an_unexpected_failure(
+    settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(*args: object) -> None:
+        raise RuntimeError("a bug in a picture")
+
+    monkeypatch.setattr("diplomat_tui.images.fetch_one", broken)
+    catalog = Catalog(show=Show(title="The Diplomat", image="http://127.0.0.1:9/p.png"))
+    report = await fetch_missing(catalog, settings)
+    assert (report.fetched, report.cached, report.failed) == (0, 0, 1)
+    assert "a bug in a picture" in caplog.text
