@@ -7,6 +7,7 @@ import json
 import sqlite3
 import time
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from helpers.localserver import (
     TVMAZE,
     LocalServer,
     Logged,
+    gzip_repeated,
 )
 
 FAST = HttpPolicy(
@@ -370,3 +372,27 @@ async def test_a_cache_folder_that_cannot_be_made_means_no_cache(
         answer, _ = await cached_get(local_server, CAST, blocker / "http.sqlite")
         assert answer.status == 200 and not answer.from_cache
     assert len(local_server.requests_to(CAST)) == 2 and capfd.readouterr().err == ""
+
+
+async def test_a_gzip_bomb_is_decoded_in_pieces_and_the_loop_keeps_running(
+    local_server: LocalServer,
+) -> None:
+    """1 MB of gzip that expands to 1 GiB: stopped at the cap, never one long step."""
+    local_server.set(GLOBAL, gzipped=gzip_repeated(b"\n" * MIB, 1024))
+    pauses: list[float] = []
+
+    async def ticker() -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.005)
+            now = time.perf_counter()
+            pauses.append(now - last)
+            last = now
+
+    ticking = asyncio.create_task(ticker())
+    started = time.perf_counter()
+    message = await failure(local_server, GLOBAL, replace(FAST, max_bytes=64 * MIB, deadline=60))
+    ticking.cancel()
+    assert "larger than the 64 MiB limit" in message
+    assert time.perf_counter() - started < 20
+    assert max(pauses) < 0.5  # a piece of 1 MiB at a time: the loop runs in between

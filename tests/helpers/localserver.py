@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 import sys
 import threading
 import time
@@ -87,6 +88,7 @@ class Behaviour:
     hostile: bool = False  # escape sequences and markup in names and summaries
     oversize: int = 0  # send this many bytes of filler instead of the body
     gzip_bomb: int = 0  # send this many zero bytes, gzip-compressed
+    gzipped: bytes | None = None  # send these bytes with Content-Encoding: gzip (gzip_repeated)
     trickle: float = 0.0  # seconds between 16-byte pieces of the body
     body: bytes | None = None  # send these bytes instead of the recorded answer
     file: Path | None = None  # stream this file instead of the recorded file
@@ -304,6 +306,30 @@ def _gzip_zeros(size: int) -> bytes:
     return b"".join(parts) + compressor.flush()
 
 
+def gzip_repeated(piece: bytes, times: int, *, head: bytes = b"", tail: bytes = b"") -> bytes:
+    """``head``, ``piece`` repeated ``times`` times, then ``tail``, as one gzip member, made
+    in a blink (a Top 10 bomb: 1 MiB of newlines compresses to about 1 KiB, so 1 MB of
+    gzip is about 1 GB of blank lines). Serve it with ``set(path, gzipped=...)``.
+
+    Each part is deflated on its own, ending on a full flush (byte-aligned, nothing refers
+    back to earlier bytes), so the one deflated ``piece`` can follow itself ``times``
+    times; only the checksum reads every byte.
+    """
+
+    def deflated(data: bytes, last: bool = False) -> bytes:
+        deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return deflate.compress(data) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(piece, crc)
+    crc = zlib.crc32(tail, crc)
+    size = len(head) + len(piece) * times + len(tail)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # gzip, no name, no time
+    body = deflated(head) + deflated(piece) * times + deflated(tail, last=True)
+    return header + body + struct.pack("<II", crc, size % 2**32)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "diplomat-tui-test-server"
@@ -338,6 +364,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream_filler(behaviour.oversize)
         elif behaviour.gzip_bomb:
             self._send(200, _gzip_zeros(behaviour.gzip_bomb), {"Content-Encoding": "gzip"})
+        elif behaviour.gzipped is not None:
+            self._send_gzipped(behaviour.gzipped)
         elif behaviour.file is not None:
             self._send_file(behaviour.file, behaviour)
         else:
@@ -406,6 +434,10 @@ class _Handler(BaseHTTPRequestHandler):
         name = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
         body = json.dumps({"name": name, "message": "", "code": 0, "status": status}).encode()
         self._send(status, body, {"Retry-After": retry_after} if retry_after else {})
+
+    def _send_gzipped(self, body: bytes) -> None:
+        """A gzip-encoded body (the ``gzipped`` switch), announced as such, no validators."""
+        self._send(200, body, {"Content-Encoding": "gzip"})
 
     def _send_truncated(self, body: bytes) -> None:
         self._headers(200, len(body) + 1000, {})
