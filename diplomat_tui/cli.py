@@ -18,6 +18,7 @@ import shlex
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--no-images", action="store_true", help="show no pictures and fetch none")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser(
         "ingest",
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         settings = load_settings(getattr(args, "data_dir", None))
+        if args.no_images:
+            settings = replace(settings, images=False)
         return _run(args, settings)
     except BrokenPipeError:
         return _closed_pipe()
