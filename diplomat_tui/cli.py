@@ -372,9 +372,23 @@ def _refresh(store: Store, settings: Settings, *, force: bool) -> int:
     result = asyncio.run(refresh(store, settings, _progress, force=force))
     if len(result.failed) < len(result.sources):
         _out("\n".join(map(printable, result.summary.describe().splitlines())))
+    if settings.images and len(result.failed) < len(result.sources):
+        _fetch_pictures(store, settings)
     for status in result.failed:
         _fail(str(status.error))
     return 0 if result.ok else EXIT_ERROR
+
+
+def _fetch_pictures(store: Store, settings: Settings) -> None:
+    """After a refresh has saved: the poster and headshots not cached yet, for offline use.
+    Never fails the command (a picture that cannot be had is logged and skipped)."""
+    import asyncio
+
+    from diplomat_tui.images import fetch_missing
+
+    report = asyncio.run(fetch_missing(store.snapshot().catalog, settings))
+    if report.fetched:
+        _progress("Pictures", f"{report.fetched} fetched for offline use")
 
 
 def _launch_snapshot(store: Store) -> Snapshot:
