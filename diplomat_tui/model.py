@@ -374,6 +374,7 @@ class Stat(Record):
     scope: str | None = None  # e.g. "Netflix weekly global Top 10 TV (English)"
     season: int | None = None
     sources: tuple[str, ...] = ()
+    approx: bool = False  # the source gives it as approximate ("nearly 4 million")
 
 
 @dataclass(frozen=True, slots=True)

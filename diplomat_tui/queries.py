@@ -6,7 +6,7 @@ with their people, seasons with their episodes, stats in display order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplomat_tui.merge import union
 from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat, normalize
@@ -125,7 +125,9 @@ def stat_label(stat: Stat) -> str:
 
 
 def format_stat_value(stat: Stat) -> str:
-    """A stat's value for people: ``#1``, ``57.48M``, ``86``."""
+    """A stat's value for people: ``#1``, ``57.48M``, ``86``, ``about 4M``."""
+    if stat.approx:
+        return "about " + format_stat_value(replace(stat, approx=False))
     value = stat.value
     if stat.metric == "weekly_rank":
         return f"#{value:g}"

@@ -43,7 +43,10 @@ def test_starting_the_app_leaves_what_only_some_actions_need() -> None:
         "html.parser",  # refresh: TVmaze summaries
         "tomllib",  # a config file, if there is one
         "textual.widgets._tabs",  # narrow terminals
-        "textual.widgets._sparkline",  # the Stats pane
+        "textual_plotext",  # the Stats pane's charts (with plotext)
+        "plotext",
+        "PIL",  # a picture to decode
+        "diplomat_tui.images",  # a picture to load
         "diplomat_tui.screens.detail",  # enter on a row
         "diplomat_tui.screens.help",  # ?
         "diplomat_tui.article",  # creating the store, ingest, reset
