@@ -28,6 +28,7 @@ from diplomat_tui.store import Store
 from diplomat_tui.widgets.messages import SetWatched
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from textual.command import Provider
 
 SPOILERS_PREF = "spoilers_shown"
@@ -118,6 +119,13 @@ class DiplomatApp(App[None]):
         prefs = {**self.snapshot.prefs, key: value}
         await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
         self._save(partial(self.store.set_pref, key, value))
+
+    async def load_picture(self, url: str) -> Image | None:
+        """The picture at ``url``, for a Picture widget: from the cache, else fetched
+        (widgets never reach the network; this imports Pillow and httpx, on first use)."""
+        from diplomat_tui.images import load_picture
+
+        return await load_picture(url, self.settings)
 
     def wait_for_saves(self, timeout: float = 10) -> None:
         """Block until every save asked for so far is done (for tests and tools)."""

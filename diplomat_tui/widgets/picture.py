@@ -6,15 +6,16 @@ reproducible (snapshot tests). Kitty and Sixel graphics are not drawn: the only 
 for them that installs on Python 3.11 (textual-image 0.12.0) queries the terminal when it
 is imported, which cannot work once Textual owns the terminal.
 
-The picture is loaded by a worker when the widget is mounted: from the cache (offline too)
-or fetched, decoded in a thread (:mod:`diplomat_tui.images`, imported then, with Pillow and
-httpx). Until then, and when there is no picture, a placeholder says so.
+The picture is loaded by a worker when the widget is mounted, through the app
+(:class:`PictureLoader`: the app reaches the cache and the network, widgets never do): from
+the cache (offline too) or fetched, decoded in a thread. Until then, and when there is no
+picture, a placeholder says so.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rich.color import Color
 from rich.segment import Segment
@@ -29,6 +30,14 @@ if TYPE_CHECKING:
 
 UPPER_HALF = "▀"
 log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class PictureLoader(Protocol):
+    """What a Picture needs of its app: the picture at a URL (None if there is none)."""
+
+    async def load_picture(self, url: str) -> Image | None:
+        """The picture at ``url``, from the cache or fetched."""
 
 
 def pictures_on(app: App[Any]) -> bool:
@@ -57,6 +66,7 @@ def half_block_strips(image: Image, width: int, height: int) -> list[Strip]:
         for x in range(columns):
             upper = pixels[x, top]
             lower = pixels[x, top + 1] if top + 1 < rows else None
+            assert isinstance(upper, tuple) and not isinstance(lower, float)  # RGB pixels
             style = styles.get((upper, lower))
             if style is None:
                 style = styles[(upper, lower)] = Style(
@@ -112,10 +122,9 @@ class Picture(Widget):
         self.refresh()
 
     async def _load(self, url: str) -> None:
-        from diplomat_tui.images import load_picture  # (Pillow, httpx): first picture only
-
+        app = self.app
         try:
-            image = await load_picture(url, self.app.settings)  # type: ignore[attr-defined]
+            image = await app.load_picture(url) if isinstance(app, PictureLoader) else None
         except Exception:  # a picture never takes the app down: the placeholder stays
             log.exception("picture %s could not be shown", url[:200])
             image = None
