@@ -1,0 +1,159 @@
+"""Facts from an entertainment press article about a series, found by rules.
+
+Nothing here knows any show: the rules read the language such articles are written
+in. The text is cleaned (:func:`diplomat_tui.sanitize.clean_text`) and split into
+sentences, quotations kept whole. Then:
+
+* the show and its network: "<Network>'s hit drama <Title> has ...", "<Network> has
+  renewed its drama <Title> for ...", "<Title> has been renewed ...", "streaming on <X>";
+* credits: lists after "created by", "starring", "The cast also includes", "Guest
+  stars include", "executive produced by", "Executive producers include", joined by
+  commas and "and"/"&"; "has added A to the cast"; "<Name> serves as producer";
+  "<Name> plays <Character>", "<Name> joins as <Character>";
+  "<Name>'s performance as <Character>"; "Character (Actor)" in a synopsis;
+  "Name (Other Show)" for what a person is known for; bare surnames ("Holt",
+  "(Holt)") resolved to the full name the article gives elsewhere;
+* seasons: "a second season", "renewed for Season 3", "the eight-episode series",
+  "premiered on <Month Day[, Year]>", "announced on <Platform>";
+* figures: "No. 2 on <X>'s Top 10 <list>", "1.5M hours viewed", "Top 10 in 40
+  countries", "four weeks in the Top 10", "in its first weekend";
+* quotations: the official synopsis, "is described as", and statements with who made
+  them ('"...," said Name, Title.' and its other word orders), continued by the quoted
+  sentences that follow.
+
+Every fact keeps the ids of the sentences it was read from; each such sentence becomes
+one :class:`~diplomat_tui.model.Source`.
+"""
+
+from __future__ import annotations
+
+from diplomat_tui.article.figures import _stats
+from diplomat_tui.article.identity import _show_identity
+from diplomat_tui.article.patterns import _Found, _Refs, _unique
+from diplomat_tui.article.people import (
+    _cast_records,
+    _crew_records,
+    _Mention,
+    _mentions,
+    _people_records,
+)
+from diplomat_tui.article.quotes import _first_passage, _Passage, _passages
+from diplomat_tui.article.reading import MAX_ARTICLE_BYTES, read_article
+from diplomat_tui.article.seasons import (
+    _announcement,
+    _renewal,
+    _season_facts,
+    _season_records,
+    _show_premiere,
+    _status,
+)
+from diplomat_tui.article.text import _sentences
+from diplomat_tui.model import Catalog, Quote, Show, Source
+from diplomat_tui.sanitize import clean_text
+
+__all__ = ["MAX_ARTICLE_BYTES", "extract", "read_article"]
+
+_SHORT_TITLE = 72
+
+
+def extract(
+    text: str,
+    *,
+    source_id: str,
+    title: str | None = None,
+    url: str | None = None,
+    fetched: str | None = None,
+) -> Catalog:
+    """Extract the facts of a press article about a series.
+
+    Every fact lists the ids (``<source_id>#s<n>``) of the sentences it was read from;
+    each of those sentences is a :class:`Source` titled ``title`` (or the article's
+    first sentence, shortened). Unknown values are None. Raises :class:`ArticleError`
+    when no show title can be identified.
+    """
+    sentences = _sentences(clean_text(text))
+    show_title, network = _show_identity(sentences)
+    refs = _Refs(source_id)
+    renewal = _renewal(sentences)
+    current = max(renewal.value - 1, 1) if renewal else 1
+    mentions = _mentions(sentences)
+    seasons, episodes = _season_records(_season_facts(sentences, renewal, current), refs)
+    show = _show_record(
+        show_title,
+        network,
+        mentions,
+        premiered=_show_premiere(sentences, renewal),
+        status=_status(renewal, _announcement(sentences)),
+        passages=_passages(sentences),
+        refs=refs,
+    )
+    people = _people_records(mentions, refs)
+    cast = _cast_records(mentions, refs)
+    crew = _crew_records(mentions, refs)
+    stats = _stats(sentences, renewal, current, refs)
+    cited = {
+        source
+        for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)
+        for source in record.sources
+    }
+    source_title = title or _shortened(sentences[0].text)
+    return Catalog(
+        show=show,
+        people=people,
+        cast=cast,
+        crew=crew,
+        seasons=seasons,
+        episodes=episodes,
+        stats=stats,
+        sources=tuple(
+            Source(sentence_id, "article", source_title, url, fetched, quote=sentence.text)
+            for sentence in sentences
+            if (sentence_id := refs((sentence.index,))[0]) in cited
+        ),
+    )
+
+
+def _show_record(
+    show_title: _Found[str],
+    network: _Found[str] | None,
+    mentions: list[_Mention],
+    *,
+    premiered: _Found[str] | None,
+    status: _Found[str] | None,
+    passages: list[_Passage],
+    refs: _Refs,
+) -> Show:
+    """The show, with every sentence that states one of its fields."""
+    creators = [m for m in mentions if m.role == "creator"]
+    synopsis = _first_passage(passages, "synopsis")
+    description = _first_passage(passages, "description")
+    statements = [p for p in passages if p.kind == "statement"]
+    sentences = [
+        *show_title.sentences,
+        *(m.sentence for m in creators),
+        *(index for found in (network, premiered, status) if found for index in found.sentences),
+        *(index for p in (synopsis, description, *statements) if p for index in p.sentences),
+    ]
+    return Show(
+        title=show_title.value,
+        network=network.value if network else None,
+        creators=_unique(m.name for m in creators),
+        premiered=premiered.value if premiered else None,
+        status=status.value if status else None,
+        synopsis=synopsis.text if synopsis else None,
+        description=description.text if description else None,
+        quotes=tuple(
+            Quote(
+                p.text, speaker=p.speaker, speaker_title=p.speaker_title, sources=refs(p.sentences)
+            )
+            for p in statements
+        ),
+        sources=refs(sentences),
+    )
+
+
+def _shortened(text: str) -> str:
+    """``text`` cut at a word to at most :data:`_SHORT_TITLE` characters, with "…"."""
+    if len(text) <= _SHORT_TITLE:
+        return text
+    return text[: _SHORT_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -1,0 +1,120 @@
+"""Figures: ranks, hours viewed, views, countries, weeks in the Top 10."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
+    _COUNT,
+    _POSSESSIVE,
+    _UPPER,
+    _count,
+    _Found,
+    _Refs,
+)
+from diplomat_tui.article.seasons import _named_season
+from diplomat_tui.article.text import _Sentence
+from diplomat_tui.model import Stat
+
+# A figure as written: "1.5M", "820,000", "1.2 billion".
+_FIGURE = (
+    r"(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
+)
+_MULTIPLIERS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+# Hours of viewing: "1.5M hours viewed", "2 million hours", "820,000 viewing hours".
+_HOURS = re.compile(
+    rf"{_FIGURE} (?:hours?(?: (?P<viewed>viewed|watched|of viewing|streamed))?"
+    r"|(?P<viewing>viewing) hours)\b"
+)
+_SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewing
+# Views: "11.2M views".
+_VIEWS = re.compile(rf"{_FIGURE} views\b")
+# "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
+_COUNTRIES = re.compile(
+    rf"(?i:\btop 10\b[^.;]{{0,40}}?\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+)
+# "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
+_WEEKS = re.compile(
+    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10)\b"
+)
+# A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
+# "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
+_RANK = re.compile(
+    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})\b (?:on|in|atop) (?:the )?"
+    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
+    r"(?: (?:list|chart|ranking)s?)?"
+)
+# The period a figure covers: "In its first weekend", "during its debut week".
+_PERIOD = re.compile(
+    r"(?i:\b(?:in|during|over|across|within) (?:its|their) "
+    r"(?P<period>(?:[\w-]+ ){0,2}?(?:weekend|week|days|month)))\b"
+)
+# A debut rank: "debuted at number 1".
+_DEBUT_AT = re.compile(r"(?i:\bdebut(?:ed|s)? at)\b")
+_POSSESSIVE_MARK = re.compile(_POSSESSIVE)
+# A list's trailing qualifier, put in parentheses: "Top 10 TV Spanish" -> "Top 10 TV (Spanish)".
+_SCOPE_QUALIFIER = re.compile(rf"\b(TV|Films?|Movies|Shows?|Series) ((?:Non-)?[{_UPPER}][a-z]+)$")
+
+
+def _figure(match: re.Match[str]) -> int | float:
+    """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000)."""
+    unit = _MULTIPLIERS.get((match["unit"] or "").lower(), 1)
+    value = Decimal(match["figure"].replace(",", "")) * unit
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _scope(written: str) -> str:
+    """A list's name as a scope: possessives dropped, the qualifier in parentheses."""
+    return _SCOPE_QUALIFIER.sub(r"\1 (\2)", _POSSESSIVE_MARK.sub("", written))
+
+
+def _sentence_stats(sentence: _Sentence, season: int, refs: _Refs) -> list[Stat]:
+    """The figures one sentence gives, in the order it gives them."""
+    text = sentence.text
+    period_match = _PERIOD.search(text)
+    period = period_match["period"] if period_match else None
+    sources = refs((sentence.index,))
+    found: list[tuple[int, Stat]] = []
+
+    def add(
+        match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
+    ) -> None:
+        stat = Stat(metric, value, period=when, scope=scope, season=season, sources=sources)
+        found.append((match.start(), stat))
+
+    for match in _RANK.finditer(text):
+        debut = "debut week" if _DEBUT_AT.search(text) else None
+        add(match, "weekly_rank", _count(match["rank"]), period or debut, _scope(match["scope"]))
+    for match in _HOURS.finditer(text):
+        value = _figure(match)
+        if match["viewed"] or match["viewing"] or match["unit"] or value >= _SMALLEST_HOURS_FIGURE:
+            add(match, "hours_viewed", value, period)
+    for match in _VIEWS.finditer(text):
+        add(match, "views", _figure(match), period)
+    for match in _COUNTRIES.finditer(text):
+        add(match, "top10_countries", _count(match["count"]), period)
+    for match in _WEEKS.finditer(text):
+        add(match, "weeks_in_top10", _count(match["count"]), None)
+    return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
+
+
+def _stats(
+    sentences: list[_Sentence], renewal: _Found[int] | None, current: int, refs: _Refs
+) -> tuple[Stat, ...]:
+    """Every figure of the article, about the season its sentence names or ``current``."""
+    return tuple(
+        stat
+        for sentence in sentences
+        for stat in _sentence_stats(sentence, _named_season(sentence, renewal) or current, refs)
+    )
