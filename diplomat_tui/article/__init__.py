@@ -27,8 +27,10 @@ one :class:`~diplomat_tui.model.Source`.
 
 from __future__ import annotations
 
+import re
+
 from diplomat_tui.article.figures import _stats
-from diplomat_tui.article.identity import _show_identity
+from diplomat_tui.article.identity import Scope, _network_of, _show_identity, in_scope
 from diplomat_tui.article.patterns import _Found, _Refs, _unique
 from diplomat_tui.article.people import (
     _cast_records,
@@ -47,11 +49,12 @@ from diplomat_tui.article.seasons import (
     _show_premiere,
     _status,
 )
-from diplomat_tui.article.text import _sentences
+from diplomat_tui.article.text import _sentences, headline
+from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import Catalog, Quote, Show, Source
 from diplomat_tui.sanitize import clean_text
 
-__all__ = ["MAX_ARTICLE_BYTES", "extract", "read_article"]
+__all__ = ["MAX_ARTICLE_BYTES", "extract", "headline", "read_article"]
 
 _SHORT_TITLE = 72
 
@@ -63,16 +66,29 @@ def extract(
     title: str | None = None,
     url: str | None = None,
     fetched: str | None = None,
+    show: str | None = None,
 ) -> Catalog:
     """Extract the facts of a press article about a series.
 
     Every fact lists the ids (``<source_id>#s<n>``) of the sentences it was read from;
     each of those sentences is a :class:`Source` titled ``title`` (or the article's
-    first sentence, shortened). Unknown values are None. Raises :class:`ArticleError`
-    when no show title can be identified.
+    first sentence, shortened). Unknown values are None.
+
+    ``show`` is the title of the show to read the article for (the one the store holds);
+    without it, the show is the one the article introduces. Only sentences about that
+    show are read (:func:`~diplomat_tui.article.identity.in_scope`). Raises
+    :class:`ArticleError` when the article is not about the show, or names no show.
     """
-    sentences = _sentences(clean_text(text))
-    show_title, network = _show_identity(sentences)
+    cleaned = _plain_titles(clean_text(text))
+    everything = _sentences(cleaned)
+    if not everything:
+        raise ArticleError("No series title found: this does not read as an article about a show.")
+    if show is None:
+        show = _show_identity(everything)[0].value
+    sentences = in_scope(everything, show, headline=headline(cleaned))
+    scope = Scope(show)
+    show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
+    network = _network_of(sentences, scope)
     refs = _Refs(source_id)
     renewal = _renewal(sentences)
     current = max(renewal.value - 1, 1) if renewal else 1
@@ -96,7 +112,7 @@ def extract(
         for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)
         for source in record.sources
     }
-    source_title = title or _shortened(sentences[0].text)
+    source_title = title or headline(cleaned) or _shortened(everything[0].text)
     return Catalog(
         show=show,
         people=people,
@@ -107,7 +123,7 @@ def extract(
         stats=stats,
         sources=tuple(
             Source(sentence_id, "article", source_title, url, fetched, quote=sentence.text)
-            for sentence in sentences
+            for sentence in everything
             if (sentence_id := refs((sentence.index,))[0]) in cited
         ),
     )
@@ -150,6 +166,16 @@ def _show_record(
         ),
         sources=refs(sentences),
     )
+
+
+# Emphasis around a title: "*Title*", "_Title_", "'Title'".
+_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\1(?![\w*])")
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
+
+
+def _plain_titles(text: str) -> str:
+    """``text`` without the emphasis and single quotes set around titles."""
+    return _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text))
 
 
 def _shortened(text: str) -> str:

@@ -43,9 +43,16 @@ _NETWORK_RENEWS = re.compile(
 )
 # A sentence opening with the title and its renewal: "<Title> has been renewed ..."
 _TITLE_RENEWED = re.compile(
-    rf"^[“\"]?(?P<title>{_TITLE})[”\"]?,? (?:has been|was|is|will be|has|gets|got) "
-    r"(?:officially )?(?:renewed|picked up|ordered|greenlit|received|earned|landed)\b"
+    rf"^[“\"]?(?P<title>{_TITLE})[”\"]?,? (?:(?:has been|was|is|will be|gets|got) "
+    r"(?:officially )?(?:renewed|picked up|ordered|greenlit)"
+    r"|(?:has|gets|got) (?:officially )?(?:received|earned|landed))\b"
 )
+# "<Network>'s <Title>" with nothing between.
+_POSSESSIVE_TITLE = re.compile(
+    rf"(?P<network>{_NETWORK}){_POSSESSIVE} [“\"]?(?P<title>{_TITLE}){_AFTER_TITLE}"
+)
+# A heading "<Title> (<Network>)".
+_HEADING_NETWORK = re.compile(rf"\((?P<network>{_NETWORK})\)\s*$")
 # Where the show streams: "streaming on <X>", "Streaming Now, <X>", "only on <X>".
 _STREAMING_ON = re.compile(
     rf"(?i:\b(?:now streaming on|streaming(?: now)?(?: on|,)|streams on|only on)) "
@@ -76,6 +83,20 @@ def _is_title(title: str) -> bool:
     return title not in _FUNCTION_WORDS
 
 
+def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
+    """The network the article gives the show: "<Network>'s ... <Title>", a heading
+    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams."""
+    for sentence in sentences:
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _POSSESSIVE_TITLE):
+            match = pattern.search(sentence.text)
+            if match and scope.names_show(match["title"]):
+                return _Found(_trim(match["network"]), (sentence.index,))
+        if sentence.heading and scope.names_show(sentence.text):
+            if match := _HEADING_NETWORK.search(sentence.text):
+                return _Found(match["network"], (sentence.index,))
+    return _network_named(sentences)
+
+
 def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
     """The network named by where the show streams or whose Top 10 it is in."""
     for pattern in (_STREAMING_ON, _TOP_TEN_OWNER):
@@ -83,3 +104,153 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
             if match := pattern.search(sentence.text):
                 return _Found(_trim(match["network"]), (sentence.index,))
     return None
+
+
+# ----------------------------------------------------------------- scoping to one show
+
+# Words that start a sentence about something else: "Elsewhere on the chart, X ...".
+_SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
+# Signs that a sentence is about another title (the title in the group "title"):
+_OTHER_TITLE = (
+    # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
+    re.compile(rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})"),
+    # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
+        rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
+    ),
+    # "the limited series Zero Day", "Hulu's new drama Paradise"
+    re.compile(
+        rf"\b(?:limited|new|hit|original|spy|crime|period|comedy|drama|political)? ?"
+        rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com) "
+        rf"[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}})"
+    ),
+    # "The Ryan Murphy anthology stars", "The Night Agent, Shawn Ryan's thriller"
+    re.compile(rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.-]*)+)(?=,| [a-z])"),
+)
+# A press kit's or an infobox's title line: "Title: <Title>", "| Title = <Title>".
+_TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
+_ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season"})
+
+
+class Scope:
+    """The show an article is read for, and which of its sentences speak of it."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        words = [re.escape(word) for word in title.split()]
+        body = r"[\s*_]+".join(words)
+        self._named = re.compile(rf"(?<![\w{_APOSTROPHES}])[*_“\"‘']*{body}(?![\w])")
+        self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+    def names_show(self, text: str) -> bool:
+        """Whether ``text`` names the show (any case in an all-capitals line)."""
+        if self._named.search(text):
+            return True
+        return text.isupper() and bool(self._named_caps.search(text))
+
+    def other_title(self, sentence: _Sentence) -> str | None:
+        """Another title the sentence is about, if it shows signs of one."""
+        text = _outside_parentheses(sentence.text)
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, *_OTHER_TITLE):
+            for match in pattern.finditer(text):
+                raw = match["title"]
+                title = _trim(raw)
+                if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
+                    continue
+                if title in self.title or len(title) < 3:
+                    continue
+                return title
+        return None
+
+    def heading_title(self, heading: str) -> str | None:
+        """The title an entry heading names ("### Title (Network)", "2. Title"), or None
+        for a heading that names no title ("Quick hits", "Premise")."""
+        text = re.sub(r"^(?:#+|\d{1,3}[.)])\s*|\s*\([^()]*\)\s*$", "", heading).strip()
+        words = [w for w in text.split() if len(w) > 3 or w[:1].isupper()]
+        if not re.match(r"^(?:#|\d{1,3}[.)])", heading) or not words:
+            return None
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            return text
+        return None
+
+
+def _outside_parentheses(text: str) -> str:
+    """``text`` with parenthesised asides blanked (other credits, characters)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+
+
+def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
+    """Other titles the article is about, with how many sentences name each."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED):
+            match = pattern.search(sentence.text)
+            if match and _is_title(match["title"]) and not scope.names_show(match["title"]):
+                counts.setdefault(match["title"], 0)
+    for title in counts:
+        word = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
+        counts[title] = sum(1 for s in sentences if word.search(s.text))
+    return counts
+
+
+def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> list[_Sentence]:
+    """The sentences that speak of ``show``; ArticleError when the article is not
+    about it (the show is not in its headline or lead, and has no section of its own).
+
+    A section whose heading names another title is out of scope, whatever it says; in
+    the rest, a sentence with signs of another title, and those after it in its
+    paragraph, are out until the show is named again.
+    """
+    scope = Scope(show)
+    body = [s for s in sentences if not (headline and s.index == 1 and s.heading)]
+    lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
+    own_sections = {s.section for s in sentences if s.heading and scope.names_show(s.text)}
+    counts = _title_counts(sentences, scope)
+    mentions = sum(1 for s in sentences if scope.names_show(s.text))
+    rival = max(counts, key=lambda t: counts[t], default=None)
+    titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
+    if (headline and scope.names_show(headline)) or titled:
+        default = True
+    elif any(scope.names_show(s.text) for s in lead) and (
+        rival is None or counts[rival] <= mentions
+    ):
+        default = True
+    elif own_sections - {0}:
+        default = False
+    elif rival is not None:
+        raise ArticleError(f"is about {rival!r}, not {show!r}: nothing was added")
+    elif mentions:
+        raise ArticleError(f"names {show!r} only in passing: nothing was added")
+    else:
+        raise ArticleError(f"does not name {show!r}: nothing was added")
+    return _scoped(sentences, scope, default)
+
+
+def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
+    kept: list[_Sentence] = []
+    section_in = default
+    section_other = False
+    paragraph, paragraph_in = -1, default
+    for sentence in sentences:
+        if sentence.heading:
+            named = scope.names_show(sentence.text)
+            other = None if named else scope.heading_title(sentence.text)
+            section_other = other is not None
+            section_in = named or (default and not section_other)
+            paragraph, paragraph_in = sentence.paragraph, section_in
+            if named:
+                kept.append(sentence)
+            continue
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_in = sentence.paragraph, section_in
+        if section_other:
+            continue
+        if scope.names_show(sentence.text) and not scope.other_title(sentence):
+            paragraph_in = True
+        elif scope.other_title(sentence):
+            paragraph_in = False
+        if paragraph_in:
+            kept.append(sentence)
+    return kept
