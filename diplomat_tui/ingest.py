@@ -24,7 +24,13 @@ SHIPPED_ARTICLES = "assets/articles"
 
 
 def catalog_from_text(
-    text: str, *, name: str, url: str | None, fetched: str | None, show: str | None = None
+    text: str,
+    *,
+    name: str,
+    url: str | None,
+    fetched: str | None,
+    show: str | None = None,
+    known: Catalog | None = None,
 ) -> Catalog:
     """Extract an article's facts, its sources named after the file ``name``.
 
@@ -42,6 +48,7 @@ def catalog_from_text(
         url=url,
         fetched=fetched,
         show=show,
+        known=known,
     )
 
 
@@ -57,6 +64,7 @@ def seed_catalog() -> Catalog:
                 url=None,
                 fetched=None,
                 show=catalog.show.title if catalog.show else None,
+                known=catalog,
             )
             catalog = merge_catalogs(catalog, article)
     return catalog
@@ -70,7 +78,7 @@ def open_store(store: Store) -> Store:
     return store
 
 
-def _article_catalog(path: Path, fetched: str, show: str | None) -> Catalog:
+def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
     """Read and extract one article file; errors name the file."""
     from diplomat_tui.article import read_article
 
@@ -78,16 +86,21 @@ def _article_catalog(path: Path, fetched: str, show: str | None) -> Catalog:
     name = clean_text(path.name)
     try:
         return catalog_from_text(
-            text, name=path.name, url=path.resolve().as_uri(), fetched=fetched, show=show
+            text,
+            name=path.name,
+            url=path.resolve().as_uri(),
+            fetched=fetched,
+            show=known.show.title if known.show else None,
+            known=known,
         )
     except ArticleError as error:
         raise ArticleError(f"{name}: {error}") from None
 
 
-def _articles(paths: list[Path], show: str | None) -> list[Catalog]:
-    """Every file read and extracted, before anything is written."""
+def _articles(paths: list[Path], known: Catalog) -> list[Catalog]:
+    """Every file read and extracted for the store's show, before anything is written."""
     fetched = now_iso()
-    return [_article_catalog(path, fetched, show) for path in paths]
+    return [_article_catalog(path, fetched, known) for path in paths]
 
 
 def _merged(current: Catalog, articles: list[Catalog]) -> Catalog:
@@ -113,8 +126,7 @@ def review(store: Store, paths: list[Path]) -> Review:
     the store holds.
     """
     before = store.snapshot().catalog
-    show = before.show.title if before.show else None
-    after = _merged(before, _articles(paths, show))
+    after = _merged(before, _articles(paths, before))
     return Review(before, after, compare(before, after))
 
 
@@ -131,8 +143,7 @@ def ingest(
     preview = review(store, paths)
     if not preview.changes or (confirm is not None and not confirm(preview)):
         return preview
-    show = preview.before.show.title if preview.before.show else None
-    articles = _articles(paths, show)
+    articles = _articles(paths, preview.before)
     saved: list[Review] = []
 
     def merge_all(current: Catalog) -> Catalog:

@@ -42,6 +42,7 @@ from diplomat_tui.article.people import (
 from diplomat_tui.article.quotes import _first_passage, _Passage, _passages
 from diplomat_tui.article.reading import MAX_ARTICLE_BYTES, read_article
 from diplomat_tui.article.seasons import (
+    SeasonContext,
     _announcement,
     _renewal,
     _season_facts,
@@ -67,6 +68,7 @@ def extract(
     url: str | None = None,
     fetched: str | None = None,
     show: str | None = None,
+    known: Catalog | None = None,
 ) -> Catalog:
     """Extract the facts of a press article about a series.
 
@@ -76,7 +78,9 @@ def extract(
 
     ``show`` is the title of the show to read the article for (the one the store holds);
     without it, the show is the one the article introduces. Only sentences about that
-    show are read (:func:`~diplomat_tui.article.identity.in_scope`). Raises
+    show are read (:func:`~diplomat_tui.article.identity.in_scope`). ``known`` is what
+    the store already holds: its people and characters resolve surnames and keep
+    characters from being taken for people. Raises
     :class:`ArticleError` when the article is not about the show, or names no show.
     """
     cleaned = _plain_titles(clean_text(text))
@@ -91,14 +95,19 @@ def extract(
     network = _network_of(sentences, scope)
     refs = _Refs(source_id)
     renewal = _renewal(sentences)
-    current = max(renewal.value - 1, 1) if renewal else 1
-    mentions = _mentions(sentences)
-    seasons, episodes = _season_records(_season_facts(sentences, renewal, current), refs)
+    context = SeasonContext(sentences)
+    mentions = _mentions(
+        sentences,
+        [p.name for p in known.people] if known else (),
+        [c.character for c in known.cast if c.character] if known else (),
+    )
+    season_facts = _season_facts(sentences, renewal, context)
+    seasons, episodes = _season_records(season_facts, refs)
     show = _show_record(
         show_title,
         network,
         mentions,
-        premiered=_show_premiere(sentences, renewal),
+        premiered=_show_premiere(season_facts),
         status=_status(renewal, _announcement(sentences)),
         passages=_passages(sentences),
         refs=refs,
@@ -106,7 +115,7 @@ def extract(
     people = _people_records(mentions, refs)
     cast = _cast_records(mentions, refs)
     crew = _crew_records(mentions, refs)
-    stats = _stats(sentences, renewal, current, refs)
+    stats = _stats(sentences, context, refs)
     cited = {
         source
         for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)
@@ -173,9 +182,14 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\1(?
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 
 
+# A wiki's citation marks: "[1]", "[citation needed]".
+_CITATION = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
+
+
 def _plain_titles(text: str) -> str:
-    """``text`` without the emphasis and single quotes set around titles."""
-    return _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text))
+    """``text`` without the emphasis and single quotes set around titles, and without
+    citation marks."""
+    return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
 
 
 def _shortened(text: str) -> str:

@@ -11,10 +11,9 @@ from diplomat_tui.article.patterns import (
     _POSSESSIVE,
     _UPPER,
     _count,
-    _Found,
     _Refs,
 )
-from diplomat_tui.article.seasons import _named_season
+from diplomat_tui.article.seasons import SeasonContext
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.model import Stat
 
@@ -41,7 +40,8 @@ _SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewi
 _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
-    rf"(?i:\btop 10\b[^.;]{{0,40}}?\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+    rf"(?i:(?:\btop 10\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
+    rf"\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
@@ -51,9 +51,22 @@ _WEEKS = re.compile(
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
 _RANK = re.compile(
-    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})\b (?:on|in|atop) (?:the )?"
+    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})(?![\w-])(?: (?:on|in|atop) (?:the )?"
     rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
     r"(?: (?:list|chart|ranking)s?)?"
+    rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
+)
+# A rank with no list named counts only after a verb of charting: "opened at No. 1".
+_RANK_VERB = re.compile(
+    r"(?i:\b(?:debuted|debuts|opened|opens|ranked|ranks|landed|sat|sits|reached|hit|held"
+    r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
+    r"(?: strong| straight)?(?: at| to| for)?) $"
+)
+# Words that make a figure approximate: "nearly 4 million". The store has no place to say
+# a figure is approximate, so such figures are not taken.
+_APPROXIMATE = re.compile(
+    r"(?i:\b(?:nearly|almost|about|around|roughly|approximately|approx\.|more than|over|close to"
+    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to)) $"
 )
 # The period a figure covers: "In its first weekend", "during its debut week".
 _PERIOD = re.compile(
@@ -79,8 +92,10 @@ def _scope(written: str) -> str:
     return _SCOPE_QUALIFIER.sub(r"\1 (\2)", _POSSESSIVE_MARK.sub("", written))
 
 
-def _sentence_stats(sentence: _Sentence, season: int, refs: _Refs) -> list[Stat]:
-    """The figures one sentence gives, in the order it gives them."""
+def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) -> list[Stat]:
+    """The figures one sentence gives, in the order it gives them, each about the season
+    its words are about; a figure whose season is unknown, or that is approximate, is
+    not taken."""
     text = sentence.text
     period_match = _PERIOD.search(text)
     period = period_match["period"] if period_match else None
@@ -90,12 +105,19 @@ def _sentence_stats(sentence: _Sentence, season: int, refs: _Refs) -> list[Stat]
     def add(
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
+        season = context.at(sentence, match.start())
+        if season is None or _APPROXIMATE.search(text[max(0, match.start() - 20) : match.start()]):
+            return
         stat = Stat(metric, value, period=when, scope=scope, season=season, sources=sources)
         found.append((match.start(), stat))
 
     for match in _RANK.finditer(text):
+        listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
+        if not (match["scope"] or listed or _RANK_VERB.search(text[: match.start()])):
+            continue
         debut = "debut week" if _DEBUT_AT.search(text) else None
-        add(match, "weekly_rank", _count(match["rank"]), period or debut, _scope(match["scope"]))
+        scope = _scope(match["scope"]) if match["scope"] else None
+        add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
     for match in _HOURS.finditer(text):
         value = _figure(match)
         if match["viewed"] or match["viewing"] or match["unit"] or value >= _SMALLEST_HOURS_FIGURE:
@@ -109,12 +131,8 @@ def _sentence_stats(sentence: _Sentence, season: int, refs: _Refs) -> list[Stat]
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 
-def _stats(
-    sentences: list[_Sentence], renewal: _Found[int] | None, current: int, refs: _Refs
-) -> tuple[Stat, ...]:
-    """Every figure of the article, about the season its sentence names or ``current``."""
+def _stats(sentences: list[_Sentence], context: SeasonContext, refs: _Refs) -> tuple[Stat, ...]:
+    """Every figure of the article, each about the season its words are about."""
     return tuple(
-        stat
-        for sentence in sentences
-        for stat in _sentence_stats(sentence, _named_season(sentence, renewal) or current, refs)
+        stat for sentence in sentences for stat in _sentence_stats(sentence, context, refs)
     )

@@ -140,8 +140,8 @@ class Scope:
     def __init__(self, title: str) -> None:
         self.title = title
         words = [re.escape(word) for word in title.split()]
-        body = r"[\s*_]+".join(words)
-        self._named = re.compile(rf"(?<![\w{_APOSTROPHES}])[*_“\"‘']*{body}(?![\w])")
+        body = r"\s+".join(words)
+        self._named = re.compile(rf"(?<!\w){body}(?!\w)")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
     def names_show(self, text: str) -> bool:

@@ -15,7 +15,7 @@ _APOSTROPHES = "’'‘"
 # One word of a person's or character's name: "Okafor", "McAdams", "D’Arcy", "O'Brien",
 # "Jean-Luc", or an initial "J.". Never the start of a longer word.
 _NAME_WORD = (
-    rf"(?:[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
+    rf"(?<![\w{_APOSTROPHES}-])(?:[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
     rf"|[{_UPPER}]\.)(?![\w-])"
 )
 # Lower-case particles inside names: "Ana de Armas", "Ludwig van Beethoven".
@@ -33,32 +33,49 @@ _FUNCTION_WORDS = frozenset(
 # A quotation in curly or straight double quotes.
 _QUOTED = r"[“\"](?P<quote>[^“”\"]+)[”\"]"
 
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
-        start=1,
-    )
+    **{word: value for value, word in enumerate(_UNITS, start=1)},
+    **{word: value for value, word in enumerate(_TEENS, start=10)},
+    **dict(zip(_TENS, range(20, 100, 10), strict=True)),
 }
 _ORDINAL_WORDS = {
     word: value
     for value, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=1,
     )
 }
-# A small count, in digits or words ("8", "eight").
-_COUNT = rf"(?:\d+|{'|'.join(_NUMBER_WORDS)})"
+_ORDINAL_WORDS["sophomore"] = 2
+# A number in words up to ninety-nine ("eight", "eighty-six", "eighty six").
+_TENS_WORDS = "|".join(_TENS)
+_UNIT_WORDS = "|".join(_UNITS)
+_NUMBER_IN_WORDS = (
+    rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{'|'.join(_TEENS)}|{_UNIT_WORDS})"
+)
+# A count, in digits or words ("8", "eight", "eighty-six").
+_COUNT = rf"(?:\d+|(?i:{_NUMBER_IN_WORDS})\b)"
 # An ordinal in words or digits ("second", "2nd").
 _ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
-# A season named by ordinal or number: "second season", "Season 2", "season two".
-_SEASON = rf"(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)? season\b|\bseason (?P<number>{_COUNT})\b)"
+# A season named by ordinal or number: "second season", "Season 2", "season two", and
+# the British "series three" (only with a number after it).
+_SEASON = (
+    rf"(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)? (?:season|series|run)\b"
+    rf"|\b(?:season|series) (?P<number>{_COUNT})(?!\d)(?![\w-]))"
+)
 _SEASON_REFERENCE = re.compile(_SEASON)
 
 
 def _count(word: str) -> int:
-    """The value of a count in digits or words."""
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+    """The value of a count in digits or words ("eighty-six" -> 86)."""
+    if word.isdigit():
+        return int(word)
+    total = 0
+    for part in re.split(r"[- ]", word.lower()):
+        total += _NUMBER_WORDS[part]
+    return total
 
 
 def _season_number(match: re.Match[str]) -> int:

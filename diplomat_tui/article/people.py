@@ -30,8 +30,9 @@ class _Mention:
 
 # One entry of a credit list: a name (never a possessive, never cut short before another
 # capitalised word), other credits in parentheses, and maybe "as <Character>".
+_NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
 _LIST_ENTRY = re.compile(
-    rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
+    rf"{_NOT_LIST_ENTRY}(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
     rf"(?: as (?:the )?(?P<character>{_NAME}))?"
 )
 # What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
@@ -47,6 +48,7 @@ class _Opener:
     billing: Billing | None = None
     role: str | None = None
     then: re.Pattern[str] | None = None
+    characters: bool = False  # "(...)" after a name is the character, not other credits
 
 
 _LIST_OPENERS = (
@@ -87,6 +89,18 @@ _LIST_OPENERS = (
         ),
         role="producer",
     ),
+    # "executive produces with A, B and C", "executive produces alongside A and B"
+    _Opener(
+        re.compile(r"(?i:\bexecutive[- ]produces? (?:with|alongside)) "),
+        role="executive producer",
+    ),
+    # press kits and infoboxes: "Created by: A", "| Starring = A, B", "Cast: A (Character)"
+    _Opener(re.compile(r"^\|?\s*(?i:created by|creators?)\s*[:=]\s*"), role="creator"),
+    _Opener(re.compile(r"^\|?\s*(?i:showrunners?)\s*[:=]\s*"), role="showrunner"),
+    _Opener(re.compile(r"^\|?\s*(?i:executive producers?)\s*[:=]\s*"), role="executive producer"),
+    _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
+    _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),
+    _Opener(re.compile(r"^\|?\s*(?i:cast)\s*[:=]\s*"), billing="main", characters=True),
     _Opener(re.compile(r"(?i:\bdirected by) "), role="director"),
     _Opener(re.compile(r"(?i:\bwritten by) "), role="writer"),
 )
@@ -107,10 +121,12 @@ _ROLE_OF_VERB = {
 }
 # "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...".
 _PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:also |now |will )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
-    r"|starring as|join(?:s|ed)?(?: the cast)? as|guest[- ]stars as|guest[- ]starring as)) "
-    rf"(?:the )?(?P<character>{_NAME})"
+    r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
+    r"|the \w+ season))? as|guest[- ]stars as|guest[- ]starring as|recurs as|(?:is|was) cast as"
+    r"|joins as)) "
+    rf"(?:the |her |his )?(?P<character>{_NAME})"
 )
 # "<Actor>’s powerful performance as <Character>".
 _PERFORMANCE = re.compile(
@@ -132,16 +148,19 @@ def _list_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
             for entry in entries:
+                inner = entry["credits"]
+                as_character = opener.characters and inner and _looks_like_name(inner)
                 yield _Mention(
                     _trim(entry["name"]),
                     sentence.index,
                     entry.start(),
                     billing=opener.billing,
-                    character=entry["character"],
+                    character=inner.strip() if as_character else entry["character"],
                     role=opener.role,
-                    known_for=_other_credits(entry["credits"]),
+                    known_for=() if opener.characters else _other_credits(inner),
                 )
     yield from _subject_role_mentions(sentence)
+    yield from _subject_cast_mentions(sentence)
 
 
 def _list_entries(text: str, start: int) -> list[re.Match[str]]:
@@ -174,11 +193,157 @@ def _subject_role_mentions(sentence: _Sentence) -> Iterator[_Mention]:
         yield _Mention(_trim(entry["name"]), sentence.index, entry.start(), role=title)
 
 
+# After a list that opens a sentence: "... also star", "... are all back", "... co-star".
+_SUBJECT_CAST = re.compile(
+    r"(?i: (?:also |all )?(?:co-)?star\b| (?:are|is) (?:all |also )?(?:back|returning)\b"
+    r"| (?:all |also )?return\b| recurring\b)"
+)
+
+
+def _subject_cast_mentions(sentence: _Sentence) -> Iterator[_Mention]:
+    """People in a list opening the sentence and said to star: "A and B also star"."""
+    entries = _list_entries(sentence.text, 0)
+    if len(entries) < 2 or not _SUBJECT_CAST.match(sentence.text, entries[-1].end()):
+        return
+    for entry in entries:
+        yield _Mention(_trim(entry["name"]), sentence.index, entry.start(), billing="main")
+
+
+def _looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's or character's name ("Kate Wyler"), not a
+    title ("The West Wing", "Grey's Anatomy") or a list of them."""
+    text = text.strip()
+    if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
+        return False
+    return not re.search(rf"{_POSSESSIVE}|\d", text)
+
+
+_NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
+
+
 def _other_credits(credits: str | None) -> tuple[str, ...]:
     """The shows in "(Show One, Show Two)"; "and" inside a title does not split it."""
     if not credits or not credits[0].isupper():
         return ()
     return tuple(part for part in _CREDIT_SEPARATOR.split(credits.strip()) if part)
+
+
+# Words that may stand between "as" (or a possessive) and a character's name: "as her
+# husband, Hal Wyler", "as chief of staff Stuart Heyford", "newly sworn-in President X".
+_DESCRIPTOR = (
+    r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who)\b)[a-z][\w-]*,? "
+    r"|[A-Z]{2,5} ){0,4}?"
+)
+# "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
+_AS_PAIR = re.compile(
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))? as (?:the |her |his |their )?{_DESCRIPTOR}"
+    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+)
+# "<Actor>'s <Character>": "Keri Russell's Kate Wyler", "Kinnear's prime minister X Y".
+_POSSESSIVE_CHARACTER = re.compile(
+    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+)
+# "<Character>, played by <Actor>"
+_PLAYED_BY = re.compile(
+    rf"(?P<character>{_NAME}),? (?:who is |is )?(?:played|portrayed) by (?P<actor>{_NAME})"
+)
+# "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
+_JOINED = re.compile(
+    rf"(?P<actor>{_NAME})(?: \((?P<credits>[^()]*)\))?,? (?:has |have |will |is set to )?"
+    r"(?i:joined|joins|join|is joining|came aboard|comes aboard)"
+    r" (?:the (?:main )?cast\b|as a series regular)"
+)
+# A role written before the name: "Creator and showrunner Debora Cahn", "series creator X".
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\b(?i:(?:series |show )?(?P<first>creator|showrunner|executive producer)"
+    rf"(?: and (?P<second>showrunner|executive producer|creator))?) (?P<name>{_NAME})"
+)
+# "<Name> created the series", "<Name> created it"
+_CREATED = re.compile(
+    rf"(?P<name>{_NAME}) (?:also )?(?:created|co-created) (?:the (?:series|show|drama)|it)\b"
+    rf"(?P<showrunner> and (?:also )?serves as showrunner)?"
+)
+# "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B"
+_KNOWN_FOR = re.compile(
+    r"(?i:\b(?:whose |previous |film |tv |television )*credits (?:also )?include"
+    r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
+    r"|\bknown for|\bbest known for) "
+)
+_TITLE_IN_LIST = re.compile(
+    rf"[{_UPPER}0-9][\w’'!.,-]*(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&) "
+    rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
+)
+
+
+# After a pair: "... in House of Cards" names the show the role belongs to.
+_ANOTHER_SHOW = re.compile(rf" (?:in|on|from) [{_UPPER}]")
+
+
+def _pair_mentions(sentence: _Sentence) -> Iterator[_Mention]:
+    """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
+    news "A has joined the cast"."""
+    text = sentence.text
+    for pattern in (_AS_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
+        for match in pattern.finditer(text):
+            actor, character = _trim(match["actor"]), _trim(match["character"])
+            if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
+                continue
+            if _ANOTHER_SHOW.match(text, match.end()):
+                continue
+            if pattern is _POSSESSIVE_CHARACTER and " " not in character:
+                continue
+            yield _Mention(
+                actor, sentence.index, match.start("actor"), billing="main", character=character
+            )
+    for match in _JOINED.finditer(text):
+        actor = _trim(match["actor"])
+        if _looks_like_name(actor):
+            yield _Mention(
+                actor,
+                sentence.index,
+                match.start("actor"),
+                billing="main",
+                known_for=_other_credits(match["credits"]),
+            )
+
+
+def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
+    """Roles said in other ways: "creator and showrunner X", "X created the series"."""
+    for match in _ROLE_BEFORE_NAME.finditer(sentence.text):
+        name = _trim(match["name"])
+        for role in (match["first"], match["second"]):
+            if role:
+                yield _Mention(name, sentence.index, match.start("name"), role=role.lower())
+    for match in _CREATED.finditer(sentence.text):
+        name = _trim(match["name"])
+        yield _Mention(name, sentence.index, match.start("name"), role="creator")
+        if match["showrunner"]:
+            yield _Mention(name, sentence.index, match.start("name"), role="showrunner")
+
+
+def _known_for_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
+    """Other credits said in words: "X, whose credits include A and B"; the person is
+    the last full name before the phrase (or its possessive subject)."""
+    text = sentence.text
+    for match in _KNOWN_FOR.finditer(text):
+        before = [m for m in _FULL_NAME.finditer(text, 0, match.start())]
+        person = next(
+            (found for m in reversed(before) if (found := people.known(_trim(m.group())))),
+            None,
+        )
+        if person is None:
+            continue
+        titles: list[str] = []
+        position = match.end()
+        while title := _TITLE_IN_LIST.match(text, position):
+            titles.append(title.group().rstrip(".,"))
+            join = _LIST_JOIN.match(text, title.end())
+            if not join:
+                break
+            position = join.end()
+        credits = tuple(t for t in titles if t and not people.known(t))
+        if credits:
+            yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
 def _plays_mentions(sentence: _Sentence) -> Iterator[_Mention]:
@@ -195,22 +360,28 @@ def _plays_mentions(sentence: _Sentence) -> Iterator[_Mention]:
 
 
 def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
-    """Mentions that need the people already known: "Character (Surname)",
-    "Name (Other Show)" outside lists, and "Name’s performance as Character"."""
+    """Mentions that need the people already known: "Character (Actor)", "Name (Other
+    Show)" outside lists, and "Name’s performance as Character"."""
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
-        if person := people.known(left):
-            credits = _other_credits(inner)
-            if credits:
-                yield _Mention(person, sentence.index, match.start(), known_for=credits)
-        elif _FULL_NAME.fullmatch(inner) and (actor := people.known(inner) or _new_name(inner)):
+        actor = people.person(inner)
+        if actor and not people.person(left):
             yield _Mention(actor, sentence.index, match.start(), character=left)
+        elif person := people.person(left):
+            credits = _other_credits(inner)
+            if credits and not any(people.known(c) or people.is_character(c) for c in credits):
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
+        elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
+            yield _Mention(inner, sentence.index, match.start(), character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
+        if _ANOTHER_SHOW.match(sentence.text, match.end()):
+            continue
         if person := people.known(actor) or _new_name(actor):
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
+    yield from _known_for_mentions(sentence, people)
 
 
 def _new_name(name: str) -> str | None:
@@ -219,10 +390,20 @@ def _new_name(name: str) -> str | None:
 
 
 class _People:
-    """The full names an article gives, to resolve surname back-references."""
+    """The full names an article gives (and the store knows), to resolve surname
+    back-references; and the characters, which are never taken for people."""
 
-    def __init__(self, names: Iterable[str]) -> None:
-        self._full = frozenset(name for name in names if " " in name)
+    def __init__(
+        self,
+        names: Iterable[str],
+        characters: Iterable[str] = (),
+        candidates: Iterable[str] = (),
+    ) -> None:
+        self._characters = frozenset(characters)
+        self._people = frozenset(n for n in names if " " in n and n not in self._characters)
+        self._full = self._people | frozenset(
+            n for n in candidates if " " in n and n not in self._characters
+        )
         self._by_last_word: dict[str, list[str]] = {}
         for full in self._full:
             self._by_last_word.setdefault(_last_word(full), []).append(full)
@@ -234,12 +415,28 @@ class _People:
         matches = self._ended_by(name)
         return matches[0] if len(matches) == 1 else None
 
+    def person(self, name: str) -> str | None:
+        """The full name of someone credited (by the article or the store) that ``name``
+        stands for; None for anyone else."""
+        if name in self._people:
+            return name
+        matches = [full for full in self._ended_by(name) if full in self._people]
+        return matches[0] if len(matches) == 1 and not self.is_character(name) else None
+
+    def is_character(self, name: str) -> bool:
+        """Whether ``name`` is (the end of) a character's name."""
+        return name in self._characters or any(
+            c.endswith(" " + name) or c.startswith(name + " ") for c in self._characters
+        )
+
     def resolve(self, name: str) -> str | None:
-        """``name`` as a full name; a name no one else ends is kept (a mononym);
-        None when it could be more than one person."""
+        """``name`` as a full name; None when it could be more than one person, or is
+        one word no full name ends (a surname alone is never a new person)."""
         if known := self.known(name):
             return known
-        return None if self._ended_by(name) else name
+        if " " not in name or self._ended_by(name):
+            return None
+        return name
 
     def _ended_by(self, name: str) -> list[str]:
         """The full names that end with ``name`` ("de Armas" ends "Ana de Armas")."""
@@ -251,18 +448,37 @@ def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
 
-def _mentions(sentences: list[_Sentence]) -> list[_Mention]:
-    """Every credit mention, names resolved to full names, in article order."""
+def _mentions(
+    sentences: list[_Sentence],
+    known_people: Iterable[str] = (),
+    known_characters: Iterable[str] = (),
+) -> list[_Mention]:
+    """Every credit mention, names resolved to full names, in article order.
+
+    ``known_people`` and ``known_characters`` are what the store already holds: a
+    surname resolves to a full name the store knows, and a character is never a person.
+    """
     mentions = [
         mention
         for sentence in sentences
-        for rule in (_list_mentions, _plays_mentions)
+        for rule in (_list_mentions, _plays_mentions, _pair_mentions, _crew_phrase_mentions)
         for mention in rule(sentence)
     ]
-    people = _People(mention.name for mention in mentions)
-    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, people)]
-    people = _People(mention.name for mention in mentions)
-    resolved = [replace(m, name=name) for m in mentions if (name := people.resolve(m.name))]
+    known_people = tuple(known_people)
+    candidates = [m.group() for s in sentences for m in _FULL_NAME.finditer(s.text)]
+
+    def people() -> _People:
+        characters = [*known_characters, *(m.character for m in mentions if m.character)]
+        return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
+
+    first = people()
+    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    final = people()
+    resolved = [
+        replace(m, name=name)
+        for m in mentions
+        if (name := final.resolve(m.name)) and not final.is_character(name)
+    ]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 
 
@@ -296,13 +512,25 @@ def _cast_records(mentions: list[_Mention], refs: _Refs) -> tuple[CastCredit, ..
     return tuple(
         CastCredit(
             name,
-            character=next((m.character for m in groups[name] if m.character), None),
+            character=_one_character([m.character for m in groups[name] if m.character]),
             billing=billings[name],
             order=order,
             sources=refs(m.sentence for m in groups[name]),
         )
         for order, name in enumerate(ranked, start=1)
     )
+
+
+def _one_character(characters: list[str]) -> str | None:
+    """The character the article gives a person: the fullest of its names for one
+    character ("Kate Wyler" over "Kate"); None when it names two different ones."""
+    if not characters:
+        return None
+    fullest = max(characters, key=lambda c: (len(c.split()), -characters.index(c)))
+    words = set(fullest.split())
+    if all(set(c.split()) <= words for c in characters):
+        return fullest
+    return None
 
 
 def _crew_records(mentions: list[_Mention], refs: _Refs) -> tuple[CrewCredit, ...]:

@@ -18,37 +18,91 @@ from diplomat_tui.article.patterns import (
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.model import Episode, Season
 
-# A renewal verb followed closely by a season: "renewed for a third season".
+# A renewal: "renewed the series for Season 3", "renewed for a third season".
 _RENEWED = re.compile(
-    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|ordered|greenlit|green-lit|(?:will )?return(?:s|ing)?)"
-    rf"\b)[^.;]{{0,80}}?{_SEASON}"
+    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit)\b)[^.;]{0,60}?"
+    rf"\bfor (?:an? |the |its )?{_SEASON}"
 )
-# A season granted: "has received a second season".
+# A season granted: "has received a second season", "ordered Season 2".
 _GRANTED = re.compile(
-    rf"(?i:\b(?:received|receives|gets|got|earned|landed|scored) (?:an? )?){_SEASON}"
+    rf"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered) (?:an? )?){_SEASON}"
 )
-# A renewal named as a noun: "the Season 3 renewal".
-_RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal)\b")
+# A renewal named as a noun: "the Season 3 renewal", "the Season 3 order".
+_RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
 _ANNOUNCED = re.compile(
     rf"\bannounced (?P<preposition>on|at|via|during) (?:the )?"
     rf"(?P<venue>[{_UPPER}][\w+-]*(?: [{_UPPER}][\w+-]*)*)"
 )
-# An episode count: "the eight-episode series", "a 10-episode season", "of six episodes".
+# An episode count: "the eight-episode series", "all eight episodes", "runs eight episodes",
+# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes".
 _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-episode\b"
-    rf"|\b(?:of|with|spans?|spanning|comprises|comprising) (?P<listed>{_COUNT}) episodes\b)"
+    rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
+    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A premiere and its date as written: "premiered on Friday, March 8, 2024", "to premiere in
-# 2026". The weekday is dropped.
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = (
+    r"(?P<month>(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|"
+    r"july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?))"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )"
+# A date as written: "October 16, 2025", "Oct. 16", "16 October 2025", "Thursday 16 October",
+# "April 2023"; a bare year only after "in".
+_DATE = (
+    rf"(?:{_WEEKDAY}?(?:{_MONTH} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')}"
+    rf"(?:,? (?P<year2>\d{{4}}))?"
+    rf"|{_MONTH.replace('month', 'month3')} (?P<year3>\d{{4}})"
+    rf"|(?<=in )(?P<year4>\d{{4}})))(?![\w-])"
+)
+# A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
+# "arrives on Netflix on Oct. 16", "are on Netflix from Thursday 16 October".
 _PREMIERE = re.compile(
-    r"\b(?P<verb>premiered|premieres|premiere|debuted|debuts|launched|launches) (?:on |in )?"
-    rf"(?:(?:{_WEEKDAYS}),? )?"
-    rf"(?P<date>(?:{_MONTHS}) \d{{1,2}}(?:, \d{{4}})?|(?:{_MONTHS}) \d{{4}}|\d{{4}})\b"
+    r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
+    r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
+    r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from)\b"
+    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? "
+    rf"{_DATE}"
 )
-_PAST_PREMIERE = frozenset({"premiered", "debuted", "launched"})
+_PAST_PREMIERE = frozenset(
+    {
+        "premiered",
+        "debuted",
+        "launched",
+        "bowed",
+        "arrived",
+        "dropped",
+        "landed",
+        "released",
+        "returned",
+        "followed",
+    }
+)
+# Who premiered: the show itself ("the series premiered"), not one of its seasons.
+_SHOW_SUBJECT = re.compile(
+    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)|\bit)(?: first)?,?(?: which)? (?:\w+ )?$"
+)
+
+
+def _iso(match: re.Match[str]) -> str:
+    """A date match as the store keeps it: ``2025-10-16``, ``2023-04``, ``October 16``,
+    or ``2026``; never a year the text does not give."""
+    month_word = match["month"] or match["month2"] or match["month3"]
+    day = match["day"] or match["day2"]
+    year = match["year"] or match["year2"] or match["year3"] or match["year4"]
+    if month_word is None:
+        return year
+    prefix = month_word.lower().rstrip(".")[:3]
+    month = next(i for i, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(prefix))
+    if day and year:
+        return f"{int(year):04d}-{month:02d}-{int(day):02d}"
+    if day:
+        return f"{_MONTH_NAMES[month - 1].capitalize()} {int(day)}"
+    return f"{int(year):04d}-{month:02d}"
 
 
 @dataclass
@@ -63,12 +117,15 @@ class _SeasonFacts:
 
 
 def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
-    """The season a renewal announces, with its sentence."""
+    """The latest season a renewal announces, with its sentence."""
+    found: _Found[int] | None = None
     for sentence in sentences:
         for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN):
-            if match := pattern.search(sentence.text):
-                return _Found(_season_number(match), (sentence.index,))
-    return None
+            for match in pattern.finditer(sentence.text):
+                number = _season_number(match)
+                if found is None or number > found.value:
+                    found = _Found(number, (sentence.index,))
+    return found
 
 
 def _announcement(sentences: list[_Sentence]) -> _Found[str] | None:
@@ -92,62 +149,129 @@ def _status(renewal: _Found[int] | None, announcement: _Found[str] | None) -> _F
     )
 
 
-def _named_season(sentence: _Sentence, renewal: _Found[int] | None) -> int | None:
-    """The season a sentence is about when it names one (the renewal's own sentence
-    names the new season, not the one its figures are about)."""
-    if renewal and sentence.index in renewal.sentences:
-        return None
-    match = _SEASON_REFERENCE.search(sentence.text)
-    return _season_number(match) if match else None
+def _renewal_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence announces a renewal: its season mentions there are not what the
+    sentence's figures or dates are about."""
+    return [
+        match.span()
+        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN)
+        for match in pattern.finditer(text)
+    ]
+
+
+def _season_mentions(text: str) -> list[tuple[int, int]]:
+    """(position, season) of every season the sentence names outside renewals."""
+    renewals = _renewal_spans(text)
+    return [
+        (match.start(), _season_number(match))
+        for match in _SEASON_REFERENCE.finditer(text)
+        if not any(start <= match.start() < end for start, end in renewals)
+        and not re.match(r"(?i)s\b|\s+(?:and|&|to|-)\s+\d", text[match.end() : match.end() + 6])
+    ]
+
+
+class SeasonContext:
+    """Which season a part of the article is about: the season named nearest before it
+    in its sentence, else the last one named before in its paragraph (or section
+    heading), else none (what such a part says is then not taken)."""
+
+    def __init__(self, sentences: list[_Sentence]) -> None:
+        self._mentions = {s.index: _season_mentions(s.text) for s in sentences}
+        self._before: dict[int, int | None] = {}
+        last: int | None = None
+        paragraph = section = None
+        heading_season: int | None = None
+        for s in sentences:
+            if s.heading:
+                mentions = self._mentions[s.index]
+                heading_season = mentions[-1][1] if len(mentions) == 1 else None
+                last, section = heading_season, s.section
+                continue
+            if s.paragraph != paragraph or s.section != section:
+                paragraph, section = s.paragraph, s.section
+                last = heading_season
+            self._before[s.index] = last
+            if self._mentions[s.index]:
+                last = self._mentions[s.index][-1][1]
+            elif _SERIES_START.search(s.text):
+                last = 1
+
+    def at(self, sentence: _Sentence, position: int) -> int | None:
+        """The season the words at ``position`` in ``sentence`` are about."""
+        before = [
+            season for start, season in self._mentions.get(sentence.index, []) if start < position
+        ]
+        if before:
+            return before[-1]
+        if _SERIES_START.search(sentence.text[:position]):
+            return 1
+        return self._before.get(sentence.index)
+
+
+# "When the series premiered": what follows is about the first season.
+_SERIES_START = re.compile(
+    r"(?i:\b(?:the|this) (?:series|show) (?:first )?(?:premiered|debuted|launched|bowed))"
+)
 
 
 def _season_facts(
-    sentences: list[_Sentence], renewal: _Found[int] | None, current: int
+    sentences: list[_Sentence], renewal: _Found[int] | None, context: SeasonContext
 ) -> dict[int, _SeasonFacts]:
-    """Per season: episode count, premiere and status, with their sentences.
-
-    A sentence that names no season is about ``current``, the latest released one;
-    the renewal's sentence is about the renewed season.
-    """
+    """Per season: episode count, premiere and status, with their sentences."""
     seasons: dict[int, _SeasonFacts] = {}
     if renewal:
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
-        if renewal and sentence.index in renewal.sentences:
-            named: int | None = renewal.value
-        else:
-            named = _named_season(sentence, renewal)
-        if count := _EPISODE_COUNT.search(sentence.text):
-            facts = seasons.setdefault(named or current, _SeasonFacts())
-            facts.episode_count = _count(count["count"] or count["listed"])
+        for count in _EPISODE_COUNT.finditer(sentence.text):
+            number = context.at(sentence, count.start())
+            value = _count(count["count"] or count["listed"] or count["keyed"])
+            if number is None or not 0 < value <= 100:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            if facts.episode_count not in (None, value):
+                facts.episode_count = -1  # the article gives two counts: take neither
+            else:
+                facts.episode_count = value
             facts.sentences.add(sentence.index)
             facts.count_sentences.add(sentence.index)
-        if premiere := _PREMIERE.search(sentence.text):
-            facts = seasons.setdefault(named or current, _SeasonFacts())
-            released = premiere["verb"] in _PAST_PREMIERE
-            if named:
-                facts.premiere = facts.premiere or premiere["date"]
-            if released and facts.status is None:
+        for premiere in _PREMIERE.finditer(sentence.text):
+            number = _premiere_season(sentence, premiere, context)
+            if number is None:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            date = _iso(premiere)
+            if facts.premiere is None or _more_precise(date, facts.premiere):
+                facts.premiere = date
+            if premiere["verb"] in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
-            if named or released:
-                facts.sentences.add(sentence.index)
+            facts.sentences.add(sentence.index)
+    for facts in seasons.values():
+        if facts.episode_count == -1:
+            facts.episode_count = None
     return seasons
 
 
-def _show_premiere(sentences: list[_Sentence], renewal: _Found[int] | None) -> _Found[str] | None:
-    """The show's premiere date: a premiere naming no season, else the first season's."""
-    first_season: _Found[str] | None = None
-    for sentence in sentences:
-        if renewal and sentence.index in renewal.sentences:
-            continue
-        if premiere := _PREMIERE.search(sentence.text):
-            named = _named_season(sentence, renewal)
-            if named is None:
-                return _Found(premiere["date"], (sentence.index,))
-            if named == 1 and first_season is None:
-                first_season = _Found(premiere["date"], (sentence.index,))
-    return first_season
+def _more_precise(new: str, old: str) -> bool:
+    """Whether ``new`` is the same date as ``old`` with more of it given."""
+    return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
+
+
+def _premiere_season(
+    sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
+) -> int | None:
+    """The season a premiere is of: the show's own premiere is season 1's."""
+    if _SHOW_SUBJECT.search(sentence.text[: premiere.start()]):
+        return 1
+    return context.at(sentence, premiere.start())
+
+
+def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:
+    """The show's premiere: the first season's (what "the series premiered" gives)."""
+    first = seasons.get(1)
+    if first is None or first.premiere is None:
+        return None
+    return _Found(first.premiere, tuple(sorted(first.sentences)))
 
 
 def _season_records(
