@@ -95,7 +95,7 @@ def extract(
     network = _network_of(sentences, scope)
     refs = _Refs(source_id)
     renewal = _renewal(sentences)
-    context = SeasonContext(sentences)
+    context = SeasonContext(sentences, show, renewal)
     mentions = _mentions(
         sentences,
         [p.name for p in known.people] if known else (),

@@ -69,7 +69,7 @@ _SEASON_REFERENCE = re.compile(_SEASON)
 
 
 def _count(word: str) -> int:
-    """The value of a count in digits or words ("eighty-six" -> 86)."""
+    """The value of a count in digits or words ("forty-two" -> 42)."""
     if word.isdigit():
         return int(word)
     total = 0

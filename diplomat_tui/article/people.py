@@ -210,8 +210,8 @@ def _subject_cast_mentions(sentence: _Sentence) -> Iterator[_Mention]:
 
 
 def _looks_like_name(text: str) -> bool:
-    """Whether ``text`` reads as a person's or character's name ("Kate Wyler"), not a
-    title ("The West Wing", "Grey's Anatomy") or a list of them."""
+    """Whether ``text`` reads as a person's or character's name ("Ivy Cole"), not a
+    title ("The Long Road", "Anna's Garden") or a list of them."""
     text = text.strip()
     if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
         return False
@@ -229,7 +229,7 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
-# husband, Hal Wyler", "as chief of staff Stuart Heyford", "newly sworn-in President X".
+# husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
 _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who)\b)[a-z][\w-]*,? "
     r"|[A-Z]{2,5} ){0,4}?"
@@ -239,7 +239,7 @@ _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))? as (?:the |her |his |their )?{_DESCRIPTOR}"
     rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
 )
-# "<Actor>'s <Character>": "Keri Russell's Kate Wyler", "Kinnear's prime minister X Y".
+# "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
 )
@@ -253,7 +253,7 @@ _JOINED = re.compile(
     r"(?i:joined|joins|join|is joining|came aboard|comes aboard)"
     r" (?:the (?:main )?cast\b|as a series regular)"
 )
-# A role written before the name: "Creator and showrunner Debora Cahn", "series creator X".
+# A role written before the name: "Creator and showrunner Maren Holt", "series creator X".
 _ROLE_BEFORE_NAME = re.compile(
     rf"\b(?i:(?:series |show )?(?P<first>creator|showrunner|executive producer)"
     rf"(?: and (?P<second>showrunner|executive producer|creator))?) (?P<name>{_NAME})"
@@ -290,8 +290,8 @@ def _pair_mentions(sentence: _Sentence) -> Iterator[_Mention]:
                 continue
             if _ANOTHER_SHOW.match(text, match.end()):
                 continue
-            if pattern is _POSSESSIVE_CHARACTER and " " not in character:
-                continue
+            if " " not in character:
+                continue  # one word after "as" is too often a title or a role
             yield _Mention(
                 actor, sentence.index, match.start("actor"), billing="main", character=character
             )
@@ -365,11 +365,11 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
         actor = people.person(inner)
-        if actor and not people.person(left):
+        if actor and (people.is_character(left) or not people.person(left)):
             yield _Mention(actor, sentence.index, match.start(), character=left)
         elif person := people.person(left):
             credits = _other_credits(inner)
-            if credits and not any(people.known(c) or people.is_character(c) for c in credits):
+            if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
         elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
             yield _Mention(inner, sentence.index, match.start(), character=left)
@@ -523,7 +523,7 @@ def _cast_records(mentions: list[_Mention], refs: _Refs) -> tuple[CastCredit, ..
 
 def _one_character(characters: list[str]) -> str | None:
     """The character the article gives a person: the fullest of its names for one
-    character ("Kate Wyler" over "Kate"); None when it names two different ones."""
+    character ("Ivy Cole" over "Ivy"); None when it names two different ones."""
     if not characters:
         return None
     fullest = max(characters, key=lambda c: (len(c.split()), -characters.index(c)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from diplomat_tui.article.patterns import (
     _COUNT,
+    _POSSESSIVE,
     _SEASON,
     _SEASON_REFERENCE,
     _UPPER,
@@ -60,7 +61,7 @@ _DATE = (
     rf"|(?<=in )(?P<year4>\d{{4}})))(?![\w-])"
 )
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
-# "arrives on Netflix on Oct. 16", "are on Netflix from Thursday 16 October".
+# "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
@@ -114,6 +115,7 @@ class _SeasonFacts:
     status: str | None = None
     sentences: set[int] = field(default_factory=set)
     count_sentences: set[int] = field(default_factory=set)
+    premiere_sentences: set[int] = field(default_factory=set)
 
 
 def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
@@ -175,8 +177,17 @@ class SeasonContext:
     in its sentence, else the last one named before in its paragraph (or section
     heading), else none (what such a part says is then not taken)."""
 
-    def __init__(self, sentences: list[_Sentence]) -> None:
+    def __init__(self, sentences: list[_Sentence], show: str, renewal: _Found[int] | None) -> None:
         self._mentions = {s.index: _season_mentions(s.text) for s in sentences}
+        # An article announcing a second season, naming no later one, knows one season:
+        # "the series" is that season.
+        named = [season for found in self._mentions.values() for _, season in found]
+        self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
+        words = r"\s+".join(re.escape(word) for word in show.split())
+        self._subject = re.compile(
+            rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
+            rf"(?:[, ]|{_POSSESSIVE})"
+        )
         self._before: dict[int, int | None] = {}
         last: int | None = None
         paragraph = section = None
@@ -193,7 +204,7 @@ class SeasonContext:
             self._before[s.index] = last
             if self._mentions[s.index]:
                 last = self._mentions[s.index][-1][1]
-            elif _SERIES_START.search(s.text):
+            elif self.series_start(s, len(s.text)):
                 last = 1
 
     def at(self, sentence: _Sentence, position: int) -> int | None:
@@ -203,11 +214,47 @@ class SeasonContext:
         ]
         if before:
             return before[-1]
-        if _SERIES_START.search(sentence.text[:position]):
+        if self.series_start(sentence, position):
             return 1
-        return self._before.get(sentence.index)
+        found = self._before.get(sentence.index)
+        return self._only if found is None else found
+
+    def named_after(self, sentence: _Sentence, position: int) -> int | None:
+        """The season named right after ``position`` ("10-episode third season")."""
+        for start, season in self._mentions.get(sentence.index, []):
+            if 0 <= start - position <= _ADJACENT:
+                return season
+        return None
+
+    def series_start(self, sentence: _Sentence, position: int) -> bool:
+        """Whether the words before ``position`` tell of the show's own premiere ("The
+        series, created by X, premiered on ..."): what follows is about its first season."""
+        text = sentence.text[:position]
+        if _SERIES_START.search(text):
+            return True
+        premiere = _PREMIERE.search(text)
+        return bool(
+            premiere
+            and self._subject.match(text)
+            and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+            and not _SUBORDINATE.search(text[: premiere.start()])
+        )
+
+    def show_premiere(self, sentence: _Sentence, premiere: re.Match[str]) -> bool:
+        """Whether ``premiere`` is the show's own premiere (its first season's)."""
+        before = sentence.text[: premiere.start()]
+        if _SHOW_SUBJECT.search(before):
+            return True
+        return bool(
+            self._subject.match(before)
+            and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+            and not _SUBORDINATE.search(before)
+        )
 
 
+_ADJACENT = 12  # characters between a count and the season it qualifies
+# A clause of its own before a verb: "The show, which ... when Season 2 ...".
+_SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
 # "When the series premiered": what follows is about the first season.
 _SERIES_START = re.compile(
     r"(?i:\b(?:the|this) (?:series|show) (?:first )?(?:premiered|debuted|launched|bowed))"
@@ -224,7 +271,8 @@ def _season_facts(
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
         for count in _EPISODE_COUNT.finditer(sentence.text):
-            number = context.at(sentence, count.start())
+            adjective = count["count"] and context.named_after(sentence, count.end())
+            number = adjective or context.at(sentence, count.start())
             value = _count(count["count"] or count["listed"] or count["keyed"])
             if number is None or not 0 < value <= 100:
                 continue
@@ -246,6 +294,7 @@ def _season_facts(
             if premiere["verb"] in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
             facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
     for facts in seasons.values():
         if facts.episode_count == -1:
             facts.episode_count = None
@@ -261,7 +310,7 @@ def _premiere_season(
     sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
 ) -> int | None:
     """The season a premiere is of: the show's own premiere is season 1's."""
-    if _SHOW_SUBJECT.search(sentence.text[: premiere.start()]):
+    if context.show_premiere(sentence, premiere):
         return 1
     return context.at(sentence, premiere.start())
 
@@ -271,7 +320,7 @@ def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:
     first = seasons.get(1)
     if first is None or first.premiere is None:
         return None
-    return _Found(first.premiere, tuple(sorted(first.sentences)))
+    return _Found(first.premiere, tuple(sorted(first.premiere_sentences)))
 
 
 def _season_records(
