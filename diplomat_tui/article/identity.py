@@ -131,6 +131,8 @@ _OTHER_TITLE = (
 )
 # A press kit's or an infobox's title line: "Title: <Title>", "| Title = <Title>".
 _TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
+# Words that name a part of a show, not another show: "Season 3, which ...".
+_PART_OF_A_SHOW = re.compile(r"(?:Season|Seasons|Series|Episode|Episodes|Part|Chapter|Volume)\b")
 _ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season"})
 
 
@@ -159,7 +161,7 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
-                if title in self.title or len(title) < 3:
+                if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title
         return None

@@ -239,6 +239,8 @@ _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))? as (?:the |her |his |their )?{_DESCRIPTOR}"
     rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
 )
+# "<Actor> is <Character>," (a listing's lead line).
+_IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
@@ -270,7 +272,7 @@ _KNOWN_FOR = re.compile(
     r"|\bknown for|\bbest known for) "
 )
 _TITLE_IN_LIST = re.compile(
-    rf"[{_UPPER}0-9][\w’'!.,-]*(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&) "
+    rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
 
@@ -283,7 +285,7 @@ def _pair_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
     news "A has joined the cast"."""
     text = sentence.text
-    for pattern in (_AS_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
+    for pattern in (_AS_PAIR, _IS_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
         for match in pattern.finditer(text):
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
@@ -338,10 +340,14 @@ def _known_for_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
         while title := _TITLE_IN_LIST.match(text, position):
             titles.append(title.group().rstrip(".,"))
             join = _LIST_JOIN.match(text, title.end())
-            if not join:
+            if not join or title.group().endswith(","):
+                break
+            if "," not in join.group():
+                last = _TITLE_IN_LIST.match(text, join.end())
+                titles.append(last.group().rstrip(".,") if last else "")
                 break
             position = join.end()
-        credits = tuple(t for t in titles if t and not people.known(t))
+        credits = tuple(t for t in titles if t and not people.person(t))
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
