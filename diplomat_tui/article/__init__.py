@@ -58,6 +58,9 @@ from diplomat_tui.sanitize import clean_text
 __all__ = ["MAX_ARTICLE_BYTES", "extract", "headline", "read_article"]
 
 _SHORT_TITLE = 72
+# A "sentence" longer than this is not prose (a run-on list, a pasted table, noise): it is
+# not read, which also bounds the work each rule does per sentence.
+MAX_SENTENCE = 1_500
 
 
 def extract(
@@ -89,7 +92,11 @@ def extract(
         raise ArticleError("No series title found: this does not read as an article about a show.")
     if show is None:
         show = _show_identity(everything)[0].value
-    sentences = in_scope(everything, show, headline=headline(cleaned))
+    sentences = [
+        s
+        for s in in_scope(everything, show, headline=headline(cleaned))
+        if len(s.text) <= MAX_SENTENCE
+    ]
     scope = Scope(show)
     show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
     network = _network_of(sentences, scope)
@@ -100,6 +107,7 @@ def extract(
         sentences,
         [p.name for p in known.people] if known else (),
         [c.character for c in known.cast if c.character] if known else (),
+        show,
     )
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)

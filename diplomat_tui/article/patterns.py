@@ -15,7 +15,8 @@ _APOSTROPHES = "’'‘"
 # One word of a person's or character's name: "Okafor", "McAdams", "D’Arcy", "O'Brien",
 # "Jean-Luc", or an initial "J.". Never the start of a longer word.
 _NAME_WORD = (
-    rf"(?<![\w{_APOSTROPHES}-])(?:[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
+    rf"(?<![\w{_APOSTROPHES}-])(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
+    rf"|[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
     rf"|[{_UPPER}]\.)(?![\w-])"
 )
 # Lower-case particles inside names: "Ana de Armas", "Ludwig van Beethoven".

@@ -458,6 +458,7 @@ def _mentions(
     sentences: list[_Sentence],
     known_people: Iterable[str] = (),
     known_characters: Iterable[str] = (),
+    show: str = "",
 ) -> list[_Mention]:
     """Every credit mention, names resolved to full names, in article order.
 
@@ -483,7 +484,9 @@ def _mentions(
     resolved = [
         replace(m, name=name)
         for m in mentions
-        if (name := final.resolve(m.name)) and not final.is_character(name)
+        if (name := final.resolve(m.name))
+        and not final.is_character(name)
+        and not (show and (show in name or name in show))
     ]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 

@@ -63,12 +63,14 @@ _DATE = (
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
+    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from)\b"
-    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? "
+    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
+_RETURN = frozenset({"returns", "returned"})
 _PAST_PREMIERE = frozenset(
     {
         "premiered",
@@ -198,6 +200,8 @@ class SeasonContext:
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
                 last, section = heading_season, s.section
                 continue
+            if s.line and (keyed := _SEASON_KEY.match(s.text)):
+                heading_season = _count(keyed["season"])
             if s.paragraph != paragraph or s.section != section:
                 paragraph, section = s.paragraph, s.section
                 last = heading_season
@@ -252,6 +256,8 @@ class SeasonContext:
         )
 
 
+# A press kit's "Season: 3" line: what follows in its section is about that season.
+_SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 _ADJACENT = 12  # characters between a count and the season it qualifies
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
@@ -271,7 +277,9 @@ def _season_facts(
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
         for count in _EPISODE_COUNT.finditer(sentence.text):
-            adjective = count["count"] and context.named_after(sentence, count.end())
+            adjective = (
+                count["count"] or sentence.text.startswith(" of ", count.end())
+            ) and context.named_after(sentence, count.end())
             number = adjective or context.at(sentence, count.start())
             value = _count(count["count"] or count["listed"] or count["keyed"])
             if number is None or not 0 < value <= 100:
@@ -295,10 +303,65 @@ def _season_facts(
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
+    for number, count, date, index in _table_rows(sentences):
+        facts = seasons.setdefault(number, _SeasonFacts())
+        if count is not None and facts.episode_count in (None, count):
+            facts.episode_count = count
+            facts.count_sentences.add(index)
+        elif count is not None:
+            facts.episode_count = -1
+        if date and facts.premiere is None:
+            facts.premiere = date
+            facts.premiere_sentences.add(index)
+        facts.sentences.add(index)
     for facts in seasons.values():
         if facts.episode_count == -1:
             facts.episode_count = None
     return seasons
+
+
+_DATE_ONLY = re.compile(rf"^{_DATE}$")
+
+
+def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str | None, int]]:
+    """(season, episode count, premiere, sentence) from the rows of a plain-text table
+    whose header names a season column ("Season | Episodes | Originally released")."""
+    rows: list[tuple[int, int | None, str | None, int]] = []
+    columns: dict[str, int] | None = None
+    for sentence in sentences:
+        cells = [cell.strip() for cell in sentence.text.strip("| ").split("|")]
+        if not sentence.line or len(cells) < 2:
+            columns = None
+            continue
+        header = {
+            kind: number
+            for number, cell in enumerate(cells)
+            for kind, words in _TABLE_HEADERS.items()
+            if re.search(words, cell, re.IGNORECASE)
+        }
+        if "season" in header and len(header) > 1:
+            columns = header
+            continue
+        if columns is None or not cells[columns["season"]].isdigit():
+            continue
+        count = cells[columns["episodes"]] if "episodes" in columns else ""
+        date = _DATE_ONLY.match(cells[columns["date"]]) if "date" in columns else None
+        rows.append(
+            (
+                int(cells[columns["season"]]),
+                int(count) if count.isdigit() else None,
+                _iso(date) if date else None,
+                sentence.index,
+            )
+        )
+    return rows
+
+
+_TABLE_HEADERS = {
+    "season": r"^(?:season|series)s?$",
+    "episodes": r"^(?:no\. of )?episodes$",
+    "date": r"released|premiere|aired|date",
+}
 
 
 def _more_precise(new: str, old: str) -> bool:
@@ -310,7 +373,7 @@ def _premiere_season(
     sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
 ) -> int | None:
     """The season a premiere is of: the show's own premiere is season 1's."""
-    if context.show_premiere(sentence, premiere):
+    if premiere["verb"] not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     return context.at(sentence, premiere.start())
 
