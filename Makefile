@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench install clean
+.PHONY: run test lint bench fidelity install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: install lint
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# Precision and new-fact recall of `ingest` on the articles with truth in tests/articles
+# (docs/fidelity.md); FIDELITY_ARGS=-v lists every wrong and missed fact.
+fidelity: install
+	$(BIN)/python benchmarks/fidelity.py $(FIDELITY_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -223,10 +223,11 @@ class SeasonContext:
         found = self._before.get(sentence.index)
         return self._only if found is None else found
 
-    def named_after(self, sentence: _Sentence, position: int) -> int | None:
-        """The season named right after ``position`` ("10-episode third season")."""
+    def named_after(self, sentence: _Sentence, position: int, exact: bool = False) -> int | None:
+        """The season named right after ``position`` ("10-episode third season"), or
+        exactly at it."""
         for start, season in self._mentions.get(sentence.index, []):
-            if 0 <= start - position <= _ADJACENT:
+            if start == position or (not exact and 0 <= start - position <= _ADJACENT):
                 return season
         return None
 
@@ -258,6 +259,7 @@ class SeasonContext:
 
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
+_OF_SEASON = re.compile(r" of (?:the )?(?=\S)")  # "eight episodes of (the) season two"
 _ADJACENT = 12  # characters between a count and the season it qualifies
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
@@ -277,9 +279,15 @@ def _season_facts(
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
         for count in _EPISODE_COUNT.finditer(sentence.text):
-            adjective = (
-                count["count"] or sentence.text.startswith(" of ", count.end())
-            ) and context.named_after(sentence, count.end())
+            of_season = _OF_SEASON.match(sentence.text, count.end())
+            if count["count"]:
+                adjective = context.named_after(sentence, count.end())
+            else:
+                adjective = (
+                    context.named_after(sentence, of_season.end(), exact=True)
+                    if of_season
+                    else None
+                )
             number = adjective or context.at(sentence, count.start())
             value = _count(count["count"] or count["listed"] or count["keyed"])
             if number is None or not 0 < value <= 100:
