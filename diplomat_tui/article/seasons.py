@@ -176,8 +176,8 @@ def _season_mentions(text: str) -> list[tuple[int, int]]:
 
 class SeasonContext:
     """Which season a part of the article is about: the season named nearest before it
-    in its sentence, else the last one named before in its paragraph (or section
-    heading), else none (what such a part says is then not taken)."""
+    in its sentence, else the last one named before it in its section (or its heading,
+    or a "Season: N" line), else none (what such a part says is then not taken)."""
 
     def __init__(self, sentences: list[_Sentence], show: str, renewal: _Found[int] | None) -> None:
         self._mentions = {s.index: _season_mentions(s.text) for s in sentences}
@@ -192,7 +192,7 @@ class SeasonContext:
         )
         self._before: dict[int, int | None] = {}
         last: int | None = None
-        paragraph = section = None
+        section = None
         heading_season: int | None = None
         for s in sentences:
             if s.heading:
@@ -202,9 +202,9 @@ class SeasonContext:
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
                 heading_season = _count(keyed["season"])
-            if s.paragraph != paragraph or s.section != section:
-                paragraph, section = s.paragraph, s.section
-                last = heading_season
+            if s.section != section or last is None:
+                last = heading_season  # a new paragraph goes on with the season before
+            section = s.section
             self._before[s.index] = last
             if self._mentions[s.index]:
                 last = self._mentions[s.index][-1][1]
@@ -223,11 +223,11 @@ class SeasonContext:
         found = self._before.get(sentence.index)
         return self._only if found is None else found
 
-    def named_after(self, sentence: _Sentence, position: int, exact: bool = False) -> int | None:
-        """The season named right after ``position`` ("10-episode third season"), or
-        exactly at it."""
+    def named_after(self, sentence: _Sentence, position: int) -> int | None:
+        """The season named right after ``position``, with only a title or "of the"
+        between: "10-episode third season", "eight episodes of The Show series three"."""
         for start, season in self._mentions.get(sentence.index, []):
-            if start == position or (not exact and 0 <= start - position <= _ADJACENT):
+            if start >= position and _BETWEEN.fullmatch(sentence.text, position, start):
                 return season
         return None
 
@@ -259,8 +259,8 @@ class SeasonContext:
 
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
-_OF_SEASON = re.compile(r" of (?:the )?(?=\S)")  # "eight episodes of (the) season two"
-_ADJACENT = 12  # characters between a count and the season it qualifies
+# What may stand between an episode count and its season: " of the", a title.
+_BETWEEN = re.compile(rf" (?:of )?(?:the )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}")
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
 # "When the series premiered": what follows is about the first season.
@@ -279,15 +279,7 @@ def _season_facts(
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
         for count in _EPISODE_COUNT.finditer(sentence.text):
-            of_season = _OF_SEASON.match(sentence.text, count.end())
-            if count["count"]:
-                adjective = context.named_after(sentence, count.end())
-            else:
-                adjective = (
-                    context.named_after(sentence, of_season.end(), exact=True)
-                    if of_season
-                    else None
-                )
+            adjective = context.named_after(sentence, count.end())
             number = adjective or context.at(sentence, count.start())
             value = _count(count["count"] or count["listed"] or count["keyed"])
             if number is None or not 0 < value <= 100:
