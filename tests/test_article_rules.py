@@ -68,6 +68,16 @@ def test_another_show_in_a_passing_mention_is_refused() -> None:
         read(text, head=False)
 
 
+def test_a_headline_about_another_show_wins_over_a_mention_in_the_lead() -> None:
+    text = (
+        "Dry Creek Season 3: Everything We Know\n\n"
+        f"From the makers of {SHOW}, Dry Creek is back.\n\n"
+        "Ana Ruiz stars as Meg Orr. Season 3 premieres October 2, 2026."
+    )
+    with pytest.raises(ArticleError, match="is about 'Dry Creek'"):
+        read(text, head=False)
+
+
 def test_sentences_about_other_shows_give_nothing() -> None:
     text = (
         f"Peacock's {SHOW} stars Mia Long as Ivy Cole.\n\n"

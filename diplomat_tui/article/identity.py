@@ -23,7 +23,7 @@ _SHOW_KINDS = (
 # A network or platform: capitalised words, maybe with a "+" ("Apple TV+").
 _NETWORK = rf"(?<![\w+])[{_UPPER}][\w]*\+?(?: [{_UPPER}][\w]*\+?){{0,2}}"
 # One word of a title: capitalised or a number ("Grey’s", "9-1-1", "Ted+").
-_TITLE_WORD = rf"[{_UPPER}0-9][\w{_APOSTROPHES}+-]*"
+_TITLE_WORD = rf"(?<![\w{_APOSTROPHES}+-])[{_UPPER}0-9][\w{_APOSTROPHES}+-]*"
 # Small words allowed inside a title ("Only Murders in the Building"); a title has at
 # most twelve capitalised words.
 _TITLE_LINK = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|&)"
@@ -183,14 +183,25 @@ def _outside_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
 
 
+# "<Title> Season 3", "<Title> series two": a title by what follows it.
+_TITLE_SEASON = re.compile(
+    rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|[a-z]+)\b"
+)
+_MAX_RIVALS = 20  # other titles counted, at most (bounds the work on any text)
+
+
 def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
     """Other titles the article is about, with how many sentences name each."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED):
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, _TITLE_SEASON):
             match = pattern.search(sentence.text)
-            if match and _is_title(match["title"]) and not scope.names_show(match["title"]):
-                counts.setdefault(match["title"], 0)
+            if not match or len(counts) >= _MAX_RIVALS:
+                continue
+            title = _trim(match["title"]) if pattern is _TITLE_SEASON else match["title"]
+            if _is_title(title) and not scope.names_show(title) and title not in scope.title:
+                if not _PART_OF_A_SHOW.match(title):
+                    counts.setdefault(title, 0)
     for title in counts:
         word = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
         counts[title] = sum(1 for s in sentences if word.search(s.text))
@@ -215,8 +226,10 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
     if (headline and scope.names_show(headline)) or titled:
         default = True
-    elif any(scope.names_show(s.text) for s in lead) and (
-        rival is None or counts[rival] <= mentions
+    elif (
+        any(scope.names_show(s.text) for s in lead)
+        and (rival is None or counts[rival] <= mentions)
+        and not (headline and any(title in headline for title in counts))
     ):
         default = True
     elif own_sections - {0}:
