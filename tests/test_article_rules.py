@@ -176,10 +176,15 @@ def test_initials_and_bare_surnames() -> None:
     assert pairs(catalog) == set()  # a surname alone is never a new person
 
 
-def test_known_people_resolve_surnames() -> None:
-    known = read("It stars Ana Ruiz.")
-    catalog = extract(HEAD + "Ruiz plays Meg Orr.", source_id="u", show=SHOW, known=known)
-    assert pairs(catalog) == {("Ana Ruiz", "Meg Orr")}
+def test_known_people_resolve_surnames_and_first_names() -> None:
+    known = read("It stars Ana Ruiz and Bo Li.")
+    catalog = extract(
+        HEAD + "Ruiz plays Meg Orr. Bo's Sam Dunn keeps the port running.",
+        source_id="u",
+        show=SHOW,
+        known=known,
+    )
+    assert pairs(catalog) == {("Ana Ruiz", "Meg Orr"), ("Bo Li", "Sam Dunn")}
 
 
 def test_crew_phrasings() -> None:
@@ -261,6 +266,14 @@ def test_several_renewals_keep_the_latest() -> None:
         ("It drew 3.9 million views.", set()),  # no season named: not taken
         ("Season 1 spent four weeks in Peacock's global Top 10.", {("weeks_in_top10", 4, 1)}),
         ("Season 2 is No. 1 pick of critics.", set()),
+        (
+            "Season 2 drew forty-one point nine million hours viewed.",
+            {("hours_viewed", 41_900_000, 2)},
+        ),
+        (
+            "Season 3 opened at number one with five point four million views.",
+            {("weekly_rank", 1, 3), ("views", 5_400_000, 3)},
+        ),
     ],
 )
 def test_figures(text: str, expected: set) -> None:

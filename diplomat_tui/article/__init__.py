@@ -194,9 +194,15 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 _CITATION = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
 
 
+# Markdown: a link "[text](url)" is its text; a quoted line "> text" is its text.
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)")
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>[ \t]?")
+
+
 def _plain_titles(text: str) -> str:
-    """``text`` without the emphasis and single quotes set around titles, and without
-    citation marks."""
+    """``text`` without the emphasis and single quotes set around titles, citation
+    marks, link targets and quoted-line marks."""
+    text = _QUOTED_LINE.sub("", _LINK.sub(r"\1", text))
     return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
 
 

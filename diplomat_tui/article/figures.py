@@ -8,7 +8,9 @@ from decimal import Decimal
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _COUNT,
+    _NUMBER_IN_WORDS,
     _POSSESSIVE,
+    _UNIT_WORDS,
     _UPPER,
     _count,
     _Refs,
@@ -19,8 +21,11 @@ from diplomat_tui.model import Stat
 
 # A figure as written: "1.5M", "820,000", "1.2 billion".
 _FIGURE = (
-    r"(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
+    rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
+    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+)?)"
+    r" (?P<word_unit>thousand|million|billion)\b)"
 )
 _MULTIPLIERS = {
     "k": 1_000,
@@ -81,7 +86,15 @@ _SCOPE_QUALIFIER = re.compile(rf"\b(TV|Films?|Movies|Shows?|Series) ((?:Non-)?[{
 
 
 def _figure(match: re.Match[str]) -> int | float:
-    """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000)."""
+    """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
+    million" -> 4200000)."""
+    if match["words"]:
+        digits = "".join(
+            "0" if word == "zero" else str(_count(word)) for word in match["decimals"].split()[1:]
+        )
+        written = f"{_count(match['words'])}.{digits}" if digits else str(_count(match["words"]))
+        value = Decimal(written) * _MULTIPLIERS[match["word_unit"].lower()]
+        return int(value) if value == value.to_integral_value() else float(value)
     unit = _MULTIPLIERS.get((match["unit"] or "").lower(), 1)
     value = Decimal(match["figure"].replace(",", "")) * unit
     return int(value) if value == value.to_integral_value() else float(value)
@@ -120,7 +133,8 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
     for match in _HOURS.finditer(text):
         value = _figure(match)
-        if match["viewed"] or match["viewing"] or match["unit"] or value >= _SMALLEST_HOURS_FIGURE:
+        big = match["unit"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        if match["viewed"] or match["viewing"] or big:
             add(match, "hours_viewed", value, period)
     for match in _VIEWS.finditer(text):
         add(match, "views", _figure(match), period)

@@ -184,9 +184,7 @@ def _outside_parentheses(text: str) -> str:
 
 
 # "<Title> Season 3", "<Title> series two": a title by what follows it.
-_TITLE_SEASON = re.compile(
-    rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|[a-z]+)\b"
-)
+_TITLE_SEASON = re.compile(rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|[a-z]+)\b")
 _MAX_RIVALS = 20  # other titles counted, at most (bounds the work on any text)
 
 

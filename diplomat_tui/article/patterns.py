@@ -28,7 +28,9 @@ _POSSESSIVE = rf"[{_APOSTROPHES}]s\b"
 # Capitalised words that start a sentence or clause but never a name.
 _FUNCTION_WORDS = frozenset(
     "The A An In On At Her His Their Its She He They It But And As While When After With "
-    "Meanwhile Also Then This That For From By Per".split()
+    "Meanwhile Also Then This That For From By Per Now Today Yes No So Still Here There Even "
+    "Only Plus Next Last First Later Elsewhere Before Since Until If Or Yet Both Each Every "
+    "Why How What Who Where Whether Although Though Because Once".split()
 )
 
 # A quotation in curly or straight double quotes.

@@ -125,8 +125,8 @@ _PLAYS = re.compile(
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season))? as|guest[- ]stars as|guest[- ]starring as|recurs as|(?:is|was) cast as"
-    r"|joins as)) "
-    rf"(?:the |her |his )?(?P<character>{_NAME})"
+    r"|joins as|came aboard as|comes aboard as)) "
+    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
 )
 # "<Actor>’s powerful performance as <Character>".
 _PERFORMANCE = re.compile(
@@ -437,9 +437,14 @@ class _People:
 
     def resolve(self, name: str) -> str | None:
         """``name`` as a full name; None when it could be more than one person, or is
-        one word no full name ends (a surname alone is never a new person)."""
+        one word no full name ends (a surname alone is never a new person). A first
+        name alone stands for the one credited person it starts, if only one."""
         if known := self.known(name):
             return known
+        if " " not in name and not self._ended_by(name) and not self.is_character(name):
+            first = [p for p in self._people if p.startswith(name + " ")]
+            if len(first) == 1:
+                return first[0]
         if " " not in name or self._ended_by(name):
             return None
         return name
