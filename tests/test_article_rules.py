@@ -301,6 +301,23 @@ def test_infobox_and_table() -> None:
     assert seasons(catalog) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}
 
 
+def test_tables_of_figures_aligned_or_with_bars() -> None:
+    text = (
+        "How the show did on Peacock's chart.\n\nSeason 2\n"
+        "Week           Rank   Hours viewed   Views\n"
+        "Oct 13-19      1      41.9M          5,400,000\n\n"
+        "Other shows that week:\nTitle | Rank | Views\nDry Creek | 1 | 5.8M\n"
+        f"{SHOW} Season 3 | 3 | 2.0M\n"
+    )
+    assert stats(read(text)) == {
+        ("weekly_rank", 1, 2),
+        ("hours_viewed", 41_900_000, 2),
+        ("views", 5_400_000, 2),
+        ("weekly_rank", 3, 3),
+        ("views", 2_000_000, 3),
+    }
+
+
 # ------------------------------------------------------------------------ headline
 
 

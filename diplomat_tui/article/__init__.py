@@ -50,7 +50,7 @@ from diplomat_tui.article.seasons import (
     _show_premiere,
     _status,
 )
-from diplomat_tui.article.text import _sentences, headline
+from diplomat_tui.article.text import _sentences, aligned_as_bars, headline
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import Catalog, Quote, Show, Source
 from diplomat_tui.sanitize import clean_text
@@ -86,7 +86,7 @@ def extract(
     characters from being taken for people. Raises
     :class:`ArticleError` when the article is not about the show, or names no show.
     """
-    cleaned = _plain_titles(clean_text(text))
+    cleaned = _plain_titles(clean_text(aligned_as_bars(text)))
     everything = _sentences(cleaned)
     if not everything:
         raise ArticleError("No series title found: this does not read as an article about a show.")
@@ -123,7 +123,7 @@ def extract(
     people = _people_records(mentions, refs)
     cast = _cast_records(mentions, refs)
     crew = _crew_records(mentions, refs)
-    stats = _stats(sentences, context, refs)
+    stats = _stats(sentences, context, refs, scope.names_show)
     cited = {
         source
         for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)

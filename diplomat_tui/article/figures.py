@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from diplomat_tui.article.patterns import (
@@ -10,13 +11,16 @@ from diplomat_tui.article.patterns import (
     _COUNT,
     _NUMBER_IN_WORDS,
     _POSSESSIVE,
+    _SEASON_REFERENCE,
     _UNIT_WORDS,
     _UPPER,
     _count,
     _Refs,
+    _season_number,
 )
 from diplomat_tui.article.seasons import SeasonContext
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Stat
 
 # A figure as written: "1.5M", "820,000", "1.2 billion".
@@ -145,8 +149,89 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 
-def _stats(sentences: list[_Sentence], context: SeasonContext, refs: _Refs) -> tuple[Stat, ...]:
-    """Every figure of the article, each about the season its words are about."""
+def _stats(
+    sentences: list[_Sentence], context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> tuple[Stat, ...]:
+    """Every figure of the article, each about the season its words are about: those of
+    its sentences, then those of its tables."""
     return tuple(
         stat for sentence in sentences for stat in _sentence_stats(sentence, context, refs)
-    )
+    ) + tuple(_table_stats(sentences, context, refs, names_show))
+
+
+NamesShow = Callable[[str], bool]
+# The header of a column of figures, and the metric it holds.
+_COLUMN_METRICS = (
+    (re.compile(r"(?i)\brank"), "weekly_rank"),
+    (re.compile(r"(?i)\bhours\b"), "hours_viewed"),
+    (re.compile(r"(?i)\bviews\b"), "views"),
+    (re.compile(r"(?i)\bcountries\b"), "top10_countries"),
+    (re.compile(r"(?i)\bweeks\b"), "weeks_in_top10"),
+)
+_SEASON_COLUMN = re.compile(r"(?i)^(?:season|series)s?$")
+_PERIOD_COLUMN = re.compile(r"(?i)^(?:week\b|week of|date|period)")
+_CELL_NUMBER = re.compile(rf"^(?:No\. ?|#)?(?:{_FIGURE})$")
+
+
+def _table_stats(
+    sentences: list[_Sentence], context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> Iterator[Stat]:
+    """Figures from plain-text tables: a header row naming the metrics ("Rank | Hours
+    viewed | Views"), then one row per week or season. A row that names a title is read
+    only when it names the show; a row's season is its season cell, else the season the
+    table is under."""
+    header: dict[int, str] | None = None
+    season_column = period_column = None
+    for sentence in sentences:
+        row = table_cells(sentence.text)
+        if not sentence.line or len(row) < 2:
+            header = None
+            continue
+        metrics = {
+            number: metric
+            for number, cell in enumerate(row)
+            for pattern, metric in _COLUMN_METRICS
+            if pattern.search(cell) and not _CELL_NUMBER.match(cell)
+        }
+        if metrics:
+            header = metrics
+            season_column = next((n for n, c in enumerate(row) if _SEASON_COLUMN.match(c)), None)
+            period_column = next((n for n, c in enumerate(row) if _PERIOD_COLUMN.match(c)), None)
+            continue
+        if header is None or len(row) <= max(header):
+            continue
+        texts = [
+            cell
+            for number, cell in enumerate(row)
+            if number not in header
+            and number not in (season_column, period_column)
+            and not cell.isdigit()
+        ]
+        if texts and not names_show(sentence.text):
+            continue  # a row about some title: only the show's rows are read
+        season = _row_season(row, season_column) or context.at(sentence, 0)
+        if season is None:
+            continue
+        period = row[period_column] if period_column is not None else None
+        for number, metric in header.items():
+            match = _CELL_NUMBER.match(row[number])
+            if match:
+                value = _figure(match) if metric in ("hours_viewed", "views") else _int(match)
+                if value is not None:
+                    yield Stat(metric, value, period, None, season, refs((sentence.index,)))
+
+
+def _row_season(row: list[str], column: int | None) -> int | None:
+    """The season a row names: its season column, or a cell like "Season 3"."""
+    if column is not None and row[column].isdigit():
+        return int(row[column])
+    for cell in row:
+        if match := _SEASON_REFERENCE.search(cell):
+            return _season_number(match)
+    return None
+
+
+def _int(match: re.Match[str]) -> int | None:
+    """A whole count from a cell ("No. 1", "87"); None for anything else."""
+    value = _figure(match)
+    return int(value) if isinstance(value, int) and value < 10_000 else None

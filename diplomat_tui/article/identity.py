@@ -253,7 +253,7 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             section_other = other is not None
             section_in = named or (default and not section_other)
             paragraph, paragraph_in = sentence.paragraph, section_in
-            if named:
+            if section_in:
                 kept.append(sentence)
             continue
         if sentence.paragraph != paragraph:

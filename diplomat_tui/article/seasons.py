@@ -17,6 +17,7 @@ from diplomat_tui.article.patterns import (
     _season_number,
 )
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Episode, Season
 
 # A renewal: "renewed the series for Season 3", "renewed for a third season".
@@ -329,7 +330,7 @@ def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str |
     rows: list[tuple[int, int | None, str | None, int]] = []
     columns: dict[str, int] | None = None
     for sentence in sentences:
-        cells = [cell.strip() for cell in sentence.text.strip("| ").split("|")]
+        cells = table_cells(sentence.text)
         if not sentence.line or len(cells) < 2:
             columns = None
             continue

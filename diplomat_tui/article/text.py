@@ -38,8 +38,30 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line that stands alone: a list item, a table row, wiki markup, a markdown heading,
 # a numbered entry, or "Key: value" (a short key).
 _STRUCTURED_LINE = re.compile(
-    r"^\s*(?:[*•-] |\||\{\{|\}\}|=|#|\d{1,3}[.)] |[A-Z][\w .’'/&()-]{0,30}: )|.* \| "
+    r"^\s*(?:[*•-] |\||\{\{|\}\}|=|#|\d{1,3}[.)] |[A-Z][\w .’'/&()-]{0,30}: |[-=+| ]{3,}$)"
+    r"|.* \| "
 )
+# Between the cells of a plain-text table row (aligned columns become bars first).
+_CELL_BREAK = re.compile(r"\s*\|\s*")
+# A row of a table aligned with spaces or tabs: two gaps or more between cells.
+_ALIGNED_ROW = re.compile(r"(?:[^\t\n]*?[^\s.!?,;:](?:\t+| {2,})(?=\S)){2}")
+_ALIGNED_GAP = re.compile(r"\t+ *| {2,}")
+
+
+def aligned_as_bars(text: str) -> str:
+    """``text`` with the rows of space- or tab-aligned tables written with bars
+    ("Season 3     41.9M" -> "Season 3 | 41.9M"), so cleaning spaces keeps the columns."""
+    return "\n".join(
+        _ALIGNED_GAP.sub(" | ", line.strip()) if _ALIGNED_ROW.match(line.strip()) else line
+        for line in text.split("\n")
+    )
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a table row written as plain text."""
+    return [cell.strip() for cell in _CELL_BREAK.split(line.strip(" |\t")) if cell.strip()]
+
+
 _HEADING_MAX = 120
 _SENTENCE_END = re.compile(r"[.!…;,]['’\"”)\]]*$")
 _MARKUP = re.compile(r"^[#=*•\s-]+|[=\s]+$")
@@ -60,7 +82,7 @@ def headline(text: str) -> str | None:
 
 def _is_heading(line: str) -> bool:
     """Whether a line standing alone is a heading."""
-    if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or "|" in line:
+    if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or len(cells(line)) > 1:
         return False
     if re.match(r"^(?:[*•-] |\||\{\{|\}\}|[A-Z][\w .’'/&()-]{0,30}: \S)", line):
         return False
