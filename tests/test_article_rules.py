@@ -200,6 +200,29 @@ def test_crew_phrasings() -> None:
     assert person is not None and set(person.known_for) == {"Blue Line", "The Long Road"}
 
 
+def test_what_else_people_were_in_said_in_words() -> None:
+    catalog = read(
+        "Bo Li has joined the cast as Sam Dunn. Li won an Emmy for The Long Road. His film "
+        "credits include Alex Garland's Men and Blue Line.\n\n"
+        "MIA LONG (Ivy Cole / Executive Producer) is known for Grey's Anatomy.\n\n"
+        "It stars Mia Long. Mia Long's previous credits include Red Earth."
+    )
+    known = {p.name: set(p.known_for) for p in catalog.people}
+    assert known["Bo Li"] == {"The Long Road", "Men", "Blue Line"}
+    assert known["Mia Long"] == {"Grey's Anatomy", "Red Earth"}
+    assert pairs(catalog) >= {("Bo Li", "Sam Dunn")}
+    assert ("Mia Long", "Red Earth") not in pairs(catalog)
+
+
+def test_a_biography_gives_roles_in_parentheses() -> None:
+    catalog = read(
+        "It is created by Maren Holt.\n\nMAREN HOLT (Creator, Showrunner) began as a writer."
+    )
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Maren Holt": {"creator", "showrunner"}
+    }
+
+
 # ------------------------------------------------------------------ seasons and dates
 
 

@@ -190,6 +190,9 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\1(?
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 
 
+# A name in capitals opening a line, as biographies in press kits write them:
+# "MIA LONG (Ivy Cole) is ..." reads "Mia Long (Ivy Cole) is ...".
+_CAPITALS_NAME = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3}(?= \()")
 # A wiki's citation marks: "[1]", "[citation needed]".
 _CITATION = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
 
@@ -203,6 +206,7 @@ def _plain_titles(text: str) -> str:
     """``text`` without the emphasis and single quotes set around titles, citation
     marks, link targets and quoted-line marks."""
     text = _QUOTED_LINE.sub("", _LINK.sub(r"\1", text))
+    text = _CAPITALS_NAME.sub(lambda m: m.group().title(), text)
     return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
 
 

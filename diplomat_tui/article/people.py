@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from diplomat_tui.article.patterns import _NAME, _POSSESSIVE, _UPPER, _Refs, _trim, _unique
+from diplomat_tui.article.patterns import (
+    _NAME,
+    _NAME_WORD,
+    _POSSESSIVE,
+    _UPPER,
+    _Refs,
+    _trim,
+    _unique,
+)
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.model import Billing, CastCredit, CrewCredit, Person
 
@@ -105,6 +113,7 @@ _LIST_OPENERS = (
     _Opener(re.compile(r"(?i:\bwritten by) "), role="writer"),
 )
 # Roles behind the camera.
+_ROLE_WORDS = "creator|showrunner|executive producer|producer|writer|director"
 _ROLE = r"(?:co-)?creator|showrunner|(?:co-)?executive producer|(?:co-)?producer|director|writer"
 # After a list that opens a sentence: "... serves as producer", "... are also showrunners",
 # "... executive produce".
@@ -121,7 +130,7 @@ _ROLE_OF_VERB = {
 }
 # "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...".
 _PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:also |now |will |is back )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had )?(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season))? as|guest[- ]stars as|guest[- ]starring as|recurs as|(?:is|was) cast as"
@@ -231,8 +240,10 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
 # husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
 _DESCRIPTOR = (
-    r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who)\b)[a-z][\w-]*,? "
-    r"|[A-Z]{2,5} ){0,4}?"
+    r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
+    r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
+    r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
+    r"[a-z][\w-]*,? |[A-Z]{2,5} ){0,4}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
@@ -267,10 +278,28 @@ _CREATED = re.compile(
 )
 # "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B"
 _KNOWN_FOR = re.compile(
-    r"(?i:\b(?:whose |previous |film |tv |television )*credits (?:also )?include"
+    r"(?i:\b(?:whose |previous |film |tv |television |stage )*(?:credits|work) (?:also )?includes?"
     r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
-    r"|\bknown for|\bbest known for) "
+    r"|\b(?:best )?known for|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
+    r"|baftas?|oscars?|sag awards?)(?: awards?)? for"
+    r"|\b(?:winner|nominee|nominations?|nominated) for"
+    r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?in"
+    r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
+    r"|\bepisode of) "
 )
+# "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
+_ROLES_ONLY = re.compile(rf"(?i:(?:{_ROLE_WORDS})(?:\s*[,/]\s*(?:and )?(?:{_ROLE_WORDS}))*)")
+_ROLE_LIST_SEPARATOR = re.compile(r"\s*[,/]\s*(?:and )?")
+# A parenthesis that names a role behind the camera, alone or after a character.
+_ANNOTATION = re.compile(rf"(?i:^(?:{_ROLE_WORDS})\s*(?:[,/]|$)|/\s*(?:{_ROLE_WORDS})\b)")
+# A possessive before a title, not part of it: a full name's ("Alex Garland's Men") or
+# anyone's before "The" ("Hulu's The Long Road"); never "Grey's Anatomy".
+_OWNER = re.compile(
+    rf"(?!The )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
+    rf"|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
+)
+# A sentence whose subject is a pronoun: it is about the person the one before began with.
+_PRONOUN_START = re.compile(r"^(?:His|Her|Their|He|She|They)\b")
 _TITLE_IN_LIST = re.compile(
     rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
@@ -323,31 +352,48 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             yield _Mention(name, sentence.index, match.start("name"), role="showrunner")
 
 
-def _known_for_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
-    """Other credits said in words: "X, whose credits include A and B"; the person is
-    the last full name before the phrase (or its possessive subject)."""
+def _known_for_mentions(
+    sentence: _Sentence, people: _People, subject: str | None
+) -> Iterator[_Mention]:
+    """Other credits said in words: "X, whose credits include A and B", "X won an Emmy
+    for A"; the person is the last one named before the phrase, or ``subject`` (the
+    person the sentence before began with) when the sentence opens with a pronoun."""
     text = sentence.text
     for match in _KNOWN_FOR.finditer(text):
         before = [m for m in _FULL_NAME.finditer(text, 0, match.start())]
         person = next(
-            (found for m in reversed(before) if (found := people.known(_trim(m.group())))),
+            (found for m in reversed(before) if (found := people.person(_trim(m.group())))),
             None,
         )
+        if person is None and _PRONOUN_START.match(text):
+            person = subject
         if person is None:
             continue
         titles: list[str] = []
         position = match.end()
-        while title := _TITLE_IN_LIST.match(text, position):
-            titles.append(title.group().rstrip(".,"))
+        while True:
+            owner = _OWNER.match(text, position)
+            title = _TITLE_IN_LIST.match(text, owner.end() if owner else position)
+            if not title:
+                break
+            titles.append(title.group())
             join = _LIST_JOIN.match(text, title.end())
             if not join or title.group().endswith(","):
                 break
             if "," not in join.group():
-                last = _TITLE_IN_LIST.match(text, join.end())
-                titles.append(last.group().rstrip(".,") if last else "")
+                owner = _OWNER.match(text, join.end())
+                last = _TITLE_IN_LIST.match(text, owner.end() if owner else join.end())
+                titles.append(last.group() if last else "")
                 break
             position = join.end()
-        credits = tuple(t for t in titles if t and not people.person(t))
+        credits = tuple(
+            t.rstrip(".,")
+            for t in titles
+            if t.rstrip(".,")
+            and not t.endswith(("...", "…"))  # cut short where the sentence was split
+            and not people.person(t.rstrip(".,"))
+            and not people.is_character(t.rstrip(".,"))
+        )
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
@@ -365,7 +411,9 @@ def _plays_mentions(sentence: _Sentence) -> Iterator[_Mention]:
         )
 
 
-def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
+def _reference_mentions(
+    sentence: _Sentence, people: _People, subject: str | None = None
+) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
     Show)" outside lists, and "Name’s performance as Character"."""
     for match in _PARENTHESIS.finditer(sentence.text):
@@ -373,6 +421,15 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
         actor = people.person(inner)
         if actor and (people.is_character(left) or not people.person(left)):
             yield _Mention(actor, sentence.index, match.start(), character=left)
+        elif (person := people.person(left)) and _ANNOTATION.search(inner):
+            # a biography's "(Character / Executive Producer)" or "(Creator, Showrunner)"
+            for part in _ROLE_LIST_SEPARATOR.split(inner):
+                if _ROLES_ONLY.fullmatch(part):
+                    yield _Mention(person, sentence.index, match.start(), role=part.lower())
+                elif "/" in inner and _looks_like_name(part) and " " in part:
+                    yield _Mention(person, sentence.index, match.start(), character=part)
+        elif any(people.is_character(part.strip()) for part in inner.split("/")):
+            continue
         elif person := people.person(left):
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
@@ -387,7 +444,7 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
-    yield from _known_for_mentions(sentence, people)
+    yield from _known_for_mentions(sentence, people, subject)
 
 
 def _new_name(name: str) -> str | None:
@@ -484,7 +541,12 @@ def _mentions(
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    subjects = _subjects(sentences, first)
+    mentions += [
+        m
+        for sentence in sentences
+        for m in _reference_mentions(sentence, first, subjects.get(sentence.index))
+    ]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -494,6 +556,23 @@ def _mentions(
         and not (show and (show in name or name in show))
     ]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
+
+
+def _subjects(sentences: list[_Sentence], people: _People) -> dict[int, str]:
+    """For each sentence, the credited person the sentence before it (in its paragraph)
+    began with, if any."""
+    subjects: dict[int, str] = {}
+    previous: _Sentence | None = None
+    for sentence in sentences:
+        if previous and previous.paragraph == sentence.paragraph:
+            opening = _FULL_NAME.match(previous.text)
+            person = opening and people.person(_trim(opening.group()))
+            if person:
+                subjects[sentence.index] = person
+            elif previous.index in subjects and _PRONOUN_START.match(previous.text):
+                subjects[sentence.index] = subjects[previous.index]
+        previous = sentence
+    return subjects
 
 
 def _by_person(mentions: Iterable[_Mention]) -> dict[str, list[_Mention]]:
