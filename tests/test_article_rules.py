@@ -341,6 +341,22 @@ def test_tables_of_figures_aligned_or_with_bars() -> None:
     }
 
 
+def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
+    catalog = read(
+        f"{SHOW.upper()} IS BACK!!! MIA LONG RETURNS AS IVY COLE IN SEASON THREE\n\n"
+        "All eight episodes of Season 3 arrive October 16, 2025.",
+        head=False,
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {3: (8, "2025-10-16")}
+
+
+def test_a_credit_without_character_takes_the_one_the_store_knows() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = extract(HEAD + "Mia Long and Bo Li also star.", source_id="u", show=SHOW, known=known)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", None)}
+
+
 # ------------------------------------------------------------------------ headline
 
 

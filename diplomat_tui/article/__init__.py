@@ -28,6 +28,7 @@ one :class:`~diplomat_tui.model.Source`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplomat_tui.article.figures import _stats
 from diplomat_tui.article.identity import Scope, _network_of, _show_identity, in_scope
@@ -52,7 +53,7 @@ from diplomat_tui.article.seasons import (
 )
 from diplomat_tui.article.text import _sentences, aligned_as_bars, headline
 from diplomat_tui.errors import ArticleError
-from diplomat_tui.model import Catalog, Quote, Show, Source
+from diplomat_tui.model import CastCredit, Catalog, Quote, Show, Source, normalize
 from diplomat_tui.sanitize import clean_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "extract", "headline", "read_article"]
@@ -121,7 +122,7 @@ def extract(
         refs=refs,
     )
     people = _people_records(mentions, refs)
-    cast = _cast_records(mentions, refs)
+    cast = _known_characters(_cast_records(mentions, refs), known)
     crew = _crew_records(mentions, refs)
     stats = _stats(sentences, context, refs, scope.names_show)
     cited = {
@@ -185,6 +186,28 @@ def _show_record(
     )
 
 
+def _known_characters(
+    cast: tuple[CastCredit, ...], known: Catalog | None
+) -> tuple[CastCredit, ...]:
+    """Credits without a character take the one character the store knows for that
+    person (so the store does not gain a second, character-less row for them); with
+    several known characters, which one is meant is unknown and the credit is left out."""
+    if known is None:
+        return cast
+    characters: dict[str, list[str]] = {}
+    for credit in known.cast:
+        if credit.character:
+            characters.setdefault(normalize(credit.person), []).append(credit.character)
+    kept: list[CastCredit] = []
+    for credit in cast:
+        held = characters.get(normalize(credit.person), [])
+        if credit.character is not None or not held:
+            kept.append(credit)
+        elif len(held) == 1:
+            kept.append(replace(credit, character=held[0]))
+    return tuple(kept)
+
+
 # Emphasis around a title: "*Title*", "_Title_", "'Title'".
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\1(?![\w*])")
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
@@ -193,6 +216,34 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 # A name in capitals opening a line, as biographies in press kits write them:
 # "MIA LONG (Ivy Cole) is ..." reads "Mia Long (Ivy Cole) is ...".
 _CAPITALS_NAME = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3}(?= \()")
+# A line all in capitals (a tabloid's headline): read with each word capitalized.
+_CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]* )[^a-z\n]{12,300}$")
+
+
+def _capitalized(line: str) -> str:
+    """``KERI RUSSELL RETURNS AS KATE`` -> ``Keri Russell returns as Kate``: each word
+    capitalized, but for the small words and verbs that are never part of a name."""
+    words = [word[:1] + word[1:].lower() for word in line.split(" ")]
+    small = [
+        bool(number) and word.lower().strip(",.!?:;") in _SMALL_WORDS
+        for number, word in enumerate(words)
+    ]
+    return " ".join(
+        word.lower()
+        if small[n] and not (word == "The" and n + 1 < len(words) and not small[n + 1])
+        else word
+        for n, word in enumerate(words)
+    )
+
+
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with is are was were be been has "
+    "have had will returns return returned joins join joined stars star starring plays play "
+    "played back says said gets got drops dropped arrives arrived premieres premiered lands "
+    "landed renews renewed renew season series episode episodes new first final".split()
+)
+
+
 # A wiki's citation marks: "[1]", "[citation needed]".
 _CITATION = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
 
@@ -207,6 +258,7 @@ def _plain_titles(text: str) -> str:
     marks, link targets and quoted-line marks."""
     text = _QUOTED_LINE.sub("", _LINK.sub(r"\1", text))
     text = _CAPITALS_NAME.sub(lambda m: m.group().title(), text)
+    text = _CAPITALS_LINE.sub(lambda m: _capitalized(m.group()), text)
     return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
 
 
