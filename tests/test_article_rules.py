@@ -366,6 +366,22 @@ def test_headline_is_the_first_line_as_written() -> None:
     assert headline("Only a line") is None
 
 
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("By Ann Lee | October 21, 2025", "2025-10-21"),
+        ("Published Oct. 21, 2025", "2025-10-21"),
+        ("Tuesday, October 21, 2025", "2025-10-21"),
+        ("LONDON, Oct. 21, 2025 — Peacock said it was pleased.", "2025-10-21"),
+        ("By Ann Lee | October 21", None),  # no year: no date is made up
+        ("The weather was fine.", None),
+    ],
+)
+def test_the_articles_own_date_is_published(top: str, published: str | None) -> None:
+    catalog = read(f"{top}\n\nSeason 2 premiered June 2, 2024.")
+    assert catalog.sources and {s.published for s in catalog.sources} == {published}
+
+
 # -------------------------------------------------------------------- linear time
 
 

@@ -43,15 +43,17 @@ from diplomat_tui.article.people import (
 from diplomat_tui.article.quotes import _first_passage, _Passage, _passages
 from diplomat_tui.article.reading import MAX_ARTICLE_BYTES, read_article
 from diplomat_tui.article.seasons import (
+    _DATE,
     SeasonContext,
     _announcement,
+    _iso,
     _renewal,
     _season_facts,
     _season_records,
     _show_premiere,
     _status,
 )
-from diplomat_tui.article.text import _sentences, aligned_as_bars, headline
+from diplomat_tui.article.text import _Sentence, _sentences, aligned_as_bars, headline
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import CastCredit, Catalog, Quote, Show, Source, normalize
 from diplomat_tui.sanitize import clean_text
@@ -131,6 +133,7 @@ def extract(
         for source in record.sources
     }
     source_title = title or headline(cleaned) or _shortened(everything[0].text)
+    published = _published(everything)
     return Catalog(
         show=show,
         people=people,
@@ -140,7 +143,15 @@ def extract(
         episodes=episodes,
         stats=stats,
         sources=tuple(
-            Source(sentence_id, "article", source_title, url, fetched, quote=sentence.text)
+            Source(
+                sentence_id,
+                "article",
+                source_title,
+                url,
+                fetched,
+                quote=sentence.text,
+                published=published,
+            )
             for sentence in everything
             if (sentence_id := refs((sentence.index,))[0]) in cited
         ),
@@ -184,6 +195,26 @@ def _show_record(
         ),
         sources=refs(sentences),
     )
+
+
+# The article's own date, near its top: "Published Oct. 21, 2025", "By Ann Lee | October
+# 21, 2025", a line holding only the date, or a dateline "LONDON, Oct. 21, 2025 —".
+_DATELINES = (
+    re.compile(rf"^(?i:published|posted|updated|date|dated)\s*:?\s*(?:on\s+)?{_DATE}"),
+    re.compile(rf"^By [^|·•\n]{{2,60}}?\s*[|·•,–—-]\s*(?:(?i:published|updated)\s*:?\s*)?{_DATE}"),
+    re.compile(rf"^{_DATE}\s*$"),
+    re.compile(rf"^[A-Z][A-Za-z .]{{1,30}}(?:\s*[,(]\s*){_DATE}\)?\s*[—–-]"),
+)
+_DATELINE_REACH = 6  # sentences from the top where an article gives its own date
+
+
+def _published(sentences: list[_Sentence]) -> str | None:
+    """The article's own date (ISO day) when its top gives one with its year."""
+    for sentence in sentences[:_DATELINE_REACH]:
+        for pattern in _DATELINES:
+            if (match := pattern.match(sentence.text)) and len(day := _iso(match)) == 10:
+                return day
+    return None
 
 
 def _known_characters(
