@@ -205,6 +205,7 @@ _DATELINES = (
     re.compile(rf"^{_DATE}\s*$"),
     re.compile(rf"^[A-Z][A-Za-z .]{{1,30}}(?:\s*[,(]\s*){_DATE}\)?\s*[—–-]"),
 )
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATELINE_REACH = 6  # sentences from the top where an article gives its own date
 
 
@@ -212,7 +213,7 @@ def _published(sentences: list[_Sentence]) -> str | None:
     """The article's own date (ISO day) when its top gives one with its year."""
     for sentence in sentences[:_DATELINE_REACH]:
         for pattern in _DATELINES:
-            if (match := pattern.match(sentence.text)) and len(day := _iso(match)) == 10:
+            if (match := pattern.match(sentence.text)) and _ISO_DAY.match(day := _iso(match)):
                 return day
     return None
 
