@@ -276,8 +276,8 @@ class Score:
 
 def _catalog(folder: str) -> Catalog:
     """The store as ``export --format json`` prints it, read back as records."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(["--data-dir", folder, "export", "--format", "json"])
     if status != 0:
         raise RuntimeError("export failed")
@@ -339,9 +339,7 @@ def score_article(article: Path, truth_path: Path) -> Score:
     score = Score(article.stem)
     with tempfile.TemporaryDirectory(prefix="fidelity-") as folder:
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            main(["--data-dir", folder, "export"])  # creates the store from the seed
-        before = _catalog(folder)
+        before = _catalog(folder)  # with no store yet: what the shipped article gives
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             status = main(["--data-dir", folder, "ingest", "--yes", str(article)])
         if status != 0:

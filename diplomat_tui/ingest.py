@@ -15,9 +15,10 @@ from pathlib import Path
 
 from diplomat_tui.changes import Changes, compare
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import Catalog
-from diplomat_tui.sanitize import clean_text
+from diplomat_tui.sanitize import clean_line
 from diplomat_tui.store import Store, now_iso
 
 SHIPPED_ARTICLES = "assets/articles"
@@ -34,22 +35,29 @@ def catalog_from_text(
 ) -> Catalog:
     """Extract an article's facts, its sources named after the file ``name``.
 
-    The source title is the article's headline as written, else the file name. With
-    ``show``, only what the article says of that show is read, and an article that is
-    not about it is refused with an :class:`ArticleError`.
+    The source title is the article's headline as written, else the file name (untrusted
+    text like the article's: cleaned before it names anything). With ``show``, only what
+    the article says of that show is read, and an article that is not about it is refused
+    with an :class:`ArticleError`.
     """
     from diplomat_tui.article import extract, headline
 
-    stem = Path(name).stem
+    stem = clean_line(Path(name).stem) or "article"
     return extract(
         text,
         source_id=f"article:{stem}",
-        title=headline(text) or clean_text(name),
+        title=headline(text) or _file_title(stem),
         url=url,
         fetched=fetched,
         show=show,
         known=known,
     )
+
+
+def _file_title(stem: str) -> str:
+    """A title from a file name, cased as written: ``the-Diplomat_news`` -> ``the Diplomat
+    news``."""
+    return " ".join(stem.replace("-", " ").replace("_", " ").split()) or "article"
 
 
 def seed_catalog() -> Catalog:
@@ -83,9 +91,8 @@ def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
     from diplomat_tui.article import read_article
 
     text = read_article(path)
-    name = clean_text(path.name)
     try:
-        return catalog_from_text(
+        catalog = catalog_from_text(
             text,
             name=path.name,
             url=path.resolve().as_uri(),
@@ -94,7 +101,17 @@ def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
             known=known,
         )
     except ArticleError as error:
-        raise ArticleError(f"{name}: {error}") from None
+        # "FILE is about ...", "FILE names ...", "FILE: No series title found ..."
+        message = str(error)
+        joint = " " if message[:1].islower() else ": "
+        raise ArticleError(f"{path}{joint}{message}") from None
+    for stat in catalog.stats:
+        if not is_plausible(stat.value):
+            raise ArticleError(
+                f"{path} gives {stat.metric.replace('_', ' ')} as {stat.value:,}, more than any "
+                "show can have: nothing was added."
+            )
+    return catalog
 
 
 def _articles(paths: list[Path], known: Catalog) -> list[Catalog]:
@@ -187,19 +204,27 @@ def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
     return lines
 
 
-def run_ingest(store: Store, paths: list[Path], *, yes: bool, dry_run: bool) -> int:
+def run_ingest(
+    store: Store,
+    paths: list[Path],
+    *,
+    yes: bool,
+    dry_run: bool,
+    out: Callable[[str], None] = print,
+) -> int:
     """The ``ingest`` command: show the review, ask on a terminal (unless ``yes``), save.
 
     Without a terminal on stdin the changes are saved as shown (scripts use ``--yes`` to
-    say so); ``dry_run`` only shows them. Returns the exit status.
+    say so); ``dry_run`` only shows them. Lines go to ``out``. Returns the exit status.
     """
     import sys
 
     def show(result: Review) -> None:
         old_ids = {s.id for s in result.before.sources}
         new_ids = {s.id for s in result.after.sources} - old_ids
-        for line in describe_review(result, new_sources=new_ids):
-            print(line)
+        lines = describe_review(result, new_sources=new_ids)
+        if lines:
+            out("\n".join(lines))
 
     accepted: list[bool] = []
 
@@ -218,11 +243,11 @@ def run_ingest(store: Store, paths: list[Path], *, yes: bool, dry_run: bool) -> 
     result = ingest(store, paths, confirm=confirm)
     summary = result.changes.summary()
     if not result.changes:
-        print(summary)
+        out(summary)
     elif dry_run:
-        print(f"{summary} (dry run: nothing was saved)")
+        out(f"{summary} (dry run: nothing was saved)")
     elif accepted and accepted[0]:
-        print(f"saved; {summary}")
+        out(f"saved; {summary}")
     else:
-        print(f"not saved; {summary} would have changed")
+        out(f"not saved; {summary} would have changed")
     return 0

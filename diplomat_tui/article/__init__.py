@@ -198,7 +198,7 @@ def _show_record(
 
 
 # The article's own date, near its top: "Published Oct. 21, 2025", "By Ann Lee | October
-# 21, 2025", a line holding only the date, or a dateline "LONDON, Oct. 21, 2025 —".
+# 21, 2025", a line holding only the date, or a dateline "OSLO, Oct. 21, 2025 —".
 _DATELINES = (
     re.compile(rf"^(?i:published|posted|updated|date|dated)\s*:?\s*(?:on\s+)?{_DATE}"),
     re.compile(rf"^By [^|·•\n]{{2,60}}?\s*[|·•,–—-]\s*(?:(?i:published|updated)\s*:?\s*)?{_DATE}"),
@@ -253,7 +253,7 @@ _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]* )[^a-
 
 
 def _capitalized(line: str) -> str:
-    """``KERI RUSSELL RETURNS AS KATE`` -> ``Keri Russell returns as Kate``: each word
+    """``MIA LONG RETURNS AS IVY`` -> ``Mia Long returns as Ivy``: each word
     capitalized, but for the small words and verbs that are never part of a name."""
     words = [word[:1] + word[1:].lower() for word in line.split(" ")]
     small = [
