@@ -237,7 +237,7 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     elif mentions:
         raise ArticleError(f"names {show!r} only in passing: nothing was added")
     else:
-        raise ArticleError(f"does not name {show!r}: nothing was added")
+        raise ArticleError("No series title found: this does not read as an article about a show.")
     return _scoped(sentences, scope, default)
 
 
