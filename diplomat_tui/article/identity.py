@@ -113,7 +113,11 @@ _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Simi
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
-    re.compile(rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})"),
+    re.compile(
+        rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})[”\"]?"
+        r"(?=,| (?:slipped|held|debuted|climbed|fell|rose|dropped|landed|returned|premiered"
+        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped))"
+    ),
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "

@@ -133,7 +133,8 @@ _PLAYS = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had )?(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
-    r"|the \w+ season))? as|guest[- ]stars as|guest[- ]starring as|recurs as|(?:is|was) cast as"
+    r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
+    r"|recurs as|(?:is|was) cast as"
     r"|joins as|came aboard as|comes aboard as)) "
     rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
 )
@@ -247,7 +248,7 @@ _DESCRIPTOR = (
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))? as (?:the |her |his |their )?{_DESCRIPTOR}"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
     rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
 )
 # "<Actor> is <Character>," (a listing's lead line).
@@ -284,6 +285,8 @@ _KNOWN_FOR = re.compile(
     r"|baftas?|oscars?|sag awards?)(?: awards?)? for"
     r"|\b(?:winner|nominee|nominations?|nominated) for"
     r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?in"
+    r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
+    r"(?: and (?:write|produce|direct))?"
     r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
     r"|\bepisode of) "
 )
