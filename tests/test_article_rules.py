@@ -246,6 +246,7 @@ def test_a_biography_gives_roles_in_parentheses() -> None:
         ("Season 1 premiered in April 2023.", {1: (None, "2023-04")}),
         ("The show returns in 2026.", {}),
         ("The drama premieres October 31 on Peacock.", {1: (None, "October 31")}),
+        ("Season 3 is coming to Peacock on October 16, 2025.", {3: (None, "2025-10-16")}),
     ],
 )
 def test_dates_and_seasons(text: str, expected: dict) -> None:
@@ -339,6 +340,12 @@ def test_tables_of_figures_aligned_or_with_bars() -> None:
         ("weekly_rank", 3, 3),
         ("views", 2_000_000, 3),
     }
+
+
+def test_a_tables_units_are_in_its_header() -> None:
+    text = "Week | Season | Rank | Hours viewed (M) | Views\nOct 13-19 | 2 | 1 | 41.9 | 5.4\n"
+    # 5.4 views with no unit is a column in units the header does not give: not taken
+    assert stats(read(text)) == {("weekly_rank", 1, 2), ("hours_viewed", 41_900_000, 2)}
 
 
 def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:

@@ -195,6 +195,7 @@ def _table_stats(
         }
         if metrics:
             header = metrics
+            units = {number: _header_unit(row[number]) for number in metrics}
             season_column = next((n for n, c in enumerate(row) if _SEASON_COLUMN.match(c)), None)
             period_column = next((n for n, c in enumerate(row) if _PERIOD_COLUMN.match(c)), None)
             continue
@@ -217,8 +218,46 @@ def _table_stats(
             match = _CELL_NUMBER.match(row[number])
             if match:
                 value = _figure(match) if metric in ("hours_viewed", "views") else _int(match)
+                if value is not None and metric in ("hours_viewed", "views"):
+                    value = _scaled(value, units[number], match)
                 if value is not None:
                     yield Stat(metric, value, period, None, season, refs((sentence.index,)))
+
+
+# A unit in a column's header: "Views (M)", "Hours viewed (millions)".
+_HEADER_UNIT = re.compile(
+    r"(?i)\((?P<unit>[kmb]|thousands?|millions?|billions?|mil\.?|bn)\)|\b(?P<word>thousands|millions|billions)\b"
+)
+_SMALLEST_AUDIENCE = 1_000  # fewer hours or views than this, unscaled, is a column in units
+
+
+def _header_unit(cell: str) -> int:
+    """The multiplier a column's header gives its figures (1 when it gives none)."""
+    match = _HEADER_UNIT.search(cell)
+    if not match:
+        return 1
+    unit = (match["unit"] or match["word"]).lower().rstrip(".s")
+    return {
+        "k": 1_000,
+        "thousand": 1_000,
+        "m": 1_000_000,
+        "million": 1_000_000,
+        "mil": 1_000_000,
+        "b": 1_000_000_000,
+        "billion": 1_000_000_000,
+        "bn": 1_000_000_000,
+    }[unit]
+
+
+def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float | None:
+    """A cell's figure in the column's unit; None for a small figure with no unit, which
+    is a column in units the header does not say."""
+    if match["unit"] or match["word_unit"]:
+        return value
+    if unit == 1:
+        return value if value >= _SMALLEST_AUDIENCE else None
+    scaled = Decimal(str(value)) * unit
+    return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
 
 
 def _row_season(row: list[str], column: int | None) -> int | None:

@@ -67,7 +67,8 @@ _PREMIERE = re.compile(
     r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
-    r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from)\b"
+    r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
+    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
     r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
