@@ -214,6 +214,12 @@ def test_what_else_people_were_in_said_in_words() -> None:
     assert ("Mia Long", "Red Earth") not in pairs(catalog)
 
 
+def test_award_names_are_not_other_shows() -> None:
+    catalog = read("It stars Mia Long. Mia Long was nominated for Outstanding Lead Actress.")
+    person = catalog.person("Mia Long")
+    assert person is not None and person.known_for == ()
+
+
 def test_a_biography_gives_roles_in_parentheses() -> None:
     catalog = read(
         "It is created by Maren Holt.\n\nMAREN HOLT (Creator, Showrunner) began as a writer."

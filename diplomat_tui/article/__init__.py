@@ -111,6 +111,8 @@ def extract(
         [p.name for p in known.people] if known else (),
         [c.character for c in known.cast if c.character] if known else (),
         show,
+        [c.person for c in known.crew] if known else (),
+        [c.person for c in known.cast] if known else (),
     )
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)

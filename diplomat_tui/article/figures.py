@@ -226,7 +226,7 @@ def _table_stats(
 
 # A unit in a column's header: "Views (M)", "Hours viewed (millions)".
 _HEADER_UNIT = re.compile(
-    r"(?i)\((?P<unit>[kmb]|thousands?|millions?|billions?|mil\.?|bn)\)|\b(?P<word>thousands|millions|billions)\b"
+    r"(?i)\((?P<unit>[kmb]|thousand(?:s)?|million(?:s)?|billion(?:s)?|mil\.?|bn)\)|\b(?P<word>(?:thousand|million|billion)s)\b"
 )
 _SMALLEST_AUDIENCE = 1_000  # fewer hours or views than this, unscaled, is a column in units
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from diplomat_tui.article.patterns import (
     _NAME,
@@ -30,6 +31,7 @@ class _Mention:
     character: str | None = None
     role: str | None = None
     known_for: tuple[str, ...] = ()
+    possessive: bool = False  # "A's B": also how a creator's character is written
 
     @property
     def in_cast(self) -> bool:
@@ -295,6 +297,11 @@ _ROLES_ONLY = re.compile(rf"(?i:(?:{_ROLE_WORDS})(?:\s*[,/]\s*(?:and )?(?:{_ROLE
 _ROLE_LIST_SEPARATOR = re.compile(r"\s*[,/]\s*(?:and )?")
 # A parenthesis that names a role behind the camera, alone or after a character.
 _ANNOTATION = re.compile(rf"(?i:^(?:{_ROLE_WORDS})\s*(?:[,/]|$)|/\s*(?:{_ROLE_WORDS})\b)")
+# Words of an award's name, never of a show's: "Outstanding Lead Actress".
+_AWARD = re.compile(
+    r"\b(?:Outstanding|Best|Lead|Supporting|Actress|Actor|Awards?|Emmys?|Golden Globes?"
+    r"|Primetime|Performance|Nominations?)\b"
+)
 # A possessive before a title, not part of it: a full name's ("Alex Garland's Men") or
 # anyone's before "The" ("Hulu's The Long Road"); never "Grey's Anatomy".
 _OWNER = re.compile(
@@ -309,11 +316,23 @@ _TITLE_IN_LIST = re.compile(
 )
 
 
-# After a pair: "... in House of Cards" names the show the role belongs to.
-_ANOTHER_SHOW = re.compile(rf" (?:in|on|from) [{_UPPER}]")
+# After a pair: "... in Dry Creek" names the show the role belongs to.
+_ANOTHER_SHOW = re.compile(
+    r" (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)"
+    rf"(?P<title>[{_UPPER}][^,.;:]*)"
+)
 
 
-def _pair_mentions(sentence: _Sentence) -> Iterator[_Mention]:
+def _in_another_show(text: str, end: int, show: str) -> bool:
+    """Whether the words after ``end`` place a role in another title ("... in Dry Creek")."""
+    match = _ANOTHER_SHOW.match(text, end)
+    if not match:
+        return False
+    title = match["title"].removeprefix("The ") if not show.startswith("The ") else match["title"]
+    return not (show and title.startswith(show))
+
+
+def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
     news "A has joined the cast"."""
     text = sentence.text
@@ -322,12 +341,17 @@ def _pair_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
                 continue
-            if _ANOTHER_SHOW.match(text, match.end()):
+            if _in_another_show(text, match.end(), show):
                 continue
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
-                actor, sentence.index, match.start("actor"), billing="main", character=character
+                actor,
+                sentence.index,
+                match.start("actor"),
+                billing="main",
+                character=character,
+                possessive=pattern is _POSSESSIVE_CHARACTER,
             )
     for match in _JOINED.finditer(text):
         actor = _trim(match["actor"])
@@ -394,6 +418,7 @@ def _known_for_mentions(
             for t in titles
             if t.rstrip(".,")
             and not t.endswith(("...", "…"))  # cut short where the sentence was split
+            and not _AWARD.search(t)
             and not people.person(t.rstrip(".,"))
             and not people.is_character(t.rstrip(".,"))
         )
@@ -401,9 +426,12 @@ def _known_for_mentions(
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
-def _plays_mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    """Actors given a character by a verb: "A plays B", "A guest-stars as B"."""
+def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
+    """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
+    plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
+        if _in_another_show(sentence.text, match.end(), show):
+            continue
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
         yield _Mention(
             _trim(match["actor"]),
@@ -441,7 +469,7 @@ def _reference_mentions(
             yield _Mention(inner, sentence.index, match.start(), character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
-        if _ANOTHER_SHOW.match(sentence.text, match.end()):
+        if _in_another_show(sentence.text, match.end(), ""):
             continue
         if person := people.known(actor) or _new_name(actor):
             yield _Mention(
@@ -524,6 +552,8 @@ def _mentions(
     known_people: Iterable[str] = (),
     known_characters: Iterable[str] = (),
     show: str = "",
+    known_crew: Iterable[str] = (),
+    known_cast: Iterable[str] = (),
 ) -> list[_Mention]:
     """Every credit mention, names resolved to full names, in article order.
 
@@ -533,7 +563,12 @@ def _mentions(
     mentions = [
         mention
         for sentence in sentences
-        for rule in (_list_mentions, _plays_mentions, _pair_mentions, _crew_phrase_mentions)
+        for rule in (
+            _list_mentions,
+            partial(_plays_mentions, show=show),
+            partial(_pair_mentions, show=show),
+            _crew_phrase_mentions,
+        )
         for mention in rule(sentence)
     ]
     known_people = tuple(known_people)
@@ -558,6 +593,11 @@ def _mentions(
         and not final.is_character(name)
         and not (show and (show in name or name in show))
     ]
+    # "Maren Holt's Ivy Cole" is the creator's character, not her role: a possessive
+    # pair counts only for someone not known as crew alone.
+    crew = {m.name for m in resolved if m.role} | set(known_crew)
+    cast = {m.name for m in resolved if m.in_cast and not m.possessive} | set(known_cast)
+    resolved = [m for m in resolved if not (m.possessive and m.name in crew - cast)]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 
 
