@@ -364,6 +364,23 @@ def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
     assert seasons(catalog) == {3: (8, "2025-10-16")}
 
 
+def test_a_headline_comparing_other_shows_to_the_show_is_not_about_it() -> None:
+    text = (
+        f"Five Shows Like {SHOW} to Watch Next\n\nIf you loved it, try these.\n\n"
+        "### Dry Creek\n\nAna Ruiz stars as Meg Orr. Season 2 premiered June 7, 2019."
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)
+
+
+def test_a_short_form_of_a_known_character_is_that_character() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = extract(
+        HEAD + "Ivy (Mia Long) opens the door.", source_id="u", show=SHOW, known=known
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
 def test_a_credit_without_character_takes_the_one_the_store_knows() -> None:
     known = read("It stars Mia Long as Ivy Cole.")
     catalog = extract(HEAD + "Mia Long and Bo Li also star.", source_id="u", show=SHOW, known=known)

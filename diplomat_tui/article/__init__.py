@@ -223,9 +223,10 @@ def _published(sentences: list[_Sentence]) -> str | None:
 def _known_characters(
     cast: tuple[CastCredit, ...], known: Catalog | None
 ) -> tuple[CastCredit, ...]:
-    """Credits without a character take the one character the store knows for that
-    person (so the store does not gain a second, character-less row for them); with
-    several known characters, which one is meant is unknown and the credit is left out."""
+    """Credits without a character (or with a short form of it, "Ivy") take the one
+    character the store knows for that person, so the store does not gain a second row
+    for them; with several known characters, which one is meant is unknown and the
+    credit is left out."""
     if known is None:
         return cast
     characters: dict[str, list[str]] = {}
@@ -235,11 +236,19 @@ def _known_characters(
     kept: list[CastCredit] = []
     for credit in cast:
         held = characters.get(normalize(credit.person), [])
-        if credit.character is not None or not held:
+        if credit.character is not None and len(held) == 1 and _part_of(credit.character, held[0]):
+            kept.append(replace(credit, character=held[0]))  # "Ivy" for the known "Ivy Cole"
+        elif credit.character is not None or not held:
             kept.append(credit)
         elif len(held) == 1:
             kept.append(replace(credit, character=held[0]))
     return tuple(kept)
+
+
+def _part_of(short: str, full: str) -> bool:
+    """Whether ``short`` is some of the words of ``full`` ("Ivy" of "Agent Ivy Cole")."""
+    words = normalize(full).split()
+    return set(normalize(short).split()) <= set(words) and normalize(short) != normalize(full)
 
 
 # Emphasis around a title: "*Title*", "_Title_", "'Title'".

@@ -133,6 +133,12 @@ _OTHER_TITLE = (
     # "The Ryan Murphy anthology stars", "The Night Agent, Shawn Ryan's thriller"
     re.compile(rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.-]*)+)(?=,| [a-z])"),
 )
+# A headline that names the show only to compare others with it.
+_COMPARISON = re.compile(
+    r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
+    r"|\bif you (?:like|liked|love|loved|enjoyed|miss|missed)\b|\bsimilar to\b"
+    r"|\bto watch (?:after|next|instead|while)\b|\binstead of\b|\bfor fans of\b"
+)
 # A press kit's or an infobox's title line: "Title: <Title>", "| Title = <Title>".
 _TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
 # Words that name a part of a show, not another show: "Season 3, which ...".
@@ -221,11 +227,18 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     scope = Scope(show)
     body = [s for s in sentences if not (headline and s.index == 1 and s.heading)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
-    own_sections = {s.section for s in sentences if s.heading and scope.names_show(s.text)}
+    own_sections = {
+        s.section
+        for s in sentences
+        if s.heading and scope.names_show(s.text) and not (headline and s.index == 1)
+    }
     counts = _title_counts(sentences, scope)
     mentions = sum(1 for s in sentences if scope.names_show(s.text))
     rival = max(counts, key=lambda t: counts[t], default=None)
     titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
+    if headline and _COMPARISON.search(headline):
+        headline = None  # "Shows Like <Title>": about other shows, the show only compared
+        lead = []
     if (headline and scope.names_show(headline)) or titled:
         default = True
     elif (
