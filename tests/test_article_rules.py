@@ -364,6 +364,19 @@ def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
     assert seasons(catalog) == {3: (8, "2025-10-16")}
 
 
+@pytest.mark.parametrize(
+    ("text", "network"),
+    [
+        (f"What's Hot on Peacock This Week: {SHOW} Returns\n\nIt is back.", None),
+        (f"Peacock's {SHOW} returns.", "Peacock"),
+        (f"### {SHOW} (Peacock)\n\nIt is back.", "Peacock"),
+    ],
+)
+def test_the_network(text: str, network: str | None) -> None:
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.network == network
+
+
 def test_a_headline_comparing_other_shows_to_the_show_is_not_about_it() -> None:
     text = (
         f"Five Shows Like {SHOW} to Watch Next\n\nIf you loved it, try these.\n\n"

@@ -88,13 +88,20 @@ def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
     "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams."""
     for sentence in sentences:
         for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _POSSESSIVE_TITLE):
-            match = pattern.search(sentence.text)
-            if match and scope.names_show(match["title"]):
-                return _Found(_trim(match["network"]), (sentence.index,))
+            for match in pattern.finditer(sentence.text):
+                network = _trim(match["network"])
+                if match["title"].startswith(scope.title) and _is_network(network):
+                    return _Found(network, (sentence.index,))
         if sentence.heading and scope.names_show(sentence.text):
-            if match := _HEADING_NETWORK.search(sentence.text):
+            match = _HEADING_NETWORK.search(sentence.text)
+            if match and _is_network(match["network"]):
                 return _Found(match["network"], (sentence.index,))
     return _network_named(sentences)
+
+
+def _is_network(name: str) -> bool:
+    """Whether a name can be a network's: not a word that opens a clause ("What")."""
+    return name not in _FUNCTION_WORDS and name not in _ANAPHORA
 
 
 def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
