@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from diplomat_tui.cli import main
+
 from fidelity import (
     ARTICLES,
     Truth,
@@ -77,3 +79,19 @@ def test_atoms_match_the_truth_shapes() -> None:
     assert not matches(("character", "mia long", "Ivy Long"), truth)
     assert matches(("premiered", "April 20"), truth)
     assert matches(("renewal", 3), truth) and not matches(("renewal", 2), truth)
+
+
+def test_ingesting_any_corpus_article_again_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for number, (article, _) in enumerate(articles_with_truth(ARTICLES)):
+        data = ["--data-dir", str(tmp_path / str(number))]
+        main([*data, "ingest", "--yes", str(article)])
+        capsys.readouterr()
+        store = tmp_path / str(number) / "store.json"
+        saved = store.read_bytes()
+        main([*data, "ingest", "--yes", str(article)])
+        out, _ = capsys.readouterr()
+        assert store.read_bytes() == saved, article.name
+        if out:  # an article about another show is refused (stderr) both times
+            assert out.strip().startswith("nothing changed"), (article.name, out)
