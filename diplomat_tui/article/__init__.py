@@ -1,28 +1,24 @@
 """Facts from an entertainment press article about a series, found by rules.
 
-Nothing here knows any show: the rules read the language such articles are written
-in. The text is cleaned (:func:`diplomat_tui.sanitize.clean_text`) and split into
-sentences, quotations kept whole. Then:
+Nothing here knows any show: the rules read the language such articles are written in.
+:func:`extract` is the one entry point; the stages are one module each:
 
-* the show and its network: "<Network>'s hit drama <Title> has ...", "<Network> has
-  renewed its drama <Title> for ...", "<Title> has been renewed ...", "streaming on <X>";
-* credits: lists after "created by", "starring", "The cast also includes", "Guest
-  stars include", "executive produced by", "Executive producers include", joined by
-  commas and "and"/"&"; "has added A to the cast"; "<Name> serves as producer";
-  "<Name> plays <Character>", "<Name> joins as <Character>";
-  "<Name>'s performance as <Character>"; "Character (Actor)" in a synopsis;
-  "Name (Other Show)" for what a person is known for; bare surnames ("Holt",
-  "(Holt)") resolved to the full name the article gives elsewhere;
-* seasons: "a second season", "renewed for Season 3", "the eight-episode series",
-  "premiered on <Month Day[, Year]>", "announced on <Platform>";
-* figures: "No. 2 on <X>'s Top 10 <list>", "1.5M hours viewed", "Top 10 in 40
-  countries", "four weeks in the Top 10", "in its first weekend";
-* quotations: the official synopsis, "is described as", and statements with who made
-  them ('"...," said Name, Title.' and its other word orders), continued by the quoted
-  sentences that follow.
+* :mod:`.reading`: the file's bytes checked (size, BOM, encoding, binary) into text;
+* :mod:`.text`: the text cleaned and cut into a headline, sections, paragraphs,
+  structured lines (lists, ``Key: value``, table rows) and sentences;
+* :mod:`.identity`: which show the article is about (its headline or lead, or a section
+  of its own), the network, and which sentences speak of that show (scoping);
+* :mod:`.people`: cast with characters and crew with roles, in the phrasings articles,
+  press kits, infoboxes and recaps use, and what else people were in; surnames and first
+  names resolved to the full names the article (or the store) gives;
+* :mod:`.seasons`: renewals, seasons, episode counts and dates, each fact given to the
+  season its words are about (never a default);
+* :mod:`.figures`: ranks, hours viewed, views, countries, weeks in the Top 10, in
+  sentences and in tables;
+* :mod:`.quotes`: the synopsis, the description, and statements with their speaker.
 
-Every fact keeps the ids of the sentences it was read from; each such sentence becomes
-one :class:`~diplomat_tui.model.Source`.
+A sentence that is ambiguous gives nothing. Every fact keeps the ids of the sentences
+it was read from; each such sentence becomes one :class:`~diplomat_tui.model.Source`.
 """
 
 from __future__ import annotations
