@@ -377,6 +377,18 @@ def test_the_network(text: str, network: str | None) -> None:
     assert catalog.show is not None and catalog.show.network == network
 
 
+def test_posts_and_hashtags_are_lines_not_headings() -> None:
+    text = (
+        f"What Fans Are Saying About {SHOW}\n\n"
+        "#HarbourLights #MiaLong\n"
+        "@portfan: Season 2 of Harbour Lights premiered June 2, 2024 and I watched it all!\n"
+        "@seadog: Mia Long as Ivy Cole is the best thing on TV\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (None, "2024-06-02")}
+
+
 def test_a_headline_comparing_other_shows_to_the_show_is_not_about_it() -> None:
     text = (
         f"Five Shows Like {SHOW} to Watch Next\n\nIf you loved it, try these.\n\n"

@@ -186,11 +186,11 @@ class Scope:
     def heading_title(self, heading: str) -> str | None:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
         for a heading that names no title ("Quick hits", "Premise")."""
-        text = re.sub(r"^(?:#+|\d{1,3}[.)])\s*|\s*\([^()]*\)\s*$", "", heading).strip()
+        text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
         words = [w for w in text.split() if len(w) > 3 or w[:1].isupper()]
-        if not re.match(r"^(?:#|\d{1,3}[.)])", heading) or not words:
+        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words:
             return None
-        if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if all(w[:1].isupper() and w[:1].isalpha() for w in words):
             return text
         return None
 

@@ -38,7 +38,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line that stands alone: a list item, a table row, wiki markup, a markdown heading,
 # a numbered entry, or "Key: value" (a short key).
 _STRUCTURED_LINE = re.compile(
-    r"^\s*(?:[*•-] |\||\{\{|\}\}|=|#|\d{1,3}[.)] |[A-Z][\w .’'/&()-]{0,30}: |[-=+| ]{3,}$)"
+    r"^\s*(?:[*•-] |\||\{\{|\}\}|=|#{1,6} |\d{1,3}[.)] |[A-Z][\w .’'/&()-]{0,30}: |@\w+:? "
+    r"|[-=+| ]{3,}$)"
     r"|.* \| "
 )
 # Between the cells of a plain-text table row (aligned columns become bars first).
