@@ -235,7 +235,10 @@ def run_ingest(
         elif yes or not sys.stdin.isatty():
             answer = True
         else:
-            reply = input(f"{result.changes.summary()}. Save? [y/N] ")
+            try:
+                reply = input(f"{result.changes.summary()}. Save? [y/N] ")
+            except EOFError:  # ctrl+d: no answer is a no
+                reply = ""
             answer = reply.strip().lower() in {"y", "yes"}
         accepted.append(answer)
         return answer

@@ -76,6 +76,14 @@ def test_on_a_terminal_it_asks_and_a_no_saves_nothing(
     assert status == 0 and len(asked) == 1 and asked[0].endswith("Save? [y/N] ")
     assert out.strip().splitlines()[-1].startswith("not saved; ")
     assert store.path.read_bytes() == before
+
+    def end_of_input(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end_of_input)
+    status, out, _ = _run(capsys, "ingest", str(article))
+    assert status == 0 and out.strip().splitlines()[-1].startswith("not saved; ")
+    assert store.path.read_bytes() == before
     monkeypatch.setattr("builtins.input", lambda prompt: "y")
     _run(capsys, "ingest", str(article))
     assert store.path.read_bytes() != before
