@@ -296,6 +296,11 @@ def test_several_renewals_keep_the_latest() -> None:
         ("It drew 3.9 million views.", set()),  # no season named: not taken
         ("Season 1 spent four weeks in Peacock's global Top 10.", {("weeks_in_top10", 4, 1)}),
         ("Season 2 is No. 1 pick of critics.", set()),
+        ("Season 2 stayed in the Top 10 for four weeks.", {("weeks_in_top10", 4, 2)}),
+        (
+            "The Mia Long-led drama is a hit; Season 3 opened at No. 1 with 5.4 million views.",
+            {("weekly_rank", 1, 3), ("views", 5_400_000, 3)},
+        ),
         (
             "Season 2 drew forty-one point nine million hours viewed.",
             {("hours_viewed", 41_900_000, 2)},
@@ -375,6 +380,11 @@ def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
 def test_the_network(text: str, network: str | None) -> None:
     catalog = read(text, head=False)
     assert catalog.show is not None and catalog.show.network == network
+
+
+def test_a_question_heading_is_not_another_title() -> None:
+    text = "## How did Season 2 do?\n\nSeason 2 opened at No. 1 with 3.9 million views.\n"
+    assert stats(read(text)) == {("weekly_rank", 1, 2), ("views", 3_900_000, 2)}
 
 
 def test_posts_and_hashtags_are_lines_not_headings() -> None:

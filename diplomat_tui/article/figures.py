@@ -55,7 +55,8 @@ _COUNTRIES = re.compile(
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
     rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
-    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10)\b"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10\b"
+    rf"|\btop 10 for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
 )
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
@@ -145,7 +146,7 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     for match in _COUNTRIES.finditer(text):
         add(match, "top10_countries", _count(match["count"]), period)
     for match in _WEEKS.finditer(text):
-        add(match, "weeks_in_top10", _count(match["count"]), None)
+        add(match, "weeks_in_top10", _count(match["count"] or match["count_after"]), None)
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 

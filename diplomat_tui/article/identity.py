@@ -137,8 +137,11 @@ _OTHER_TITLE = (
         rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com) "
         rf"[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}})"
     ),
-    # "The Ryan Murphy anthology stars", "The Night Agent, Shawn Ryan's thriller"
-    re.compile(rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.-]*)+)(?=,| [a-z])"),
+    # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
+    # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
+    re.compile(
+        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)(?=,| (?!{_SHOW_KINDS}\b)[a-z])"
+    ),
 )
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
@@ -150,6 +153,7 @@ _COMPARISON = re.compile(
 _TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
 # Words that name a part of a show, not another show: "Season 3, which ...".
 _PART_OF_A_SHOW = re.compile(r"(?:Season|Seasons|Series|Episode|Episodes|Part|Chapter|Volume)\b")
+_TITLE_LINKS = frozenset("of the and in on a an to for at by with from".split())
 _ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season"})
 
 
@@ -187,12 +191,10 @@ class Scope:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
         for a heading that names no title ("Quick hits", "Premise")."""
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
-        words = [w for w in text.split() if len(w) > 3 or w[:1].isupper()]
-        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words:
+        words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
+        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words or text.endswith("?"):
             return None
-        if all(w[:1].isupper() and w[:1].isalpha() for w in words):
-            return text
-        return None
+        return text if all(w[:1].isupper() for w in words) else None
 
 
 def _outside_parentheses(text: str) -> str:
