@@ -296,6 +296,7 @@ def test_several_renewals_keep_the_latest() -> None:
         ("It drew 3.9 million views.", set()),  # no season named: not taken
         ("Season 1 spent four weeks in Peacock's global Top 10.", {("weeks_in_top10", 4, 1)}),
         ("Season 2 is No. 1 pick of critics.", set()),
+        ("Season 3 hit No. 1 in 84 countries this week.", set()),
         ("Season 2 stayed in the Top 10 for four weeks.", {("weeks_in_top10", 4, 2)}),
         (
             "The Mia Long-led drama is a hit; Season 3 opened at No. 1 with 5.4 million views.",
@@ -380,6 +381,20 @@ def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
 def test_the_network(text: str, network: str | None) -> None:
     catalog = read(text, head=False)
     assert catalog.show is not None and catalog.show.network == network
+
+
+def test_a_section_suggesting_another_show_is_not_read() -> None:
+    text = (
+        "## If you like it, try Dry Creek\n\n"
+        "Ana Ruiz plays Meg Orr in Dry Creek. Season five premiered September 24, 2025.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set() and seasons(catalog) == {}
+
+
+def test_a_paragraph_about_a_role_in_another_show_is_not_read() -> None:
+    text = "Ana Ruiz plays Meg Orr in Dry Creek. Season five premiered September 24, 2025.\n"
+    assert seasons(read(text)) == {}
 
 
 def test_a_question_heading_is_not_another_title() -> None:

@@ -66,6 +66,9 @@ _RANK = re.compile(
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
 )
+_PER_COUNTRY = re.compile(
+    rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
+)
 # A rank with no list named counts only after a verb of charting: "opened at No. 1".
 _RANK_VERB = re.compile(
     r"(?i:\b(?:debuted|debuts|opened|opens|ranked|ranks|landed|sat|sits|reached|hit|held"
@@ -133,6 +136,8 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
         listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
         if not (match["scope"] or listed or _RANK_VERB.search(text[: match.start()])):
             continue
+        if _PER_COUNTRY.match(text, match.end()):
+            continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)

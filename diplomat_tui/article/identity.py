@@ -119,6 +119,12 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
 _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
+    # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
+    # past roles, "starred in", are what a person is known for)
+    re.compile(
+        r"\b(?:plays|playing|stars|starring|returns|appears|co-stars)\b"
+        rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
+    ),
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
     re.compile(
         rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})[”\"]?"
@@ -148,6 +154,7 @@ _COMPARISON = re.compile(
     r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
     r"|\bif you (?:like|liked|love|loved|enjoyed|miss|missed)\b|\bsimilar to\b"
     r"|\bto watch (?:after|next|instead|while)\b|\binstead of\b|\bfor fans of\b"
+    r"|\btry\b|\balso (?:watch|try)\b|\bwhat to watch\b"
 )
 # A press kit's or an infobox's title line: "Title: <Title>", "| Title = <Title>".
 _TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
@@ -276,6 +283,8 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
         if sentence.heading:
             named = scope.names_show(sentence.text)
             other = None if named else scope.heading_title(sentence.text)
+            if not named and _COMPARISON.search(sentence.text):
+                other = sentence.text  # "If you like it, try <Title>"
             section_other = other is not None
             section_in = named or (default and not section_other)
             paragraph, paragraph_in = sentence.paragraph, section_in
