@@ -85,7 +85,7 @@ def _is_heading(line: str) -> bool:
     """Whether a line standing alone is a heading."""
     if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or len(cells(line)) > 1:
         return False
-    if re.match(r"^(?:[*•-] |\||\{\{|\}\}|[A-Z][\w .’'/&()-]{0,30}: \S)", line):
+    if re.match(r"^(?:[*•-] |@\w|\||\{\{|\}\}|[A-Z][\w .’'/&()-]{0,30}: \S)", line):
         return False
     return True
 
