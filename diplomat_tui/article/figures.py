@@ -71,7 +71,7 @@ _PER_COUNTRY = re.compile(
 )
 # A rank with no list named counts only after a verb of charting: "opened at No. 1".
 _RANK_VERB = re.compile(
-    r"(?i:\b(?:debuted|debuts|opened|opens|ranked|ranks|landed|sat|sits|reached|hit|held"
+    r"(?i:\b(?:debuted|debuts|opened|opens|peaked|peaks|ranked|ranks|landed|sat|sits|reached|hit|held"
     r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
     r"(?: strong| straight)?(?: at| to| for)?) $"
 )
