@@ -354,6 +354,20 @@ def test_tables_of_figures_aligned_or_with_bars() -> None:
     }
 
 
+def test_a_chart_of_several_shows_gives_only_the_shows_row() -> None:
+    text = (
+        f"PEACOCK TOP 10: WEEK OF OCTOBER 13, 2025\n\n{SHOW} climbs to second place.\n\n"
+        "Rank  Title                         Views        Weeks in Top 10\n"
+        "1     Dry Creek: Season 2           5,800,000    1\n"
+        f"2     {SHOW}: Season 3      5,400,000    3\n"
+    )
+    assert stats(read(text, head=False)) == {
+        ("weekly_rank", 2, 3),
+        ("views", 5_400_000, 3),
+        ("weeks_in_top10", 3, 3),
+    }
+
+
 def test_a_tables_units_are_in_its_header() -> None:
     text = "Week | Season | Rank | Hours viewed (M) | Views\nOct 13-19 | 2 | 1 | 41.9 | 5.4\n"
     # 5.4 views with no unit is a column in units the header does not give: not taken

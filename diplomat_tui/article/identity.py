@@ -12,7 +12,7 @@ from diplomat_tui.article.patterns import (
     _Found,
     _trim,
 )
-from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import _Sentence, cells
 from diplomat_tui.errors import ArticleError
 
 # Words that name what kind of programme a title is: "hit political thriller", "series".
@@ -241,7 +241,8 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     paragraph, are out until the show is named again.
     """
     scope = Scope(show)
-    body = [s for s in sentences if not (headline and s.index == 1 and s.heading)]
+    first = sentences[0].paragraph if sentences else 0
+    body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
     own_sections = {
         s.section
@@ -299,6 +300,12 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             paragraph_in = True
         elif scope.other_title(sentence):
             paragraph_in = False
-        if paragraph_in:
-            kept.append(sentence)
+        if paragraph_in or _is_table_header(sentence):
+            kept.append(sentence)  # a table's header states nothing: its rows are scoped
     return kept
+
+
+def _is_table_header(sentence: _Sentence) -> bool:
+    """Whether a line is a table's header row: every cell has words, none a figure."""
+    row = cells(sentence.text)
+    return sentence.line and len(row) > 1 and all(re.search(r"[^\W\d_]", c) for c in row)
