@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from diplomat_tui.store import Store
 from diplomat_tui.widgets.messages import SetWatched
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from textual.command import Provider
 
 SPOILERS_PREF = "spoilers_shown"
@@ -54,12 +55,22 @@ class DiplomatApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, *, store: Store, snapshot: Snapshot, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot: Snapshot,
+        settings: Settings,
+        writer: Executor | None = None,
+    ) -> None:
+        """``writer`` runs the saves, one at a time and in order (default: one thread)."""
         super().__init__()
         self.store = store
         self.snapshot = snapshot
         self.settings = settings
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._writer = writer or ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="store-writer"
+        )
         self._saved_theme: str | None = None  # the theme config.toml holds
 
     def on_mount(self) -> None:
@@ -68,7 +79,7 @@ class DiplomatApp(App[None]):
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
         return MainScreen(self.snapshot)
 
@@ -108,6 +119,17 @@ class DiplomatApp(App[None]):
         prefs = {**self.snapshot.prefs, key: value}
         await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
         self._save(partial(self.store.set_pref, key, value))
+
+    async def load_picture(self, url: str) -> Image | None:
+        """The picture at ``url``, for a Picture widget: from the cache, else fetched
+        (widgets never reach the network; this imports Pillow and httpx, on first use)."""
+        from diplomat_tui.images import load_picture
+
+        return await load_picture(url, self.settings)
+
+    def wait_for_saves(self, timeout: float = 10) -> None:
+        """Block until every save asked for so far is done (for tests and tools)."""
+        self._writer.submit(lambda: None).result(timeout=timeout)
 
     def _save(self, write: Callable[[], None]) -> None:
         self._writer.submit(self._write_or_report, write, asyncio.get_running_loop())
@@ -255,7 +277,7 @@ class DiplomatApp(App[None]):
             self._saved_theme = theme.name
             self._save(partial(save_theme, self.settings.config_path, theme.name))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands: the built-in ones plus one per pane."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):

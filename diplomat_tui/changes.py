@@ -63,21 +63,21 @@ def _facts(catalog: Catalog) -> Iterator[Fact]:
                 yield Fact(kind, "show", value, ("show", kind), show.sources)
         for creator in show.creators:
             yield Fact("creator", "show", creator, ("creator", normalize(creator)), show.sources)
-    people = {normalize(p.name): p for p in catalog.people}
-    for credit in catalog.cast:
-        person = normalize(credit.person)
-        yield Fact("cast", credit.person, credit.person, ("cast", person), credit.sources)
-        if credit.character:
-            key = ("character", person, normalize(credit.character))
-            yield Fact("character", credit.person, credit.character, key, credit.sources)
-    for credit in catalog.crew:
-        person = normalize(credit.person)
-        for role in credit.roles:
-            key = ("role", person, normalize(role))
-            yield Fact("role", credit.person, role, key, credit.sources)
-    for name, person in people.items():
+    key: Hashable
+    for cast in catalog.cast:
+        actor = normalize(cast.person)
+        yield Fact("cast", cast.person, cast.person, ("cast", actor), cast.sources)
+        if cast.character:
+            key = ("character", actor, normalize(cast.character))
+            yield Fact("character", cast.person, cast.character, key, cast.sources)
+    for crew in catalog.crew:
+        member = normalize(crew.person)
+        for role in crew.roles:
+            key = ("role", member, normalize(role))
+            yield Fact("role", crew.person, role, key, crew.sources)
+    for person in catalog.people:
         for title in person.known_for:
-            key = ("known_for", name, normalize(title))
+            key = ("known_for", normalize(person.name), normalize(title))
             yield Fact("known_for", person.name, title, key, person.sources)
     for season in catalog.seasons:
         subject = f"season {season.number}"

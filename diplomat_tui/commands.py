@@ -6,9 +6,9 @@ built as rich ``Text`` (never markup strings: the palette parses strings as mark
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
@@ -50,17 +50,29 @@ def search_targets(snapshot: Snapshot) -> list[Target]:
     return targets
 
 
+@runtime_checkable
+class CatalogApp(Protocol):
+    """What the search needs of the app: the snapshot on show, and a way to open a row."""
+
+    snapshot: Snapshot
+
+    def jump_to(self, pane: str, item_id: str) -> None:
+        """Show ``pane`` with the row ``item_id`` highlighted."""
+
+
 class CatalogSearch(Provider):
     """Find a person, character, episode or stat and jump to it."""
 
     async def startup(self) -> None:
         """Index the snapshot once per palette opening, not per keystroke."""
-        snapshot: Snapshot = self.app.snapshot  # type: ignore[attr-defined]
-        self._targets = [(t, search_key(t.label)) for t in search_targets(snapshot)]
+        app = self.app
+        assert isinstance(app, CatalogApp), "the catalog search needs the diplomat-tui app"
+        self._jump = app.jump_to
+        self._targets = [(t, search_key(t.label)) for t in search_targets(app.snapshot)]
 
     async def search(self, query: str) -> Hits:
         """Fuzzy hits for ``query``, best first (the palette sorts by score)."""
-        jump: Callable[[str, str], None] = self.app.jump_to  # type: ignore[attr-defined]
+        jump = self._jump
         matcher = self.matcher(search_key(query))
         for target, key in self._targets:
             score = matcher.match(key)

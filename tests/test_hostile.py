@@ -9,6 +9,7 @@ not break the layout. The screen is read back from the compositor, segment by se
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,8 @@ from diplomat_tui.sources.tvmaze import EMBEDDED, parse_show_with_embeds
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import NavList
+
+from helpers.app import palette_highlights
 
 ROOT = Path(__file__).parents[1]
 
@@ -177,7 +180,7 @@ def screen_lines(app: DiplomatApp) -> list[str]:
     lines = []
     for strip in app.screen._compositor.render_strips():
         for segment in strip:
-            assert not any(_is_control(ch) for ch in segment.text), repr(segment.text)
+            assert not CONTROL.search(segment.text), repr(segment.text)
             if segment.style:
                 assert "@click" not in segment.style.meta, segment.style.meta
                 assert not segment.style.link, segment.style.link
@@ -185,11 +188,8 @@ def screen_lines(app: DiplomatApp) -> list[str]:
     return lines
 
 
-def _is_control(char: str) -> bool:
-    code = ord(char)
-    return (
-        code < 0x20 or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069
-    )
+# C0 and C1 controls (ESC included), DEL, and the bidi embeddings, overrides and isolates.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def find(lines: list[str], needle: str) -> tuple[int, int] | None:
@@ -223,7 +223,7 @@ class Walk:
             pane = main_screen.current_pane
             if isinstance(pane, ListPane):
                 for index in self.hostile_rows(pane):
-                    pane.list.highlighted = index
+                    pane.navlist.highlighted = index
                     await self.pilot.press("enter")
                     assert isinstance(self.app.screen, DetailScreen)
                     await self.look_and_click()
@@ -234,8 +234,8 @@ class Walk:
     def hostile_rows(self, pane: ListPane) -> list[int]:
         """The rows whose detail view shows one of the needles."""
         rows = []
-        for index in range(pane.list.option_count):
-            option = pane.list.get_option_at_index(index)
+        for index in range(pane.navlist.option_count):
+            option = pane.navlist.get_option_at_index(index)
             detail = None if option.disabled or option.id is None else pane.detail(option.id)
             if detail and any(needle in _detail_text(detail) for needle in self.needles):
                 rows.append(index)
@@ -315,7 +315,7 @@ async def test_hostile_names_in_the_command_palette_are_plain_text(markup_store:
         guard = Guard(app)
         await pilot.press("ctrl+p")
         await pilot.press(*"click")
-        await pilot.pause(0.3)
+        await palette_highlights(app, pilot, "click")
         lines = screen_lines(app)
         assert find(lines, CLICK) is not None
         await pilot.press("enter")

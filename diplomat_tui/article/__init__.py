@@ -51,7 +51,19 @@ from diplomat_tui.article.seasons import (
 )
 from diplomat_tui.article.text import _Sentence, _sentences, aligned_as_bars, headline
 from diplomat_tui.errors import ArticleError
-from diplomat_tui.model import CastCredit, Catalog, Quote, Show, Source, normalize
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    CrewCredit,
+    Episode,
+    Person,
+    Quote,
+    Season,
+    Show,
+    Source,
+    Stat,
+    normalize,
+)
 from diplomat_tui.sanitize import clean_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "extract", "headline", "read_article"]
@@ -112,7 +124,7 @@ def extract(
     )
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)
-    show = _show_record(
+    record = _show_record(
         show_title,
         network,
         mentions,
@@ -125,15 +137,13 @@ def extract(
     cast = _known_characters(_cast_records(mentions, refs), known)
     crew = _crew_records(mentions, refs)
     stats = _stats(sentences, context, refs, scope.names_show)
-    cited = {
-        source
-        for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)
-        for source in record.sources
-    }
+    records: list[Show | Quote | Person | CastCredit | CrewCredit | Season | Episode | Stat]
+    records = [record, *record.quotes, *people, *cast, *crew, *seasons, *episodes, *stats]
+    cited = {source for fact in records for source in fact.sources}
     source_title = title or headline(cleaned) or _shortened(everything[0].text)
     published = _published(everything)
     return Catalog(
-        show=show,
+        show=record,
         people=people,
         cast=cast,
         crew=crew,

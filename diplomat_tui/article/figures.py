@@ -187,6 +187,7 @@ def _table_stats(
     only when it names the show; a row's season is its season cell, else the season the
     table is under."""
     header: dict[int, str] | None = None
+    units: dict[int, int] = {}
     season_column = period_column = None
     for sentence in sentences:
         row = table_cells(sentence.text)

@@ -93,9 +93,9 @@ def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
                 if match["title"].startswith(scope.title) and _is_network(network):
                     return _Found(network, (sentence.index,))
         if sentence.heading and scope.names_show(sentence.text):
-            match = _HEADING_NETWORK.search(sentence.text)
-            if match and _is_network(match["network"]):
-                return _Found(match["network"], (sentence.index,))
+            heading = _HEADING_NETWORK.search(sentence.text)
+            if heading and _is_network(heading["network"]):
+                return _Found(heading["network"], (sentence.index,))
     return _network_named(sentences)
 
 

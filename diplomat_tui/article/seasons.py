@@ -305,15 +305,15 @@ def _season_facts(
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
-    for number, count, date, index in _table_rows(sentences):
+    for number, listed, released, index in _table_rows(sentences):
         facts = seasons.setdefault(number, _SeasonFacts())
-        if count is not None and facts.episode_count in (None, count):
-            facts.episode_count = count
+        if listed is not None and facts.episode_count in (None, listed):
+            facts.episode_count = listed
             facts.count_sentences.add(index)
-        elif count is not None:
+        elif listed is not None:
             facts.episode_count = -1
-        if date and facts.premiere is None:
-            facts.premiere = date
+        if released and facts.premiere is None:
+            facts.premiere = released
             facts.premiere_sentences.add(index)
         facts.sentences.add(index)
     for facts in seasons.values():

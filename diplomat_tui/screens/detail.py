@@ -13,11 +13,14 @@ from textual.widgets import Checkbox, Static
 from diplomat_tui.widgets.details import Detail, source_block
 from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.picture import Picture, pictures_on
 from diplomat_tui.widgets.text import line
 
 
 class DetailScreen(Screen[None]):
     """Full-screen details of a cast member, episode, stat or source; Esc goes back."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
@@ -33,6 +36,9 @@ class DetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
+            if self.detail.picture and pictures_on(self.app):
+                picture = self.detail.picture
+                yield Picture(picture.url, picture.what, classes="headshot")
             yield Static(line(self.detail.title, "bold"), id="detail-title")
             if self.detail.watch_key:
                 yield Checkbox("Watched", self.watched, id="detail-watched")

@@ -152,6 +152,12 @@ class MainScreen(Screen[None]):
         if isinstance(target, ListPane):
             target.select(item_id)
 
+    @on(ListPane.DetailRequested)
+    def _open_detail(self, event: ListPane.DetailRequested) -> None:
+        from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
+
+        self.app.push_screen(DetailScreen(event.detail, watched=event.watched))
+
     @on(OptionList.OptionSelected, "#nav")
     def _nav_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -6,7 +6,7 @@ from textual.content import Content
 
 from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
-from diplomat_tui.widgets.details import Detail
+from diplomat_tui.widgets.details import Detail, PictureSlot
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line
@@ -74,12 +74,24 @@ class CastPane(ListPane):
             crew = [c for c in crew_members(catalog) if c.name == member.name]
             if crew:
                 facts.append(field("Also", ", ".join(crew[0].roles)))
-            return Detail(member.name, facts, source_quotes(catalog, member.sources))
+            person = catalog.person(member.name)
+            return Detail(
+                member.name,
+                facts,
+                source_quotes(catalog, member.sources),
+                picture=PictureSlot(person.image if person else None),
+            )
         if kind == "crew":
             crew_member = crew_members(catalog)[int(index)]
             facts = [
                 field("Roles", ", ".join(crew_member.roles)),
                 field("Known for", ", ".join(crew_member.known_for) or None),
             ]
-            return Detail(crew_member.name, facts, source_quotes(catalog, crew_member.sources))
+            person = catalog.person(crew_member.name)
+            return Detail(
+                crew_member.name,
+                facts,
+                source_quotes(catalog, crew_member.sources),
+                picture=PictureSlot(person.image if person else None),
+            )
         return None

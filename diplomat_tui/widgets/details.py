@@ -21,6 +21,7 @@ class Detail:
 
     ``watch_key`` adds a Watched checkbox (episodes); ``rebuild`` recomputes the
     detail after the store or a preference changed (watched marks, spoilers).
+    ``picture`` shows a picture (a person's photo): its URL, None if the source has none.
     """
 
     title: str
@@ -28,6 +29,15 @@ class Detail:
     sources: list[Source] = field(default_factory=list)
     watch_key: str | None = None
     rebuild: Callable[[], Detail | None] | None = None
+    picture: PictureSlot | None = None
+
+
+@dataclass(frozen=True)
+class PictureSlot:
+    """A picture in a detail view: its URL (None: no source has one) and what it is."""
+
+    url: str | None
+    what: str = "photo"
 
 
 def source_block(source: Source) -> Content:

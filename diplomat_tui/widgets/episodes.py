@@ -137,12 +137,12 @@ class EpisodesPane(ListPane):
 
     def action_toggle_watched(self) -> None:
         """Mark the highlighted episode watched, or not watched."""
-        if episode := self._episode(self.list.selected_id):
+        if episode := self._episode(self.navlist.selected_id):
             self.post_message(SetWatched([episode.key], episode.key not in self.snapshot.watched))
 
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
-        if episode := self._episode(self.list.selected_id):
+        if episode := self._episode(self.navlist.selected_id):
             keys = [e.key for e in self.snapshot.catalog.episodes if e.season == episode.season]
             all_watched = all(key in self.snapshot.watched for key in keys)
             self.post_message(SetWatched(keys, not all_watched))

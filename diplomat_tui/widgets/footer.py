@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -27,13 +29,13 @@ class KeyFooter(Footer):
         self._shown = _shown_keys(self.screen)
         yield from super().compose()
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """Recompose when the shown keys (or whether they are enabled) changed."""
         if screen is self.screen and _shown_keys(screen) != self._shown:
             super().bindings_changed(screen)
 
 
-def _shown_keys(screen: Screen) -> Shown:
+def _shown_keys(screen: Screen[Any]) -> Shown:
     return tuple(
         (binding.key, binding.description, enabled, tooltip)
         for _node, binding, enabled, tooltip in screen.active_bindings.values()

@@ -4,7 +4,7 @@ A pane turns a store snapshot into rows (:meth:`ListPane.items`) and a row into 
 detail view (:meth:`ListPane.detail`); filtering, selection and opening details
 are handled here once. A pane mounts its widgets when first shown and draws its rows
 only while on show: a hidden pane draws the latest snapshot when it is next shown
-(:attr:`ListPane.list`), so a launch never builds thousands of rows nobody sees.
+(:attr:`ListPane.navlist`), so a launch never builds thousands of rows nobody sees.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, OptionList
 
 from diplomat_tui.model import Snapshot
@@ -24,6 +25,14 @@ class ListPane(Vertical):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
     BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]
+
+    class DetailRequested(Message):
+        """A row was opened: its screen shows ``detail`` (``watched``: its watched mark)."""
+
+        def __init__(self, detail: Detail, watched: bool) -> None:
+            super().__init__()
+            self.detail = detail
+            self.watched = watched
 
     def __init__(self, snapshot: Snapshot, *, id: str) -> None:
         super().__init__(id=id, classes="pane list-pane")
@@ -41,7 +50,7 @@ class ListPane(Vertical):
         self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
     @property
-    def list(self) -> NavList:
+    def navlist(self) -> NavList:
         """The pane's list widget, showing the current snapshot."""
         self._catch_up()
         return self.query_one(NavList)
@@ -74,14 +83,14 @@ class ListPane(Vertical):
 
     def select(self, item_id: str) -> None:
         """Highlight the row ``item_id`` (clearing a filter that hides it)."""
-        if self.list.index_of(item_id) is None:
+        if self.navlist.index_of(item_id) is None:
             self.action_close_filter()
-        if (index := self.list.index_of(item_id)) is not None:
-            self.list.highlighted = index
+        if (index := self.navlist.index_of(item_id)) is not None:
+            self.navlist.highlighted = index
 
     def focus_list(self) -> None:
         """Give the keyboard to the list."""
-        self.list.focus()
+        self.navlist.focus()
 
     def open_filter(self) -> None:
         """Show the filter box and type into it."""
@@ -95,22 +104,21 @@ class ListPane(Vertical):
         if box.value:
             box.value = ""
         box.display = False
-        self.list.filter("")
-        self.list.focus()
+        self.navlist.filter("")
+        self.navlist.focus()
 
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.list.filter(event.value)
+        self.navlist.filter(event.value)
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self) -> None:
-        self.list.focus()
+        self.navlist.focus()
 
     @on(OptionList.OptionSelected)
     def _open_detail(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None and (detail := self.detail(event.option.id)):
-            from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
-
-            watched = detail.watch_key in self.snapshot.watched
-            self.app.push_screen(DetailScreen(detail, watched=watched))
+            self.post_message(
+                self.DetailRequested(detail, detail.watch_key in self.snapshot.watched)
+            )

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
+from diplomat_tui.widgets.picture import Picture, pictures_on
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.text import field, line, literal
 
@@ -81,13 +82,18 @@ class SynopsisPane(VerticalScroll):
         self.snapshot = snapshot
 
     def compose(self) -> ComposeResult:
+        if pictures_on(self.app):
+            show = self.snapshot.catalog.show
+            yield Picture(show.image if show else None, "poster", classes="poster")
         for css_class, content in synopsis_blocks(self.snapshot):
             yield Static(content, classes=css_class)
 
     def show(self, snapshot: Snapshot) -> None:
-        """Redraw for a new snapshot."""
+        """Redraw for a new snapshot (the poster is kept unless it changed)."""
         self.snapshot = snapshot
-        self.remove_children()
+        for poster in self.query(Picture):
+            poster.show_url(snapshot.catalog.show.image if snapshot.catalog.show else None)
+        self.query(Static).remove()
         self.mount_all([Static(content, classes=css) for css, content in synopsis_blocks(snapshot)])
 
     def focus_list(self) -> None:
