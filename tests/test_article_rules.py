@@ -503,3 +503,26 @@ def test_extraction_takes_linear_time_on_hostile_shapes(unit: str) -> None:
     except ArticleError:
         pass
     assert time.perf_counter() - start < 60
+
+
+# ------------------------------------------------- found on articles held out from tuning
+
+
+def test_a_role_title_before_a_name_is_not_part_of_the_name() -> None:
+    catalog = read("Creator Maren Holt (Night Desk) is the showrunner.")
+    assert {p.name for p in catalog.people} == {"Maren Holt"}
+    assert catalog.people[0].known_for == ("Night Desk",)
+
+
+def test_an_episode_count_goes_to_the_season_named_after_its() -> None:
+    catalog = read(
+        f"{SHOW} will return for a fourth season, days after all eight episodes of its "
+        "third season premiered Oct. 16."
+    )
+    assert seasons(catalog).get(3, (None, None))[0] == 8
+    assert seasons(catalog).get(4, (None, None))[0] is None
+
+
+def test_episodes_in_is_how_far_not_how_many() -> None:
+    catalog = read(f"A fourth season of {SHOW} is ordered. Twenty-two episodes in, it holds up.")
+    assert all(count is None for count, _ in seasons(catalog).values())

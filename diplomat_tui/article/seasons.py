@@ -37,11 +37,12 @@ _ANNOUNCED = re.compile(
     rf"(?P<venue>[{_UPPER}][\w+-]*(?: [{_UPPER}][\w+-]*)*)"
 )
 # An episode count: "the eight-episode series", "all eight episodes", "runs eight episodes",
-# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes".
+# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes" or "N episodes in,".
 _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-episode\b"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
 _MONTH_NAMES = (
@@ -262,7 +263,9 @@ class SeasonContext:
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
-_BETWEEN = re.compile(rf" (?:of )?(?:the )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}")
+_BETWEEN = re.compile(
+    rf" (?:of )?(?:the |its |their |this |that )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}"
+)
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
 # "When the series premiered": what follows is about the first season.
