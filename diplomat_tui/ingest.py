@@ -55,9 +55,21 @@ def catalog_from_text(
 
 
 def _file_title(stem: str) -> str:
-    """A title from a file name, cased as written: ``the-Diplomat_news`` -> ``the Diplomat
-    news``."""
-    return " ".join(stem.replace("-", " ").replace("_", " ").split()) or "article"
+    """A title from a file name: as written when it has capitals (``the-Diplomat_news`` ->
+    ``the Diplomat news``), a lower-case slug in title case (``the-diplomat-season-2-renewal``
+    -> ``The Diplomat Season 2 Renewal``)."""
+    words = stem.replace("-", " ").replace("_", " ").split()
+    if not words:
+        return "article"
+    if any(ch.isupper() for ch in stem):
+        return " ".join(words)
+    return " ".join(
+        word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to vs".split())
 
 
 def seed_catalog() -> Catalog:

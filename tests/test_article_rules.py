@@ -541,3 +541,5 @@ def test_a_figure_about_a_season_of_another_title_is_not_taken() -> None:
         "of Night Desk, which posted a little over six million views of its own."
     )
     assert stats(catalog) == {("views", 5_100_000, 3)}
+    owned = read(f"Season 2 of Peacock's drama {SHOW} drew 5.1 million views.")
+    assert stats(owned) == {("views", 5_100_000, 2)}

@@ -85,7 +85,7 @@ def test_each_figure_says_which_season_it_is_about() -> None:
 def test_sources_list_each_article_once_with_its_sentences() -> None:
     page = export_markdown(snapshot(seed_catalog()))
     sources = page.split("## Sources\n", 1)[1].splitlines()
-    assert sources[1] == "- **The diplomat season 2 renewal** (article)"
+    assert sources[1] == "- **The Diplomat Season 2 Renewal** (article)"
     assert "  - Dan Toland serves as producer." in sources
 
 

@@ -48,7 +48,7 @@ def test_an_article_with_an_implausible_figure_is_refused_and_changes_nothing(
 ) -> None:
     article = tmp_path / "big.txt"
     article.write_text(
-        "Netflix’s political thriller The Diplomat, starring Keri Russell, had "
+        "Season 1 of Netflix’s political thriller The Diplomat, starring Keri Russell, had "
         "99,999,999,999,999,999,999 hours viewed in its first weekend.",
         encoding="utf-8",
     )

@@ -185,7 +185,8 @@ _OF_TITLE = re.compile(rf" of (?P<title>(?:[{_UPPER}][\w’'-]*)(?: [{_UPPER}][\
 def _season_of(text: str, match: re.Match[str], show: str) -> int:
     """The season a mention names, or OTHER_SHOW when it is a season of another title."""
     title = _OF_TITLE.match(text, match.end())
-    if title and show not in title["title"] and title["title"] not in show:
+    owner = title and title["title"].endswith(("’s", "'s"))  # "of a network's drama ..."
+    if title and not owner and show not in title["title"] and title["title"] not in show:
         return OTHER_SHOW
     return _season_number(match)
 
