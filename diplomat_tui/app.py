@@ -15,23 +15,24 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from diplomat_tui.errors import DiplomatError
-from diplomat_tui.model import Snapshot
+from diplomat_tui.model import Catalog, Snapshot
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.screens.main import PANES, MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
-from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.messages import WatchedChange
+from diplomat_tui.widgets.state import SPOILERS_PREF, spoilers_shown
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-SPOILERS_PREF = "spoilers_shown"
 THEME_PREF = "theme"
 
 
@@ -56,6 +57,10 @@ class DiplomatApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
+    snapshot: var[Snapshot] = var(Snapshot(Catalog(), frozenset(), {}), always_update=True)
+    """What the app shows: the panes and screens watch it (never compared: each new
+    snapshot is a change)."""
+
     def __init__(self, *, store: Store, snapshot: Snapshot, settings: Settings) -> None:
         super().__init__()
         self.store = store
@@ -73,7 +78,7 @@ class DiplomatApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         """The main screen is the first screen (no empty default screen to compose first)."""
-        return MainScreen(self.snapshot)
+        return MainScreen()
 
     def on_unmount(self) -> None:
         self._writer.shutdown(wait=True)
@@ -83,34 +88,28 @@ class DiplomatApp(App[None]):
     @property
     def spoilers_shown(self) -> bool:
         """Whether summaries of unwatched episodes are shown."""
-        return bool(self.snapshot.prefs.get(SPOILERS_PREF))
+        return spoilers_shown(self.snapshot)
 
-    async def show_snapshot(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
-        """Make ``snapshot`` current and redraw the panes (all, or those named)."""
-        from diplomat_tui.screens.detail import DetailScreen
+    def set_watched(self, keys: list[str], watched: bool) -> None:
+        """Mark episodes watched or not: shown now, saved in order on the writer thread."""
+        marks = self.snapshot.watched | set(keys) if watched else self.snapshot.watched - set(keys)
+        self.snapshot = replace(self.snapshot, watched=frozenset(marks))
+        self._save(partial(self.store.set_watched, keys, watched))
 
-        self.snapshot = snapshot
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show(snapshot, panes)
-            elif isinstance(screen, DetailScreen):
-                key = screen.detail.watch_key
-                await screen.update_detail(watched=key in snapshot.watched if key else False)
+    def on_episodes_pane_mark_watched(self, message: WatchedChange) -> None:
+        self.set_watched(message.keys, message.watched)
 
-    @on(SetWatched)
-    async def _set_watched(self, message: SetWatched) -> None:
-        keys = set(message.keys)
-        watched = self.snapshot.watched | keys if message.watched else self.snapshot.watched - keys
-        await self.show_snapshot(
-            replace(self.snapshot, watched=frozenset(watched)), ("episodes", "synopsis")
-        )
-        self._save(partial(self.store.set_watched, message.keys, message.watched))
+    def on_detail_screen_mark_watched(self, message: WatchedChange) -> None:
+        self.set_watched(message.keys, message.watched)
 
-    async def set_pref(self, key: str, value: Any, panes: Iterable[str] = ()) -> None:
+    def set_pref(self, key: str, value: Any) -> None:
         """Remember a preference now (in memory and, in order, in the store)."""
-        prefs = {**self.snapshot.prefs, key: value}
-        await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
+        self.snapshot = replace(self.snapshot, prefs={**self.snapshot.prefs, key: value})
         self._save(partial(self.store.set_pref, key, value))
+
+    def wait_for_saves(self, timeout: float = 10) -> None:
+        """Block until every save asked for so far is done (for tests and tools)."""
+        self._writer.submit(lambda: None).result(timeout=timeout)
 
     def _save(self, write: Callable[[], None]) -> None:
         self._writer.submit(self._write_or_report, write, asyncio.get_running_loop())
@@ -162,7 +161,7 @@ class DiplomatApp(App[None]):
             summary = await refresh(self.store, self.settings, progress)
             # Read back on the writer thread, so watched marks still queued are included.
             snapshot = await asyncio.wrap_future(self._writer.submit(self.store.snapshot))
-            await self.show_snapshot(snapshot)
+            self.snapshot = snapshot
             self.notify(summary.describe(), title="Refresh", timeout=6, markup=False)
         except DiplomatError as error:
             self.notify(
@@ -180,10 +179,10 @@ class DiplomatApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    async def action_toggle_spoilers(self) -> None:
+    def action_toggle_spoilers(self) -> None:
         """Show or hide summaries of unwatched episodes (remembered)."""
         shown = not self.spoilers_shown
-        await self.set_pref(SPOILERS_PREF, shown, ("episodes",))
+        self.set_pref(SPOILERS_PREF, shown)
         self.notify("Spoilers shown" if shown else "Spoilers hidden", timeout=2)
 
     def action_save_svg(self) -> None:
@@ -204,7 +203,7 @@ class DiplomatApp(App[None]):
 
     def _remember_theme(self, theme: Any) -> None:
         if theme.name != self.snapshot.prefs.get(THEME_PREF):
-            self.run_worker(self.set_pref(THEME_PREF, theme.name))
+            self.set_pref(THEME_PREF, theme.name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands: the built-in ones plus one per pane."""

@@ -6,7 +6,6 @@ built as rich ``Text`` (never markup strings: the palette parses strings as mark
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -17,6 +16,7 @@ from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.widgets.navlist import search_key
+from diplomat_tui.widgets.state import app_state
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,12 @@ class CatalogSearch(Provider):
 
     async def startup(self) -> None:
         """Index the snapshot once per palette opening, not per keystroke."""
-        snapshot: Snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot = app_state(self.screen).snapshot
         self._targets = [(t, search_key(t.label)) for t in search_targets(snapshot)]
 
     async def search(self, query: str) -> Hits:
         """Fuzzy hits for ``query``, best first (the palette sorts by score)."""
-        jump: Callable[[str, str], None] = self.app.jump_to  # type: ignore[attr-defined]
+        jump = app_state(self.screen).jump_to
         matcher = self.matcher(search_key(query))
         for target, key in self._targets:
             score = matcher.match(key)

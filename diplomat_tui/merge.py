@@ -17,6 +17,7 @@ from diplomat_tui.model import Catalog, Show, normalize
 
 R = TypeVar("R")
 
+
 def same_show(a: Show, b: Show) -> bool:
     """Whether two show records name the same series (titles compared normalized)."""
     return normalize(a.title) == normalize(b.title)

@@ -401,9 +401,7 @@ class Catalog:
 
     def claims_about(self, subject: str, field: str | None = None) -> tuple[Claim, ...]:
         """The other claims kept about ``subject`` (and ``field``, if given)."""
-        return tuple(
-            c for c in self.claims if c.subject == subject and field in (None, c.field)
-        )
+        return tuple(c for c in self.claims if c.subject == subject and field in (None, c.field))
 
 
 @dataclass(frozen=True)

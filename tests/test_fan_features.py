@@ -41,7 +41,7 @@ def store_with_summaries(store: Store) -> Store:
 
 async def settle(app: DiplomatApp) -> None:
     """Wait for the writer thread to save what the app asked it to."""
-    app._writer.submit(lambda: None).result(timeout=10)
+    app.wait_for_saves()
 
 
 async def test_w_marks_the_episode_watched_and_saves_it(store: Store) -> None:

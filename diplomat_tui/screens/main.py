@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -14,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
-from diplomat_tui.model import Snapshot
 from diplomat_tui.widgets.cast import CastPane
 from diplomat_tui.widgets.episodes import EpisodesPane
 from diplomat_tui.widgets.footer import KeyFooter
@@ -66,10 +64,9 @@ class MainScreen(Screen[None]):
 
     pane: reactive[str] = reactive(PANE_IDS[0])
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self) -> None:
         # The breakpoint class is set now, so the first resize does not restyle every node.
         super().__init__(classes=_breakpoint_class(self.app.size.width))
-        self.snapshot = snapshot
         self.tabs: Tabs | None = None  # made when the screen is first narrow
 
     def compose(self) -> ComposeResult:
@@ -86,11 +83,11 @@ class MainScreen(Screen[None]):
                 id="nav",
             )
             with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
-                yield SynopsisPane(self.snapshot, id="synopsis")
-                yield CastPane(self.snapshot, id="cast")
-                yield EpisodesPane(self.snapshot, id="episodes")
-                yield StatsPane(self.snapshot, id="stats")
-                yield SourcesPane(self.snapshot, id="sources")
+                yield SynopsisPane(id="synopsis")
+                yield CastPane(id="cast")
+                yield EpisodesPane(id="episodes")
+                yield StatsPane(id="stats")
+                yield SourcesPane(id="sources")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -138,12 +135,6 @@ class MainScreen(Screen[None]):
             pane.open_filter()
         else:
             self.notify("The synopsis has no list to filter: press 2–5 for one.", timeout=3)
-
-    def show(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
-        """Update the panes (all, or those named) in place for a new snapshot."""
-        self.snapshot = snapshot
-        for pane_id in PANE_IDS if panes is None else panes:
-            self.pane_widget(pane_id).show(snapshot)
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""

@@ -59,10 +59,10 @@ class CastPane(ListPane):
             ]
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A person: character, billing, other credits, roles, and the sources."""
         kind, _, index = item_id.partition(":")
-        catalog = self.snapshot.catalog
+        catalog = snapshot.catalog
         if kind == "cast":
             member = cast_members(catalog)[int(index)]
             facts = [

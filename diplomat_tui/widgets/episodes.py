@@ -11,9 +11,10 @@ from diplomat_tui.model import Catalog, Episode, Snapshot
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.messages import WatchedChange
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.progress import progress_bar, watched_count
+from diplomat_tui.widgets.state import spoilers_shown
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
@@ -94,14 +95,21 @@ class _EpisodeRows:
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
+    class MarkWatched(WatchedChange):
+        """Episodes were marked watched or not (``w``, or ``W`` for a season)."""
+
     BINDINGS = [
         Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
     ]
 
-    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
-        super().__init__(snapshot, id=id)
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
         self._rows: _EpisodeRows | None = None
+
+    def shows_change(self, old: Snapshot, new: Snapshot) -> bool:
+        """Episode rows show the watched marks too."""
+        return old.catalog is not new.catalog or old.watched is not new.watched
 
     def compose_header(self) -> ComposeResult:
         """Overall watched progress."""
@@ -129,31 +137,26 @@ class EpisodesPane(ListPane):
             ]
         return rows
 
-    def _episode(self, item_id: str | None) -> Episode | None:
-        if not item_id or not item_id.startswith("episode:"):
-            return None
-        key = item_id.removeprefix("episode:")
-        return next((e for e in self.snapshot.catalog.episodes if e.key == key), None)
-
     def action_toggle_watched(self) -> None:
         """Mark the highlighted episode watched, or not watched."""
-        if episode := self._episode(self.list.selected_id):
-            self.post_message(SetWatched([episode.key], episode.key not in self.snapshot.watched))
+        snapshot = self.snapshot
+        if episode := _episode(snapshot, self.list.selected_id):
+            self.post_message(self.MarkWatched([episode.key], episode.key not in snapshot.watched))
 
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
-        if episode := self._episode(self.list.selected_id):
-            keys = [e.key for e in self.snapshot.catalog.episodes if e.season == episode.season]
-            all_watched = all(key in self.snapshot.watched for key in keys)
-            self.post_message(SetWatched(keys, not all_watched))
+        snapshot = self.snapshot
+        if episode := _episode(snapshot, self.list.selected_id):
+            keys = [e.key for e in snapshot.catalog.episodes if e.season == episode.season]
+            all_watched = all(key in snapshot.watched for key in keys)
+            self.post_message(self.MarkWatched(keys, not all_watched))
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """An episode: title, airdate, runtime, summary (spoiler-shielded), and the sources."""
-        episode = self._episode(item_id)
+        episode = _episode(snapshot, item_id)
         if episode is None:
             return None
-        watched = episode.key in self.snapshot.watched
-        spoilers_shown = bool(self.snapshot.prefs.get("spoilers_shown"))
+        watched = episode.key in snapshot.watched
         facts = [
             field("Episode", f"season {episode.season}, episode {episode.number}"),
             field("Title", episode.title),
@@ -161,13 +164,20 @@ class EpisodesPane(ListPane):
             field("Runtime", f"{episode.runtime} min" if episode.runtime else None),
             Content.assemble(
                 ("Summary: ", "bold $text-muted"),
-                episode_summary(episode, watched, spoilers_shown),
+                episode_summary(episode, watched, spoilers_shown(snapshot)),
             ),
         ]
         return Detail(
             f"{episode.key} · {episode_title(episode)}",
             facts,
-            source_quotes(self.snapshot.catalog, episode.sources),
+            source_quotes(snapshot.catalog, episode.sources),
             watch_key=episode.key,
-            rebuild=lambda: self.detail(item_id),
         )
+
+
+def _episode(snapshot: Snapshot, item_id: str | None) -> Episode | None:
+    """The episode of the row ``item_id`` (``episode:S01E03``), if it is one."""
+    if not item_id or not item_id.startswith("episode:"):
+        return None
+    key = item_id.removeprefix("episode:")
+    return next((e for e in snapshot.catalog.episodes if e.key == key), None)

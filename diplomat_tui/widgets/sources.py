@@ -69,9 +69,9 @@ class SourcesPane(ListPane):
             rows.append(Item(f"source:{i}", line(_shorten(text)), f"{source.title} {text}"))
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A source and every fact that cites it."""
-        catalog = self.snapshot.catalog
+        catalog = snapshot.catalog
         source = catalog.sources[int(item_id.removeprefix("source:"))]
         facts = [line(f"• {what}") for what in facts_by_source(catalog).get(source.id, [])]
         return Detail(

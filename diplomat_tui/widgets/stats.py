@@ -100,9 +100,9 @@ class StatsPane(ListPane):
                 ]
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A stat: value, period, scope, and the sentence or file it came from."""
-        stat = self.snapshot.catalog.stats[int(item_id.removeprefix("stat:"))]
+        stat = snapshot.catalog.stats[int(item_id.removeprefix("stat:"))]
         facts = [
             field("Value", format_stat_value(stat)),
             field("Exact value", f"{stat.value:,}"),
@@ -110,4 +110,4 @@ class StatsPane(ListPane):
             field("Scope", stat.scope),
             field("Season", str(stat.season) if stat.season else None),
         ]
-        return Detail(stat_label(stat), facts, source_quotes(self.snapshot.catalog, stat.sources))
+        return Detail(stat_label(stat), facts, source_quotes(snapshot.catalog, stat.sources))

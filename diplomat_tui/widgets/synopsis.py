@@ -13,6 +13,7 @@ from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
+from diplomat_tui.widgets.state import app_state, watch_snapshot
 from diplomat_tui.widgets.text import field, line, literal
 
 
@@ -76,19 +77,25 @@ def _whats_next(snapshot: Snapshot) -> Content:
 class SynopsisPane(VerticalScroll):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
-    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
+    def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
-        self.snapshot = snapshot
+        self._drawn = app_state(self).snapshot
 
     def compose(self) -> ComposeResult:
-        for css_class, content in synopsis_blocks(self.snapshot):
+        for css_class, content in synopsis_blocks(self._drawn):
             yield Static(content, classes=css_class)
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Redraw for a new snapshot."""
-        self.snapshot = snapshot
-        self.remove_children()
-        self.mount_all([Static(content, classes=css) for css, content in synopsis_blocks(snapshot)])
+    def on_mount(self) -> None:
+        watch_snapshot(self, self._snapshot_changed)
+
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Redraw when what the synopsis shows (the catalog, the watched marks) changed."""
+        old, self._drawn = self._drawn, snapshot
+        if old.catalog is not snapshot.catalog or old.watched is not snapshot.watched:
+            self.remove_children()
+            self.mount_all(
+                [Static(content, classes=css) for css, content in synopsis_blocks(snapshot)]
+            )
 
     def focus_list(self) -> None:
         """The synopsis has no list: focus the scrolling text itself."""
