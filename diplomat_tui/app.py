@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -24,10 +24,11 @@ from textual.screen import Screen
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.model import Catalog, Snapshot
 from diplomat_tui.sanitize import clean_line
-from diplomat_tui.screens.main import PANES, MainScreen
+from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.messages import WatchedChange
+from diplomat_tui.widgets.registry import PANES
 from diplomat_tui.widgets.state import SPOILERS_PREF, spoilers_shown
 
 if TYPE_CHECKING:
@@ -50,11 +51,14 @@ class DiplomatApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {lambda: catalog_search_provider()}
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
         Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
         Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p", "command_palette", "palette", show=False, priority=True, id="app.palette"
+        ),
     ]
 
     snapshot: var[Snapshot] = var(Snapshot(Catalog(), frozenset(), {}), always_update=True)
@@ -84,6 +88,11 @@ class DiplomatApp(App[None]):
         self._writer.shutdown(wait=True)
 
     # -- state -----------------------------------------------------------------------
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """Keys by binding id, as the config file remaps them (see :meth:`set_keymap`)."""
+        return self.settings.keymap
 
     @property
     def spoilers_shown(self) -> bool:
@@ -209,11 +218,11 @@ class DiplomatApp(App[None]):
         """The palette's commands: the built-in ones plus one per pane."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
-            for pane_id, title in PANES:
+            for pane in PANES:
                 yield SystemCommand(
-                    f"Show {title}",
-                    f"Switch to the {title} pane",
-                    lambda pane_id=pane_id: screen.action_show_pane(pane_id),
+                    f"Show {pane.TITLE}",
+                    f"Switch to the {pane.TITLE} pane",
+                    lambda pane_id=pane.PANE_ID: screen.action_show_pane(pane_id),
                 )
         yield SystemCommand(
             "Show spoilers" if not self.spoilers_shown else "Hide spoilers",

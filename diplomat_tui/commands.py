@@ -13,9 +13,10 @@ from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from diplomat_tui.model import Snapshot
-from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
+from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_key, stat_label
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.widgets.navlist import search_key
+from diplomat_tui.widgets.registry import pane_title
 from diplomat_tui.widgets.state import app_state
 
 
@@ -33,20 +34,20 @@ def search_targets(snapshot: Snapshot) -> list[Target]:
     """Everything the palette can find, with where it lives."""
     catalog = snapshot.catalog
     targets = []
-    for i, member in enumerate(cast_members(catalog)):
+    for member in cast_members(catalog):
         as_character = f" as {member.character}" if member.character else ""
-        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", f"cast:{i}"))
+        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", member.key))
         if member.character:
             label = f"{member.character} ({member.name})"
-            targets.append(Target(label, "character", "cast", f"cast:{i}"))
-    for i, crew in enumerate(crew_members(catalog)):
-        targets.append(Target(f"{crew.name}, {', '.join(crew.roles)}", "crew", "cast", f"crew:{i}"))
+            targets.append(Target(label, "character", "cast", member.key))
+    for crew in crew_members(catalog):
+        targets.append(Target(f"{crew.name}, {', '.join(crew.roles)}", "crew", "cast", crew.key))
     for episode in catalog.episodes:
         label = f"{episode.key} {episode_title(episode)}"
         targets.append(Target(label, "episode", "episodes", f"episode:{episode.key}"))
-    for i, stat in enumerate(catalog.stats):
+    for stat in catalog.stats:
         label = f"{stat_label(stat)} {stat.period or ''}".strip()
-        targets.append(Target(label, "stat", "stats", f"stat:{i}"))
+        targets.append(Target(label, "stat", "stats", stat_key(stat)))
     return targets
 
 
@@ -70,5 +71,5 @@ class CatalogSearch(Provider):
                     Text(clean_line(target.label)),
                     partial(jump, target.pane, target.item_id),
                     text=clean_line(target.label),
-                    help=f"{target.kind}: open in the {target.pane} pane",
+                    help=f"{target.kind}: open in the {pane_title(target.pane)} pane",
                 )

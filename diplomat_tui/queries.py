@@ -21,6 +21,7 @@ class CastMember:
     billing: str
     known_for: tuple[str, ...]
     sources: tuple[str, ...]
+    key: str  # the credit's stable id, :attr:`CastCredit.key`
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class CrewMember:
     roles: tuple[str, ...]
     known_for: tuple[str, ...]
     sources: tuple[str, ...]
+    key: str  # stable id: ``crew:<person>`` (name normalized)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def cast_members(catalog: Catalog) -> list[CastMember]:
             billing=credit.billing,
             known_for=_known_for(people, credit.person),
             sources=_credit_sources(people, credit.person, credit.sources),
+            key=credit.key,
         )
         for credit in credits
     ]
@@ -97,6 +100,7 @@ def crew_members(catalog: Catalog) -> list[CrewMember]:
             roles=credit.roles,
             known_for=_known_for(people, credit.person),
             sources=_credit_sources(people, credit.person, credit.sources),
+            key=f"crew:{normalize(credit.person)}",
         )
         for credit in sorted(catalog.crew, key=lambda c: c.order)
     ]
@@ -126,6 +130,13 @@ def episode_title(episode: Episode) -> str:
 def stat_label(stat: Stat) -> str:
     """A readable name for a stat's metric."""
     return STAT_LABELS.get(stat.metric, stat.metric.replace("_", " ").capitalize())
+
+
+def stat_key(stat: Stat) -> str:
+    """Stable id of a stat, as claims name it: ``stat:<metric>|<period>|<scope>|<season>``
+    (an unknown part is empty)."""
+    season = "" if stat.season is None else str(stat.season)
+    return f"stat:{stat.metric}|{stat.period or ''}|{stat.scope or ''}|{season}"
 
 
 def format_stat_value(stat: Stat) -> str:

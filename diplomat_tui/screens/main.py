@@ -1,4 +1,8 @@
-"""The main screen: pane navigation beside (or, when narrow, above) the selected pane."""
+"""The main screen: pane navigation beside (or, when narrow, above) the selected pane.
+
+Built from the pane registry (:data:`~diplomat_tui.widgets.registry.PANES`): one binding,
+navigation row, tab and palette command per pane, each naming the key the user has.
+"""
 
 from __future__ import annotations
 
@@ -13,26 +17,17 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
-from diplomat_tui.widgets.cast import CastPane
-from diplomat_tui.widgets.episodes import EpisodesPane
 from diplomat_tui.widgets.footer import KeyFooter
+from diplomat_tui.widgets.keys import key_display
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.sources import SourcesPane
-from diplomat_tui.widgets.stats import StatsPane
-from diplomat_tui.widgets.synopsis import SynopsisPane
+from diplomat_tui.widgets.pane import Pane
+from diplomat_tui.widgets.registry import PANES
 from diplomat_tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
-PANES: list[tuple[str, str]] = [
-    ("synopsis", "Synopsis"),
-    ("cast", "Cast"),
-    ("episodes", "Episodes"),
-    ("stats", "Stats"),
-    ("sources", "Sources"),
-]
-PANE_IDS = [pane_id for pane_id, _ in PANES]
+PANE_IDS = [pane.PANE_ID for pane in PANES]
 NARROW_WIDTH = 70  # below this many columns, tabs above the pane instead of a side list
 NARROW_CLASS = "-narrow"
 
@@ -41,11 +36,12 @@ def _breakpoint_class(width: int) -> str:
     return NARROW_CLASS if width < NARROW_WIDTH else "-wide"
 
 
-def _pane_tabs(active_pane: str) -> Tabs:
-    from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
-
-    tabs = (Tab(title, id=f"tab-{pane_id}") for pane_id, title in PANES)
-    return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
+PANE_BINDINGS = {
+    pane.PANE_ID: Binding(
+        pane.KEY, f"show_pane('{pane.PANE_ID}')", pane.TITLE, show=False, id=f"pane.{pane.PANE_ID}"
+    )
+    for pane in PANES
+}
 
 
 class MainScreen(Screen[None]):
@@ -53,10 +49,7 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, NARROW_CLASS), (NARROW_WIDTH, "-wide")]
     BINDINGS = [
-        *(
-            Binding(str(n), f"show_pane('{pane_id}')", title, show=False, id=f"pane.{pane_id}")
-            for n, (pane_id, title) in enumerate(PANES, start=1)
-        ),
+        *PANE_BINDINGS.values(),
         Binding("tab", "cycle_pane(1)", "Next pane", id="pane.next"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
         Binding("slash", "filter", "Filter", id="list.filter"),
@@ -69,25 +62,28 @@ class MainScreen(Screen[None]):
         super().__init__(classes=_breakpoint_class(self.app.size.width))
         self.tabs: Tabs | None = None  # made when the screen is first narrow
 
+    def pane_label(self, pane: type[Pane]) -> str:
+        """``2 Cast``: the pane's key (as the user has it) and title."""
+        return f"{key_display(self, PANE_BINDINGS[pane.PANE_ID], first_only=True)} {pane.TITLE}"
+
+    def _pane_tabs(self, active_pane: str) -> Tabs:
+        from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
+
+        tabs = (Tab(self.pane_label(pane), id=f"tab-{pane.PANE_ID}") for pane in PANES)
+        return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         if self.has_class(NARROW_CLASS):
-            self.tabs = _pane_tabs(PANE_IDS[0])  # (reading self.pane here would watch it)
+            self.tabs = self._pane_tabs(PANE_IDS[0])  # (reading self.pane here would watch it)
             yield self.tabs
         with Horizontal(id="body"):
             yield OptionList(
-                *(
-                    Option(f"{n} {title}", id=pane_id)
-                    for n, (pane_id, title) in enumerate(PANES, start=1)
-                ),
-                id="nav",
+                *(Option(self.pane_label(pane), id=pane.PANE_ID) for pane in PANES), id="nav"
             )
             with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
-                yield SynopsisPane(id="synopsis")
-                yield CastPane(id="cast")
-                yield EpisodesPane(id="episodes")
-                yield StatsPane(id="stats")
-                yield SourcesPane(id="sources")
+                for pane in PANES:
+                    yield pane(id=pane.PANE_ID)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -99,17 +95,17 @@ class MainScreen(Screen[None]):
         # (This runs before Screen's own handler updates the breakpoint classes.) Until
         # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
-            tabs = _pane_tabs(self.pane)
+            tabs = self._pane_tabs(self.pane)
             await self.mount(tabs, before="#body")
             self.tabs = tabs
             tabs.active = f"tab-{self.pane}"  # the pane may have changed meanwhile
 
-    def pane_widget(self, pane_id: str) -> SynopsisPane | ListPane:
+    def pane_widget(self, pane_id: str) -> Pane:
         """The pane with this id."""
-        return self.query_one(f"#{pane_id}", SynopsisPane | ListPane)  # type: ignore[arg-type]
+        return self.query_one(f"#{pane_id}", Pane)
 
     @property
-    def current_pane(self) -> SynopsisPane | ListPane:
+    def current_pane(self) -> Pane:
         """The pane on show."""
         return self.pane_widget(self.pane)
 

@@ -34,49 +34,45 @@ def _crew_prompt(member: CrewMember) -> Content:
 class CastPane(ListPane):
     """Cast and crew as one list, grouped under headings."""
 
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "cast", "Cast", "Cast", "2"
+
     def items(self, snapshot: Snapshot) -> list[Item]:
-        """Headings, then one row per person in billing order."""
+        """Headings, then one row per credit in billing order (rows keyed by credit)."""
         rows: list[Item] = []
         cast = cast_members(snapshot.catalog)
         for billing, heading in HEADINGS.items():
-            members = [(i, m) for i, m in enumerate(cast) if m.billing == billing]
+            members = [m for m in cast if m.billing == billing]
             if members:
                 rows.append(Item.heading(billing, heading))
             rows += [
-                Item(
-                    f"cast:{i}",
-                    _cast_prompt(m),
-                    " ".join([m.name, m.character or "", *m.known_for]),
-                )
-                for i, m in members
+                Item(m.key, _cast_prompt(m), " ".join([m.name, m.character or "", *m.known_for]))
+                for m in members
             ]
         crew = crew_members(snapshot.catalog)
         if crew:
             rows.append(Item.heading("crew", "Crew"))
             rows += [
-                Item(f"crew:{i}", _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
-                for i, m in enumerate(crew)
+                Item(m.key, _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
+                for m in crew
             ]
         return rows
 
     def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A person: character, billing, other credits, roles, and the sources."""
-        kind, _, index = item_id.partition(":")
         catalog = snapshot.catalog
-        if kind == "cast":
-            member = cast_members(catalog)[int(index)]
+        crew = crew_members(catalog)
+        if member := next((m for m in cast_members(catalog) if m.key == item_id), None):
             facts = [
                 field("Character", member.character),
                 field("Billing", "main cast" if member.billing == "main" else "guest star"),
                 field("Known for", ", ".join(member.known_for) or None),
                 field("Episodes", None),  # no source lists appearances per episode yet
             ]
-            crew = [c for c in crew_members(catalog) if c.name == member.name]
-            if crew:
-                facts.append(field("Also", ", ".join(crew[0].roles)))
+            also = [c for c in crew if c.name == member.name]
+            if also:
+                facts.append(field("Also", ", ".join(also[0].roles)))
             return Detail(member.name, facts, source_quotes(catalog, member.sources))
-        if kind == "crew":
-            crew_member = crew_members(catalog)[int(index)]
+        if crew_member := next((m for m in crew if m.key == item_id), None):
             facts = [
                 field("Roles", ", ".join(crew_member.roles)),
                 field("Known for", ", ".join(crew_member.known_for) or None),

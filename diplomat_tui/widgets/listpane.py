@@ -21,10 +21,11 @@ from textual.widgets import Input, OptionList
 from diplomat_tui.model import Snapshot
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.navlist import Item, NavList
+from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 
 
-class ListPane(Vertical):
+class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
     BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]

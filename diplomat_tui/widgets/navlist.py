@@ -8,7 +8,7 @@ matches is computed on the first filter, not for every list that is shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
 from textual.content import Content
@@ -56,6 +56,22 @@ class Row(Content):
         return super().get_height(rules, width)
 
 
+def _unique_ids(items: list[Item]) -> list[Item]:
+    """``items``, an id met again made unique (``#2``): two records a store should have
+    merged still show, each its own row."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.id in seen:
+            n = 2
+            while f"{item.id}#{n}" in seen:
+                n += 1
+            item = replace(item, id=f"{item.id}#{n}")
+        seen.add(item.id)
+        unique.append(item)
+    return unique
+
+
 def search_key(text: str) -> str:
     """Text folded for matching: case, accents and quotes ignored (T'Nia finds T’Nia, tnia too)."""
     return normalize(text).replace("'", "").replace('"', "")
@@ -89,6 +105,7 @@ class NavList(OptionList):
         When the rows are the same ones (same ids, in order) and only some of them are
         new objects, as after a watched mark, only those are redrawn, in place.
         """
+        items = _unique_ids(items)
         if not self._update_changed(items):
             self._items = [(item, Row.of(item.prompt)) for item in items]
             self._search_keys = None

@@ -51,11 +51,13 @@ def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
 class SourcesPane(ListPane):
     """One row per source; Enter lists the facts it states."""
 
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "sources", "Sources", "Src", "5"
+
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Sources under a heading per article (or per API), sentences quoted."""
         rows: list[Item] = []
         group = None
-        for i, source in enumerate(snapshot.catalog.sources):
+        for source in snapshot.catalog.sources:
             heading = source.title if source.kind == "article" else source.kind
             if heading != group:
                 group = heading
@@ -64,15 +66,17 @@ class SourcesPane(ListPane):
                     if source.kind == "article"
                     else _API_NAMES.get(heading, heading)
                 )
-                rows.append(Item(f"heading:{i}", line(label, "bold underline"), header=True))
+                rows.append(Item(f"heading:{label}", line(label, "bold underline"), header=True))
             text = source.quote or source.url or source.title
-            rows.append(Item(f"source:{i}", line(_shorten(text)), f"{source.title} {text}"))
+            rows.append(Item(f"source:{source.id}", line(_shorten(text)), f"{source.title} {text}"))
         return rows
 
     def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A source and every fact that cites it."""
         catalog = snapshot.catalog
-        source = catalog.sources[int(item_id.removeprefix("source:"))]
+        source = catalog.source(item_id.removeprefix("source:"))
+        if source is None:
+            return None
         facts = [line(f"• {what}") for what in facts_by_source(catalog).get(source.id, [])]
         return Detail(
             source.title, [Content.styled("Facts from this source:", "bold"), *facts], [source]

@@ -6,7 +6,7 @@ Widgets never import the app (it imports them); they reach its state through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol, cast
 
 from textual.dom import DOMNode
@@ -17,9 +17,14 @@ SPOILERS_PREF = "spoilers_shown"  # the preference: summaries of unwatched episo
 
 
 class AppState(Protocol):
-    """What the widgets use of the app: the snapshot on show and where to jump."""
+    """What the widgets use of the app: the snapshot on show, the user's key remaps
+    (binding id to keys) and where to jump."""
 
     snapshot: Snapshot
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """Keys by binding id, as the config file remaps them."""
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
+from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 from diplomat_tui.widgets.text import field, line, literal
@@ -74,8 +75,10 @@ def _whats_next(snapshot: Snapshot) -> Content:
     return Content("\n").join(lines)
 
 
-class SynopsisPane(VerticalScroll):
+class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
+
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "synopsis", "Synopsis", "Syn", "1"
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -96,7 +99,3 @@ class SynopsisPane(VerticalScroll):
             self.mount_all(
                 [Static(content, classes=css) for css, content in synopsis_blocks(snapshot)]
             )
-
-    def focus_list(self) -> None:
-        """The synopsis has no list: focus the scrolling text itself."""
-        self.focus()
