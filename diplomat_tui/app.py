@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from diplomat_tui.errors import DiplomatError
 from diplomat_tui.model import Catalog, Snapshot
+from diplomat_tui.refresh_run import RefreshCancelled, RefreshRun
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import Settings
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 THEME_PREF = "theme"
+CANCELLED = "Refresh cancelled: nothing was saved."
+SCREENSHOT_HELP = "Save an SVG screenshot of the screen"
 
 
 def catalog_search_provider() -> type[Provider]:
@@ -53,6 +56,7 @@ class DiplomatApp(App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
+        Binding("escape", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh"),
         Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
         Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -64,6 +68,8 @@ class DiplomatApp(App[None]):
     snapshot: var[Snapshot] = var(Snapshot(Catalog(), frozenset(), {}), always_update=True)
     """What the app shows: the panes and screens watch it (never compared: each new
     snapshot is a change)."""
+    refresh_status: var[str] = var("")
+    """What a running refresh is doing (the title bar shows it); empty when none runs."""
 
     def __init__(self, *, store: Store, snapshot: Snapshot, settings: Settings) -> None:
         super().__init__()
@@ -71,6 +77,7 @@ class DiplomatApp(App[None]):
         self.snapshot = snapshot
         self.settings = settings
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._refresh_run: RefreshRun | None = None
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -145,41 +152,70 @@ class DiplomatApp(App[None]):
 
     # -- actions ---------------------------------------------------------------------
 
+    @property
+    def refreshing(self) -> bool:
+        """Whether a refresh is running."""
+        return self._refresh_run is not None
+
     def action_refresh(self) -> None:
         """Bring the store up to date from the public sources, in the background."""
-        if any(w.group == "refresh" and w.is_running for w in self.workers):
-            self.notify("A refresh is already running.", timeout=3)
+        if self._refresh_run is not None:
+            self.notify("A refresh is already running (esc cancels it).", timeout=3)
             return
-        self.refresh_from_sources()
+        self._refresh_run = RefreshRun(self.store)
+        self.refresh_status = self._refresh_run.describe()
+        self.refresh_from_sources(self._refresh_run)
+
+    def _show_refresh_status(self) -> None:
+        if self._refresh_run is not None:
+            self.refresh_status = self._refresh_run.describe()
+
+    def action_cancel_refresh(self) -> None:
+        """Cancel the running refresh: nothing of it is saved."""
+        run = self._refresh_run
+        if run is None:
+            return
+        if run.cancel():
+            self.workers.cancel_group(self, "refresh")
+        else:
+            self.notify("Too late to cancel: the refresh is being saved.", timeout=4)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``esc`` cancels a refresh only while one runs (otherwise it does what it did)."""
+        if action == "cancel_refresh":
+            return self.refreshing
+        return True
 
     @work(group="refresh", exit_on_error=False)
-    async def refresh_from_sources(self) -> None:
-        """The refresh worker: progress in the sub-title, panes updated in place."""
+    async def refresh_from_sources(self, run: RefreshRun) -> None:
+        """The refresh worker: the panes stay usable; progress shows in the title bar."""
         from diplomat_tui.refresh import refresh  # imports httpx: only when refreshing
 
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        panes = main.query_one("#panes") if main else None
-        if panes is not None:
-            panes.loading = True
-        title = self.sub_title
-
         def progress(source: str, status: str) -> None:
-            self.sub_title = clean_line(f"Refreshing… {source}: {status}")
+            run.report(source, status)
+            self._show_refresh_status()
+
+        ticking = self.set_interval(1, self._show_refresh_status)  # the seconds go on
 
         try:
-            summary = await refresh(self.store, self.settings, progress)
-            # Read back on the writer thread, so watched marks still queued are included.
-            snapshot = await asyncio.wrap_future(self._writer.submit(self.store.snapshot))
-            self.snapshot = snapshot
+            summary = await refresh(cast(Store, run.store), self.settings, progress)
+            # The catalog as saved; the user's marks are those shown (some may be queued).
+            saved = await asyncio.to_thread(self.store.snapshot)
+            self.snapshot = replace(self.snapshot, catalog=saved.catalog)
             self.notify(summary.describe(), title="Refresh", timeout=6, markup=False)
         except DiplomatError as error:
             self.notify(
                 str(error), title="Refresh failed", severity="error", timeout=12, markup=False
             )
+        except RefreshCancelled:
+            self.notify(CANCELLED, title="Refresh", timeout=4)
+        except asyncio.CancelledError:
+            self.notify(CANCELLED, title="Refresh", timeout=4)
+            raise
         finally:
-            self.sub_title = title
-            if panes is not None:
-                panes.loading = False
+            ticking.stop()
+            self._refresh_run = None
+            self.refresh_status = ""
 
     def action_help(self) -> None:
         """Show the key map."""
@@ -215,8 +251,23 @@ class DiplomatApp(App[None]):
             self.set_pref(THEME_PREF, theme.name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette's commands: the built-in ones plus one per pane."""
-        yield from super().get_system_commands(screen)
+        """The palette's commands: every action of the app, one per pane, and the built-in
+        ones (theme, quit; the screenshot is the app's own, saved where ``ctrl+s`` saves)."""
+        yield SystemCommand("Help", "Show the keys and what they do", self.action_help)
+        if self.refreshing:
+            yield SystemCommand(
+                "Cancel refresh",
+                "Stop the running refresh; nothing of it is saved",
+                self.action_cancel_refresh,
+            )
+        else:
+            yield SystemCommand(
+                "Refresh", "Update from TVmaze and the Netflix Top 10", self.action_refresh
+            )
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                command = SystemCommand(command.title, SCREENSHOT_HELP, self.action_save_svg)
+            yield command
         if isinstance(screen, MainScreen):
             for pane in PANES:
                 yield SystemCommand(

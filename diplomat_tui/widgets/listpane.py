@@ -106,6 +106,13 @@ class ListPane(Vertical, Pane):
         box.display = True
         box.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``esc`` clears a filter only when there is one (else it goes on: a refresh's cancel)."""
+        if action == "close_filter":
+            boxes = self.query(Input)
+            return bool(boxes) and (boxes.first().display or bool(boxes.first().value))
+        return True
+
     def action_close_filter(self) -> None:
         """Clear and hide the filter, back to the whole list."""
         box = self.query_one(Input)

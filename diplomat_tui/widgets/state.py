@@ -17,10 +17,11 @@ SPOILERS_PREF = "spoilers_shown"  # the preference: summaries of unwatched episo
 
 
 class AppState(Protocol):
-    """What the widgets use of the app: the snapshot on show, the user's key remaps
-    (binding id to keys) and where to jump."""
+    """What the widgets use of the app: the snapshot on show, a refresh's progress, the
+    user's key remaps (binding id to keys) and where to jump."""
 
     snapshot: Snapshot
+    refresh_status: str  # what a running refresh is doing; empty when none runs
 
     @property
     def keymap(self) -> Mapping[str, str]:
