@@ -6,10 +6,11 @@ with their people, seasons with their episodes, stats in display order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from diplomat_tui.merge import normalize
-from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat
+from diplomat_tui.model import CastCredit, Catalog, Episode, Person, Season, Show, Source, Stat
 
 
 @dataclass(frozen=True)
@@ -154,3 +155,46 @@ def format_stat_value(stat: Stat) -> str:
 def source_quotes(catalog: Catalog, source_ids: tuple[str, ...]) -> list[Source]:
     """The source records behind a fact, in the order the fact lists them."""
     return [s for s in (catalog.source(i) for i in source_ids) if s is not None]
+
+
+Record = Show | Season | Episode | CastCredit | Person | Stat
+
+
+def subject_record(catalog: Catalog, subject: str) -> Record | None:
+    """The record a claim's ``subject`` names (``show``, ``season:3``, ``episode:S01E03``,
+    ``cast:<person>|<character>``, ``person:<name>``, ``stat:...``), if the catalog has it."""
+    if subject == "show":
+        return catalog.show
+    kind, _, rest = subject.partition(":")
+    finders: dict[str, Callable[[], Iterator[Record]]] = {
+        "season": lambda: (s for s in catalog.seasons if str(s.number) == rest),
+        "episode": lambda: (e for e in catalog.episodes if e.key == rest),
+        "cast": lambda: (c for c in catalog.cast if c.key == subject),
+        "person": lambda: (p for p in catalog.people if normalize(p.name) == normalize(rest)),
+        "stat": lambda: (s for s in catalog.stats if stat_key(s) == subject),
+    }
+    find = finders.get(kind)
+    return next(find(), None) if find else None
+
+
+def subject_label(catalog: Catalog, subject: str) -> str:
+    """What a claim is about, for people: ``the show``, ``season 3``, ``S01E03 Pilot``..."""
+    record = subject_record(catalog, subject)
+    if isinstance(record, Show):
+        return "the show"
+    if isinstance(record, Season):
+        return f"season {record.number}"
+    if isinstance(record, Episode):
+        return f"{record.key} {episode_title(record)}"
+    if isinstance(record, CastCredit):
+        return record.person + (f" as {record.character}" if record.character else "")
+    if isinstance(record, Person):
+        return record.name
+    if isinstance(record, Stat):
+        return f"{stat_label(record)} {record.period or ''}".strip()
+    return subject
+
+
+def disputed_facts(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every (subject, field) with a claim kept beside the value shown, in claim order."""
+    return list(dict.fromkeys((claim.subject, claim.field) for claim in catalog.claims))

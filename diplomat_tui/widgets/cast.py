@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from diplomat_tui.model import Snapshot
+from diplomat_tui.model import Snapshot, normalize
 from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
@@ -62,10 +63,19 @@ class CastPane(ListPane):
         catalog = snapshot.catalog
         crew = crew_members(catalog)
         if member := next((m for m in cast_members(catalog) if m.key == item_id), None):
+            person = f"person:{normalize(member.name)}"
             facts = [
-                field("Character", member.character),
-                field("Billing", "main cast" if member.billing == "main" else "guest star"),
-                field("Known for", ", ".join(member.known_for) or None),
+                claimed_field(catalog, member.key, "character", "Character", member.character),
+                claimed_field(
+                    catalog,
+                    member.key,
+                    "billing",
+                    "Billing",
+                    "main cast" if member.billing == "main" else "guest star",
+                ),
+                claimed_field(
+                    catalog, person, "known_for", "Known for", ", ".join(member.known_for) or None
+                ),
                 field("Episodes", None),  # no source lists appearances per episode yet
             ]
             also = [c for c in crew if c.name == member.name]

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from diplomat_tui.model import Catalog, Episode, Snapshot
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.messages import WatchedChange
@@ -159,11 +160,18 @@ class EpisodesPane(ListPane):
         if episode is None:
             return None
         watched = episode.key in snapshot.watched
+        catalog, subject = snapshot.catalog, f"episode:{episode.key}"
         facts = [
             field("Episode", f"season {episode.season}, episode {episode.number}"),
-            field("Title", episode.title),
-            field("Airdate", episode.airdate),
-            field("Runtime", f"{episode.runtime} min" if episode.runtime else None),
+            claimed_field(catalog, subject, "title", "Title", episode.title),
+            claimed_field(catalog, subject, "airdate", "Airdate", episode.airdate),
+            claimed_field(
+                catalog,
+                subject,
+                "runtime",
+                "Runtime",
+                f"{episode.runtime} min" if episode.runtime else None,
+            ),
             Content.assemble(
                 ("Summary: ", "bold $text-muted"),
                 episode_summary(episode, watched, spoilers_shown(snapshot)),
@@ -172,7 +180,7 @@ class EpisodesPane(ListPane):
         return Detail(
             f"{episode.key} · {episode_title(episode)}",
             facts,
-            source_quotes(snapshot.catalog, episode.sources),
+            source_quotes(catalog, episode.sources),
             watch_key=episode.key,
         )
 

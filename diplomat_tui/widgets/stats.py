@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from diplomat_tui.model import Snapshot, Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_key, stat_label
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
@@ -106,11 +107,12 @@ class StatsPane(ListPane):
         stat = next((s for s in snapshot.catalog.stats if stat_key(s) == item_id), None)
         if stat is None:
             return None
+        catalog, subject = snapshot.catalog, stat_key(stat)
         facts = [
             field("Value", format_stat_value(stat)),
-            field("Exact value", f"{stat.value:,}"),
+            claimed_field(catalog, subject, "value", "Exact value", f"{stat.value:,}"),
             field("Period", stat.period),
             field("Scope", stat.scope),
             field("Season", str(stat.season) if stat.season else None),
         ]
-        return Detail(stat_label(stat), facts, source_quotes(snapshot.catalog, stat.sources))
+        return Detail(stat_label(stat), facts, source_quotes(catalog, stat.sources))

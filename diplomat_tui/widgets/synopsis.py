@@ -12,26 +12,30 @@ from textual.widgets import Static
 from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.state import app_state, watch_snapshot
-from diplomat_tui.widgets.text import field, line, literal
+from diplomat_tui.widgets.text import line, literal
 
 
 def synopsis_blocks(snapshot: Snapshot) -> list[tuple[str, Content]]:
     """(css class, content) blocks: the text (title, facts, what's next, synopsis,
     description), then each quote. Few blocks: each is a widget to style at launch."""
-    show = snapshot.catalog.show
+    catalog = snapshot.catalog
+    show = catalog.show
     if show is None:
         return [("synopsis-text", Content.styled("No show in the store yet.", "italic"))]
     paragraphs = [
         line(show.title, "bold $accent"),
         Content("\n").join(
             [
-                field("Network", show.network),
-                field("Created by", ", ".join(show.creators) or None),
-                field("Premiered", show.premiered),
-                field("Status", show.status),
+                claimed_field(catalog, "show", "network", "Network", show.network),
+                claimed_field(
+                    catalog, "show", "creators", "Created by", ", ".join(show.creators) or None
+                ),
+                claimed_field(catalog, "show", "premiered", "Premiered", show.premiered),
+                claimed_field(catalog, "show", "status", "Status", show.status),
             ]
         ),
         _whats_next(snapshot),
