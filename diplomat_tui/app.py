@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
@@ -29,15 +31,20 @@ from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.messages import WatchedChange
+from diplomat_tui.widgets.progress import next_to_watch
 from diplomat_tui.widgets.registry import PANES
 from diplomat_tui.widgets.state import SPOILERS_PREF, spoilers_shown
+from diplomat_tui.widgets.text import break_long_words
 
 if TYPE_CHECKING:
+    from textual.binding import Keymap
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
 THEME_PREF = "theme"
 CANCELLED = "Refresh cancelled: nothing was saved."
 SCREENSHOT_HELP = "Save an SVG screenshot of the screen"
+TOAST_WIDTH, TOAST_FRAME = 60, 4  # a notification's width (app.tcss caps it at 90%), frame
 
 
 def catalog_search_provider() -> type[Provider]:
@@ -59,6 +66,7 @@ class DiplomatApp(App[None]):
         Binding("escape", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh"),
         Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
         Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding(
             "ctrl+p", "command_palette", "palette", show=False, priority=True, id="app.palette"
@@ -78,6 +86,8 @@ class DiplomatApp(App[None]):
         self.settings = settings
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         self._refresh_run: RefreshRun | None = None
+        self._keys_by_id: dict[str, str] = {}
+        self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -96,10 +106,15 @@ class DiplomatApp(App[None]):
 
     # -- state -----------------------------------------------------------------------
 
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Use ``keymap`` (binding id to keys); the keys the app names follow it."""
+        super().set_keymap(keymap)
+        self._keys_by_id = dict(keymap)
+
     @property
     def keymap(self) -> Mapping[str, str]:
-        """Keys by binding id, as the config file remaps them (see :meth:`set_keymap`)."""
-        return self.settings.keymap
+        """Keys by binding id, as remapped by :meth:`set_keymap` (the config file's)."""
+        return self._keys_by_id
 
     @property
     def spoilers_shown(self) -> bool:
@@ -107,10 +122,29 @@ class DiplomatApp(App[None]):
         return spoilers_shown(self.snapshot)
 
     def set_watched(self, keys: list[str], watched: bool) -> None:
-        """Mark episodes watched or not: shown now, saved in order on the writer thread."""
+        """Mark episodes watched or not: shown now, saved in order on the writer thread.
+        The change can be undone (:meth:`action_undo`)."""
+        self._last_watched = (keys, frozenset(k for k in keys if k in self.snapshot.watched))
+        self._show_and_save_watched(keys, watched)
+
+    def _show_and_save_watched(self, keys: list[str], watched: bool) -> None:
+        if not keys:
+            return
         marks = self.snapshot.watched | set(keys) if watched else self.snapshot.watched - set(keys)
         self.snapshot = replace(self.snapshot, watched=frozenset(marks))
         self._save(partial(self.store.set_watched, keys, watched))
+
+    def action_undo(self) -> None:
+        """Undo the last watched change (each episode back as it was before it)."""
+        if self._last_watched is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        keys, before = self._last_watched
+        self._last_watched = None
+        self._show_and_save_watched([k for k in keys if k in before], True)
+        self._show_and_save_watched([k for k in keys if k not in before], False)
+        what = keys[0] if len(keys) == 1 else f"{len(keys)} episodes"
+        self.notify(f"Undone: {what} as before.", timeout=3)
 
     def on_episodes_pane_mark_watched(self, message: WatchedChange) -> None:
         self.set_watched(message.keys, message.watched)
@@ -280,3 +314,88 @@ class DiplomatApp(App[None]):
             "Summaries of episodes you have not watched",
             self.action_toggle_spoilers,
         )
+        yield from self._watched_commands(screen)
+        for name, kind in (("Markdown", "markdown"), ("JSON", "json")):
+            yield SystemCommand(
+                f"Export to {name}",
+                f"Write everything the store knows to a new file in {self.export_folder}",
+                partial(self.export, kind),
+            )
+
+    def _watched_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        """Mark the episode on show (a list's or a detail view's), the next one, or undo."""
+        target = screen.current_pane if isinstance(screen, MainScreen) else screen
+        toggle = getattr(target, "action_toggle_watched", None)
+        if toggle is not None and target.check_action("toggle_watched", ()):
+            yield SystemCommand(
+                "Mark watched", "Mark the episode on show watched (or not watched)", toggle
+            )
+        episode = next_to_watch(self.snapshot.catalog.episodes, self.snapshot.watched)
+        if episode is not None:
+            yield SystemCommand(
+                f"Mark {episode.key} watched",
+                "The next episode to watch",
+                partial(self.set_watched, [episode.key], True),
+            )
+        if self._last_watched is not None:
+            yield SystemCommand("Undo watched change", "The last one, as it was", self.action_undo)
+
+    @property
+    def export_folder(self) -> Path:
+        """Where the palette's exports are written (new files, never overwritten)."""
+        return self.settings.data_dir / "exports"
+
+    def export(self, kind: str) -> None:
+        """Write the ``markdown`` or ``json`` export of what is shown to a new file."""
+        self.run_worker(
+            partial(self._write_export, kind, self.snapshot), thread=True, exit_on_error=False
+        )
+
+    def _write_export(self, kind: str, snapshot: Snapshot) -> None:
+        """Run in a thread: the export to a new file, then a notification saying where."""
+        from diplomat_tui.export import export_json, export_markdown
+
+        text = export_markdown(snapshot) if kind == "markdown" else export_json(snapshot)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        suffix = "md" if kind == "markdown" else "json"
+        try:
+            self.export_folder.mkdir(parents=True, exist_ok=True)
+            path = _new_file(self.export_folder, f"diplomat-tui-{stamp}", suffix, text)
+        except OSError as error:
+            message = f"Not exported: cannot write in {self.export_folder}: {error.strerror}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported to {path}", timeout=8, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification; a long URL or path in it is broken after its separators (``/``,
+        ``?``...) to fit the toast, never cut mid-name by the wrapping."""
+        width = min(TOAST_WIDTH, self.size.width * 9 // 10) - TOAST_FRAME
+        super().notify(
+            break_long_words(message, width),
+            title=title,
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+
+def _new_file(folder: Path, stem: str, suffix: str, text: str) -> Path:
+    """Write ``text`` to a file in ``folder`` that did not exist (``stem-2``... if taken)."""
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.{suffix}" if n == 1 else f"{stem}-{n}.{suffix}")
+        try:
+            with path.open("x", encoding="utf-8") as file:
+                file.write(text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{folder / stem}.{suffix}")

@@ -28,7 +28,7 @@ from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 
 import killtest
-from helpers.app import app_with_late_writes, notifications
+from helpers.app import app_with_late_writes, notes, notifications, one_line
 
 KILLS = 200
 APP_EVERY = 20
@@ -172,7 +172,7 @@ async def test_a_save_that_fails_at_once_is_reported_not_raised(store: Store) ->
         await pilot.press("3", "w")
         await pilot.pause()
         assert app.is_running
-        assert [note.message for note in app._notifications] == [
+        assert [one_line(note.message) for note in notes(app)] == [
             f"Not saved: the store {store.path} is JSON but not a diplomat-tui store; it was "
             f"left as is. To recover, run `diplomat-tui reset` (it keeps this file as "
             f"store.json.<time>.old)"

@@ -13,7 +13,7 @@ from diplomat_tui.store import Store
 from diplomat_tui.widgets.navlist import NavList
 from diplomat_tui.widgets.titlebar import TitleBar
 
-from helpers.app import highlighted_row, rows
+from helpers.app import highlighted_row, notes, rows
 from helpers.localserver import LocalServer
 
 
@@ -42,7 +42,7 @@ async def refresh_done(app: DiplomatApp, pilot: Pilot[None]) -> None:
 
 
 def note_messages(app: DiplomatApp) -> list[str]:
-    return [str(note.message) for note in app._notifications]
+    return [str(note.message) for note in notes(app)]
 
 
 async def test_the_panes_stay_usable_while_a_slow_refresh_runs(
@@ -135,7 +135,7 @@ async def test_a_failed_refresh_keeps_focus_and_the_highlighted_row(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("3", "j", "j", "r")
         await refresh_done(app, pilot)
-        assert any(note.severity == "error" for note in app._notifications)
+        assert any(note.severity == "error" for note in notes(app))
         assert isinstance(app.focused, NavList) and app.focused.id == "episodes-list"
         assert "Episode 3" in highlighted_row(app, "episodes")
         await pilot.press("j")  # the list still takes the keys

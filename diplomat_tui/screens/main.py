@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from textual.widgets import Tabs
 
 PANE_IDS = [pane.PANE_ID for pane in PANES]
+PANE_CLASSES = {pane.PANE_ID: pane for pane in PANES}
 NARROW_WIDTH = 70  # below this many columns, tabs above the pane instead of a side list
 NARROW_CLASS = "-narrow"
+SHORT_TABS_WIDTH = 54  # below this many columns, tabs show their short titles (all fit at 40)
 
 
 def _breakpoint_class(width: int) -> str:
@@ -55,27 +57,41 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="list.filter"),
     ]
 
-    pane: reactive[str] = reactive(PANE_IDS[0])
+    pane: reactive[str] = reactive(PANE_IDS[0], init=False, bindings=True)  # ``/``: on a list
 
     def __init__(self) -> None:
         # The breakpoint class is set now, so the first resize does not restyle every node.
         super().__init__(classes=_breakpoint_class(self.app.size.width))
         self.tabs: Tabs | None = None  # made when the screen is first narrow
 
-    def pane_label(self, pane: type[Pane]) -> str:
-        """``2 Cast``: the pane's key (as the user has it) and title."""
-        return f"{key_display(self, PANE_BINDINGS[pane.PANE_ID], first_only=True)} {pane.TITLE}"
+    def pane_label(self, pane: type[Pane], short: bool = False) -> str:
+        """``2 Cast``: the pane's key (as the user has it) and (short) title."""
+        key = key_display(self, PANE_BINDINGS[pane.PANE_ID], first_only=True)
+        return f"{key} {pane.SHORT_TITLE if short else pane.TITLE}"
 
-    def _pane_tabs(self, active_pane: str) -> Tabs:
+    def _pane_tabs(self, active_pane: str, width: int) -> Tabs:
         from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
 
-        tabs = (Tab(self.pane_label(pane), id=f"tab-{pane.PANE_ID}") for pane in PANES)
+        short = width < SHORT_TABS_WIDTH
+        tabs = (Tab(self.pane_label(pane, short), id=f"tab-{pane.PANE_ID}") for pane in PANES)
         return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
+
+    def _label_tabs(self, width: int) -> None:
+        """Short titles on the tabs below :data:`SHORT_TABS_WIDTH` columns, else full ones."""
+        if self.tabs is None:
+            return
+        short = width < SHORT_TABS_WIDTH
+        for pane in PANES:
+            for tab in self.tabs.query(f"#tab-{pane.PANE_ID}"):
+                label = self.pane_label(pane, short)
+                if tab.label_text != label:
+                    tab.label = label
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         if self.has_class(NARROW_CLASS):
-            self.tabs = self._pane_tabs(PANE_IDS[0])  # (reading self.pane here would watch it)
+            # (reading self.pane here would watch it)
+            self.tabs = self._pane_tabs(PANE_IDS[0], self.app.size.width)
             yield self.tabs
         with Horizontal(id="body"):
             yield OptionList(
@@ -95,10 +111,12 @@ class MainScreen(Screen[None]):
         # (This runs before Screen's own handler updates the breakpoint classes.) Until
         # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
-            tabs = self._pane_tabs(self.pane)
+            tabs = self._pane_tabs(self.pane, event.size.width)
             await self.mount(tabs, before="#body")
             self.tabs = tabs
             tabs.active = f"tab-{self.pane}"  # the pane may have changed meanwhile
+        else:
+            self._label_tabs(event.size.width)
 
     def pane_widget(self, pane_id: str) -> Pane:
         """The pane with this id."""
@@ -124,13 +142,17 @@ class MainScreen(Screen[None]):
         """Go to the next (1) or previous (-1) pane."""
         self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is offered only on a pane with a list to filter."""
+        if action == "filter":
+            return issubclass(PANE_CLASSES[self.pane], ListPane)
+        return True
+
     def action_filter(self) -> None:
         """Filter the current list as you type."""
         pane = self.current_pane
         if isinstance(pane, ListPane):
             pane.open_filter()
-        else:
-            self.notify("The synopsis has no list to filter: press 2–5 for one.", timeout=3)
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""

@@ -141,10 +141,24 @@ class EpisodesPane(ListPane):
         return rows
 
     def action_toggle_watched(self) -> None:
-        """Mark the highlighted episode watched, or not watched."""
+        """Mark the highlighted episode watched and move on to the next unwatched one (or
+        mark it not watched, staying on it)."""
         snapshot = self.snapshot
         if episode := _episode(snapshot, self.list.selected_id):
-            self.post_message(self.MarkWatched([episode.key], episode.key not in snapshot.watched))
+            marking = episode.key not in snapshot.watched
+            self.post_message(self.MarkWatched([episode.key], marking))
+            if marking:
+                self._highlight_next_unwatched(snapshot.watched | {episode.key})
+
+    def _highlight_next_unwatched(self, watched: frozenset[str]) -> None:
+        """Move the highlight down to the next episode row not in ``watched``, if any."""
+        nav = self.list
+        start = (nav.highlighted or 0) + 1
+        for index in range(start, nav.option_count):
+            row_id = nav.get_option_at_index(index).id or ""
+            if row_id.startswith("episode:") and row_id.removeprefix("episode:") not in watched:
+                nav.highlighted = index
+                return
 
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""

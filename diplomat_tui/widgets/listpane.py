@@ -128,7 +128,10 @@ class ListPane(Vertical, Pane):
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self) -> None:
+        """Enter in the filter box opens the highlighted match (the list keeps the keys)."""
         self.list.focus()
+        if self.list.highlighted is not None:
+            self.list.action_select()
 
     @on(OptionList.OptionSelected)
     def _open_detail(self, event: OptionList.OptionSelected) -> None:

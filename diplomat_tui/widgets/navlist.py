@@ -72,6 +72,15 @@ def _unique_ids(items: list[Item]) -> list[Item]:
     return unique
 
 
+def _no_matches(query: str) -> Content:
+    """``no matches for “xyz”`` (the query as typed, folded: literal text)."""
+    return Content.assemble(
+        Content.styled("no matches for “", "italic $text-muted"),
+        Content.styled(query, "italic"),
+        Content.styled("” (esc clears the filter)", "italic $text-muted"),
+    )
+
+
 def search_key(text: str) -> str:
     """Text folded for matching: case, accents and quotes ignored (T'Nia finds T’Nia, tnia too)."""
     return normalize(text).replace("'", "").replace('"', "")
@@ -172,9 +181,10 @@ class NavList(OptionList):
     def _rebuild(self) -> None:
         previous = self.selected_id
         self.clear_options()
-        self.add_options(
-            [Option(row, id=item.id, disabled=item.header) for item, row in self._visible()]
-        )
+        visible = self._visible()
+        self.add_options([Option(row, id=item.id, disabled=item.header) for item, row in visible])
+        if not visible and self._query:
+            self.add_option(Option(_no_matches(self._query), disabled=True))
         if previous is not None and (index := self.index_of(previous)) is not None:
             self.highlighted = index
         elif self.option_count:

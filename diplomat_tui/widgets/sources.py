@@ -23,9 +23,7 @@ from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import UNKNOWN, field, line
 
-
-def _shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+QUOTE_LIMIT = 600  # characters of a quoted sentence in the list (it wraps to the width)
 
 
 def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
@@ -84,7 +82,9 @@ class SourcesPane(ListPane):
                 )
                 rows.append(Item(f"heading:{label}", line(label, "bold underline"), header=True))
             text = source.quote or source.url or source.title
-            rows.append(Item(f"source:{source.id}", line(_shorten(text)), f"{source.title} {text}"))
+            rows.append(
+                Item(f"source:{source.id}", line(text, "", QUOTE_LIMIT), f"{source.title} {text}")
+            )
         return rows
 
     def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -83,6 +84,12 @@ class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
     PANE_ID, TITLE, SHORT_TITLE, KEY = "synopsis", "Synopsis", "Syn", "1"
+    BINDINGS = [  # the list keys scroll the text (remapping list.down/up remaps these too)
+        Binding("j", "scroll_down", "Down", show=False, id="list.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="list.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="list.first"),
+        Binding("G", "scroll_end", "End", show=False, id="list.last"),
+    ]
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane")

@@ -41,6 +41,6 @@ class TitleBar(Static):
         sub_title = state.refresh_status or self.app.sub_title  # a refresh, or the show
         if sub_title:
             title = Content.assemble(title, (" — ", "$text-muted"), Content(sub_title))
-        if spoilers_shown(state.snapshot):
-            title = Content.assemble(title, ("  spoilers shown", "bold $warning"))
+        if spoilers_shown(state.snapshot):  # first: a narrow terminal cuts the end
+            title = Content.assemble(("spoilers shown", "bold $warning"), " · ", title)
         self.update(title)

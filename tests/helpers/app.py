@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from textual.content import Content
+from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -53,13 +54,24 @@ class StartsAfterSubmit(ThreadPoolExecutor):
         return super().submit(a_moment_later)
 
 
+def notes(app: DiplomatApp) -> list[Notification]:
+    """The notifications on show now (message, title, severity), oldest first."""
+    return list(app._notifications)
+
+
 async def notifications(app: DiplomatApp, pilot: Pilot[None]) -> list[str]:
     """The app's notifications, once the writer thread has reported (or after 2 s)."""
     for _ in range(100):
         if app._notifications:
             break
         await pilot.pause(0.02)
-    return [note.message for note in app._notifications]
+    return [one_line(note.message) for note in app._notifications]
+
+
+def one_line(message: str) -> str:
+    """A notification's text as written: the app breaks long paths and URLs into lines
+    (after a separator) to fit the toast; the words are the same."""
+    return message.replace("\n", "")
 
 
 def app_with_late_writes(store: Store) -> DiplomatApp:
