@@ -1,14 +1,17 @@
-"""Launch in a real terminal: time to the first full frame, and peak memory.
+"""Launch in a real terminal: time to the first frame and to the full frame, CPU, memory.
 
 Each program runs in a private tmux server (its own socket) in a 120x36 pane. The server
 and an idle placeholder pane are started first, so tmux's own start-up is not timed; the
-clock starts when the pane is respawned with the program and stops when every one of the
-program's ``ready`` texts is on the screen (``capture-pane``, polled every few ms). Peak
-memory is the ``VmHWM`` of the program's process, read from ``/proc`` before it is killed.
+clock starts when the pane is respawned with the program. The first frame is the moment
+its ``title`` text is on the screen; the full frame, when every one of its ``ready`` texts
+is (``capture-pane``, polled every few ms). CPU is the user + system time the program's
+processes have used at the full frame (``/proc/<pid>/stat``). Peak memory is the
+``VmHWM`` of the program's process, read from ``/proc`` before it is killed.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,15 +39,19 @@ class Program:
 
     name: str
     argv: list[str]
+    title: str  # the text of its first frame
     ready: tuple[str, ...]
     env: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Launch:
-    """One launch: seconds to the first full frame, peak resident memory in MiB."""
+    """One launch: seconds to the first and to the full frame, CPU seconds by the full
+    frame, peak resident memory in MiB."""
 
+    first_frame: float
     seconds: float
+    cpu_seconds: float
     peak_mib: float
 
 
@@ -55,7 +62,7 @@ def installed_command() -> Path:
 
 def bare_program() -> Program:
     """The baseline: a bare Textual app (a Static and a Footer), started the same way."""
-    return Program("bare", [sys.executable, str(HERE / "bare_app.py")], (READY, "Quit"))
+    return Program("bare", [sys.executable, str(HERE / "bare_app.py")], READY, (READY, "Quit"))
 
 
 def app_program(name: str, data_dir: Path, config_dir: Path) -> Program:
@@ -66,6 +73,7 @@ def app_program(name: str, data_dir: Path, config_dir: Path) -> Program:
     return Program(
         name,
         [str(installed_command()), "--data-dir", str(data_dir)],
+        "diplomat-tui",
         ("Kate Wyler", "Progress:", "Quit"),
         {"DIPLOMAT_TUI_CONFIG_DIR": str(config_dir)},
     )
@@ -100,6 +108,18 @@ def _wait_for(socket: str, texts: tuple[str, ...]) -> None:
             return
         time.sleep(POLL)
     raise RuntimeError(f"{texts!r} never all showed; last screen:\n{screen}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` and its descendants so far."""
+    ticks = 0
+    for process in [pid, *_descendants(pid)]:
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_mib(pid: int) -> float:
@@ -139,11 +159,14 @@ def launch(program: Program) -> Launch:
     with _tmux_server() as socket:
         start = time.perf_counter()
         _tmux(socket, "respawn-pane", "-k", "-t", "bench", "env", *env, *program.argv)
+        _wait_for(socket, (program.title,))
+        first_frame = time.perf_counter() - start
         _wait_for(socket, program.ready)
         seconds = time.perf_counter() - start
         pid = int(_tmux(socket, "display-message", "-p", "-t", "bench", "#{pane_pid}"))
+        cpu = _cpu_seconds(pid)
         time.sleep(SETTLE)
-        return Launch(seconds, _peak_mib(pid))
+        return Launch(first_frame, seconds, cpu, _peak_mib(pid))
 
 
 def measure(repeats: int, large_store_dir: Path) -> dict[str, list[Launch]]:

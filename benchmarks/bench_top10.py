@@ -17,7 +17,8 @@ over the RSS it started from (and, for ``parse`` and ``stream``, the weeks found
   doing nothing with the bytes (``aiter_bytes``): the floor of any download through
   httpx here. Also reports the part until the answer's headers (connect, first byte).
 * ``stream``: what a refresh does: the file fetched by the app's :class:`HttpClient`
-  (``stream_lines``, on a new connection) into the parser.
+  (``stream_lines``, on a new connection) into the parser, run on a worker thread by
+  :class:`ParserThread`.
 * ``client``: the set-up before the clock of the two kinds above: the app's
   :class:`HttpClient` created (httpx loads certifi's certificates), then its first
   request (a 2 KB file). Reports both parts.
@@ -126,16 +127,17 @@ async def _floor(url: str, warm_up_url: str) -> Result:
 
 async def _stream(url: str, warm_up_url: str) -> Result:
     from diplomat_tui.sources.http import HttpClient, Request
-    from diplomat_tui.sources.top10 import DEADLINE, MAX_BYTES, NAME
+    from diplomat_tui.sources.parse_thread import ParserThread
+    from diplomat_tui.sources.top10 import COUNTRIES_MAX_BYTES, DEADLINE, NAME
 
     async def work() -> Result:
         result: Result = {}
-        request = Request(NAME, "by country", url, max_bytes=MAX_BYTES, deadline=DEADLINE)
-        parser = _parser(url)
+        request = Request(NAME, "by country", url, max_bytes=COUNTRIES_MAX_BYTES, deadline=DEADLINE)
         async with HttpClient() as http:
             with _measuring(result):
-                await http.stream_lines(request, parser.feed)
-                result["weeks"] = len(parser.finish())
+                async with ParserThread(_parser(url)) as parser:
+                    await http.stream_lines(request, parser.feed)
+                    result["weeks"] = len(await parser.finish())
         return result
 
     return await _with_client(warm_up_url, work)

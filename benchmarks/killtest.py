@@ -54,7 +54,6 @@ from diplomat_tui.model import (
 from diplomat_tui.store import (
     CATALOG_TABLES,
     SCHEMA_VERSION,
-    USER_TABLES,
     Data,
     Store,
     data_from_catalog,
@@ -95,10 +94,10 @@ class Versions:
     documents: tuple[Data, Data]
 
     def which(self, data: Any) -> int | None:
-        """0 or 1 when ``data`` is that version in full (catalog and user tables), else None."""
+        """0 or 1 when ``data`` is that version in full (every catalog table), else None."""
         if not isinstance(data, dict):
             return None
-        tables = {name: data.get(name, {}) for name in (*CATALOG_TABLES, *USER_TABLES)}
+        tables = {name: data.get(name, {}) for name in CATALOG_TABLES}
         for index, document in enumerate(self.documents):
             if all(tables[name] == document[name] for name in tables):
                 return index
@@ -190,9 +189,9 @@ def make_versions(size: Size = Size()) -> Versions:
 
 
 def _document(catalog: Catalog) -> Data:
-    """A whole store document holding ``catalog`` and empty user tables."""
+    """A whole store document holding ``catalog`` (the user's data is another file)."""
     meta = {"1": {"schema_version": SCHEMA_VERSION, "created": "2024-01-01T00:00:00+00:00"}}
-    document = {"meta": meta, **data_from_catalog(catalog), "watched": {}, "prefs": {}}
+    document = {"meta": meta, **data_from_catalog(catalog)}
     return json.loads(json.dumps(document))  # as read back: tuples become lists
 
 

@@ -8,7 +8,6 @@ in order, on one writer thread, so closing the terminal loses nothing.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
-THEME_PREF = "theme"
 CANCELLED = "Refresh cancelled: nothing was saved."
 SCREENSHOT_HELP = "Save an SVG screenshot of the screen"
 TOAST_WIDTH, TOAST_FRAME = 60, 4  # a notification's width (app.tcss caps it at 90%), frame
@@ -88,11 +86,10 @@ class DiplomatApp(App[None]):
         self._refresh_run: RefreshRun | None = None
         self._keys_by_id: dict[str, str] = {}
         self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
+        self._saved_theme: str | None = None  # the theme config.toml holds
 
     def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
-        self._apply_theme(self.snapshot.prefs.get(THEME_PREF) or self.settings.theme)
+        self._apply_config()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
@@ -232,11 +229,20 @@ class DiplomatApp(App[None]):
         ticking = self.set_interval(1, self._show_refresh_status)  # the seconds go on
 
         try:
-            summary = await refresh(cast(Store, run.store), self.settings, progress)
+            result = await refresh(cast(Store, run.store), self.settings, progress)
             # The catalog as saved; the user's marks are those shown (some may be queued).
             saved = await asyncio.to_thread(self.store.snapshot)
             self.snapshot = replace(self.snapshot, catalog=saved.catalog)
-            self.notify(summary.describe(), title="Refresh", timeout=6, markup=False)
+            for failed in result.failed:
+                self.notify(
+                    failed.error or failed.name,
+                    title="Refresh failed",
+                    severity="error",
+                    timeout=12,
+                    markup=False,
+                )
+            if len(result.failed) < len(result.sources):
+                self.notify(result.summary.describe(), title="Refresh", timeout=6, markup=False)
         except DiplomatError as error:
             self.notify(
                 str(error), title="Refresh failed", severity="error", timeout=12, markup=False
@@ -265,9 +271,20 @@ class DiplomatApp(App[None]):
         self.notify("Spoilers shown" if shown else "Spoilers hidden", timeout=2)
 
     def action_save_svg(self) -> None:
-        """Save an SVG screenshot into the current folder and say where."""
-        path = self.save_screenshot(path=os.getcwd())
-        self.notify(f"Screenshot saved to {path}", timeout=5, markup=False)
+        """Save an SVG screenshot in the screenshot folder and say where."""
+        folder = self.settings.screenshot_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(
+                f"Screenshot not saved: cannot write in {folder}: {error.strerror or error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.notify(f"Screenshot saved to {path}", timeout=8, markup=False)
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted (from the palette)."""
@@ -276,13 +293,45 @@ class DiplomatApp(App[None]):
         if isinstance(self.screen, MainScreen):
             self.screen.jump_to(pane, item_id)
 
-    def _apply_theme(self, theme: object) -> None:
-        if isinstance(theme, str) and theme in self.available_themes:
+    def _apply_config(self) -> None:
+        """Use the config file's keys and theme; warn in one line about what is wrong."""
+        where = self.settings.config_path.name  # short: a notification; `locate` says where
+        warnings: list[str] = []
+        if self.settings.keymap:
+            from diplomat_tui.bindings import clean_keymap
+
+            keymap, warnings = clean_keymap(self.settings.keymap, where)
+            self.set_keymap(keymap)
+            self.call_after_refresh(self._check_keymap, keymap)
+        theme = self.settings.theme
+        if theme in self.available_themes:
             self.theme = theme
+        elif theme is not None:
+            warnings.append(
+                f"{where}: there is no theme {theme!r} (`diplomat-tui config init` lists "
+                f"them); using {self.theme}"
+            )
+        self._saved_theme = theme
+        self._warn(warnings)
+
+    def _check_keymap(self, keymap: dict[str, str]) -> None:
+        """Warn about unknown binding ids and keys bound twice (after the first frame: it
+        imports every screen)."""
+        from diplomat_tui.bindings import app_bindings, keymap_warnings
+
+        self._warn(keymap_warnings(keymap, app_bindings(), self.settings.config_path.name))
+
+    def _warn(self, warnings: list[str]) -> None:
+        for warning in warnings:
+            self.notify(warning, title="Config", severity="warning", timeout=15, markup=False)
 
     def _remember_theme(self, theme: Any) -> None:
-        if theme.name != self.snapshot.prefs.get(THEME_PREF):
-            self.set_pref(THEME_PREF, theme.name)
+        """Save the theme picked (in the palette) in the config file, on the writer thread."""
+        if theme.name != self._saved_theme:
+            from diplomat_tui.config import save_theme
+
+            self._saved_theme = theme.name
+            self._save(partial(save_theme, self.settings.config_path, theme.name))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands: every action of the app, one per pane, and the built-in

@@ -13,7 +13,14 @@ from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from diplomat_tui.model import Snapshot
-from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_key, stat_label
+from diplomat_tui.queries import (
+    cast_members,
+    cast_row_ids,
+    crew_members,
+    episode_title,
+    stat_key,
+    stat_label,
+)
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.widgets.navlist import search_key
 from diplomat_tui.widgets.registry import pane_title
@@ -34,12 +41,13 @@ def search_targets(snapshot: Snapshot) -> list[Target]:
     """Everything the palette can find, with where it lives."""
     catalog = snapshot.catalog
     targets = []
-    for member in cast_members(catalog):
+    cast = cast_members(catalog)
+    for row_id, member in zip(cast_row_ids(cast), cast, strict=True):
         as_character = f" as {member.character}" if member.character else ""
-        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", member.key))
+        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", row_id))
         if member.character:
             label = f"{member.character} ({member.name})"
-            targets.append(Target(label, "character", "cast", member.key))
+            targets.append(Target(label, "character", "cast", row_id))
     for crew in crew_members(catalog):
         targets.append(Target(f"{crew.name}, {', '.join(crew.roles)}", "crew", "cast", crew.key))
     for episode in catalog.episodes:

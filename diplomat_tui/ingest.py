@@ -12,8 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs, same_show
 from diplomat_tui.model import Catalog
+from diplomat_tui.sanitize import clean_line
 from diplomat_tui.store import Store, now_iso
 
 SHIPPED_ARTICLES = "assets/articles"
@@ -25,10 +27,11 @@ def _article_title(stem: str) -> str:
 
 
 def catalog_from_text(text: str, *, name: str, url: str | None, fetched: str | None) -> Catalog:
-    """Extract an article's facts, its sources named after the file ``name``."""
+    """Extract an article's facts, its sources named after the file ``name`` (untrusted
+    text like the article's: cleaned before it names anything)."""
     from diplomat_tui.article import extract
 
-    stem = Path(name).stem
+    stem = clean_line(Path(name).stem) or "article"
     return extract(
         text, source_id=f"article:{stem}", title=_article_title(stem), url=url, fetched=fetched
     )
@@ -61,9 +64,18 @@ def _article_catalog(path: Path, fetched: str) -> Catalog:
 
     text = read_article(path)
     try:
-        return catalog_from_text(text, name=path.name, url=path.resolve().as_uri(), fetched=fetched)
+        catalog = catalog_from_text(
+            text, name=path.name, url=path.resolve().as_uri(), fetched=fetched
+        )
     except ArticleError as error:
         raise ArticleError(f"{path}: {error}") from None
+    for stat in catalog.stats:
+        if not is_plausible(stat.value):
+            raise ArticleError(
+                f"{path} gives {stat.metric.replace('_', ' ')} as {stat.value:,}, more than any "
+                "show can have: nothing was added."
+            )
+    return catalog
 
 
 def ingest_files(store: Store, paths: list[Path]) -> Catalog:
@@ -79,8 +91,8 @@ def ingest_files(store: Store, paths: list[Path]) -> Catalog:
         for path, article in articles:
             if current.show and article.show and not same_show(current.show, article.show):
                 raise ArticleError(
-                    f"{path.name} is about {article.show.title!r}, not {current.show.title!r}: "
-                    "nothing was added"
+                    f"{path} is about {article.show.title!r}, not {current.show.title!r}: "
+                    "nothing was added."
                 )
             current = merge_catalogs(current, article)
         return current

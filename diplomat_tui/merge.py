@@ -1,21 +1,46 @@
-"""Merge facts from a newer source into the catalog, keeping every provenance.
+"""Merge facts from a newer source into the catalog: nothing silently replaced.
 
-One rule for every record type: records are matched by a key (a person's name, an
-episode's season and number...); for a matched pair the newer non-null value of each
-field wins, tuples (sources, credits, roles) are unions in first-seen order. So an
-article's facts stay with their sources, and a later source can fill or correct them
-while the Sources pane still lists both.
+Records are matched by a key (a person's name, a cast credit's person and character, an
+episode's season and number...). Field by field, a fact nobody stated yet takes the new
+value, the same value only gains the new sources, and two different values are decided
+by :func:`new_claim_wins` (docs/schema.md): the losing value is kept as a
+:class:`~diplomat_tui.model.Claim` with the sources that gave it. Tuples (sources,
+credits, roles) are unions in first-seen order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
-from diplomat_tui.model import Catalog, Show, normalize
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    Claim,
+    CrewCredit,
+    Episode,
+    Person,
+    Season,
+    Show,
+    Source,
+    Stat,
+    normalize,
+)
 
 R = TypeVar("R")
+
+# Fields that are bookkeeping, not facts a reader checks: the newer non-null value is kept
+# and no claim is made of the old one.
+_BOOKKEEPING = frozenset({"order", "tvmaze_id", "image", "character_image"})
+# Facts that change over time: the newer claim wins, dated by Source.as_of.
+_TIME_VARYING = {Show: frozenset({"status"}), Season: frozenset({"status"})}
+# What belongs to one reading of a source: a new reading replaces it even with nothing.
+_READING = frozenset({"etag", "last_modified"})
+# Which kind of source is better founded, for figures and for everything else.
+_RANK_FOR_STATS = {"top10": 3, "tvmaze": 2, "article": 1}
+_RANK = {"tvmaze": 3, "top10": 2, "article": 1}
 
 
 def same_show(a: Show, b: Show) -> bool:
@@ -23,55 +48,287 @@ def same_show(a: Show, b: Show) -> bool:
     return normalize(a.title) == normalize(b.title)
 
 
+def union(*groups: Iterable[Any]) -> tuple[Any, ...]:
+    """The items of ``groups`` in first-seen order, each once."""
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def subject_of(record: Any) -> str:
+    """The name a claim uses for ``record`` (docs/schema.md)."""
+    if isinstance(record, Show):
+        return "show"
+    if isinstance(record, Season):
+        return f"season:{record.number}"
+    if isinstance(record, Episode):
+        return f"episode:{record.key}"
+    if isinstance(record, CastCredit):
+        return record.key
+    if isinstance(record, CrewCredit):
+        return f"crew:{normalize(record.person)}"
+    if isinstance(record, Person):
+        return f"person:{normalize(record.name)}"
+    if isinstance(record, Stat):
+        return f"stat:{record.metric}|{record.period}|{record.scope}|{record.season}"
+    raise TypeError(f"no claims are kept about {type(record).__name__}")
+
+
+def new_claim_wins(
+    record_type: type,
+    field: str,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    index: Mapping[str, Source],
+) -> bool:
+    """Whether the value stated by sources ``new`` replaces the one stated by ``old``.
+
+    A fact that changes over time goes to the newer claim; any other fact to the better
+    kind of source; between sources of the same standing the value held stays.
+    """
+    old_sources = [index[s] for s in old if s in index]
+    new_sources = [index[s] for s in new if s in index]
+    if field in _TIME_VARYING.get(record_type, ()):
+        newest_old = max((s.as_of for s in old_sources), default="")
+        newest_new = max((s.as_of for s in new_sources), default="")
+        return newest_new > newest_old
+    ranks = _RANK_FOR_STATS if record_type is Stat else _RANK
+    best_old = max((ranks.get(s.kind, 0) for s in old_sources), default=0)
+    best_new = max((ranks.get(s.kind, 0) for s in new_sources), default=0)
+    return best_new > best_old or (best_new == best_old and rereads(old, new))
+
+
+def rereads(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether ``new`` is a newer reading of a source that stated the old value (an API
+    answer fetched again, an article ingested again): it supersedes what it said before."""
+    return not set(old).isdisjoint(new)
+
+
+class _Merger:
+    """One merge: the sources of both catalogs, and the claims that lose on the way."""
+
+    def __init__(self, old: Catalog, new: Catalog) -> None:
+        self.sources = _merge_sources(old.sources, new.sources)
+        self.index = {source.id: source for source in self.sources}
+        self.claims: list[Claim] = [*old.claims, *new.claims]
+
+    def record(self, old: R, new: R) -> R:
+        """``old`` updated with what ``new`` states, field by field."""
+        changes: dict[str, Any] = {}
+        old_sources: tuple[str, ...] = getattr(old, "sources", ())
+        new_sources: tuple[str, ...] = getattr(new, "sources", ())
+        for field in fields(old):  # type: ignore[arg-type]
+            name = field.name
+            old_value, new_value = getattr(old, name), getattr(new, name)
+            if isinstance(old_value, tuple) and isinstance(new_value, tuple):
+                changes[name] = union(old_value, new_value)
+            elif new_value is None or old_value == new_value:
+                continue
+            elif old_value is None or name in _BOOKKEEPING:
+                changes[name] = new_value
+            elif (same := _same_value(old_value, new_value)) is not None:
+                changes[name] = same
+            elif new_claim_wins(type(old), name, old_sources, new_sources, self.index):
+                changes[name] = new_value
+                if not rereads(old_sources, new_sources):  # else the source corrected itself
+                    self._lost(old, name, old_value, _only(old_sources, new_sources))
+            else:
+                self._lost(old, name, new_value, _only(new_sources, old_sources))
+        return replace(old, **changes)  # type: ignore[type-var]
+
+    def records(
+        self, old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]
+    ) -> tuple[R, ...]:
+        """Two record lists matched by ``key``: old order first, new records after."""
+        merged: dict[Hashable, R] = {key(record): record for record in old}
+        for record in new:
+            k = key(record)
+            merged[k] = self.record(merged[k], record) if k in merged else record
+        return tuple(merged.values())
+
+    def cast(
+        self, old: tuple[CastCredit, ...], new: tuple[CastCredit, ...]
+    ) -> tuple[CastCredit, ...]:
+        """Cast credits matched by person and character; a credit whose character is not
+        known matches the person's one credit (and is completed by a named character)."""
+        merged: dict[str, CastCredit] = {credit.key: credit for credit in old}
+        for credit in new:
+            key = _cast_slot(merged, credit)
+            merged[key] = self.record(merged[key], credit) if key in merged else credit
+        by_key: dict[str, CastCredit] = {}
+        for credit in merged.values():  # a completed character changes the credit's key
+            by_key[credit.key] = (
+                self.record(by_key[credit.key], credit) if credit.key in by_key else credit
+            )
+        return tuple(by_key.values())
+
+    def _lost(self, record: Any, field: str, value: Any, sources: tuple[str, ...]) -> None:
+        if isinstance(value, str | int | float | bool):
+            self.claims.append(Claim(subject_of(record), field, value, sources))
+
+    def kept_claims(self, catalog: Catalog) -> tuple[Claim, ...]:
+        """The losing claims, each once, without those that now equal the value shown."""
+        if not self.claims:
+            return ()
+        shown = _shown_values(catalog)
+        kept: dict[tuple[str, str, str], Claim] = {}
+        for claim in self.claims:
+            key = (claim.subject, claim.field, _folded(claim.value))
+            if shown.get((claim.subject, claim.field)) == key[2]:
+                continue
+            if key in kept:
+                kept[key] = replace(kept[key], sources=union(kept[key].sources, claim.sources))
+            else:
+                kept[key] = claim
+        return tuple(kept.values())
+
+
 def merge_record(old: R, new: R) -> R:
-    """Field by field: tuples are unioned, other fields take the newer non-null value."""
-    changes: dict[str, Any] = {}
-    for field in fields(old):  # type: ignore[arg-type]
-        old_value, new_value = getattr(old, field.name), getattr(new, field.name)
-        if isinstance(old_value, tuple) and isinstance(new_value, tuple):
-            changes[field.name] = _union(old_value, new_value)
-        elif new_value is not None:
-            changes[field.name] = new_value
-    return replace(old, **changes)  # type: ignore[type-var]
-
-
-def merge_records(
-    old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]
-) -> tuple[R, ...]:
-    """Merge two record lists matched by ``key``; old order first, new records after."""
-    merged: dict[Hashable, R] = {key(record): record for record in old}
-    for record in new:
-        k = key(record)
-        merged[k] = merge_record(merged[k], record) if k in merged else record
-    return tuple(merged.values())
+    """``old`` updated with ``new`` alone (no sources to weigh: the value held stays)."""
+    return _Merger(Catalog(), Catalog()).record(old, new)
 
 
 def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
     """The catalog that results from learning ``new`` after ``old``."""
+    merger = _Merger(old, new)
     if old.show and new.show:
-        show = merge_record(old.show, new.show)
+        show = merger.record(old.show, new.show)
     else:
         show = new.show or old.show
-    return Catalog(
+    catalog = Catalog(
         show=show,
-        people=merge_records(old.people, new.people, lambda p: normalize(p.name)),
-        cast=merge_records(old.cast, new.cast, lambda c: c.key),
-        crew=merge_records(old.crew, new.crew, lambda c: normalize(c.person)),
-        seasons=merge_records(old.seasons, new.seasons, lambda s: s.number),
+        people=merger.records(old.people, new.people, lambda p: normalize(p.name)),
+        cast=merger.cast(old.cast, new.cast),
+        crew=merger.records(old.crew, new.crew, lambda c: normalize(c.person)),
+        seasons=merger.records(old.seasons, new.seasons, lambda s: s.number),
         episodes=tuple(
             sorted(
-                merge_records(old.episodes, new.episodes, lambda e: (e.season, e.number)),
+                merger.records(old.episodes, new.episodes, lambda e: (e.season, e.number)),
                 key=lambda e: (e.season, e.number),
             )
         ),
-        stats=merge_records(
+        stats=merger.records(
             old.stats, new.stats, lambda s: (s.metric, s.period, s.scope, s.season)
         ),
-        sources=merge_records(old.sources, new.sources, lambda s: s.id),
+        sources=merger.sources,
     )
+    return replace(catalog, claims=merger.kept_claims(catalog))
 
 
-def _union(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
-    seen = list(old)
-    seen.extend(item for item in new if item not in old)
-    return tuple(seen)
+def _merge_sources(old: tuple[Source, ...], new: tuple[Source, ...]) -> tuple[Source, ...]:
+    """Source records by id: a source read again is the newer reading of it."""
+    merged = {source.id: source for source in old}
+    for source in new:
+        if source.id in merged:
+            changes = {
+                f.name: getattr(source, f.name)
+                for f in fields(source)
+                if getattr(source, f.name) is not None or f.name in _READING
+            }
+            merged[source.id] = replace(merged[source.id], **changes)
+        else:
+            merged[source.id] = source
+    return tuple(merged.values())
+
+
+def _cast_slot(merged: dict[str, CastCredit], credit: CastCredit) -> str:
+    """The key under which ``credit`` merges: its own; for a credit without a character,
+    the person's first credit; for a named character, the person's credit whose character
+    was not known."""
+    if credit.key in merged:
+        return credit.key
+    person = normalize(credit.person)
+    same_person = [k for k, c in merged.items() if normalize(c.person) == person]
+    if credit.character is None and same_person:
+        return same_person[0]
+    unnamed = [k for k in same_person if merged[k].character is None]
+    return unnamed[0] if credit.character is not None and unnamed else credit.key
+
+
+def _only(sources: tuple[str, ...], others: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources of one side that the other side does not share (all, if none is left)."""
+    return tuple(s for s in sources if s not in others) or sources
+
+
+def _same_value(old: Any, new: Any) -> Any:
+    """The value to keep when ``old`` and ``new`` state the same fact, else None.
+
+    Names and titles are compared folded (the value held stays); a date that only adds
+    what the other leaves out (a year) is the same fact told more precisely (it is kept).
+    """
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return None
+    if normalize(old) == normalize(new):
+        return old
+    old_date, new_date = date_parts(old), date_parts(new)
+    if old_date is None or new_date is None:
+        return None
+    pairs = zip(old_date, new_date, strict=True)
+    if any(a is not None and b is not None and a != b for a, b in pairs):
+        return None
+    known = [sum(part is not None for part in d) for d in (old_date, new_date)]
+    return new if known[1] > known[0] else old
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WORDS = re.compile(r"[a-z]+|\d+")
+
+
+def date_parts(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date as sources write it ("2023-04-20", "April 20",
+    "Oct. 31, 2024", "Thursday 16 October"), the parts not given None; None if not a date."""
+    text = text.strip()
+    if iso := _ISO_DATE.fullmatch(text):
+        return tuple(int(part) if part else None for part in iso.groups())  # type: ignore[return-value]
+    words = _WORDS.findall(text.casefold())
+    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    numbers = [int(w) for w in words if w.isdigit()]
+    if len(months) != 1 or not numbers or len(numbers) > 2:
+        return None
+    day = next((n for n in numbers if 1 <= n <= 31 and n < 1000), None)
+    year = next((n for n in numbers if n >= 1000), None)
+    if len(numbers) != (day is not None) + (year is not None):
+        return None
+    return year, months[0], day
+
+
+def _folded(value: Any) -> str:
+    return normalize(value) if isinstance(value, str) else repr(value)
+
+
+def _shown_values(catalog: Catalog) -> dict[tuple[str, str], str]:
+    """The folded value shown for every (subject, field) of the catalog."""
+    records: list[Any] = [
+        *([catalog.show] if catalog.show else []),
+        *catalog.people,
+        *catalog.cast,
+        *catalog.crew,
+        *catalog.seasons,
+        *catalog.episodes,
+        *catalog.stats,
+    ]
+    return {
+        (subject_of(record), f.name): _folded(getattr(record, f.name))
+        for record in records
+        for f in fields(record)
+        if not isinstance(getattr(record, f.name), tuple)
+    }

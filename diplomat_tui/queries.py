@@ -6,6 +6,7 @@ with their people, seasons with their episodes, stats in display order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -89,6 +90,16 @@ def cast_members(catalog: Catalog) -> list[CastMember]:
             key=credit.key,
         )
         for credit in credits
+    ]
+
+
+def cast_row_ids(members: list[CastMember]) -> list[str]:
+    """A stable row id per cast member: ``person:<name>`` (normalized), which survives a
+    character learned later; the credit's key for a person in two roles."""
+    roles = Counter(normalize(member.name) for member in members)
+    return [
+        f"person:{name}" if roles[name] == 1 else member.key
+        for member, name in ((m, normalize(m.name)) for m in members)
     ]
 
 

@@ -1,9 +1,15 @@
-"""Refresh: bring the store up to date from TVmaze and Netflix Top 10, all or nothing.
+"""Refresh: bring the store up to date from TVmaze and Netflix Top 10, source by source.
 
-Every source is fetched concurrently and every answer parsed and validated first;
-only then is the store changed, in one :meth:`Store.update_catalog` (one locked
-read-modify-write, one atomic save). Any failure raises :class:`SourceError` and leaves
-the store byte for byte as it was. User tables (watched, prefs) are never touched.
+Every source runs concurrently, within one overall deadline for the whole refresh. A
+source's data is taken only whole: every answer it needs fetched, parsed and passed by
+the store's own record checks (TVmaze is one source; Netflix Top 10, both of its files,
+is one). Then one :meth:`Store.update_catalog` (one locked read-modify-write, one atomic
+save) writes what every whole source brought. A source that failed (an error, bad data,
+or unfinished when the deadline ran out) leaves its part of the store as it was, and the
+:class:`RefreshResult` names it with a one-line reason. User data is never touched.
+
+HTTP answers are cached by RFC 9111 (see :mod:`diplomat_tui.sources.http`): within
+TVmaze's hour it is not asked at all; ``force`` revalidates everything.
 
 Imported only inside the app's refresh worker and the ``refresh`` command: importing
 it imports httpx.
@@ -12,17 +18,20 @@ it imports httpx.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from diplomat_tui.errors import SourceError
 from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import Catalog
 from diplomat_tui.settings import Settings
-from diplomat_tui.sources import SourceResult, top10, tvmaze
-from diplomat_tui.sources.http import HttpClient, HttpPolicy, ProgressCallback, gather_all
+from diplomat_tui.sources import Origin, SourceResult, checked, top10, tvmaze
+from diplomat_tui.sources.http import HttpClient, HttpPolicy, ProgressCallback
 from diplomat_tui.store import Store
 
 STORE = "Store"
+DEADLINE = 600.0  # seconds for the whole refresh (the countries file is ~31 MB)
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,7 @@ class RefreshSummary:
     updated_episodes: int
     new_cast: int
     new_weeks: int
-    unchanged_sources: int
+    unchanged_sources: int  # answers that were the version the store already held
 
     def describe(self) -> str:
         """One short line, e.g. ``Refreshed: 6 new episodes, 2 new cast members``."""
@@ -45,8 +54,49 @@ class RefreshSummary:
         ]
         text = ", ".join(change for change in changes if change) or "nothing new"
         if self.unchanged_sources:
-            text += f"; {_plural(self.unchanged_sources, 'source')} unchanged"
+            text += f"; {_plural(self.unchanged_sources, 'file')} unchanged"
         return f"Refreshed: {text}"
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """How one source fared: ``error`` is None if its data was whole (and saved)."""
+
+    name: str  # "TVmaze", "Netflix Top 10"
+    error: str | None = None  # one line, naming the source and why
+
+    @property
+    def ok(self) -> bool:
+        """Whether the source's data was whole and valid."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """What a refresh did: per source, whether it failed and why; what changed; if saved."""
+
+    sources: tuple[SourceStatus, ...]
+    summary: RefreshSummary
+    saved: bool  # whether the store was written (False if nothing new, or nothing whole)
+
+    @property
+    def failed(self) -> tuple[SourceStatus, ...]:
+        """The sources that failed, in order: their part of the store is as it was."""
+        return tuple(status for status in self.sources if not status.ok)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every source succeeded."""
+        return not self.failed
+
+    def describe(self) -> str:
+        """One line: the summary, and which sources failed (their reasons: :attr:`failed`)."""
+        if not self.failed:
+            return self.summary.describe()
+        names = " and ".join(status.name for status in self.failed)
+        if len(self.failed) == len(self.sources):
+            return f"Refresh failed ({names}): nothing was changed"
+        return f"{self.summary.describe()} ({names} failed: its data was left as it was)"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -55,32 +105,50 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+Fetch = Callable[[], Awaitable[SourceResult]]
+
+
 async def refresh(
     store: Store,
     settings: Settings,
     progress: ProgressCallback | None = None,
     *,
     policy: HttpPolicy | None = None,
-) -> RefreshSummary:
-    """Fetch every source, validate everything, then apply it in one atomic store update.
+    force: bool = False,
+    deadline: float = DEADLINE,
+) -> RefreshResult:
+    """Run every source within ``deadline`` seconds, then save what the whole ones brought.
 
-    ``progress`` gets one ``(source, status)`` call per step. Raises SourceError (the
-    store unchanged) if any source fails, StoreError if the store cannot be read or saved.
+    ``progress`` gets one ``(source, status)`` call per step, one before each request.
+    ``force`` revalidates every cached answer. A failed source is reported in the result,
+    never raised; StoreError is raised if the store cannot be read or saved.
     """
     current = (await asyncio.to_thread(store.snapshot)).catalog
-    async with HttpClient(policy, progress) as http:
-        results: list[SourceResult] = await gather_all(
-            tvmaze.fetch(http, settings.tvmaze_url, current, date.today()),
-            top10.fetch(http, settings.top10_url, current),
-        )
-    news = Catalog()
-    for result in results:
-        news = merge_catalogs(news, result.catalog)
-    unchanged = sum(result.unchanged for result in results)
     report = progress or (lambda _source, _status: None)
+    async with HttpClient(policy, progress, cache=settings.http_cache_path, force=force) as http:
+        sources: dict[str, Fetch] = {
+            tvmaze.NAME: lambda: _whole(
+                Origin(tvmaze.NAME, settings.tvmaze_url),
+                tvmaze.fetch(http, settings.tvmaze_url, current, date.today()),
+            ),
+            top10.NAME: lambda: _whole(
+                Origin(top10.NAME, settings.top10_url),
+                top10.fetch(http, settings.top10_url, current),
+            ),
+        }
+        outcomes = await run_sources(sources, deadline, report)
+    whole = [result for result in outcomes.values() if isinstance(result, SourceResult)]
+    statuses = tuple(
+        SourceStatus(name, None if isinstance(result, SourceResult) else result)
+        for name, result in outcomes.items()
+    )
+    news = Catalog()
+    for result in whole:
+        news = merge_catalogs(news, result.catalog)
+    unchanged = sum(result.unchanged for result in whole)
     if apply_news(current, news) == current:
         report(STORE, "nothing new to save")
-        return summarize(current, current, unchanged)
+        return RefreshResult(statuses, summarize(current, current, unchanged), saved=False)
     summaries: list[RefreshSummary] = []
 
     def change(old: Catalog) -> Catalog:
@@ -90,7 +158,44 @@ async def refresh(
 
     await asyncio.to_thread(store.update_catalog, change)
     report(STORE, f"saved {store.path}")
-    return summaries[-1]
+    return RefreshResult(statuses, summaries[-1], saved=True)
+
+
+async def run_sources(
+    sources: dict[str, Fetch], deadline: float, report: ProgressCallback
+) -> dict[str, SourceResult | str]:
+    """Run every source concurrently: its result, checked, or the one line saying why not.
+
+    A source still running when ``deadline`` seconds have passed is cancelled and failed.
+    """
+    tasks = {name: asyncio.create_task(fetch()) for name, fetch in sources.items()}
+    try:
+        _done, pending = await asyncio.wait(tasks.values(), timeout=deadline)
+    finally:  # also when the refresh itself is cancelled: no source outlives it
+        for task in tasks.values():
+            task.cancel()
+        await asyncio.gather(*tasks.values(), return_exceptions=True)
+    outcomes: dict[str, SourceResult | str] = {}
+    for name, task in tasks.items():
+        if task in pending:
+            outcomes[name] = (
+                f"{name}: not finished within the refresh's deadline of {deadline:g}s; "
+                "nothing of it was saved"
+            )
+        elif isinstance(task.exception(), SourceError):
+            outcomes[name] = str(task.exception())
+        else:
+            outcomes[name] = task.result()  # raises what is not a SourceError (a bug)
+        if isinstance(outcomes[name], str):
+            report(name, "failed: its part of the store is left as it was")
+    return outcomes
+
+
+async def _whole(origin: Origin, fetching: Awaitable[SourceResult]) -> SourceResult:
+    """A source's result once every record passed the store's own checks."""
+    result = await fetching
+    checked(result.catalog, origin)
+    return result
 
 
 def apply_news(old: Catalog, news: Catalog) -> Catalog:
@@ -108,7 +213,7 @@ def summarize(old: Catalog, new: Catalog, unchanged_sources: int) -> RefreshSumm
     return RefreshSummary(
         new_episodes=sum(key not in before for key, _ in after),
         updated_episodes=sum(key in before and before[key] != e for key, e in after),
-        new_cast=sum(normalize(credit.person) not in cast_before for credit in new.cast),
+        new_cast=len({normalize(c.person) for c in new.cast} - cast_before),
         new_weeks=len(_top10_weeks(new) - _top10_weeks(old)),
         unchanged_sources=unchanged_sources,
     )

@@ -14,15 +14,18 @@
   ``store.json.v<N>.bak`` first, then each step of :data:`MIGRATIONS` is applied and the
   result saved like any other write.
 
-Catalog tables (``shows``, ``people``, ``credits``, ``seasons``, ``episodes``,
-``stats``, ``sources``) are replaced as a whole by ingest and refresh; user tables
-(``watched``, ``prefs``) are only touched by the user's own actions.
+Two files under one lock (docs/schema.md): ``store.json`` holds the catalog tables
+(``shows``, ``people``, ``credits``, ``seasons``, ``episodes``, ``stats``, ``sources``,
+``claims``), replaced as a whole by ingest and refresh; ``user.json`` holds the user's own
+tables (``watched``, ``prefs``), only touched by the user's own actions, so a watched mark
+never rewrites the catalog.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
+    Claim,
     CrewCredit,
     Episode,
     Person,
@@ -51,11 +55,21 @@ from diplomat_tui.model import (
     Stat,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_TIMEOUT_SECONDS = 10.0
-CATALOG_TABLES = ("shows", "people", "credits", "seasons", "episodes", "stats", "sources")
+CATALOG_TABLES = (
+    "shows",
+    "people",
+    "credits",
+    "seasons",
+    "episodes",
+    "stats",
+    "sources",
+    "claims",
+)
 USER_TABLES = ("watched", "prefs")
-RESET_HINT = "run `diplomat-tui reset` (it keeps this file as store.json.<time>.old)"
+USER_FILE = "user.json"
+COMMAND = "diplomat-tui"
 _TEMP_PREFIX = ".store-"
 _TEMP_SUFFIX = ".tmp"
 
@@ -125,25 +139,59 @@ class Store:
     (default :data:`LOCK_TIMEOUT_SECONDS`).
     """
 
-    def __init__(self, path: Path, *, lock_timeout: float | None = None) -> None:
+    def __init__(
+        self, path: Path, *, lock_timeout: float | None = None, command: str = COMMAND
+    ) -> None:
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.user_path = self.path.with_name(USER_FILE)
+        self.user_backup_path = self.user_path.with_name(USER_FILE + ".bak")
         self.lock_timeout = LOCK_TIMEOUT_SECONDS if lock_timeout is None else lock_timeout
+        self.command = command  # how the user runs diplomat-tui on this store, for hints
         self._lock: BaseFileLock | None = None  # made on first write: filelock loads slowly
+
+    @property
+    def reset_hint(self) -> str:
+        """How to start this store again, as the user would type it."""
+        return f"run `{self.command} reset` (it keeps this file as {self.path.name}.<time>.old)"
 
     # -- reading ---------------------------------------------------------------------
 
     def exists(self) -> bool:
         """Whether the store file exists (damaged or not)."""
-        return self.path.exists()
+        try:
+            self.path.stat()
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise StoreError(
+                f"cannot read the folder of the store {self.path}: {error.strerror or error}"
+            ) from None
+        return True
 
-    def snapshot(self) -> Snapshot:
-        """Read the whole store once and return typed records."""
-        data, catalog = self._load()
+    def snapshot(self, *, read_only: bool = False) -> Snapshot:
+        """Read the whole store (catalog and user data) once and return typed records.
+
+        An older store is migrated and saved first, unless ``read_only``: then it is only
+        read as the newer version would hold it, and nothing is written.
+        """
+        data, version = self._parsed(self._raw())
+        if version < SCHEMA_VERSION and read_only:
+            data = _migrated(data, version)
+            moved = _user_tables(data)
+            catalog = self._checked(data)
+            try:
+                _check_user_tables(moved)
+            except _Damage as damage:
+                raise self._damaged(str(damage)) from None
+            user = _joined_user_data(self._user_data(), moved)
+        else:
+            _data, catalog = self._load()
+            user = self._user_data()
         return Snapshot(
             catalog=catalog,
-            watched=frozenset(doc["episode"] for doc in data.get("watched", {}).values()),
-            prefs={doc["key"]: doc.get("value") for doc in data.get("prefs", {}).values()},
+            watched=frozenset(doc["episode"] for doc in user.get("watched", {}).values()),
+            prefs={doc["key"]: doc.get("value") for doc in user.get("prefs", {}).values()},
         )
 
     def _load(self) -> tuple[Data, Catalog]:
@@ -155,15 +203,48 @@ class Store:
 
     def _raw(self) -> bytes:
         try:
+            if not stat.S_ISREG(self.path.stat().st_mode):
+                raise StoreError(
+                    f"the store {self.path} is not a regular file; it was left as is. "
+                    f"To start again, {self.reset_hint}"
+                )
             return self.path.read_bytes()
         except FileNotFoundError:
             raise StoreError(
-                f"no store at {self.path}: start diplomat-tui once to create it"
+                f"no store at {self.path}: start {self.command} once to create it"
             ) from None
         except OSError as error:
             raise StoreError(
                 f"cannot read the store {self.path}: {error.strerror or error}"
             ) from None
+
+    def _user_data(self) -> Data:
+        """The user's own tables (none yet if ``user.json`` does not exist), checked."""
+        try:
+            if not stat.S_ISREG(self.user_path.stat().st_mode):
+                raise self._user_damaged("is not a regular file")
+            raw = self.user_path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise StoreError(
+                f"cannot read the user data {self.user_path}: {error.strerror or error}"
+            ) from None
+        try:
+            data, version = _parse_data(raw)
+            if version > SCHEMA_VERSION:
+                raise _Damage(f"has schema version {version}, newer than this {COMMAND} knows")
+            _check_user_tables(data)
+        except _Damage as damage:
+            raise self._user_damaged(str(damage)) from None
+        return data
+
+    def _user_damaged(self, what: str) -> StoreError:
+        return StoreError(
+            f"the user data {self.user_path} {what}; it was left as is. To recover, copy the "
+            f"backup {self.user_backup_path} over it, or move it aside to start without your "
+            "watched marks"
+        )
 
     def _parsed(self, raw: bytes) -> tuple[Data, int]:
         """The file's data and schema version; StoreError if damaged or too new."""
@@ -174,8 +255,8 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"the store {self.path} has schema version {version}, newer than this "
-                f"diplomat-tui knows ({SCHEMA_VERSION}); it was left as is. To use it, upgrade "
-                f"diplomat-tui; to start again, {RESET_HINT}"
+                f"{COMMAND} knows ({SCHEMA_VERSION}); it was left as is. To use it, upgrade "
+                f"{COMMAND}; to start again, {self.reset_hint}"
             )
         return data, version
 
@@ -188,9 +269,9 @@ class Store:
 
     def _damaged(self, what: str) -> StoreError:
         if self._backup_is_good():
-            recovery = f"copy the backup {self.backup_path} over it, or {RESET_HINT}"
+            recovery = f"copy the backup {self.backup_path} over it, or {self.reset_hint}"
         else:
-            recovery = RESET_HINT
+            recovery = self.reset_hint
         return StoreError(
             f"the store {self.path} {what}; it was left as is. To recover, {recovery}"
         )
@@ -222,44 +303,45 @@ class Store:
                     f"cannot upgrade the store {self.path} from schema version {version}: "
                     f"{error.strerror or error}; it was left as is"
                 ) from None
-            for step in range(version, SCHEMA_VERSION):
-                data = MIGRATIONS[step](data)
-                _set_schema_version(data, step + 1)
+            data = _migrated(data, version)
+            user = _user_tables(data)
             self._checked(data)
+            try:
+                _check_user_tables(user)
+            except _Damage as damage:
+                raise self._damaged(str(damage)) from None
+            self._save_user(_joined_user_data(self._user_data(), user))
             self._save(data)
             return data
 
     # -- writing ---------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[TinyDB]:
-        """Lock the store, yield a TinyDB over its current data, then save atomically.
+    def user_transaction(self) -> Iterator[TinyDB]:
+        """Lock the store, yield a TinyDB over the user's data, then save it atomically.
 
-        Nothing is written if the block raises. The store must exist and be valid.
+        Nothing is written if the block raises. Only ``user.json`` is read and written,
+        once the catalog is at this schema version (an older store is migrated first).
         """
         with self._locked():
-            storage = _TransactionStorage(self._load()[0])
+            if not self.user_path.exists():
+                self._load()  # an older store keeps the user's tables: migrate them out
+            user = self._user_data() or {"meta": _new_meta()}
+            storage = _TransactionStorage(user)
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type, return-value]
             yield db
             _touch_meta(storage.data)
-            self._save(storage.data)
+            self._save_user(storage.data)
 
     def create(self, catalog: Catalog) -> None:
-        """Create the store from ``catalog`` unless a store file is already there."""
+        """Create the store from ``catalog`` (and empty user data) unless it is already there."""
         self._make_folder()
         with self._locked():
             if self.path.exists():
                 return
-            created = now_iso()
-            data: Data = {
-                "meta": {
-                    "1": {"schema_version": SCHEMA_VERSION, "created": created, "updated": created}
-                },
-                **data_from_catalog(catalog),
-                "watched": {},
-                "prefs": {},
-            }
-            self._save(data)
+            self._save({"meta": _new_meta(), **data_from_catalog(catalog)})
+            if not self.user_path.exists():
+                self._save_user({"meta": _new_meta()})
 
     def _make_folder(self) -> None:
         try:
@@ -268,10 +350,6 @@ class Store:
             raise StoreError(
                 f"cannot create the folder of the store {self.path}: {error.strerror or error}"
             ) from None
-
-    def replace_catalog(self, catalog: Catalog) -> None:
-        """Replace the catalog tables as a whole; user tables stay as they are."""
-        self.update_catalog(lambda _old: catalog)
 
     def update_catalog(self, change: Callable[[Catalog], Catalog]) -> Catalog:
         """Read the catalog, apply ``change`` and save the result, all under the lock."""
@@ -285,7 +363,7 @@ class Store:
 
     def set_watched(self, episode_keys: list[str], watched: bool) -> None:
         """Mark episodes (by ``Episode.key``) watched or not, saved at once."""
-        with self.transaction() as db:
+        with self.user_transaction() as db:
             table = db.table("watched")
             for key in episode_keys:
                 table.remove(lambda doc, key=key: doc.get("episode") == key)
@@ -294,29 +372,53 @@ class Store:
 
     def set_pref(self, key: str, value: Any) -> None:
         """Remember a user preference (theme, spoilers shown...)."""
-        with self.transaction() as db:
+        with self.user_transaction() as db:
             table = db.table("prefs")
             table.remove(lambda doc: doc.get("key") == key)
             table.insert({"key": key, "value": value})
 
-    def reset(self, catalog: Catalog) -> Path | None:
-        """Move the current file aside (kept, never deleted) and create a fresh store.
+    def reset(self, catalog: Catalog, *, everything: bool = False) -> list[Path]:
+        """Start the catalog again from ``catalog``; with ``everything``, the user's data too.
 
-        Returns where the old file was moved, or None if there was none.
+        The current files are kept first under names no other file has
+        (``store.json.<time>.old``), and stay in place until the new ones are written: a
+        failure leaves the store as it was. Returns the kept files.
         """
         self._make_folder()
-        kept: Path | None = None
         with self._locked():
-            if self.path.exists():
-                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-                kept = self.path.with_name(f"{self.path.name}.{stamp}.old")
-                try:
-                    os.replace(self.path, kept)
-                except OSError as error:
-                    raise StoreError(
-                        f"cannot move the store {self.path} aside: {error.strerror or error}"
-                    ) from None
-        self.create(catalog)
+            kept = [self._keep_aside(self.path)]
+            if everything:
+                kept.append(self._keep_aside(self.user_path))
+            self._save({"meta": _new_meta(), **data_from_catalog(catalog)})
+            if everything:
+                self._save_user({"meta": _new_meta()})
+        return [path for path in kept if path is not None]
+
+    def _keep_aside(self, path: Path) -> Path | None:
+        """A copy of ``path`` under a new ``.old`` name (a file that is not regular, such
+        as a FIFO, is moved there instead); None if there is no such file."""
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        kept = path.with_name(f"{path.name}.{stamp}.old")
+        number = 1
+        while kept.exists() or kept.is_symlink():  # never overwrite a kept file
+            number += 1
+            kept = path.with_name(f"{path.name}.{stamp}-{number}.old")
+        try:
+            if stat.S_ISREG(info.st_mode):
+                write_atomically(kept, path.read_bytes())
+            else:
+                os.replace(path, kept)
+        except OSError as error:
+            raise StoreError(
+                f"cannot keep a copy of {path} as {kept}: {error.strerror or error}; "
+                "nothing was changed"
+            ) from None
         return kept
 
     def remove_orphan_temp_files(self) -> None:
@@ -361,18 +463,31 @@ class Store:
             self._lock.release()
 
     def _save(self, data: Data) -> None:
-        """Keep the current file as the backup, then replace it atomically."""
-        # ASCII (other characters as \u escapes): Python reads an all-ASCII file ~15% faster.
-        payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        try:
-            if self.path.exists():
-                write_atomically(self.backup_path, self.path.read_bytes())
-            write_atomically(self.path, payload)
-        except OSError as error:
-            raise StoreError(
-                f"cannot save the store {self.path}: {error.strerror or error}; "
-                "the previous version is intact"
-            ) from None
+        """Save the catalog file (its previous version kept as the backup)."""
+        _save_file(self.path, self.backup_path, data, "the store")
+
+    def _save_user(self, data: Data) -> None:
+        """Save the user's data file (its previous version kept as the backup)."""
+        _save_file(self.user_path, self.user_backup_path, data, "the user data")
+
+
+def _save_file(path: Path, backup: Path, data: Data, what: str) -> None:
+    """Keep the current file as ``backup``, then replace it atomically."""
+    # ASCII (other characters as \u escapes): Python reads an all-ASCII file ~15% faster.
+    payload = json.dumps(data, separators=(",", ":")).encode("ascii")
+    if backup.exists() and not backup.is_file():
+        raise StoreError(
+            f"cannot save {what} {path}: its backup {backup} is not a regular file; nothing "
+            f"was changed. Move {backup.name} aside and try again"
+        )
+    try:
+        if path.exists():
+            write_atomically(backup, path.read_bytes())
+        write_atomically(path, payload)
+    except OSError as error:
+        raise StoreError(
+            f"cannot save {what} {path}: {error.strerror or error}; the previous version is intact"
+        ) from None
 
 
 # -- checking --------------------------------------------------------------------------
@@ -384,7 +499,7 @@ def _parse_data(raw: bytes) -> tuple[Data, int]:
         raise _Damage("is empty")
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # JSON errors, and integers too long to read
         raise _Damage(f"is not valid JSON ({error})") from None
     if not isinstance(data, dict) or not all(_is_table(table) for table in data.values()):
         raise _Damage("is JSON but not a diplomat-tui store")
@@ -409,10 +524,26 @@ def _checked_catalog(data: Data) -> Catalog:
         raise _Damage(f"holds an {error}") from None
     except ValueError as error:
         raise _Damage(f"holds a record of the wrong shape ({error})") from None
+    return catalog
+
+
+def _joined_user_data(current: Data, moved: Data) -> Data:
+    """``current`` user data (``user.json``, if any) with the tables an older store held:
+    the marks of both, and the preferences of ``current`` first (they are the newer)."""
+    joined: Data = {"meta": current.get("meta") or _new_meta()}
+    for table, key in (("watched", "episode"), ("prefs", "key")):
+        documents = [*current.get(table, {}).values()]
+        known = {doc[key] for doc in documents}
+        documents += [doc for doc in moved.get(table, {}).values() if doc[key] not in known]
+        joined[table] = _table(documents)
+    return joined
+
+
+def _check_user_tables(data: Data) -> None:
+    """_Damage unless every watched mark and preference has its key."""
     for table, key in (("watched", "episode"), ("prefs", "key")):
         if not all(isinstance(doc.get(key), str) for doc in data.get(table, {}).values()):
             raise _Damage(f"holds a {table} entry without its {key}")
-    return catalog
 
 
 # -- migrations ------------------------------------------------------------------------
@@ -434,8 +565,26 @@ def _from_version_0(data: Data) -> Data:
     return {**data, "credits": credits, "seasons": seasons}
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_version_0}
+def _from_version_1(data: Data) -> Data:
+    """Version 1, before claims were kept (the user's tables move out when saved)."""
+    return {**data, "claims": data.get("claims", {})}
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_version_0, 1: _from_version_1}
 """For each old schema version N, the step that turns a store of version N into N + 1."""
+
+
+def _migrated(data: Data, version: int) -> Data:
+    """A store's data of schema ``version`` brought up to :data:`SCHEMA_VERSION`."""
+    for step in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+        _set_schema_version(data, step + 1)
+    return data
+
+
+def _user_tables(data: Data) -> Data:
+    """Take the user's tables out of an older store's data (they live in user.json)."""
+    return {table: data.pop(table) for table in USER_TABLES if table in data}
 
 
 def _schema_version(data: Data) -> int | None:
@@ -450,6 +599,11 @@ def _set_schema_version(data: Data, version: int) -> None:
     for doc in data.get("meta", {}).values():
         if "schema_version" in doc:
             doc["schema_version"] = version
+
+
+def _new_meta() -> dict[str, Document]:
+    created = now_iso()
+    return {"1": {"schema_version": SCHEMA_VERSION, "created": created, "updated": created}}
 
 
 def _touch_meta(data: Data) -> None:
@@ -475,6 +629,7 @@ def data_from_catalog(catalog: Catalog) -> Data:
         "episodes": _table([e.to_dict() for e in catalog.episodes]),
         "stats": _table([s.to_dict() for s in catalog.stats]),
         "sources": _table([s.to_dict() for s in catalog.sources]),
+        "claims": _table([c.to_dict() for c in catalog.claims]),
     }
 
 
@@ -500,6 +655,7 @@ def catalog_from_data(data: Data) -> Catalog:
             episodes=Episode.from_dicts(docs("episodes")),
             stats=Stat.from_dicts(docs("stats")),
             sources=Source.from_dicts(docs("sources")),
+            claims=Claim.from_dicts(docs("claims")),
         )
     except TypeError as error:
         raise ValueError(str(error)) from None

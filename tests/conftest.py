@@ -14,10 +14,13 @@ from helpers.localserver import local_server  # noqa: F401 - the local HTTP serv
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config isolated too)."""
+    """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config, HTTP cache and
+    screenshot folders isolated too)."""
     folder = tmp_path / "data"
     monkeypatch.setenv("DIPLOMAT_TUI_DATA_DIR", str(folder))
     monkeypatch.setenv("DIPLOMAT_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DIPLOMAT_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DIPLOMAT_TUI_SCREENSHOT_DIR", str(tmp_path / "screenshots"))
     return folder
 
 

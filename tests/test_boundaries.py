@@ -13,6 +13,7 @@ import diplomat_tui
 PACKAGE = Path(diplomat_tui.__file__).parent
 UI_MODULES = [
     PACKAGE / "app.py",
+    PACKAGE / "bindings.py",
     PACKAGE / "commands.py",
     *PACKAGE.glob("screens/*.py"),
     *PACKAGE.glob("widgets/*.py"),

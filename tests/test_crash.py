@@ -115,7 +115,8 @@ def test_a_refused_save_says_why_and_keeps_the_store(
         store.set_watched(["S01E01"], True)
     message = str(raised.value)
     assert message == (
-        f"cannot save the store {store.path}: {os.strerror(code)}; the previous version is intact"
+        f"cannot save the user data {store.user_path}: {os.strerror(code)}; "
+        "the previous version is intact"
     )
     assert store_files(store.path.parent) == before
     assert store.snapshot().watched == frozenset()
@@ -138,7 +139,7 @@ def test_ingest_on_a_read_only_disk_is_one_line_and_changes_nothing(
 async def test_the_app_keeps_running_and_says_a_mark_was_not_saved(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = store.path.read_bytes()
+    before = store.user_path.read_bytes() if store.user_path.exists() else None
     app = app_with_late_writes(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
@@ -147,10 +148,10 @@ async def test_the_app_keeps_running_and_says_a_mark_was_not_saved(
             messages = await notifications(app, pilot)
         assert app.is_running
     assert messages == [
-        f"Not saved: cannot save the store {store.path}: No space left on device; "
+        f"Not saved: cannot save the user data {store.user_path}: No space left on device; "
         "the previous version is intact"
     ]
-    assert store.path.read_bytes() == before
+    assert (store.user_path.read_bytes() if store.user_path.exists() else None) == before
 
 
 class FinishedBeforeReturn(ThreadPoolExecutor):
@@ -168,14 +169,14 @@ async def test_a_save_that_fails_at_once_is_reported_not_raised(store: Store) ->
     async with app.run_test(size=(100, 30)) as pilot:
         app._writer.shutdown()
         app._writer = FinishedBeforeReturn(max_workers=1)
-        store.path.write_bytes(b"[]")
+        store.user_path.write_bytes(b"[]")
         await pilot.press("3", "w")
         await pilot.pause()
         assert app.is_running
         assert [one_line(note.message) for note in notes(app)] == [
-            f"Not saved: the store {store.path} is JSON but not a diplomat-tui store; it was "
-            f"left as is. To recover, run `diplomat-tui reset` (it keeps this file as "
-            f"store.json.<time>.old)"
+            f"Not saved: the user data {store.user_path} is JSON but not a diplomat-tui store; "
+            f"it was left as is. To recover, copy the backup {store.user_backup_path} over it, "
+            "or move it aside to start without your watched marks"
         ]
 
 
@@ -236,7 +237,7 @@ def test_a_write_cut_short_by_the_file_size_limit_keeps_the_store(
     assert result.returncode == 1
     assert result.stderr == (
         f"diplomat-tui: cannot save the store {store.path}: File too large; "
-        "the previous version is intact\n"
+        "the previous version is intact.\n"
     )
     after = store_files(store.path.parent)
     assert after.pop("store.json.bak") == before["store.json"]  # the backup, taken first

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ DAMAGE = {
         "is JSON but not a diplomat-tui store",
     ),
     "a document id that is not a number": (
-        lambda s: edited(s, lambda d: d["watched"].update(x={"episode": "S01E01"})),
+        lambda s: edited(s, lambda d: d["episodes"].update(x={"season": 1, "number": 9})),
         "is JSON but not a diplomat-tui store",
     ),
     "no schema version": (lambda s: edited(s, lambda d: d.pop("meta")), "has no schema version"),
@@ -70,9 +71,13 @@ DAMAGE = {
         lambda s: edited(s, lambda d: d["stats"]["1"].update(value=float("inf"))),
         "holds an invalid stat record (value is inf)",
     ),
-    "a watched mark without its episode": (
-        lambda s: edited(s, lambda d: d["watched"].update({"1": {"at": "now"}})),
-        "holds a watched entry without its episode",
+    "a claim of the wrong type": (
+        lambda s: edited(s, lambda d: d["claims"].update({"1": {"subject": "show"}})),
+        "holds a record of the wrong shape",
+    ),
+    "an integer too long to read": (
+        lambda s: s.path.read_bytes().replace(b'"season":1', b'"season":' + b"9" * 5000, 1),
+        "is not valid JSON (",
     ),
     "a newer schema version": (
         lambda s: edited(s, lambda d: d["meta"]["1"].update(schema_version=SCHEMA_VERSION + 1)),
@@ -98,6 +103,8 @@ def no_app_run(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the app started on a damaged store")
 
     monkeypatch.setattr(DiplomatApp, "run", refuse)
+    # as if on a terminal: the app's own check for one comes before the store is opened
+    monkeypatch.setattr("diplomat_tui.cli._terminal_problem", lambda command: None)
 
 
 @pytest.mark.usefixtures("no_app_run")
@@ -139,21 +146,22 @@ def test_reset_keeps_the_damaged_file_and_starts_again(
 def test_the_message_offers_the_backup_when_it_is_good(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store.set_watched(["S01E01"], True)
-    store.set_watched(["S01E02"], True)  # the backup now holds S01E01 only
-    store.path.write_bytes(b"{broken")
+    store.update_catalog(lambda c: replace(c, seasons=(*c.seasons, Season(7))))
+    store.update_catalog(lambda c: replace(c, seasons=(*c.seasons, Season(8))))
+    store.path.write_bytes(b"{broken")  # the backup holds season 7 and not season 8
     assert main(["export"]) == 1
     assert capsys.readouterr().err == (
         f"diplomat-tui: the store {store.path} is not valid JSON (Expecting property name "
         f"enclosed in double quotes: line 1 column 2 (char 1)); it was left as is. To recover, "
-        f"copy the backup {store.backup_path} over it, or {RESET_HINT}\n"
+        f"copy the backup {store.backup_path} over it, or {RESET_HINT}.\n"
     )
     store.path.write_bytes(store.backup_path.read_bytes())
-    assert store.snapshot().watched == {"S01E01"}
+    numbers = {season.number for season in store.snapshot().catalog.seasons}
+    assert 7 in numbers and 8 not in numbers
 
 
 def test_a_damaged_backup_is_not_offered(store: Store) -> None:
-    store.set_pref("theme", "nord")
+    store.update_catalog(lambda c: c)
     store.backup_path.write_bytes(b"")
     store.path.write_bytes(b"")
     with pytest.raises(StoreError) as raised:
@@ -161,19 +169,34 @@ def test_a_damaged_backup_is_not_offered(store: Store) -> None:
     assert str(raised.value).endswith(f"To recover, {RESET_HINT}")
 
 
-async def test_the_running_app_does_not_overwrite_a_store_damaged_under_it(store: Store) -> None:
+async def test_the_running_app_does_not_overwrite_user_data_damaged_under_it(
+    store: Store,
+) -> None:
+    store.set_pref("spoilers_shown", False)  # user.json exists
     app = app_with_late_writes(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
-        store.path.write_bytes(b"[]")
+        store.user_path.write_bytes(b"[]")
         await pilot.press("w")
         messages = await notifications(app, pilot)
         assert app.is_running
-    assert store.path.read_bytes() == b"[]"
+    assert store.user_path.read_bytes() == b"[]"
     assert messages == [
-        f"Not saved: the store {store.path} is JSON but not a diplomat-tui store; it was left "
-        f"as is. To recover, {RESET_HINT}"
+        f"Not saved: the user data {store.user_path} is JSON but not a diplomat-tui store; it "
+        f"was left as is. To recover, copy the backup {store.user_backup_path} over it, or "
+        "move it aside to start without your watched marks"
     ]
+
+
+async def test_a_mark_in_the_app_never_touches_the_catalog_file(store: Store) -> None:
+    catalog_bytes = store.path.read_bytes()
+    app = app_with_late_writes(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "j", "w")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+    assert store.path.read_bytes() == catalog_bytes
+    assert store.snapshot().watched
 
 
 # -- migration ---------------------------------------------------------------------------
@@ -256,3 +279,14 @@ def test_a_migration_that_cannot_keep_the_original_changes_nothing(
     )
     assert store.path.read_bytes() == content
     assert not store.path.with_name("store.json.v0.bak").exists()
+
+
+def test_the_recovery_hint_names_the_data_dir_it_was_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my data"
+    folder.mkdir()
+    (folder / "store.json").write_bytes(b"{broken")
+    assert main(["export", "--data-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"run `diplomat-tui --data-dir '{folder}' reset`" in err

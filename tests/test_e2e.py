@@ -59,8 +59,8 @@ def test_a_watched_mark_survives_quitting_and_starting_again(env: dict[str, str]
     with terminal([str(installed_command())], env) as term:
         term.wait_for("Next to watch: S01E01")
         term.send("3")
-        screen = term.wait_for("1/8 watched")
-        assert "✔  2  Episode 2" in screen
+        screen = term.wait_for("✔  2  Episode 2")  # the Episodes pane, not Synopsis's progress
+        assert "1/8 watched" in screen
         assert "·  1  Episode 1" in screen
 
 

@@ -20,7 +20,7 @@ from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.episodes import SPOILER
 from diplomat_tui.widgets.navlist import NavList
 
-from helpers.app import highlighted_row, rows, screen_text
+from helpers.app import highlighted_row, one_line, rows, screen_text
 
 SUMMARY = "Kate learns the truth about the attack."
 
@@ -167,19 +167,20 @@ async def test_ctrl_p_palette_opens_and_finds_a_person(store: Store) -> None:
         assert "David Gyasi" in highlighted_row(app, "cast")
 
 
-async def test_theme_is_remembered(store: Store) -> None:
+async def test_theme_is_remembered_in_the_config_file(store: Store) -> None:
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         app.theme = "nord"
         await pilot.pause()
         await settle(app)
-    assert Store(store.path).snapshot().prefs["theme"] == "nord"
+    assert 'theme = "nord"' in load_settings().config_path.read_text()
+    assert "theme" not in Store(store.path).snapshot().prefs  # one place: the config file
     app = open_app(store)
     async with app.run_test(size=(120, 36)):
         assert app.theme == "nord"
 
 
-async def test_ctrl_s_saves_an_svg_in_the_current_folder(
+async def test_ctrl_s_saves_an_svg_in_the_screenshot_folder_and_says_where(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -187,8 +188,11 @@ async def test_ctrl_s_saves_an_svg_in_the_current_folder(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-    svgs = list(tmp_path.glob("*.svg"))
+        notes = [one_line(note.message) for note in app._notifications]
+    svgs = list(load_settings().screenshot_dir.glob("*.svg"))
     assert len(svgs) == 1 and "Diplomat" in svgs[0].read_text()
+    assert notes == [f"Screenshot saved to {svgs[0]}"]
+    assert not list(tmp_path.glob("*.svg"))  # never the current folder
 
 
 def test_whats_next_counts_the_days_to_a_dated_season() -> None:
@@ -277,4 +281,4 @@ async def test_palette_changes_the_theme_and_it_is_remembered(store: Store) -> N
         await pilot.pause()
         assert app.theme == "nord"
         await settle(app)
-    assert Store(store.path).snapshot().prefs["theme"] == "nord"
+    assert 'theme = "nord"' in load_settings().config_path.read_text()

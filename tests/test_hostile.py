@@ -353,7 +353,7 @@ def test_a_lone_surrogate_from_a_server_is_dropped_before_the_store(store: Store
     origin = Origin("TVmaze show", "http://x")
     parsed = parse_show_with_embeds(json.dumps(answer).encode(), origin, "tv:show", date.today())
     assert parsed.cast[0].person == "Keri Russell"
-    store.replace_catalog(parsed)
+    store.update_catalog(lambda _old: parsed)
     assert store.snapshot().catalog.cast[0].character == "Kate Wyler"
 
 
@@ -382,7 +382,7 @@ def huge(path: Path) -> str:
 
 def other_series(path: Path) -> str:
     path.write_bytes((ROOT / "tests" / "articles" / "desk-job-season-2.txt").read_bytes())
-    return f"{path.name} is about 'Desk Job', not 'The Diplomat': nothing was added"
+    return f"{path} is about 'Desk Job', not 'The Diplomat': nothing was added."
 
 
 def no_show(path: Path) -> str:

@@ -1,12 +1,15 @@
-"""The HTTP client against a real local server: limits, retries, validators, failures."""
+"""The HTTP client against a real local server: limits, retries, caching, redirects, failures."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import time
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,12 +20,12 @@ from diplomat_tui.sources import Origin
 from diplomat_tui.sources.http import (
     MIB,
     USER_AGENT,
+    Fetched,
     HttpClient,
     HttpPolicy,
     LineBlocks,
     Request,
     gather_all,
-    parse_retry_after,
 )
 
 from helpers.localserver import (
@@ -32,7 +35,10 @@ from helpers.localserver import (
     GLOBAL,
     LAST_MODIFIED,
     SHOW,
+    TVMAZE,
     LocalServer,
+    Logged,
+    gzip_repeated,
 )
 
 FAST = HttpPolicy(
@@ -57,97 +63,165 @@ async def failure(server: LocalServer, path: str, policy: HttpPolicy = FAST) -> 
     return message
 
 
-# -- success, politeness, validators ---------------------------------------------------
+# -- success, politeness, caching ------------------------------------------------------
 
 
-async def test_get_returns_body_and_validators_and_sends_user_agent(local_server: LocalServer):
-    answer = await get(local_server, CAST)
+def headers(logged: Logged) -> dict[str, str]:
+    """The headers a request carried, names lowercased."""
+    return {name.lower(): value for name, value in logged.headers.items()}
+
+
+async def cached_get(
+    server: LocalServer, path: str, cache: Path, previous: Source | None = None, **options: Any
+) -> tuple[Fetched, list[tuple[str, str]]]:
+    """One request through a new client (as a new refresh makes) on the cache file ``cache``."""
+    lines: list[tuple[str, str]] = []
+    async with HttpClient(FAST, lambda *line: lines.append(line), cache=cache, **options) as http:
+        return await http.get(request(server, path, previous)), lines
+
+
+async def test_get_returns_the_body_says_each_request_and_sends_user_agent(
+    local_server: LocalServer,
+):
+    lines: list[tuple[str, str]] = []
+    async with HttpClient(FAST, lambda *line: lines.append(line)) as http:
+        answer = await http.get(request(local_server, CAST))
     assert answer.status == 200 and answer.body.startswith(b"[")
-    assert answer.etag and answer.last_modified == LAST_MODIFIED
+    assert (answer.etag, answer.last_modified) == (None, None)  # TVmaze sends no validators
+    assert lines == [
+        ("Test", f"cast: requesting {local_server.url}{CAST}"),
+        ("Test", "cast: 200 OK"),
+    ]
     sent = local_server.requests_to(CAST)[0].headers
     assert sent["User-Agent"] == USER_AGENT
     assert USER_AGENT.startswith(f"diplomat-tui/{__version__} (+http")
 
 
-async def test_conditional_request_gets_304_without_body(local_server: LocalServer):
-    first = await get(local_server, CAST)
-    previous = first.source(id="tvmaze:/cast", kind="tvmaze", title="cast")
-    second = await get(local_server, CAST, previous=previous)
-    assert second.unchanged and second.body == b""
-    logged = local_server.requests_to(CAST)[-1]
-    assert logged.headers["If-None-Match"] == first.etag
-    assert logged.headers["If-Modified-Since"] == LAST_MODIFIED
-    assert (logged.status, logged.body_bytes) == (304, 0)
+async def test_a_fresh_cached_answer_is_not_asked_again(local_server: LocalServer, tmp_path: Path):
+    """TVmaze's ``max-age=3600``: within the hour, a new client (a new process) sends nothing."""
+    cache = tmp_path / "http.sqlite"
+    first, _ = await cached_get(local_server, f"{SHOW}?{EMBED_QUERY}", cache)
+    again, lines = await cached_get(local_server, f"{SHOW}?{EMBED_QUERY}", cache)
+    assert len(local_server.requests_to(SHOW)) == 1
+    assert again.body == first.body and list(json.loads(again.body)["_embedded"]) == list(
+        EMBEDDABLE
+    )
+    assert (again.from_cache, again.revalidated, again.unchanged) == (True, False, False)
+    label = request(local_server, f"{SHOW}?{EMBED_QUERY}").label
+    assert lines == [("Test", f"{label}: from the cache (still fresh: not asked)")]
 
 
-async def test_the_show_with_embedded_lists_is_one_answer_then_a_304(local_server: LocalServer):
-    """The request a refresh makes for TVmaze: its query reaches the server as sent."""
-    first = await get(local_server, f"{SHOW}?{EMBED_QUERY}")
-    assert list(json.loads(first.body)["_embedded"]) == list(EMBEDDABLE)
-    previous = first.source(id="tvmaze:/shows/1", kind="tvmaze", title="show")
-    assert (await get(local_server, f"{SHOW}?{EMBED_QUERY}", previous=previous)).unchanged
-    logged = local_server.requests_to(SHOW)
-    assert [(r.query, r.status) for r in logged] == [(EMBED_QUERY, 200), (EMBED_QUERY, 304)]
+async def test_force_revalidates_a_fresh_answer(local_server: LocalServer, tmp_path: Path):
+    cache = tmp_path / "http.sqlite"
+    await cached_get(local_server, CAST, cache)
+    forced, _ = await cached_get(local_server, CAST, cache, force=True)
+    sent = local_server.requests_to(CAST)
+    assert [r.status for r in sent] == [200, 200] and forced.body
+    assert headers(sent[1])["cache-control"] == "no-cache"
+    assert "cache-control" not in headers(sent[0])
 
 
-async def test_if_modified_since_alone_is_honoured(local_server: LocalServer):
-    previous = Source(id="x", kind="tvmaze", title="x", last_modified=LAST_MODIFIED)
-    assert (await get(local_server, CAST, previous=previous)).unchanged
-
-
-async def test_stale_validators_get_the_new_body(local_server: LocalServer):
-    previous = Source(id="x", kind="tvmaze", title="x", etag='"old"')
-    answer = await get(local_server, CAST, previous=previous)
-    assert answer.status == 200 and answer.body
-
-
-# -- retries ---------------------------------------------------------------------------
-
-
-async def test_5xx_is_retried_then_succeeds(local_server: LocalServer):
-    local_server.set(CAST, fail=500, times=2)
-    lines: list[tuple[str, str]] = []
-    async with HttpClient(FAST, lambda *line: lines.append(line)) as http:
-        answer = await http.get(request(local_server, CAST))
-    assert answer.status == 200
-    assert [r.status for r in local_server.requests_to(CAST)] == [500, 500, 200]
-    assert [status for _, status in lines] == [
-        "cast: 500 Internal Server Error, retry 1/2 in 0.0s",
-        "cast: 500 Internal Server Error, retry 2/2 in 0.0s",
-        "cast: 200 OK",
+async def test_a_file_with_validators_is_revalidated_and_unchanged_is_not_read(
+    local_server: LocalServer, tmp_path: Path
+):
+    """Top 10 files: ``no-cache`` with an ETag, so a 304 each time; the cache serves the body."""
+    cache = tmp_path / "http.sqlite"
+    first, _ = await cached_get(local_server, GLOBAL, cache)
+    assert first.etag and first.last_modified == LAST_MODIFIED and not first.from_cache
+    again, lines = await cached_get(local_server, GLOBAL, cache)
+    assert (again.from_cache, again.revalidated, again.unchanged) == (True, True, False)
+    assert again.body == first.body  # no record of this version in the store: read again
+    record = first.source(id="top10:global", kind="top10", title="global")
+    same, _ = await cached_get(local_server, GLOBAL, cache, previous=record)
+    assert same.unchanged and same.body == b""
+    logged = local_server.requests_to(GLOBAL)
+    assert [(r.status, r.body_bytes) for r in logged] == [
+        (200, len(first.body)),
+        (304, 0),
+        (304, 0),
     ]
+    assert headers(logged[1])["if-none-match"] == first.etag
+    assert ("Test", f"all-weeks-global.tsv: revalidating {local_server.url}{GLOBAL}") in lines
+    assert ("Test", "all-weeks-global.tsv: 304 Not Modified, the cached copy is current") in lines
 
 
-async def test_retry_after_seconds_is_honoured(local_server: LocalServer):
-    local_server.set(CAST, fail=429, times=1, retry_after="1")
-    policy = HttpPolicy(retries=1, backoff=0.01, max_wait=5)
-    started = time.monotonic()
-    assert (await get(local_server, CAST, policy)).status == 200
-    assert time.monotonic() - started >= 0.9
+async def test_a_changed_file_is_read_in_full(local_server: LocalServer, tmp_path: Path):
+    cache = tmp_path / "http.sqlite"
+    first, _ = await cached_get(local_server, GLOBAL, cache)
+    record = first.source(id="top10:global", kind="top10", title="global")
+    local_server.set(GLOBAL, body=b"week\tcategory\n")
+    changed, _ = await cached_get(local_server, GLOBAL, cache, previous=record)
+    assert not changed.unchanged and changed.body == b"week\tcategory\n"
+    assert changed.etag != first.etag
 
 
-async def test_retry_after_is_capped(local_server: LocalServer):
-    local_server.set(CAST, fail=503, times=1, retry_after="3600")
-    started = time.monotonic()
-    assert (await get(local_server, CAST)).status == 200
-    assert time.monotonic() - started < 2
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + bytes(200)],
+    ids=["empty", "text", "truncated"],
+)
+async def test_a_damaged_cache_is_rebuilt_quietly(
+    local_server: LocalServer, tmp_path: Path, capfd: pytest.CaptureFixture[str], damage: bytes
+):
+    cache = tmp_path / "http.sqlite"
+    cache.write_bytes(damage)
+    answer, _ = await cached_get(local_server, CAST, cache)
+    again, _ = await cached_get(local_server, CAST, cache)
+    assert answer.status == 200 and again.from_cache  # rebuilt, and working
+    assert len(local_server.requests_to(CAST)) == 1
+    assert capfd.readouterr().err == ""
 
 
-async def test_429_past_the_retries_fails(local_server: LocalServer):
-    local_server.set(CAST, fail=429, times=10, retry_after="0")
+async def test_a_cache_file_with_foreign_tables_is_replaced(local_server: LocalServer, tmp_path):
+    cache = tmp_path / "http.sqlite"
+    with closing(sqlite3.connect(cache)) as db:
+        db.execute("CREATE TABLE entries (id, cache_key, data, created_at, deleted_at)")
+        db.commit()
+    await cached_get(local_server, CAST, cache)
+    again, _ = await cached_get(local_server, CAST, cache)
+    assert again.from_cache and len(local_server.requests_to(CAST)) == 1
+
+
+async def test_validators_that_are_not_ascii_are_dropped(local_server: LocalServer, tmp_path):
+    """They could never be sent back (a UnicodeEncodeError on every later refresh)."""
+    cache = tmp_path / "http.sqlite"
+    local_server.set(GLOBAL, validators={"ETag": '"caf\u00e9"', "Last-Modified": "\u00e9t\u00e9"})
+    for _ in range(2):
+        answer, _ = await cached_get(local_server, GLOBAL, cache)
+        assert answer.status == 200 and (answer.etag, answer.last_modified) == (None, None)
+    sent = local_server.requests_to(GLOBAL)
+    assert [r.status for r in sent] == [200, 200]
+    assert not any("if-none-match" in headers(r) for r in sent)
+
+
+# -- redirects -------------------------------------------------------------------------
+
+
+async def test_a_redirect_on_the_same_host_is_followed_and_names_the_final_url(
+    local_server: LocalServer,
+):
+    local_server.set(f"{TVMAZE}/old-cast", redirect=CAST)
+    answer = await get(local_server, f"{TVMAZE}/old-cast")
+    assert answer.body.startswith(b"[") and answer.url == local_server.url + CAST
+
+
+@pytest.mark.parametrize(
+    "target", ["http://localhost:{port}/tvmaze/cast", "https://127.0.0.1:{port}/x", "ftp://x/y"]
+)
+async def test_a_redirect_to_another_host_or_scheme_is_refused(
+    local_server: LocalServer, target: str
+):
+    port = local_server.url.rsplit(":", 1)[1]
+    local_server.set(CAST, redirect=target.format(port=port))
     message = await failure(local_server, CAST)
-    assert "HTTP 429 Too Many Requests after 3 attempts" in message
-    assert local_server.url + CAST in message
-    assert len(local_server.requests_to(CAST)) == 3
+    assert "redirected to " in message and ": refused, the data must come from " in message
+    assert message.endswith(f"http://127.0.0.1:{port} ({local_server.url}{CAST})")
+    assert len(local_server.requests) == 1  # the other host was never asked
 
 
-def test_parse_retry_after_seconds_and_dates():
-    now = datetime(2024, 11, 12, 9, 0, tzinfo=UTC)
-    assert parse_retry_after("120", now) == 120
-    assert parse_retry_after(format_datetime(now + timedelta(seconds=30), usegmt=True), now) == 30
-    assert parse_retry_after(format_datetime(now - timedelta(hours=1), usegmt=True), now) == 0
-    assert parse_retry_after("soon", now) is None
-    assert parse_retry_after(None, now) is None
+async def test_endless_redirects_end(local_server: LocalServer):
+    local_server.set(CAST, redirect=CAST)
+    assert "more than 5 redirects" in await failure(local_server, CAST)
 
 
 # -- failures --------------------------------------------------------------------------
@@ -159,7 +233,7 @@ def test_parse_retry_after_seconds_and_dates():
         ({"fail": 404}, "HTTP 404 Not Found"),
         ({"fail": 500, "times": 5}, "HTTP 500 Internal Server Error after 3 attempts"),
         ({"truncate": True}, "body truncated"),
-        ({"latency": 1.5}, "timed out (waiting for data)"),
+        ({"latency": 1.5}, "timed out (waiting for data: nothing for 0.5s)"),
     ],
 )
 async def test_failures_are_one_line_source_errors(
@@ -287,3 +361,38 @@ async def test_gather_all_runs_concurrently_and_raises_the_first_failure():
     with pytest.raises(SourceError, match="broken"):
         await gather_all(slow("c", 1), broken())
     assert "c" not in finished
+
+
+async def test_a_cache_folder_that_cannot_be_made_means_no_cache(
+    local_server: LocalServer, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for _ in range(2):
+        answer, _ = await cached_get(local_server, CAST, blocker / "http.sqlite")
+        assert answer.status == 200 and not answer.from_cache
+    assert len(local_server.requests_to(CAST)) == 2 and capfd.readouterr().err == ""
+
+
+async def test_a_gzip_bomb_is_decoded_in_pieces_and_the_loop_keeps_running(
+    local_server: LocalServer,
+) -> None:
+    """1 MB of gzip that expands to 1 GiB: stopped at the cap, never one long step."""
+    local_server.set(GLOBAL, gzipped=gzip_repeated(b"\n" * MIB, 1024))
+    pauses: list[float] = []
+
+    async def ticker() -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.005)
+            now = time.perf_counter()
+            pauses.append(now - last)
+            last = now
+
+    ticking = asyncio.create_task(ticker())
+    started = time.perf_counter()
+    message = await failure(local_server, GLOBAL, replace(FAST, max_bytes=64 * MIB, deadline=60))
+    ticking.cancel()
+    assert "larger than the 64 MiB limit" in message
+    assert time.perf_counter() - started < 20
+    assert max(pauses) < 0.5  # a piece of 1 MiB at a time: the loop runs in between

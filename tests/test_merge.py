@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from diplomat_tui.merge import merge_catalogs, merge_record, normalize
-from diplomat_tui.model import CastCredit, Catalog, Episode, Person, Show, Source
+from diplomat_tui.merge import date_parts, merge_catalogs, merge_record, normalize
+from diplomat_tui.model import CastCredit, Catalog, Claim, Episode, Person, Show, Source
 
 
 def test_normalize_ignores_case_accents_and_typographic_quotes() -> None:
@@ -44,3 +44,107 @@ def test_merging_catalogs_matches_people_by_name_and_keeps_order() -> None:
     assert [(e.season, e.number) for e in merged.episodes] == [(1, 1), (1, 2), (2, 1)]
     assert [s.id for s in merged.sources] == ["a", "b"]
     assert merged.source("b") == Source("b", "tvmaze", "B")
+
+
+def article(source_id: str, published: str | None = None) -> Source:
+    return Source(source_id, "article", source_id, published=published)
+
+
+def test_a_second_article_does_not_overwrite_a_fact_and_its_claim_is_kept() -> None:
+    old = Catalog(
+        show=Show("The Show", premiered="April 20", sources=("a",)), sources=(article("a"),)
+    )
+    new = Catalog(
+        show=Show("The Show", premiered="October 31", sources=("b",)), sources=(article("b"),)
+    )
+    merged = merge_catalogs(old, new)
+    assert merged.show is not None and merged.show.premiered == "April 20"
+    assert merged.claims == (Claim("show", "premiered", "October 31", ("b",)),)
+    assert merged.claims_about("show", "premiered")[0].sources == ("b",)
+
+
+def test_tvmaze_wins_over_an_article_for_episode_data_and_the_article_is_kept() -> None:
+    old = Catalog(
+        episodes=(Episode(1, 1, title="The Cinderella Thing", sources=("a",)),),
+        sources=(article("a"),),
+    )
+    new = Catalog(
+        episodes=(Episode(1, 1, title="The Cinderella Problem", sources=("t",)),),
+        sources=(Source("t", "tvmaze", "TVmaze"),),
+    )
+    merged = merge_catalogs(old, new)
+    assert merged.episodes[0].title == "The Cinderella Problem"
+    assert merged.claims == (Claim("episode:S01E01", "title", "The Cinderella Thing", ("a",)),)
+    # the other way round, the article loses too: the order of learning does not matter
+    reverse = merge_catalogs(new, old)
+    assert reverse.episodes[0].title == "The Cinderella Problem"
+    assert reverse.claims == merged.claims
+
+
+def test_status_goes_to_the_newer_claim_by_the_articles_own_date() -> None:
+    newer = Catalog(
+        show=Show("The Show", status="Renewed for Season 3", sources=("n",)),
+        sources=(article("n", published="2024-10-01"),),
+    )
+    older = Catalog(
+        show=Show("The Show", status="Renewed for Season 2", sources=("o",)),
+        sources=(article("o", published="2023-05-01"),),
+    )
+    merged = merge_catalogs(newer, older)  # the older article, ingested later
+    assert merged.show is not None and merged.show.status == "Renewed for Season 3"
+    assert merged.claims == (Claim("show", "status", "Renewed for Season 2", ("o",)),)
+    assert merge_catalogs(older, newer).show.status == "Renewed for Season 3"  # type: ignore[union-attr]
+
+
+def test_the_same_fact_twice_changes_nothing_and_a_date_gains_its_year() -> None:
+    old = Catalog(
+        show=Show("The Show", premiered="April 20", sources=("a",)), sources=(article("a"),)
+    )
+    new = Catalog(
+        show=Show("the show", premiered="2023-04-20", sources=("b",)), sources=(article("b"),)
+    )
+    merged = merge_catalogs(old, new)
+    assert merged.show == Show("The Show", premiered="2023-04-20", sources=("a", "b"))
+    assert merged.claims == ()
+    assert merge_catalogs(merged, new) == merged  # learning it again changes nothing
+
+
+def test_a_source_read_again_supersedes_what_it_said_before() -> None:
+    tvmaze = Source("t", "tvmaze", "TVmaze")
+    old = Catalog(episodes=(Episode(1, 1, title="TBA", sources=("t",)),), sources=(tvmaze,))
+    new = Catalog(episodes=(Episode(1, 1, title="Pilot", sources=("t",)),), sources=(tvmaze,))
+    merged = merge_catalogs(old, new)
+    assert merged.episodes[0].title == "Pilot" and merged.claims == ()
+
+
+def test_one_person_in_two_roles_keeps_both_and_an_unknown_character_is_completed() -> None:
+    old = Catalog(cast=(CastCredit("Ann Lee", None, sources=("a",)),))
+    new = Catalog(
+        cast=(
+            CastCredit("Ann Lee", "Captain", sources=("t",)),
+            CastCredit("Ann Lee", "Captain's twin", sources=("t",)),
+        )
+    )
+    merged = merge_catalogs(old, new)
+    assert [(c.person, c.character) for c in merged.cast] == [
+        ("Ann Lee", "Captain"),
+        ("Ann Lee", "Captain's twin"),
+    ]
+    assert merged.cast[0].sources == ("a", "t")
+    again = merge_catalogs(merged, Catalog(cast=(CastCredit("ann lee", None, sources=("b",)),)))
+    assert len(again.cast) == 2  # a credit without a character does not add a third row
+
+
+def test_date_parts_reads_the_ways_sources_write_dates() -> None:
+    assert date_parts("2023-04-20") == (2023, 4, 20)
+    assert date_parts("April 20") == (None, 4, 20)
+    assert date_parts("Oct. 31, 2024") == (2024, 10, 31)
+    assert date_parts("Thursday 16 October") == (None, 10, 16)
+    assert date_parts("Season 3") is None and date_parts("Kate Wyler") is None
+
+
+def test_a_new_reading_of_a_source_replaces_its_validators() -> None:
+    old = Catalog(sources=(Source("t", "tvmaze", "TVmaze", etag='"1"', quote="q"),))
+    new = Catalog(sources=(Source("t", "tvmaze", "TVmaze", fetched="2026-01-01"),))
+    [source] = merge_catalogs(old, new).sources
+    assert source.etag is None and source.fetched == "2026-01-01" and source.quote == "q"

@@ -103,3 +103,29 @@ async def test_two_roles_of_one_person_are_two_rows(store: Store) -> None:
         cast = rows(app, "cast")
         assert "Keri Russell as Kate Wyler" in cast
         assert "Keri Russell as Kate Wyler's double" in cast
+
+
+async def test_a_character_learned_later_keeps_the_highlight(store: Store) -> None:
+    app = open_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "j", "j")
+        assert highlighted_row(app, "cast").startswith("David Gyasi")
+        catalog = app.snapshot.catalog
+        cast = tuple(
+            replace(c, character="Austin Dennison") if c.person == "David Gyasi" else c
+            for c in catalog.cast
+        )
+        app.snapshot = replace(app.snapshot, catalog=replace(catalog, cast=cast))
+        await pilot.pause()
+        assert highlighted_row(app, "cast").startswith("David Gyasi as Austin Dennison")
+
+
+async def test_a_row_that_is_gone_leaves_the_highlight_in_place(store: Store) -> None:
+    app = open_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "j", "j")
+        catalog = app.snapshot.catalog
+        cast = tuple(c for c in catalog.cast if c.person != "David Gyasi")
+        app.snapshot = replace(app.snapshot, catalog=replace(catalog, cast=cast))
+        await pilot.pause()
+        assert highlighted_row(app, "cast").startswith("Ali Ahn")

@@ -7,7 +7,7 @@ from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 
 from helpers.app import rows
-from helpers.localserver import SHOW, LocalServer
+from helpers.localserver import LocalServer
 
 
 def app_for(store: Store, server: LocalServer, tvmaze_url: str | None = None) -> DiplomatApp:
@@ -49,7 +49,7 @@ async def test_r_refreshes_and_the_episode_titles_appear(
 async def test_a_failed_refresh_notifies_and_changes_nothing(
     store: Store, local_server: LocalServer
 ) -> None:
-    local_server.set(SHOW, fail=404, times=100)
+    local_server.set("*", fail=404, times=100)  # both sources fail: nothing is saved
     before = store.path.read_bytes()
     app = app_for(store, local_server)
     async with app.run_test(size=(120, 36)) as pilot:

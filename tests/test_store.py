@@ -62,7 +62,7 @@ def test_watched_marks_and_prefs_persist(new_store: Store) -> None:
 
 def test_replacing_the_catalog_keeps_the_user_tables(new_store: Store) -> None:
     new_store.set_watched(["S01E02"], True)
-    new_store.replace_catalog(Catalog(show=Show(title="Night Desk")))
+    new_store.update_catalog(lambda _old: Catalog(show=Show(title="Night Desk")))
     snapshot = new_store.snapshot()
     assert snapshot.catalog.episodes == ()
     assert snapshot.watched == {"S01E02"}
@@ -70,8 +70,19 @@ def test_replacing_the_catalog_keeps_the_user_tables(new_store: Store) -> None:
 
 def test_each_save_keeps_the_previous_file_as_backup(new_store: Store) -> None:
     before = new_store.path.read_bytes()
-    new_store.set_pref("spoilers", True)
+    new_store.update_catalog(lambda _old: Catalog(show=Show(title="Night Desk")))
     assert new_store.backup_path.read_bytes() == before
+    new_store.set_pref("spoilers", True)
+    user_before = new_store.user_path.read_bytes()
+    new_store.set_pref("spoilers", False)
+    assert new_store.user_backup_path.read_bytes() == user_before
+
+
+def test_a_watched_mark_writes_only_the_user_file(new_store: Store) -> None:
+    catalog_bytes = new_store.path.read_bytes()
+    new_store.set_watched(["S01E01"], True)
+    assert new_store.path.read_bytes() == catalog_bytes
+    assert b"S01E01" in new_store.user_path.read_bytes()
 
 
 def test_a_failed_write_leaves_the_old_file_whole(
@@ -90,11 +101,12 @@ def test_a_failed_write_leaves_the_old_file_whole(
 
 
 def test_a_transaction_that_raises_saves_nothing(new_store: Store) -> None:
-    before = new_store.path.read_bytes()
-    with pytest.raises(RuntimeError), new_store.transaction() as db:
+    new_store.set_watched(["S01E02"], True)
+    before = new_store.user_path.read_bytes(), new_store.path.read_bytes()
+    with pytest.raises(RuntimeError), new_store.user_transaction() as db:
         db.table("watched").insert({"episode": "S01E01"})
         raise RuntimeError("half way")
-    assert new_store.path.read_bytes() == before
+    assert (new_store.user_path.read_bytes(), new_store.path.read_bytes()) == before
 
 
 @pytest.mark.parametrize(
@@ -126,16 +138,98 @@ def test_a_newer_schema_is_refused_and_kept(new_store: Store) -> None:
     new_store.path.write_text(json.dumps(data))
     before = new_store.path.read_bytes()
     with pytest.raises(StoreError, match="newer than this diplomat-tui knows"):
-        new_store.set_pref("theme", "nord")
+        new_store.snapshot()
+    with pytest.raises(StoreError, match="newer than this diplomat-tui knows"):
+        new_store.update_catalog(lambda c: c)
     assert new_store.path.read_bytes() == before
 
 
 def test_reset_keeps_the_old_file_and_starts_again(tmp_path: Path) -> None:
     store = Store(tmp_path / "store.json")
     store.path.write_bytes(b"garbage")
-    kept = store.reset(sample_catalog())
-    assert kept is not None and kept.read_bytes() == b"garbage"
+    [kept] = store.reset(sample_catalog())
+    assert kept.read_bytes() == b"garbage"
     assert store.snapshot().catalog == sample_catalog()
+
+
+def test_reset_twice_in_the_same_second_keeps_both_old_files(new_store: Store) -> None:
+    first = new_store.path.read_bytes()
+    [kept_first] = new_store.reset(Catalog(show=Show(title="Night Desk")))
+    second = new_store.path.read_bytes()
+    [kept_second] = new_store.reset(sample_catalog())
+    assert kept_first != kept_second
+    assert (kept_first.read_bytes(), kept_second.read_bytes()) == (first, second)
+
+
+def test_reset_keeps_the_user_data_unless_all(new_store: Store) -> None:
+    new_store.set_watched(["S01E01"], True)
+    new_store.reset(sample_catalog())
+    assert new_store.snapshot().watched == {"S01E01"}
+    kept = new_store.reset(sample_catalog(), everything=True)
+    assert [path.name.split(".")[0] for path in kept] == ["store", "user"]
+    assert new_store.snapshot().watched == frozenset()
+    assert b"S01E01" in kept[1].read_bytes()
+
+
+def test_reset_on_a_full_disk_leaves_the_store_in_place(
+    new_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = new_store.path.read_bytes()
+    real_replace = os.replace
+
+    def full_when_writing_the_store(src: str, dst: str) -> None:
+        if Path(dst) == new_store.path:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_when_writing_the_store)
+    with pytest.raises(StoreError, match="the previous version is intact"):
+        new_store.reset(Catalog(show=Show(title="Night Desk")))
+    assert new_store.path.read_bytes() == before
+
+
+def test_a_fifo_as_the_store_is_refused_at_once_and_reset_moves_it_aside(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.json")
+    os.mkfifo(store.path)
+    with pytest.raises(StoreError, match="is not a regular file"):
+        store.snapshot()
+    [kept] = store.reset(sample_catalog())
+    assert kept.is_fifo() and store.snapshot().catalog == sample_catalog()
+
+
+def test_a_backup_that_is_a_folder_is_named_in_the_error(new_store: Store) -> None:
+    new_store.backup_path.mkdir()
+    with pytest.raises(StoreError) as raised:
+        new_store.update_catalog(lambda c: c)
+    assert str(raised.value) == (
+        f"cannot save the store {new_store.path}: its backup {new_store.backup_path} is not a "
+        "regular file; nothing was changed. Move store.json.bak aside and try again"
+    )
+
+
+def test_a_version_1_store_is_migrated_and_the_user_data_moves_out(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.json")
+    store.create(sample_catalog())
+    data = json.loads(store.path.read_text())
+    data.pop("claims")
+    data["meta"]["1"]["schema_version"] = 1
+    data["watched"] = {"1": {"episode": "S01E01", "at": "2024-01-01T00:00:00+00:00"}}
+    data["prefs"] = {"1": {"key": "spoilers_shown", "value": True}}
+    store.path.write_text(json.dumps(data))
+    version_1 = store.path.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert store.snapshot(read_only=True) == store.snapshot(read_only=True)
+    read_only = store.snapshot(read_only=True)
+    assert read_only.watched == {"S01E01"} and read_only.catalog == sample_catalog()
+    assert sorted(p.name for p in tmp_path.iterdir()) == files  # nothing written
+    assert store.path.read_bytes() == version_1
+    snapshot = store.snapshot()
+    assert snapshot == read_only
+    assert snapshot.watched == {"S01E01"} and snapshot.prefs == {"spoilers_shown": True}
+    assert snapshot.catalog == sample_catalog()
+    assert (tmp_path / "store.json.v1.bak").read_bytes() == version_1
+    migrated = json.loads(store.path.read_text())
+    assert "watched" not in migrated and migrated["meta"]["1"]["schema_version"] == 2
 
 
 def test_orphan_temp_files_are_removed(new_store: Store) -> None:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.model import Show
+from diplomat_tui.model import Catalog, Show
 from diplomat_tui.sources import Origin
 from diplomat_tui.sources.tvmaze import (
     EMBEDDED,
@@ -34,6 +34,7 @@ from diplomat_tui.sources.tvmaze import (
     parse_show_with_embeds,
     season_status,
 )
+from diplomat_tui.store import catalog_from_data, data_from_catalog
 
 from helpers.localserver import HOSTILE_NAME, RECORDED, TVMAZE_ID, _hostile
 
@@ -66,7 +67,7 @@ def test_search_lists_several_diplomats():
     found = parse_search(recorded("search-shows.json"), ORIGIN)
     assert [c.title for c in found].count("The Diplomat") == 3
     netflix = next(c for c in found if c.id == TVMAZE_ID)
-    assert (netflix.network, netflix.premiered) == ("Netflix", "2023-04-20")
+    assert (netflix.channels, netflix.premiered) == (("Netflix",), "2023-04-20")
 
 
 @pytest.mark.parametrize(
@@ -87,8 +88,39 @@ def test_candidates_must_match_what_the_store_knows(known: Show, expected: list[
     assert [c.id for c in matching_candidates(found, known)] == expected
 
 
-def test_the_creator_must_be_credited_as_creator():
+def test_a_network_or_a_web_channel_matches():
+    """TVmaze may set both (a broadcaster and its streaming service): either one matches."""
+    both = [
+        {
+            "score": 1,
+            "show": {
+                "id": 5,
+                "name": "The Diplomat",
+                "premiered": "2023-04-20",
+                "network": {"name": "BBC One"},
+                "webChannel": {"name": "Netflix"},
+            },
+        }
+    ]
+    found = parse_search(json.dumps(both).encode(), ORIGIN)
+    assert found[0].channels == ("BBC One", "Netflix")
+    assert found[0].describe() == "The Diplomat (2023, BBC One / Netflix)"
+    for network in ("Netflix", "BBC One"):
+        assert matching_candidates(found, Show("The Diplomat", network=network)) == found
+
+
+def test_the_recorded_crew_has_no_creator_row():
+    """As often on TVmaze: the crew is community-edited."""
     crew = parse_crew(recorded_json("crew.json"), ORIGIN, "tvmaze:crew")
+    assert creators(crew) == ()
+
+
+def test_the_creator_must_be_credited_as_creator():
+    with_creator = [
+        {"type": "Creator", "person": {"name": "Debora Cahn"}},
+        *recorded_json("crew.json"),
+    ]
+    crew = parse_crew(with_creator, ORIGIN, "tvmaze:crew")
     assert creators(crew) == ("Debora Cahn",)
     assert has_creator(crew, KNOWN)
     assert has_creator(crew, Show("The Diplomat", creators=("DEBORA CAHN",)))
@@ -108,6 +140,7 @@ def test_show_keeps_facts_and_turns_the_html_summary_into_text():
         "Running",
     )
     assert show.tvmaze_id == TVMAZE_ID and show.synopsis is None
+    assert show.image == "https://static.tvmaze.com/uploads/images/medium_portrait/420/61420.jpg"
     assert show.description and "<" not in show.description and "she's" in show.description
     assert "relationships" in show.description and show.sources == ("tvmaze:/shows/1",)
 
@@ -115,14 +148,34 @@ def test_show_keeps_facts_and_turns_the_html_summary_into_text():
 def test_episodes_of_every_season_have_titles_and_plain_summaries():
     episodes = parse_episodes(recorded_json("episodes.json"), ORIGIN, "tvmaze:e")
     assert [(e.season, e.number) for e in episodes][:2] == [(1, 1), (1, 2)]
-    assert {e.season for e in episodes} == {1, 2} and len(episodes) == 14
-    assert all(e.title and e.airdate and e.runtime for e in episodes)
+    assert {e.season for e in episodes} == {1, 2, 3} and len(episodes) == 15
+    assert all(e.title and e.airdate and e.runtime and e.image for e in episodes[:14])
     first = episodes[0]
     assert first.title == "The Cinderella Thing" and first.airdate == "2023-04-20"
+    assert first.image == (
+        "https://static.tvmaze.com/uploads/images/medium_landscape/451/2450001.jpg"
+    )
     assert first.summary and first.summary.startswith("Kate Wyler") and "&amp;" not in first.summary
     assert episodes[4].summary is None  # "" in the answer
     assert episodes[5].summary is None  # null in the answer
     assert all(e.sources == ("tvmaze:e",) for e in episodes)
+
+
+def test_an_announced_episode_has_no_title_date_runtime_summary_or_image():
+    """TVmaze titles announced episodes "TBA", with every other field null."""
+    announced = parse_episodes(recorded_json("episodes.json"), ORIGIN, "tvmaze:e")[-1]
+    assert (announced.season, announced.number) == (3, 1)
+    assert announced.title is None  # "TBA" is no title
+    assert (announced.airdate, announced.runtime, announced.summary, announced.image) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    for placeholder in ("TBA", "tba", " TBD "):
+        item = {"season": 3, "number": 2, "name": placeholder}
+        assert parse_episodes([item], ORIGIN, "s")[0].title is None
+    assert parse_episodes([{"season": 3, "number": 2, "name": "TBA Day"}], ORIGIN, "s")[0].title
 
 
 def test_seasons_get_counts_and_a_status_from_their_dates():
@@ -142,19 +195,58 @@ def test_season_status():
     assert season_status("2024-01-01", "2024-02-01", TODAY) == "aired"
 
 
-def test_cast_in_billing_order_with_characters():
+def test_cast_in_billing_order_with_characters_and_pictures():
     cast = parse_cast(recorded_json("cast.json"), ORIGIN, "tvmaze:c")
     assert [(c.person, c.character, c.order) for c in cast.cast[:2]] == [
         ("Keri Russell", "Kate Wyler", 0),
         ("Rufus Sewell", "Hal Wyler", 1),
     ]
-    assert len(cast.cast) == 7 and all(c.billing == "main" for c in cast.cast)
-    assert [p.name for p in cast.people] == [c.person for c in cast.cast]
+    assert len(cast.cast) == 8 and all(c.billing == "main" for c in cast.cast)
+    assert [p.name for p in cast.people] == list(dict.fromkeys(c.person for c in cast.cast))
+    keri = cast.people[0]
+    assert keri.tvmaze_id == 20301
+    assert keri.image == "https://static.tvmaze.com/uploads/images/medium_portrait/1/20301.jpg"
+    assert cast.cast[0].character_image == (
+        "https://static.tvmaze.com/uploads/images/medium_portrait/2/203011.jpg"
+    )
+    assert cast.cast[1].character_image is None  # null in the answer
+
+
+def test_one_person_in_two_roles_keeps_both_credits():
+    cast = parse_cast(recorded_json("cast.json"), ORIGIN, "tvmaze:c")
+    roles = [c.character for c in cast.cast if c.person == "Rory Kinnear"]
+    assert roles == ["Nicol Trowbridge", "Nicol Trowbridge's Double"]
+    assert len({c.key for c in cast.cast}) == len(cast.cast) == 8
+    assert [p.name for p in cast.people].count("Rory Kinnear") == 1
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ({"medium": "https://img.example/m.jpg", "original": "https://img.example/o.jpg"}, "m"),
+        ({"medium": None, "original": "http://img.example/o.jpg"}, "o"),
+        ({"medium": "javascript:alert(1)", "original": "https://img.example/o.jpg"}, "o"),
+        ({"medium": "/uploads/m.jpg"}, None),  # not absolute
+        ({"medium": "file:///etc/passwd"}, None),
+        ({"medium": "https://img.example/\x1b]52;c;x\x07.jpg"}, None),
+        ({"medium": "https://img.example/a b.jpg"}, None),
+        ({"medium": 7}, None),
+        ("https://img.example/m.jpg", None),  # not the {"medium", "original"} object
+        (None, None),
+    ],
+)
+def test_image_references_are_absolute_web_urls_or_nothing(image: Any, expected: str | None):
+    item = {"person": {"name": "Keri Russell", "image": image}, "character": {"name": "Kate"}}
+    person = parse_cast([item], ORIGIN, "s").people[0]
+    if expected is None:
+        assert person.image is None
+    else:
+        assert person.image == image[{"m": "medium", "o": "original"}[expected]]
 
 
 def test_crew_roles_are_grouped_per_person_and_lowercased():
     crew = {c.person: c.roles for c in parse_crew(recorded_json("crew.json"), ORIGIN, "x").crew}
-    assert crew["Debora Cahn"] == ("creator", "executive producer")
+    assert crew["Debora Cahn"] == ("executive producer",)
     assert crew["Keri Russell"] == ("executive producer",)
     assert crew["Dan Toland"] == ("producer",)
     assert len(crew) == 6
@@ -164,10 +256,12 @@ def test_one_answer_with_embedded_lists_gives_everything_citing_one_source():
     facts = parse_show_with_embeds(json.dumps(embedded_answer()).encode(), ORIGIN, "tv", TODAY)
     show = facts.show
     assert show and show.tvmaze_id == TVMAZE_ID and show.network == "Netflix"
-    assert show.creators == ("Debora Cahn",)  # from the embedded crew
-    assert len(facts.episodes) == 14 and len(facts.seasons) == 3
-    assert (len(facts.cast), len(facts.crew)) == (7, 6)
-    assert facts.cast[0].person == "Keri Russell" and "creator" in facts.crew[0].roles
+    assert show.creators == ()  # the recorded crew has no Creator row
+    assert len(facts.episodes) == 15 and len(facts.seasons) == 3
+    assert (len(facts.cast), len(facts.crew)) == (8, 6)
+    assert facts.cast[0].person == "Keri Russell" and facts.crew[0].roles == ("executive producer",)
+    keri = [person for person in facts.people if person.name == "Keri Russell"]
+    assert len(keri) == 1 and keri[0].image and keri[0].tvmaze_id == 20301  # cast and crew
     records = (show, *facts.episodes, *facts.seasons, *facts.cast, *facts.crew, *facts.people)
     assert {record.sources for record in records} == {("tv",)}
     assert facts.sources == ()  # the Source record comes with the HTTP answer
@@ -262,6 +356,18 @@ EMBEDDED_FAULTS = {
         "TVmaze test _embedded.crew: crew type is not a string",
     ),
     "no show id": (answer_with(id=None), "TVmaze test: a show has no id"),
+    "a 400-digit runtime": (
+        with_embedded(episodes=[{"season": 1, "number": 1, "runtime": int("9" * 400)}]),
+        "TVmaze test _embedded.episodes: invalid episode record (runtime is 9999",
+    ),
+    "a 400-digit season": (
+        with_embedded(seasons=[{"number": int("9" * 400)}]),
+        "TVmaze test _embedded.seasons: invalid season record (number is 9999",
+    ),
+    "a 400-digit order": (
+        with_embedded(seasons=[{"number": 1, "episodeOrder": 10**400}]),
+        "TVmaze test _embedded.seasons: invalid season record (episode_count is 1000",
+    ),
 }
 
 
@@ -401,3 +507,33 @@ def test_recorded_files_are_the_real_shapes():
     } <= set(show)
     assert {"score", "show"} <= set(json.loads(recorded("search-shows.json"))[0])
     assert Path(RECORDED / "README.md").exists()
+
+
+def _store_reads_back(facts: Catalog) -> None:
+    """What a parser accepts, the store accepts: written as JSON and read back, it is equal."""
+    data = json.loads(json.dumps(data_from_catalog(facts)))
+    assert catalog_from_data(data) == facts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.fixed_dictionaries({part: st.just([]) | JSON for part in ("cast", "crew")}),
+    numbers=st.lists(st.integers(min_value=-(10**500), max_value=10**500), min_size=4, max_size=4),
+)
+def test_whatever_the_parser_accepts_the_store_reads_back(
+    parts: dict[str, Any], numbers: list[int]
+):
+    season, number, runtime, order = numbers
+    parts["episodes"] = [{"season": season, "number": number, "runtime": runtime}]
+    parts["seasons"] = [{"number": season, "episodeOrder": order}]
+    try:
+        facts = PARSERS["embedded"](with_embedded(**parts))
+    except SourceError as error:
+        assert "\n" not in str(error)
+        return
+    assert isinstance(facts, Catalog)
+    _store_reads_back(facts)
+
+
+def test_the_recorded_answer_reads_back_from_the_store():
+    _store_reads_back(parse_show_with_embeds(with_embedded(), ORIGIN, "tv", TODAY))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.model import Catalog
+from diplomat_tui.model import Catalog, Record, RecordError
 from diplomat_tui.sanitize import clean_line
 
 
@@ -31,4 +31,23 @@ class SourceResult:
     """What one public source brought: new facts, and how many answers were unchanged."""
 
     catalog: Catalog
-    unchanged: int = 0  # requests answered "304 Not Modified": their facts are kept as stored
+    unchanged: int = 0  # answers that are the version the store holds: not read again
+
+
+def checked(catalog: Catalog, origin: Origin) -> Catalog:
+    """``catalog`` if every record passes the store's own checks, else a SourceError.
+
+    The checks are the ones the store applies when it reads a record back
+    (:meth:`~diplomat_tui.model.Record.from_dict` on the record's JSON form: field types,
+    finite numbers), so a source never brings what the store would then refuse to open.
+    """
+    records: list[Record] = [catalog.show] if catalog.show else []
+    for table in (catalog.people, catalog.cast, catalog.crew, catalog.seasons):
+        records.extend(table)
+    records.extend((*catalog.episodes, *catalog.stats, *catalog.sources, *catalog.claims))
+    for record in records:
+        try:
+            type(record).from_dict(record.to_dict())
+        except (RecordError, TypeError) as error:
+            raise origin.error(str(error)) from None
+    return catalog

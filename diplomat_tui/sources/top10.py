@@ -1,36 +1,53 @@
 """Netflix Top 10 (https://www.netflix.com/tudum/top10): the weekly data files, as TSV.
 
-``data/all-weeks-global.tsv``: week, category, weekly_rank, show_title, season_title,
-weekly_hours_viewed, runtime, weekly_views, cumulative_weeks_in_top_10,
-is_staggered_launch, episode_launch_details. Views (hours / runtime) exist only from
-mid-2023; older rows leave ``runtime`` and ``weekly_views`` empty.
+``data/all-weeks-global.tsv`` changed its columns four times (from a public daily mirror
+of the file since 2021); every layout is read:
+
+* until mid-2023, 7 columns: week, category, weekly_rank, show_title, season_title,
+  weekly_hours_viewed, cumulative_weeks_in_top_10;
+* then 11: runtime and weekly_views after weekly_hours_viewed, is_staggered_launch and
+  episode_launch_details at the end (views are empty for weeks before late June 2023);
+* from November 2024, 12: is_staggered_launch, runtime_override_flag, episode_launch_dtls;
+* since mid-2025, 9: no launch columns, runtime sometimes 0.
+
+No layout ends with a newline, as the mirror kept them.
+
+Only the columns the app uses are required (:data:`GLOBAL_REQUIRED`); hours, views and
+weeks in the Top 10 are kept when their column is there and the cell is not empty.
 
 ``data/all-weeks-countries.tsv``: country_name, country_iso2, week, category,
-weekly_rank, show_title, season_title, cumulative_weeks_in_top_10. Tens of MB: it is
-streamed and only this show's rows are kept.
+weekly_rank, show_title, season_title, cumulative_weeks_in_top_10, for about 95 countries
+(``Réunion`` among them): ~31 MB in 2025. It is streamed and only this show's rows are kept.
+
+An answer whose first line is no header of the file (the 4-byte ``null`` and the HTML
+"Moved Permanently" page Netflix served in 2023) is "not a Top 10 file", named.
 
 Only the store's show is kept (titles compared normalized), TV categories only. The
 lines arrive as raw bytes, many at a time, and only those that may name the show are
 decoded and parsed: a block of lines is searched as a whole for one word of the title
-(:class:`_TitleFilter`).
+(:class:`_TitleFilter`). Blank lines cost no Python work per line, before the header
+(skipped in C) or after it (no title in them). The parsing runs on a worker thread
+(:class:`~diplomat_tui.sources.parse_thread.ParserThread`), never on the event loop.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from diplomat_tui.errors import SourceError
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import Catalog, Stat
 from diplomat_tui.sources import Origin, SourceResult
 from diplomat_tui.sources.http import MIB, HttpClient, Request, gather_all
+from diplomat_tui.sources.parse_thread import ParserThread
 
 NAME = "Netflix Top 10"
 GLOBAL_FILE = "data/all-weeks-global.tsv"
@@ -40,51 +57,87 @@ COUNTRIES_SCOPE = "Netflix weekly Top 10 by country"
 SCOPES = (GLOBAL_SCOPE, COUNTRIES_SCOPE)
 GLOBAL_CATEGORY = "TV (English)"
 COUNTRY_CATEGORY = "TV"
-GLOBAL_COLUMNS = (
-    "week",
-    "category",
-    "weekly_rank",
-    "show_title",
-    "season_title",
+GLOBAL_REQUIRED = ("week", "category", "weekly_rank", "show_title", "season_title")
+GLOBAL_METRICS = {  # metric: its column (optional but weekly_rank)
+    "weekly_rank": "weekly_rank",
+    "hours_viewed": "weekly_hours_viewed",
+    "views": "weekly_views",
+    "weeks_in_top10": "cumulative_weeks_in_top_10",
+}
+GLOBAL_KNOWN = (  # every column of every layout since 2021
+    *GLOBAL_REQUIRED,
     "weekly_hours_viewed",
+    "runtime",
     "weekly_views",
     "cumulative_weeks_in_top_10",
+    "is_staggered_launch",
+    "runtime_override_flag",
+    "episode_launch_details",
+    "episode_launch_dtls",
 )
+COUNTRY_REQUIRED = ("country_name", "country_iso2", "week", "category", "show_title")
+COUNTRY_KNOWN = (*COUNTRY_REQUIRED, "weekly_rank", "season_title", "cumulative_weeks_in_top_10")
 _QUOTED = 80  # characters of a row quoted in an error about it
-COUNTRY_COLUMNS = ("country_name", "country_iso2", "week", "category", "show_title")
-MAX_BYTES = 512 * MIB  # the countries file grows by a few MB a year
+# Decoded size caps. The countries file was 4 MB in March 2022 and ~31 MB in 2025: it
+# grows by 6 to 8 MB a year. 128 MiB leaves it ten years and more, and bounds the work of
+# a hostile answer (a gzip bomb) on the worker thread: ~20 s at worst, measured for each
+# shape in docs/benchmarks.md. The global file is under 1 MB: 16 MiB is margin enough.
+GLOBAL_MAX_BYTES = 16 * MIB
+COUNTRIES_MAX_BYTES = 128 * MIB
+# Rows about the show kept, at most, per file. In the real files, the series listed most
+# has ~100 global rows (2021 to 2026) and had ~1,600 rows by country after eight months
+# (early 2022). More is a file no Netflix list makes; and the memory they take is bounded.
+GLOBAL_MAX_ROWS = 5_000
+COUNTRIES_MAX_ROWS = 50_000
+MAX_BLANK = 1 * MIB  # blank lines before the header: the real files have none
 DEADLINE = 600.0  # seconds for one file: big, but a trickling server still ends
 _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-class LineParser(Protocol):
-    """What the streaming fetch feeds: raw whole lines, many at a time, then the records."""
-
-    def feed(self, block: bytes) -> None: ...
-
-    def finish(self) -> tuple[Stat, ...]: ...
-
-
 class _Table:
     """An incremental TSV reader: the header first (checked), then each row's fields."""
 
-    def __init__(self, origin: Origin, required: tuple[str, ...]):
+    def __init__(self, origin: Origin, required: tuple[str, ...], known: tuple[str, ...]):
         self.origin = origin
         self.required = required
+        self.known = frozenset(known)
+        self.file = origin.url.partition("?")[0].rstrip("/").rpartition("/")[2] or origin.url
         self.columns: tuple[str, ...] = ()
         self.position: dict[str, int] = {}  # column name -> index, once the header is read
         self.line = ""  # the line read last, named by errors about it
+        self.blank = 0  # bytes of blank lines before the header
+
+    def header(self, block: bytes) -> bytes | None:
+        """Read the header, the first line of ``block`` that is not blank; the rest of the
+        block after it (None: only blank lines, the header may come in the next block).
+
+        Blank lines are skipped in C (``bytes.lstrip``), never one at a time, and more than
+        :data:`MAX_BLANK` bytes of them (the real files have none) is no Top 10 file: a gzip
+        bomb of blank lines is refused at its first block.
+        """
+        stripped = block.lstrip()
+        self.blank += len(block) - len(stripped)
+        if self.blank > MAX_BLANK:
+            raise self.not_top10(f"it starts with more than {MAX_BLANK // MIB} MiB of blank lines")
+        if not stripped:
+            return None
+        block = stripped
+        end = block.find(b"\n")
+        line = block if end < 0 else block[:end]
+        try:
+            self.line = str(line, "utf-8").removesuffix("\r")
+        except UnicodeDecodeError:
+            raise self.not_top10("its first line is not UTF-8 text") from None
+        self._set_header(self._split(self.line))
+        return b"" if end < 0 else block[end + 1 :]
 
     def row(self, line: str) -> list[str] | None:
-        """The fields on ``line``, CRLF or LF ended (None for the header and blank lines)."""
+        """The fields on ``line``, CRLF or LF ended (None for a blank line)."""
         self.line = line = line.removesuffix("\r")
         if not line or line.isspace():
             return None
         fields = self._split(line)
-        if not self.columns:
-            self._set_header(fields)
-            return None
         if len(fields) != len(self.columns):
             raise self.error(f"{len(fields)} fields where the header has {len(self.columns)}")
         return fields
@@ -92,7 +145,7 @@ class _Table:
     def finish(self) -> None:
         """Fail if the file had no header at all."""
         if not self.columns:
-            raise self.origin.error("empty file: no header line")
+            raise self.not_top10("the answer is empty")
 
     def error(self, reason: str) -> SourceError:
         """A SourceError about the line read last, quoted (its start) to be found in the file.
@@ -102,33 +155,34 @@ class _Table:
         shown = self.line if len(self.line) <= _QUOTED else self.line[:_QUOTED] + "…"
         return self.origin.error(f"the row {shown!r}: {reason}")
 
+    def not_top10(self, reason: str) -> SourceError:
+        """A SourceError saying the answer is not the Top 10 file asked for, and why."""
+        return self.origin.error(f"{self.file} is not a Top 10 file: {reason}")
+
     def _split(self, line: str) -> list[str]:
         if '"' not in line:  # the common case, much faster than the csv module
             return line.split("\t")
         try:
             return next(csv.reader([line], delimiter="\t", strict=True))
         except (csv.Error, StopIteration) as error:
+            if not self.columns:  # the first line: no header of a Top 10 file
+                raise self.not_top10(f"its first line is not valid TSV ({error})") from None
             raise self.error(f"not valid TSV ({error})") from None
 
     def _set_header(self, fields: list[str]) -> None:
+        """Check the header: a line with none of the file's columns is no header at all
+        (``null``, an HTML page); one lacking a column the app needs is a changed file."""
         columns = tuple(field.strip() for field in fields)
+        if self.known.isdisjoint(columns):
+            start = self.line
+            if len(start) > _QUOTED // 2:
+                start = start[: _QUOTED // 2] + "…"
+            raise self.not_top10(f"it starts with {start!r}")
         missing = [name for name in self.required if name not in columns]
         if missing:
             raise self.origin.error(f"missing columns: {', '.join(missing)}")
         self.columns = columns
         self.position = {name: index for index, name in enumerate(columns)}
-
-
-def _fold_non_ascii(error: UnicodeError) -> tuple[str, int]:
-    """The codec error handler behind :func:`_fold`: one run of non-ASCII characters."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    run = unicodedata.normalize("NFKD", error.object[error.start : error.end]).casefold()
-    return run.encode("ascii", "ignore").decode("ascii"), error.end
-
-
-_FOLD = "diplomat_tui.top10.fold"
-codecs.register_error(_FOLD, _fold_non_ascii)
 
 
 def _fold(text: str) -> str:
@@ -138,17 +192,16 @@ def _fold(text: str) -> str:
     decomposed, case folded), then everything outside ASCII is dropped: accents, and the
     typographic quotes ``normalize`` makes ASCII quotes. So an ASCII word of a
     normalized title is found in the fold of any line where that title is written in
-    another case, with accents, or in other quotes. ASCII is only lowercased, in C; the
-    other characters are folded a run at a time by the ASCII codec's error handler.
+    another case, with accents, or in other quotes. Every step runs in C over the whole
+    text, whatever it holds (folding each run of non-ASCII characters in a Python codec
+    handler cost 0.4 s per MiB of alternating accents). Decomposing and case folding
+    map each character on its own, and the reordering of combining marks never moves an
+    ASCII character: the same as folding one character at a time.
     """
-    if not text.isascii():
-        text = text.encode("ascii", _FOLD).decode("ascii")
-    return text.lower()
-
-
-def _vanishes(char: str) -> bool:
-    """Whether :func:`normalize` removes ``char`` from a word (a combining accent)."""
-    return normalize(f"x{char}x") == "xx"
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    return folded.encode("ascii", "ignore").decode("ascii")
 
 
 _ASCII = bytes(range(128))
@@ -177,7 +230,9 @@ class _TitleFilter:
         self.word = max(words, key=len) if words else ""
         self._word = self.word.encode("ascii")
         self._letters = frozenset(self.word)
-        self._joins: dict[str, bool] = {}  # non-ASCII character: may it be part of the word?
+        self._any_letter = re.compile(f"[{re.escape(self.word)}]") if self.word else None
+        self._joining_chars: set[str] = set()  # non-ASCII characters that may join the word
+        self._other_chars: set[str] = set()  # and those that may not
 
     def lines(self, block: bytes) -> Iterator[str]:
         """Each line of ``block`` that may name the show, decoded, in order.
@@ -219,10 +274,9 @@ class _TitleFilter:
         characters share less often than their first.
         """
         sequences: dict[bytes, list[bytes]] = {}  # last byte: the characters' UTF-8
-        for char in set(str(block.translate(None, _ASCII), "utf-8")):
-            if self._may_join(char):
-                encoded = char.encode()
-                sequences.setdefault(encoded[-1:], []).append(encoded)
+        for char in self._joining(set(str(block.translate(None, _ASCII), "utf-8"))):
+            encoded = char.encode()
+            sequences.setdefault(encoded[-1:], []).append(encoded)
         for last, encoded in sequences.items():
             wanted = tuple(encoded)
             at = block.find(last)
@@ -234,14 +288,63 @@ class _TitleFilter:
                         break
                 at = block.find(last, at + 1)
 
-    def _may_join(self, char: str) -> bool:
-        """Whether ``char`` may be part of the word: folded into a letter of it, or removed."""
-        joins = self._joins.get(char)
-        if joins is None:
-            joins = _vanishes(char) or not self._letters.isdisjoint(_fold(char))
-            if len(self._joins) < _MAX_REMEMBERED:
-                self._joins[char] = joins
-        return joins
+    def _joining(self, chars: set[str]) -> set[str]:
+        """Those of ``chars`` that may be part of the word: folded into a letter of it, or
+        removed by :func:`normalize` (a combining mark).
+
+        The characters not met before are decomposed and case folded in one C call, and
+        most often found in C to hold no letter of the word and no combining mark; only
+        otherwise is each looked at. (One Python call per character cost 0.7 s per MiB
+        of text in thousands of distinct characters, as Chinese is written.)
+        """
+        found = chars & self._joining_chars
+        new = chars - self._joining_chars - self._other_chars
+        if not new:
+            return found
+        order = list(new)
+        decomposed = unicodedata.normalize("NFKD", "\x00".join(order))
+        assert self._any_letter is not None  # a title without a word reads every line
+        joining: set[str] = set()
+        if self._any_letter.search(decomposed.casefold()) or _any_combining(decomposed):
+            # NFKD maps each character on its own, and \x00 is never reordered
+            for char, parts in zip(order, decomposed.split("\x00"), strict=True):
+                if all(map(unicodedata.combining, parts)) or not self._letters.isdisjoint(
+                    parts.casefold()
+                ):
+                    joining.add(char)
+        if len(self._joining_chars) + len(self._other_chars) < _MAX_REMEMBERED:
+            self._joining_chars |= joining
+            self._other_chars |= new - joining
+        return found | joining
+
+
+COMBINING_RANGE = range(0x300, 0x20000)  # every combining mark of Unicode 15 is in here
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A ``str.translate`` table deleting every character :func:`normalize` removes
+    (combining class not 0): 912 in Unicode 15, from U+0300 to U+1E94A; made once, ~20 ms."""
+    return {ord(char): None for char in map(chr, COMBINING_RANGE) if unicodedata.combining(char)}
+
+
+def _any_combining(text: str) -> bool:
+    """Whether ``text`` holds a combining mark (a lookup per character, in C; a regular
+    expression's class of 912 scattered characters cost ten times more)."""
+    return len(text.translate(_combining_marks())) != len(text)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a file's header must hold and may hold, and how many rows of the show it may."""
+
+    required: tuple[str, ...]
+    known: tuple[str, ...]
+    max_rows: int
+
+
+GLOBAL_LAYOUT = _Layout(GLOBAL_REQUIRED, GLOBAL_KNOWN, GLOBAL_MAX_ROWS)
+COUNTRIES_LAYOUT = _Layout(COUNTRY_REQUIRED, COUNTRY_KNOWN, COUNTRIES_MAX_ROWS)
 
 
 class _ShowRows:
@@ -252,15 +355,15 @@ class _ShowRows:
     normalized comparison made once per distinct title.
     """
 
-    def __init__(
-        self, title: str, category: str, origin: Origin, source_id: str, required: tuple[str, ...]
-    ):
+    def __init__(self, title: str, category: str, origin: Origin, source_id: str, layout: _Layout):
         self.title = title
         self.key = normalize(title)
         self.category = category
         self.origin = origin
         self.source_id = source_id
-        self.table = _Table(origin, required)
+        self.table = _Table(origin, layout.required, layout.known)
+        self.max_rows = layout.max_rows
+        self.kept = 0  # rows about the show so far
         self.filter = _TitleFilter(title)
         self._others: set[str] = set()
 
@@ -268,27 +371,16 @@ class _ShowRows:
         """This show's rows in the right category, as dicts, among the lines of ``block``."""
         try:
             if not self.table.columns:
-                start = self._read_header(block)
-                if start is None:
+                rest = self.table.header(block)
+                if rest is None:
                     return
-                block = block[start:]
+                block = rest
             for line in self.filter.lines(block):
                 row = self._ours(line)
                 if row is not None:
                     yield row
         except UnicodeDecodeError as error:
             raise self.origin.error(f"not UTF-8 text ({error.reason})") from None
-
-    def _read_header(self, block: bytes) -> int | None:
-        """Read ``block`` up to its header line; where the rest starts (None: no header yet)."""
-        start = 0
-        while not self.table.columns:
-            end = block.find(b"\n", start)
-            self.table.row(str(block[start:] if end < 0 else block[start:end], "utf-8"))
-            if end < 0:
-                return None
-            start = end + 1
-        return start
 
     def _ours(self, line: str) -> dict[str, str] | None:
         """The row on ``line`` as a dict if it is about this show, in the right category."""
@@ -300,6 +392,12 @@ class _ShowRows:
             return None
         if not self._is_ours(fields[position["show_title"]]):
             return None
+        self.kept += 1
+        if self.kept > self.max_rows:
+            raise self.origin.error(
+                f"more than {self.max_rows:,} rows about {self.title}: "
+                f"{self.table.file} is not a plausible Top 10 file"
+            )
         return dict(zip(self.table.columns, fields, strict=True))
 
     def _is_ours(self, title: str) -> bool:
@@ -321,8 +419,9 @@ class _ShowRows:
             raise self.error(f"week is not a date: {row['week'][:40]!r}") from None
 
     def number(self, row: dict[str, str], column: str) -> int | float | None:
-        """A number cell: None if empty or N/A, a SourceError if not a number."""
-        text = row[column].strip()
+        """A number cell: None if empty, N/A or not in this layout; a SourceError if not
+        a number."""
+        text = row.get(column, "").strip()
         if not text or text.upper() == "N/A":
             return None
         try:
@@ -331,6 +430,8 @@ class _ShowRows:
             raise self.error(f"{column} is not a number: {text[:40]!r}") from None
         if value != value or value in (float("inf"), float("-inf")) or value < 0:
             raise self.error(f"{column} is not a count: {text[:40]!r}")
+        if not is_plausible(value):
+            raise self.error(f"{column} is not a plausible figure: {text[:40]!r}")
         return int(value) if value.is_integer() else value
 
     def error(self, reason: str) -> SourceError:
@@ -348,7 +449,7 @@ class GlobalParser:
     """The weekly global Top 10: rank, hours, views and weeks in the Top 10 per week."""
 
     def __init__(self, title: str, origin: Origin, source_id: str):
-        self.rows = _ShowRows(title, GLOBAL_CATEGORY, origin, source_id, GLOBAL_COLUMNS)
+        self.rows = _ShowRows(title, GLOBAL_CATEGORY, origin, source_id, GLOBAL_LAYOUT)
         self.stats: list[Stat] = []
 
     def feed(self, block: bytes) -> None:
@@ -359,10 +460,7 @@ class GlobalParser:
     def _add(self, row: dict[str, str]) -> None:
         week, season = self.rows.week(row), season_number(row["season_title"])
         metrics = {
-            "weekly_rank": self.rows.number(row, "weekly_rank"),
-            "hours_viewed": self.rows.number(row, "weekly_hours_viewed"),
-            "views": self.rows.number(row, "weekly_views"),
-            "weeks_in_top10": self.rows.number(row, "cumulative_weeks_in_top_10"),
+            metric: self.rows.number(row, column) for metric, column in GLOBAL_METRICS.items()
         }
         if metrics["weekly_rank"] is None:
             raise self.rows.error("weekly_rank is empty")
@@ -389,7 +487,7 @@ class CountriesParser:
     """The weekly Top 10 per country: in how many countries the show was listed each week."""
 
     def __init__(self, title: str, origin: Origin, source_id: str):
-        self.rows = _ShowRows(title, COUNTRY_CATEGORY, origin, source_id, COUNTRY_COLUMNS)
+        self.rows = _ShowRows(title, COUNTRY_CATEGORY, origin, source_id, COUNTRIES_LAYOUT)
         self.countries: dict[str, set[str]] = {}
 
     def feed(self, block: bytes) -> None:
@@ -418,8 +516,8 @@ class CountriesParser:
         )
 
 
-def parse_lines(parser: LineParser, data: bytes) -> tuple[Stat, ...]:
-    """Run a line parser over a whole body (the recorded files, the tests)."""
+def parse_lines(parser: GlobalParser | CountriesParser, data: bytes) -> tuple[Stat, ...]:
+    """Run a line parser over a whole body, here (the recorded files, the tests)."""
     parser.feed(data.removeprefix(codecs.BOM_UTF8))
     return parser.finish()
 
@@ -442,6 +540,7 @@ class _File:
     label: str
     title: str
     parser: type[GlobalParser] | type[CountriesParser]
+    max_bytes: int  # decoded
 
     @property
     def source_id(self) -> str:
@@ -449,28 +548,41 @@ class _File:
 
 
 FILES = (
-    _File(GLOBAL_FILE, "global", "Netflix Top 10: weekly global lists", GlobalParser),
-    _File(COUNTRIES_FILE, "by country", "Netflix Top 10: weekly lists by country", CountriesParser),
+    _File(
+        GLOBAL_FILE,
+        "global",
+        "Netflix Top 10: weekly global lists",
+        GlobalParser,
+        GLOBAL_MAX_BYTES,
+    ),
+    _File(
+        COUNTRIES_FILE,
+        "by country",
+        "Netflix Top 10: weekly lists by country",
+        CountriesParser,
+        COUNTRIES_MAX_BYTES,
+    ),
 )
 
 
 async def _fetch_file(
     http: HttpClient, base_url: str, current: Catalog, title: str, file: _File
 ) -> Catalog | None:
-    """Stream one file through its parser; None if the server says it is unchanged."""
+    """Stream one file through its parser, parsed on a worker thread; None if the server
+    says it is unchanged."""
     request = Request(
         NAME,
         file.label,
         f"{base_url.rstrip('/')}/{file.path}",
         previous=current.source(file.source_id),
-        max_bytes=MAX_BYTES,
+        max_bytes=file.max_bytes,
         deadline=DEADLINE,
     )
-    parser = file.parser(title, request.origin, file.source_id)
-    answer = await http.stream_lines(request, parser.feed)
-    if answer.unchanged:
-        return None
-    stats = parser.finish()
+    async with ParserThread(file.parser(title, request.origin, file.source_id)) as parser:
+        answer = await http.stream_lines(request, parser.feed)
+        if answer.unchanged:
+            return None
+        stats = await parser.finish()
     http.report(NAME, f"{file.label}: {len({s.period for s in stats})} weeks listing {title}")
     record = answer.source(id=file.source_id, kind="top10", title=file.title)
     return Catalog(stats=stats, sources=(record,))

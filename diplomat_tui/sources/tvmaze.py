@@ -3,14 +3,24 @@
 A show's data comes in one request, ``/shows/{id}`` with ``embed[]`` for the episodes,
 seasons, cast and crew: the show object plus an ``_embedded`` object holding each list
 in the format of its own endpoint (``/shows/{id}/episodes``...), read by the same
-parsers. So a show has one Source record (``tvmaze:/shows/{id}``) and, when nothing
-changed, costs one 304.
+parsers. So a show has one Source record (``tvmaze:/shows/{id}``) and costs one request,
+none within the hour TVmaze's answers stay fresh (``max-age=3600``, HTTP cache).
 
 Several series are called "The Diplomat". The first refresh searches TVmaze and keeps
-the one that matches what the store already knows (network, premiere day, creator):
-the data of the shows matching network and premiere day is fetched at once (one request
-each), and the creator is checked on the crew so fetched, so it costs two round trips.
-The id is remembered in ``Show.tvmaze_id`` and later refreshes skip the search.
+the one that matches what the store already knows: its network or web channel and its
+premiere day pick it; only when several match does the creator break the tie (TVmaze's
+crew lists are community-edited and often have no "Creator" row, so the creator never
+vetoes a single match). The data of the shows that match is fetched at once (one request
+each), so it costs two round trips. The id is remembered in ``Show.tvmaze_id`` and later
+refreshes skip the search; a remembered id that answers 404 (TVmaze merges shows) leads
+to a new search.
+
+The answers are taken as TVmaze really sends them: "TBA" is the title of an announced
+episode, not a title; airdates, runtimes, summaries, images and premieres may be null;
+one person may play two characters (two cast credits). Image references are kept as
+absolute http(s) URLs (``medium``, else ``original``); a bad one is dropped, never an
+error. Every record is then checked by the store's own record checks
+(:func:`~diplomat_tui.sources.checked`), so what a refresh brings the store can read back.
 Summaries arrive as HTML and pass through :func:`~diplomat_tui.sources.html_text.html_to_text`;
 every other string through :func:`~diplomat_tui.sanitize.clean_line`.
 """
@@ -21,11 +31,11 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from http import HTTPStatus
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.merge import merge_catalogs, normalize
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
@@ -34,14 +44,16 @@ from diplomat_tui.model import (
     Person,
     Season,
     Show,
+    normalize,
 )
 from diplomat_tui.sanitize import clean_line
-from diplomat_tui.sources import Origin, SourceResult
+from diplomat_tui.sources import Origin, SourceResult, checked
 from diplomat_tui.sources.html_text import html_to_text
-from diplomat_tui.sources.http import HttpClient, Request, gather_all
+from diplomat_tui.sources.http import HttpClient, HttpStatusError, Request, gather_all
 
 NAME = "TVmaze"
 EMBEDDED = ("episodes", "seasons", "cast", "crew")  # the lists embedded in the show's answer
+PLACEHOLDER_TITLES = frozenset({"tba", "tbd"})  # TVmaze's titles for announced episodes
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
@@ -51,13 +63,13 @@ class Candidate:
 
     id: int
     title: str
-    network: str | None
+    channels: tuple[str, ...]  # its network's and web channel's names (none, one or both)
     premiered: str | None
 
     def describe(self) -> str:
         """``The Diplomat (2009, Network Ten)``, for messages."""
         year = (self.premiered or "")[:4] or "?"
-        return f"{self.title} ({year}, {self.network or 'no network'})"
+        return f"{self.title} ({year}, {' / '.join(self.channels) or 'no network'})"
 
 
 # -- JSON shape checks -----------------------------------------------------------------
@@ -126,13 +138,60 @@ def _date(value: Any, origin: Origin, what: str) -> str | None:
         raise origin.error(f"{what} is not a date: {text[:40]!r}") from None
 
 
-def _channel(show: dict[str, Any], origin: Origin) -> str | None:
-    """The network's name, else the web channel's (Netflix is a web channel)."""
+def _channels(show: dict[str, Any], origin: Origin) -> tuple[str, ...]:
+    """The network's name and the web channel's (Netflix is a web channel), those set."""
+    names = []
     for key in ("network", "webChannel"):
         name = _text(_obj(show.get(key), origin, key).get("name"), origin, f"{key} name")
         if name:
-            return name
+            names.append(name)
+    return tuple(names)
+
+
+def _title(value: Any, origin: Origin, what: str) -> str | None:
+    """A title, or None for null, blank and TVmaze's placeholders ("TBA")."""
+    text = _text(value, origin, what)
+    return None if text is None or normalize(text) in PLACEHOLDER_TITLES else text
+
+
+def _image(value: Any) -> str | None:
+    """An ``{"medium", "original"}`` image's URL: ``medium`` if usable, else ``original``.
+
+    Only absolute http(s) URLs without spaces or control characters are kept; anything
+    else is no image (a picture never fails a refresh).
+    """
+    if not isinstance(value, dict):
+        return None
+    for size in ("medium", "original"):
+        url = value.get(size)
+        if isinstance(url, str) and _web_url(url):
+            return url
     return None
+
+
+def _web_url(url: str) -> bool:
+    if len(url) > 2000 or not url.isascii() or not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _person(item: dict[str, Any], origin: Origin, source_id: str) -> Person | None:
+    """The ``person`` object of a cast or crew credit (None if it has no name)."""
+    person = _obj(item.get("person"), origin, "person")
+    name = _text(person.get("name"), origin, "name")
+    if not name:
+        return None
+    tvmaze_id = person.get("id")
+    return Person(
+        name=name,
+        sources=(source_id,),
+        tvmaze_id=tvmaze_id if type(tvmaze_id) is int and tvmaze_id > 0 else None,
+        image=_image(person.get("image")),
+    )
 
 
 def _show_id(show: dict[str, Any], origin: Origin) -> int:
@@ -154,7 +213,7 @@ def parse_search(data: bytes, origin: Origin) -> tuple[Candidate, ...]:
             Candidate(
                 id=_show_id(show, origin),
                 title=_text(show.get("name"), origin, "show name") or "",
-                network=_channel(show, origin),
+                channels=_channels(show, origin),
                 premiered=_date(show.get("premiered"), origin, "premiered"),
             )
         )
@@ -167,19 +226,24 @@ def parse_show(value: Any, origin: Origin, source_id: str) -> Show:
     title = _text(show.get("name"), origin, "show name")
     if not title:
         raise origin.error("the show has no name")
+    channels = _channels(show, origin)
     return Show(
         title=title,
-        network=_channel(show, origin),
+        network=channels[0] if channels else None,
         premiered=_date(show.get("premiered"), origin, "premiered"),
         status=_text(show.get("status"), origin, "status"),
         description=_html(show.get("summary"), origin, "summary"),
         tvmaze_id=_show_id(show, origin),
         sources=(source_id,),
+        image=_image(show.get("image")),
     )
 
 
 def parse_episodes(value: Any, origin: Origin, source_id: str) -> tuple[Episode, ...]:
-    """Numbered episodes of the ``/shows/{id}/episodes`` list (specials are skipped)."""
+    """Numbered episodes of the ``/shows/{id}/episodes`` list (specials are skipped).
+
+    An announced episode's placeholder title ("TBA") is no title.
+    """
     episodes = []
     for item in _items(value, origin, "episodes"):
         season = _int(item.get("season"), origin, "episode season")
@@ -191,11 +255,12 @@ def parse_episodes(value: Any, origin: Origin, source_id: str) -> tuple[Episode,
             Episode(
                 season=season,
                 number=number,
-                title=_text(item.get("name"), origin, "episode name"),
+                title=_title(item.get("name"), origin, "episode name"),
                 airdate=_date(item.get("airdate"), origin, "airdate"),
                 runtime=runtime if runtime and runtime > 0 else None,
                 summary=_html(item.get("summary"), origin, "episode summary"),
                 sources=(source_id,),
+                image=_image(item.get("image")),
             )
         )
     return tuple(episodes)
@@ -232,48 +297,69 @@ def parse_seasons(value: Any, origin: Origin, source_id: str, today: date) -> tu
 
 
 def parse_cast(value: Any, origin: Origin, source_id: str) -> Catalog:
-    """The ``/shows/{id}/cast`` list: main cast in billing order, person and character."""
-    people, credits = [], []
+    """The ``/shows/{id}/cast`` list: main cast in billing order, person and character.
+
+    A person playing two characters has two credits (keyed by person and character).
+    """
+    people: list[Person] = []
+    credits: dict[str, CastCredit] = {}
     for item in _items(value, origin, "cast credits"):
-        person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
-        if not person:
+        person = _person(item, origin, source_id)
+        if person is None:
             continue
-        character = _obj(item.get("character"), origin, "character").get("name")
-        people.append(Person(name=person, sources=(source_id,)))
-        credits.append(
-            CastCredit(
-                person=person,
-                character=_text(character, origin, "character name"),
-                billing="main",
-                order=len(credits),
-                sources=(source_id,),
-            )
+        character = _obj(item.get("character"), origin, "character")
+        credit = CastCredit(
+            person=person.name,
+            character=_text(character.get("name"), origin, "character name"),
+            billing="main",
+            order=len(credits),
+            sources=(source_id,),
+            character_image=_image(character.get("image")),
         )
-    return merge_catalogs(Catalog(), Catalog(people=tuple(people), cast=tuple(credits)))
+        people.append(person)
+        credits.setdefault(credit.key, credit)
+    return Catalog(people=_unique_people(people), cast=tuple(credits.values()))
 
 
 def parse_crew(value: Any, origin: Origin, source_id: str) -> Catalog:
     """The ``/shows/{id}/crew`` list: one credit per person with all their roles (lowercased)."""
     roles: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
+    people: dict[str, Person] = {}
     for item in _items(value, origin, "crew credits"):
-        person = _text(_obj(item.get("person"), origin, "person").get("name"), origin, "name")
+        person = _person(item, origin, source_id)
         role = _text(item.get("type"), origin, "crew type")
-        if not person or not role:
+        if person is None or not role:
             continue
-        key = normalize(person)
-        names.setdefault(key, person)
+        key = normalize(person.name)
+        people.setdefault(key, person)
         if role.lower() not in roles.setdefault(key, []):
             roles[key].append(role.lower())
     return Catalog(
-        people=tuple(Person(name=names[key], sources=(source_id,)) for key in names),
+        people=tuple(people.values()),
         crew=tuple(
             CrewCredit(
-                person=names[key], roles=tuple(roles[key]), order=order, sources=(source_id,)
+                person=person.name, roles=tuple(roles[key]), order=order, sources=(source_id,)
             )
-            for order, key in enumerate(names)
+            for order, (key, person) in enumerate(people.items())
         ),
     )
+
+
+def _unique_people(people: list[Person]) -> tuple[Person, ...]:
+    """One record per person (names compared normalized): the first one's name, and the
+    first TVmaze id and picture given."""
+    unique: dict[str, Person] = {}
+    for person in people:
+        key = normalize(person.name)
+        seen = unique.get(key)
+        unique[key] = (
+            person
+            if seen is None
+            else replace(
+                seen, tvmaze_id=seen.tvmaze_id or person.tvmaze_id, image=seen.image or person.image
+            )
+        )
+    return tuple(unique.values())
 
 
 def creators(crew: Catalog) -> tuple[str, ...]:
@@ -285,8 +371,8 @@ def parse_show_with_embeds(data: bytes, origin: Origin, source_id: str, today: d
     """A ``/shows/{id}?embed[]=...`` answer: the show, its episodes, seasons, cast and crew.
 
     Each ``_embedded`` list is read by the parser of its own endpoint, and an error in it
-    names it (``TVmaze show _embedded.cast: ...``). The show's creators are the people
-    the crew credits as creator.
+    (a record the store's checks refuse included) names it (``TVmaze show
+    _embedded.cast: ...``). The show's creators are the people the crew credits as creator.
     """
     answer = _obj(load_json(data, origin), origin, "the answer")
     embedded = _embedded(answer, origin)
@@ -294,14 +380,22 @@ def parse_show_with_embeds(data: bytes, origin: Origin, source_id: str, today: d
     def part(name: str) -> tuple[Any, Origin]:
         return embedded[name], Origin(f"{origin.name} _embedded.{name}", origin.url)
 
-    crew = parse_crew(*part("crew"), source_id)
+    def parsed(name: str, facts: Catalog) -> Catalog:
+        return checked(facts, part(name)[1])
+
+    crew = parsed("crew", parse_crew(*part("crew"), source_id))
+    cast = parsed("cast", parse_cast(*part("cast"), source_id))
     show = replace(parse_show(answer, origin, source_id), creators=creators(crew))
-    facts = Catalog(
-        show=show,
-        episodes=parse_episodes(*part("episodes"), source_id),
-        seasons=parse_seasons(*part("seasons"), source_id, today),
+    episodes = parsed("episodes", Catalog(episodes=parse_episodes(*part("episodes"), source_id)))
+    seasons = parse_seasons(*part("seasons"), source_id, today)
+    return Catalog(
+        show=checked(Catalog(show=show), origin).show,
+        people=_unique_people([*cast.people, *crew.people]),
+        cast=cast.cast,
+        crew=crew.crew,
+        episodes=episodes.episodes,
+        seasons=parsed("seasons", Catalog(seasons=seasons)).seasons,
     )
-    return merge_catalogs(merge_catalogs(facts, parse_cast(*part("cast"), source_id)), crew)
 
 
 def _embedded(answer: dict[str, Any], origin: Origin) -> dict[str, Any]:
@@ -352,12 +446,13 @@ def _same_premiere(known: str | None, candidate: str | None) -> bool:
 
 
 def matching_candidates(candidates: tuple[Candidate, ...], known: Show) -> tuple[Candidate, ...]:
-    """Candidates whose title, network and premiere day agree with what the store knows."""
+    """Candidates whose title, network (or web channel) and premiere day agree with the store."""
+    network = normalize(known.network or "")
     return tuple(
         c
         for c in candidates
         if normalize(c.title) == normalize(known.title)
-        and (not known.network or normalize(c.network or "") == normalize(known.network))
+        and (not network or network in {normalize(name) for name in c.channels})
         and _same_premiere(known.premiered, c.premiered)
     )
 
@@ -397,28 +492,26 @@ def show_source_id(show_id: int) -> str:
 async def find_show(http: HttpClient, base_url: str, known: Show, today: date) -> SourceResult:
     """Search TVmaze for the store's show; the data of the one that matches.
 
-    The candidates that agree with the store on network and premiere day are fetched
-    in full, concurrently (one request each), and the creator is checked on the crew of
-    that same batch: two round trips. Several candidates are fetched only if a creator
-    can tell them apart. Raises SourceError if not exactly one show matches.
+    Network (or web channel) and premiere day pick the show. If several agree, their data
+    is fetched in full, concurrently (one request each), and the creator, checked on the
+    crew of that same batch, breaks the tie: two round trips. Raises SourceError if not
+    exactly one show is left.
     """
     query = urlencode({"q": known.title})
     request = Request(NAME, "search", _url(base_url, f"/search/shows?{query}"))
     found = parse_search((await http.get(request)).body, request.origin)
     candidates = matching_candidates(found, known)
+    picked: list[tuple[Candidate, SourceResult]] = []
     if len(candidates) == 1 or (candidates and known.creators):
         results = await _fetch_candidates(http, base_url, candidates, known, today)
-        picked = [
-            (show, result)
-            for show, result in zip(candidates, results, strict=True)
-            if has_creator(result.catalog, known)
-        ]
-        if len(picked) == 1:
-            show, result = picked[0]
-            http.report(NAME, f"search: picked {show.describe()}, TVmaze id {show.id}")
-            return result
-        candidates = tuple(show for show, _ in picked)
-    raise _no_single_match(request, found, candidates, known)
+        picked = list(zip(candidates, results, strict=True))
+        if len(picked) > 1:
+            picked = [(show, got) for show, got in picked if has_creator(got.catalog, known)]
+    if len(picked) == 1:
+        show, result = picked[0]
+        http.report(NAME, f"search: picked {show.describe()}, TVmaze id {show.id}")
+        return result
+    raise _no_single_match(request, found, candidates, tuple(show for show, _ in picked), known)
 
 
 async def _fetch_candidates(
@@ -426,8 +519,8 @@ async def _fetch_candidates(
 ) -> list[SourceResult]:
     """Every candidate's data, all at once, each answer in full.
 
-    Nothing is stored yet for a show not picked, and the creator check needs the crew
-    itself, not a 304. With several candidates, each label names its show.
+    Nothing is stored yet for a show not picked. With several candidates, each label
+    names its show.
     """
     several = len(candidates) > 1
     return await gather_all(
@@ -445,16 +538,28 @@ async def _fetch_candidates(
 
 
 def _no_single_match(
-    request: Request, found: tuple[Candidate, ...], candidates: tuple[Candidate, ...], known: Show
+    request: Request,
+    found: tuple[Candidate, ...],
+    candidates: tuple[Candidate, ...],
+    with_creator: tuple[Candidate, ...],
+    known: Show,
 ) -> SourceError:
-    """The refusal: none of the shows found matches, or several do."""
+    """The refusal: none of the shows found matches, or several do and the creator does
+    not tell them apart."""
     wanted = f"the shows TVmaze found for {known.title!r}"
     knows = f"what the store knows ({_what_is_known(known)})"
-    if candidates:
+    if not candidates:
+        problem, shows = f"none of {wanted} matches {knows}; found", found
+    elif known.creators:
+        credited = f"{len(with_creator)} of them credit" if with_creator else "none credits"
+        problem = (
+            f"{len(candidates)} of {wanted} match {knows} and {credited} "
+            f"{', '.join(known.creators)} as creator"
+        )
+        shows = with_creator or candidates
+    else:
         problem = f"{len(candidates)} of {wanted} match {knows}, cannot tell which"
         shows = candidates
-    else:
-        problem, shows = f"none of {wanted} matches {knows}; found", found
     listed = ", ".join(c.describe() for c in shows) or "nothing"
     return request.origin.error(f"{problem}: {listed}; nothing was changed")
 
@@ -475,29 +580,39 @@ async def _fetch_show(
 ) -> SourceResult:
     """The answer to a show's :func:`_request`, parsed, with its Source record.
 
-    The store's title is kept over TVmaze's; on a 304 only the id is new.
+    The store's title is kept over TVmaze's; if the answer is the version the store
+    holds, only the id is new.
     """
     answer = await http.get(request)
-    ours = Catalog(show=Show(title=known.title, tvmaze_id=show_id))
     if answer.unchanged:
-        return SourceResult(catalog=ours, unchanged=1)
+        return SourceResult(catalog=Catalog(show=Show(known.title, tvmaze_id=show_id)), unchanged=1)
     sid = show_source_id(show_id)
     facts = parse_show_with_embeds(answer.body, request.origin, sid, today)
     title = f"TVmaze: {known.title}, with episodes, seasons, cast and crew"
     record = answer.source(id=sid, kind="tvmaze", title=title)
-    return SourceResult(catalog=merge_catalogs(facts, replace(ours, sources=(record,))))
+    show = replace(facts.show, title=known.title) if facts.show else None
+    return SourceResult(catalog=replace(facts, show=show, sources=(record,)))
 
 
 async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) -> SourceResult:
-    """Everything TVmaze knows about the store's show, in one request once its id is known."""
+    """Everything TVmaze knows about the store's show, in one request once its id is known.
+
+    A remembered id that answers 404 (the show was merged into another) is searched again.
+    """
     known = current.show
     if known is None:
         raise Origin(NAME, base_url).error("the store knows no show to look for")
+    result = None
     if known.tvmaze_id:
         request = _request(base_url, known.tvmaze_id, current)
-        result = await _fetch_show(http, request, known.tvmaze_id, known, today)
-    else:
-        result = await find_show(http, base_url, known, today)
+        try:
+            result = await _fetch_show(http, request, known.tvmaze_id, known, today)
+        except HttpStatusError as error:
+            if error.status != HTTPStatus.NOT_FOUND:
+                raise
+            http.report(NAME, f"show: TVmaze id {known.tvmaze_id} is gone (404), searching again")
+    if result is None:
+        result = await find_show(http, base_url, replace(known, tvmaze_id=None), today)
     http.report(NAME, _counts(result))
     return result
 

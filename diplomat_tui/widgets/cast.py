@@ -5,7 +5,14 @@ from __future__ import annotations
 from textual.content import Content
 
 from diplomat_tui.model import Snapshot, normalize
-from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
+from diplomat_tui.queries import (
+    CastMember,
+    CrewMember,
+    cast_members,
+    cast_row_ids,
+    crew_members,
+    source_quotes,
+)
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
@@ -41,13 +48,14 @@ class CastPane(ListPane):
         """Headings, then one row per credit in billing order (rows keyed by credit)."""
         rows: list[Item] = []
         cast = cast_members(snapshot.catalog)
+        row_ids = cast_row_ids(cast)
         for billing, heading in HEADINGS.items():
-            members = [m for m in cast if m.billing == billing]
+            members = [(i, m) for i, m in zip(row_ids, cast, strict=True) if m.billing == billing]
             if members:
                 rows.append(Item.heading(billing, heading))
             rows += [
-                Item(m.key, _cast_prompt(m), " ".join([m.name, m.character or "", *m.known_for]))
-                for m in members
+                Item(i, _cast_prompt(m), " ".join([m.name, m.character or "", *m.known_for]))
+                for i, m in members
             ]
         crew = crew_members(snapshot.catalog)
         if crew:
@@ -62,7 +70,9 @@ class CastPane(ListPane):
         """A person: character, billing, other credits, roles, and the sources."""
         catalog = snapshot.catalog
         crew = crew_members(catalog)
-        if member := next((m for m in cast_members(catalog) if m.key == item_id), None):
+        cast = cast_members(catalog)
+        rows = zip(cast_row_ids(cast), cast, strict=True)
+        if member := next((m for row_id, m in rows if row_id == item_id), None):
             person = f"person:{normalize(member.name)}"
             facts = [
                 claimed_field(catalog, member.key, "character", "Character", member.character),

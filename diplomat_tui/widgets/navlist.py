@@ -118,7 +118,7 @@ class NavList(OptionList):
         if not self._update_changed(items):
             self._items = [(item, Row.of(item.prompt)) for item in items]
             self._search_keys = None
-            self._rebuild()
+            self._rebuild(keep_place=True)
 
     def _update_changed(self, items: list[Item]) -> bool:
         """Redraw the rows of ``items`` that are new objects; False if the rows differ."""
@@ -178,8 +178,10 @@ class NavList(OptionList):
                 visible.append(row)
         return visible
 
-    def _rebuild(self) -> None:
-        previous = self.selected_id
+    def _rebuild(self, keep_place: bool = False) -> None:
+        """Show the visible rows, the highlighted one kept; if it is gone, new rows
+        (``keep_place``) keep the highlight where it was, a new filter starts at the top."""
+        previous, place = self.selected_id, self.highlighted
         self.clear_options()
         visible = self._visible()
         self.add_options([Option(row, id=item.id, disabled=item.header) for item, row in visible])
@@ -187,5 +189,9 @@ class NavList(OptionList):
             self.add_option(Option(_no_matches(self._query), disabled=True))
         if previous is not None and (index := self.index_of(previous)) is not None:
             self.highlighted = index
+        elif keep_place and place is not None and self.option_count:
+            self.highlighted = min(place, self.option_count - 1)
+            if self.get_option_at_index(self.highlighted).disabled:
+                self.action_cursor_down()
         elif self.option_count:
             self.action_first()

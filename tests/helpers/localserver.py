@@ -1,8 +1,11 @@
 """A real HTTP server on 127.0.0.1 for the network tests (no internet, ever).
 
 It serves the recorded answers of ``tests/recorded`` at the TVmaze paths (under
-``/tvmaze``) and the Netflix Top 10 paths (under ``/top10``), in their real formats,
-with ETag/Last-Modified validators and 304 answers to matching conditional requests.
+``/tvmaze``) and the Netflix Top 10 paths (under ``/top10``), in their real formats and
+with the real caching headers: TVmaze's answers carry ``Cache-Control: public,
+max-age=3600`` and no validators (so never a 304), the Top 10 files ETag/Last-Modified
+validators with ``Cache-Control: no-cache`` and 304 answers to matching conditional
+requests.
 Like TVmaze, it answers ``/shows/{id}?embed[]=episodes&embed[]=cast...`` with the show
 and an ``_embedded`` object holding what ``/shows/{id}/episodes``, ``/cast``... answer
 (composed from the same recorded files, with those paths' ``body`` and ``hostile``
@@ -11,8 +14,9 @@ and sends each write at once (``TCP_NODELAY``), so tests and benchmarks measure 
 client, not the stdlib server's defaults.
 Switches, per path (or ``"*"`` for every path), make it misbehave the ways real servers
 do: latency, an error status N times (with Retry-After), broken JSON, a truncated body,
-hostile text, an oversized body, a gzip bomb, a trickling body. Every request is logged
-with its headers, the status sent and the number of body bytes sent.
+hostile text, an oversized body, a gzip bomb, a trickling body, a redirect, validators
+that are not ASCII. Every request is logged with its headers, the status sent and the
+number of body bytes sent; :attr:`LocalServer.bytes_sent` counts every byte written.
 
 Mocks cannot show timeouts, trickling or size caps (docs/pitfalls.md): hence a real server.
 """
@@ -21,12 +25,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 import sys
 import threading
 import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -59,6 +65,8 @@ ROUTES = {
 EMBEDDABLE = ("episodes", "seasons", "cast", "crew")  # what ``embed[]`` can ask a show for
 EMBED_QUERY = "&".join(f"embed[]={part}" for part in EMBEDDABLE)
 LAST_MODIFIED = "Tue, 12 Nov 2024 09:00:00 GMT"
+TVMAZE_CACHE_CONTROL = "public, max-age=3600"  # as api.tvmaze.com sends, with no validators
+TOP10_CACHE_CONTROL = "no-cache"  # daily files: revalidate each time (ETag, Last-Modified)
 HOSTILE_NAME = "[@click=app.quit]x[/]"
 HOSTILE_CHARACTER = "\x1b]0;owned\x07Kate \u202eWyler"
 HOSTILE_TITLE = "\x9b31mThe Cinderella Thing\x1b[0m"
@@ -80,10 +88,14 @@ class Behaviour:
     hostile: bool = False  # escape sequences and markup in names and summaries
     oversize: int = 0  # send this many bytes of filler instead of the body
     gzip_bomb: int = 0  # send this many zero bytes, gzip-compressed
+    gzipped: bytes | None = None  # send these bytes with Content-Encoding: gzip (gzip_repeated)
     trickle: float = 0.0  # seconds between 16-byte pieces of the body
     body: bytes | None = None  # send these bytes instead of the recorded answer
     file: Path | None = None  # stream this file instead of the recorded file
-    conditional: bool = True  # send validators and honour conditional requests
+    conditional: bool = True  # Top 10: send validators and honour conditional requests
+    # -- the refresh's switches (HTTP caching, redirects) --
+    redirect: str | None = None  # answer 302 with this Location
+    validators: dict[str, str] | None = None  # send these ETag/Last-Modified values as they are
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,7 @@ class LocalServer:
 
     def __init__(self) -> None:
         self.requests: list[Logged] = []
+        self.bytes_sent = 0  # every byte written to clients: status lines, headers, bodies
         self._behaviours: dict[str, Behaviour] = {}
         self._failures_left: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -199,6 +212,26 @@ class LocalServer:
         with self._lock:
             self.requests.append(logged)
 
+    def count_sent(self, size: int) -> None:
+        """Add bytes written to a client to :attr:`bytes_sent`."""
+        with self._lock:
+            self.bytes_sent += size
+
+
+class _CountingWriter:
+    """A handler's ``wfile`` that counts what it writes into :attr:`LocalServer.bytes_sent`."""
+
+    def __init__(self, wfile: Any, local: LocalServer):
+        self._wfile = wfile
+        self._local = local
+
+    def write(self, data: bytes) -> int:
+        self._local.count_sent(len(data))
+        return self._wfile.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._wfile, name)
+
 
 def _changed(behaviour: Behaviour) -> dict[str, Any]:
     default = Behaviour()
@@ -271,10 +304,38 @@ def _gzip_zeros(size: int) -> bytes:
     return b"".join(parts) + compressor.flush()
 
 
+def gzip_repeated(piece: bytes, times: int, *, head: bytes = b"", tail: bytes = b"") -> bytes:
+    """``head``, ``piece`` repeated ``times`` times, then ``tail``, as one gzip member, made
+    in a blink (a Top 10 bomb: 1 MiB of newlines compresses to about 1 KiB, so 1 MB of
+    gzip is about 1 GB of blank lines). Serve it with ``set(path, gzipped=...)``.
+
+    Each part is deflated on its own, ending on a full flush (byte-aligned, nothing refers
+    back to earlier bytes), so the one deflated ``piece`` can follow itself ``times``
+    times; only the checksum reads every byte.
+    """
+
+    def deflated(data: bytes, last: bool = False) -> bytes:
+        deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return deflate.compress(data) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(piece, crc)
+    crc = zlib.crc32(tail, crc)
+    size = len(head) + len(piece) * times + len(tail)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # gzip, no name, no time
+    body = deflated(head) + deflated(piece) * times + deflated(tail, last=True)
+    return header + body + struct.pack("<II", crc, size % 2**32)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "diplomat-tui-test-server"
     disable_nagle_algorithm = True  # TCP_NODELAY: a body written after its headers goes at once
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self.server.local)  # type: ignore[attr-defined]
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         """Quiet: the log is kept in :attr:`LocalServer.requests`."""
@@ -295,10 +356,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, local: LocalServer, path: str, query: str, behaviour: Behaviour) -> None:
         if behaviour.fail and local.take_failure(path):
             self._error(behaviour.fail, behaviour.retry_after)
+        elif behaviour.redirect is not None:
+            self._send_redirect(behaviour.redirect)
         elif behaviour.oversize:
             self._stream_filler(behaviour.oversize)
         elif behaviour.gzip_bomb:
             self._send(200, _gzip_zeros(behaviour.gzip_bomb), {"Content-Encoding": "gzip"})
+        elif behaviour.gzipped is not None:
+            self._send_gzipped(behaviour.gzipped)
         elif behaviour.file is not None:
             self._send_file(behaviour.file, behaviour)
         else:
@@ -309,11 +374,11 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_body(body, behaviour)
 
     def _send_body(self, body: bytes, behaviour: Behaviour) -> None:
-        """The recorded (or given) body, honouring validators and the body switches."""
-        validators = {"ETag": '"' + hashlib.sha1(body).hexdigest()[:20] + '"'}
-        validators["Last-Modified"] = LAST_MODIFIED
-        if behaviour.conditional and self._not_modified(validators["ETag"]):
-            self._send(304, b"", validators)
+        """The recorded (or given) body, with its caching headers and the body switches."""
+        caching = self._caching(body, behaviour)
+        etag = caching.get("ETag")
+        if etag is not None and behaviour.conditional and self._not_modified(etag):
+            self._send(304, b"", caching)
             return
         if behaviour.broken_json:
             body = body[: len(body) // 2]
@@ -322,7 +387,21 @@ class _Handler(BaseHTTPRequestHandler):
         elif behaviour.trickle:
             self._send_trickling(body, behaviour.trickle)
         else:
-            self._send(200, body, validators if behaviour.conditional else {})
+            self._send(200, body, caching)
+
+    def _caching(self, body: bytes, behaviour: Behaviour) -> dict[str, str]:
+        """The caching headers of an answer, as each real service sends them."""
+        if self.path.startswith(TVMAZE):
+            return {"Cache-Control": TVMAZE_CACHE_CONTROL}
+        if behaviour.validators is not None:
+            return {"Cache-Control": TOP10_CACHE_CONTROL, **behaviour.validators}
+        if not behaviour.conditional:
+            return {}
+        etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+        return {"Cache-Control": TOP10_CACHE_CONTROL, "ETag": etag, "Last-Modified": LAST_MODIFIED}
+
+    def _send_redirect(self, location: str) -> None:
+        self._send(302, b"", {"Location": location})
 
     def _not_modified(self, etag: str) -> bool:
         if_none_match = self.headers.get("If-None-Match")
@@ -348,8 +427,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _error(self, status: int, retry_after: str | None) -> None:
-        body = json.dumps({"name": "Error", "message": f"HTTP {status}", "status": status}).encode()
+        """An error answer in TVmaze's shape (``{"name", "message", "code", "status"}``)."""
+        name = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+        body = json.dumps({"name": name, "message": "", "code": 0, "status": status}).encode()
         self._send(status, body, {"Retry-After": retry_after} if retry_after else {})
+
+    def _send_gzipped(self, body: bytes) -> None:
+        """A gzip-encoded body (the ``gzipped`` switch), announced as such, no validators."""
+        self._send(200, body, {"Content-Encoding": "gzip"})
 
     def _send_truncated(self, body: bytes) -> None:
         self._headers(200, len(body) + 1000, {})
@@ -372,10 +457,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_file(self, path: Path, behaviour: Behaviour) -> None:
         stat = path.stat()
         etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
+        caching = {"Cache-Control": TOP10_CACHE_CONTROL, "ETag": etag}
         if behaviour.conditional and self._not_modified(etag):
-            self._send(304, b"", {"ETag": etag})
+            self._send(304, b"", caching)
             return
-        self._headers(200, stat.st_size, {"ETag": etag})
+        self._headers(200, stat.st_size, caching if behaviour.conditional else {})
         with path.open("rb") as source:
             while piece := source.read(CHUNK):
                 self.wfile.write(piece)
