@@ -371,7 +371,7 @@ class DiplomatApp(App[None]):
                 partial(self.export, kind),
             )
 
-    def _watched_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+    def _watched_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """Mark the episode on show (a list's or a detail view's), the next one, or undo."""
         target = screen.current_pane if isinstance(screen, MainScreen) else screen
         toggle = getattr(target, "action_toggle_watched", None)

@@ -223,7 +223,7 @@ class Walk:
             pane = main_screen.current_pane
             if isinstance(pane, ListPane):
                 for index in self.hostile_rows(pane):
-                    pane.list.highlighted = index
+                    pane.navlist.highlighted = index
                     await self.pilot.press("enter")
                     assert isinstance(self.app.screen, DetailScreen)
                     await self.look_and_click()
@@ -234,8 +234,8 @@ class Walk:
     def hostile_rows(self, pane: ListPane) -> list[int]:
         """The rows whose detail view shows one of the needles."""
         rows = []
-        for index in range(pane.list.option_count):
-            option = pane.list.get_option_at_index(index)
+        for index in range(pane.navlist.option_count):
+            option = pane.navlist.get_option_at_index(index)
             if option.disabled or option.id is None:
                 continue
             detail = pane.detail(self.app.snapshot, option.id)

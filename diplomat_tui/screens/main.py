@@ -78,11 +78,13 @@ class MainScreen(Screen[None]):
 
     def _label_tabs(self, width: int) -> None:
         """Short titles on the tabs below :data:`SHORT_TABS_WIDTH` columns, else full ones."""
+        from textual.widgets import Tab
+
         if self.tabs is None:
             return
         short = width < SHORT_TABS_WIDTH
         for pane in PANES:
-            for tab in self.tabs.query(f"#tab-{pane.PANE_ID}"):
+            for tab in self.tabs.query(f"#tab-{pane.PANE_ID}").results(Tab):
                 label = self.pane_label(pane, short)
                 if tab.label_text != label:
                     tab.label = label
@@ -160,6 +162,13 @@ class MainScreen(Screen[None]):
         target = self.current_pane
         if isinstance(target, ListPane):
             target.select(item_id)
+
+    @on(ListPane.DetailRequested)
+    def _open_detail(self, event: ListPane.DetailRequested) -> None:
+        event.stop()
+        from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
+
+        self.app.push_screen(DetailScreen(event.detail_of, event.detail))
 
     @on(OptionList.OptionSelected, "#nav")
     def _nav_selected(self, event: OptionList.OptionSelected) -> None:

@@ -144,7 +144,7 @@ class EpisodesPane(ListPane):
         """Mark the highlighted episode watched and move on to the next unwatched one (or
         mark it not watched, staying on it)."""
         snapshot = self.snapshot
-        if episode := _episode(snapshot, self.list.selected_id):
+        if episode := _episode(snapshot, self.navlist.selected_id):
             marking = episode.key not in snapshot.watched
             self.post_message(self.MarkWatched([episode.key], marking))
             if marking:
@@ -152,7 +152,7 @@ class EpisodesPane(ListPane):
 
     def _highlight_next_unwatched(self, watched: frozenset[str]) -> None:
         """Move the highlight down to the next episode row not in ``watched``, if any."""
-        nav = self.list
+        nav = self.navlist
         start = (nav.highlighted or 0) + 1
         for index in range(start, nav.option_count):
             row_id = nav.get_option_at_index(index).id or ""
@@ -163,7 +163,7 @@ class EpisodesPane(ListPane):
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
         snapshot = self.snapshot
-        if episode := _episode(snapshot, self.list.selected_id):
+        if episode := _episode(snapshot, self.navlist.selected_id):
             keys = [e.key for e in snapshot.catalog.episodes if e.season == episode.season]
             all_watched = all(key in snapshot.watched for key in keys)
             self.post_message(self.MarkWatched(keys, not all_watched))

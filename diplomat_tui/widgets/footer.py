@@ -7,6 +7,8 @@ off is never the way out or the way to help.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -48,7 +50,7 @@ class KeyFooter(Footer):
         needed = sum(len(key) + len(text) + 3 for key, text in first_keys.values())
         return needed + PALETTE_WIDTH <= self.app.size.width
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """Recompose when the shown keys (or whether they are enabled) changed."""
         if screen is self.screen and _shown_keys(screen) != self._shown:
             super().bindings_changed(screen)
@@ -62,7 +64,7 @@ def _is_essential(key: Widget) -> bool:
     return getattr(key, "action", None) in ESSENTIAL_ACTIONS
 
 
-def _shown_keys(screen: Screen) -> Shown:
+def _shown_keys(screen: Screen[Any]) -> Shown:
     return tuple(
         (binding.action, screen.app.get_key_display(binding), binding.description, enabled, tooltip)
         for _node, binding, enabled, tooltip in screen.active_bindings.values()

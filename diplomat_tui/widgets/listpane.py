@@ -4,7 +4,7 @@ A pane turns the app's snapshot into rows (:meth:`ListPane.items`) and a row int
 detail view (:meth:`ListPane.detail`); filtering, selection and opening details
 are handled here once. A pane watches the app's snapshot, mounts its widgets when first
 shown and draws its rows only while on show: a hidden pane draws the latest snapshot
-when it is next shown (:attr:`ListPane.list`), so a launch never builds thousands of
+when it is next shown (:attr:`ListPane.navlist`), so a launch never builds thousands of
 rows nobody sees, and a watched mark never redraws a pane that does not show marks.
 """
 
@@ -16,10 +16,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, OptionList
 
 from diplomat_tui.model import Snapshot
-from diplomat_tui.widgets.details import Detail
+from diplomat_tui.widgets.details import Detail, DetailOf
 from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.state import app_state, watch_snapshot
@@ -29,6 +30,14 @@ class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
     BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]
+
+    class DetailRequested(Message):
+        """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
+
+        def __init__(self, detail_of: DetailOf, detail: Detail) -> None:
+            super().__init__()
+            self.detail_of = detail_of
+            self.detail = detail
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane list-pane")
@@ -58,7 +67,7 @@ class ListPane(Vertical, Pane):
         self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
     @property
-    def list(self) -> NavList:
+    def navlist(self) -> NavList:
         """The pane's list widget, showing the current snapshot."""
         self._catch_up()
         return self.query_one(NavList)
@@ -91,14 +100,14 @@ class ListPane(Vertical, Pane):
 
     def select(self, item_id: str) -> None:
         """Highlight the row ``item_id`` (clearing a filter that hides it)."""
-        if self.list.index_of(item_id) is None:
+        if self.navlist.index_of(item_id) is None:
             self.action_close_filter()
-        if (index := self.list.index_of(item_id)) is not None:
-            self.list.highlighted = index
+        if (index := self.navlist.index_of(item_id)) is not None:
+            self.navlist.highlighted = index
 
     def focus_list(self) -> None:
         """Give the keyboard to the list."""
-        self.list.focus()
+        self.navlist.focus()
 
     def open_filter(self) -> None:
         """Show the filter box and type into it."""
@@ -119,25 +128,23 @@ class ListPane(Vertical, Pane):
         if box.value:
             box.value = ""
         box.display = False
-        self.list.filter("")
-        self.list.focus()
+        self.navlist.filter("")
+        self.navlist.focus()
 
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.list.filter(event.value)
+        self.navlist.filter(event.value)
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self) -> None:
         """Enter in the filter box opens the highlighted match (the list keeps the keys)."""
-        self.list.focus()
-        if self.list.highlighted is not None:
-            self.list.action_select()
+        self.navlist.focus()
+        if self.navlist.highlighted is not None:
+            self.navlist.action_select()
 
     @on(OptionList.OptionSelected)
     def _open_detail(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         item_id = event.option.id
         if item_id is not None and (detail := self.detail(self.snapshot, item_id)):
-            from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
-
-            self.app.push_screen(DetailScreen(partial(self.detail, item_id=item_id), detail))
+            self.post_message(self.DetailRequested(partial(self.detail, item_id=item_id), detail))
