@@ -41,9 +41,10 @@ class RefreshRun:
         self.last = clean_line(f"{source}: {status}")
 
     def describe(self) -> str:
-        """``Refreshing 3s · step 4 · TVmaze: episodes: 200 OK · esc cancels``."""
+        """``Refreshing 3s · TVmaze: episodes: 200 OK · step 4 · esc cancels`` (what a
+        narrow title bar cuts off comes last)."""
         seconds = int(time.monotonic() - self.started)
-        return f"Refreshing {seconds}s · step {self.steps} · {self.last} · esc cancels"
+        return f"Refreshing {seconds}s · {self.last} · step {self.steps} · esc cancels"
 
     def cancel(self) -> bool:
         """Cancel unless the save has begun; whether it was cancelled."""

@@ -38,9 +38,10 @@ class TitleBar(Static):
     def _show_titles(self) -> None:
         state = app_state(self)
         title = Content(self.app.title)
-        sub_title = state.refresh_status or self.app.sub_title  # a refresh, or the show
-        if sub_title:
-            title = Content.assemble(title, (" — ", "$text-muted"), Content(sub_title))
+        if state.refresh_status:  # alone: the progress matters more than the name
+            title = Content(state.refresh_status)
+        elif self.app.sub_title:
+            title = Content.assemble(title, (" — ", "$text-muted"), Content(self.app.sub_title))
         if spoilers_shown(state.snapshot):  # first: a narrow terminal cuts the end
             title = Content.assemble(("spoilers shown", "bold $warning"), " · ", title)
         self.update(title)
