@@ -36,6 +36,7 @@ def with_claims(catalog: Catalog) -> Catalog:
         Claim("episode:S01E01", "title", "The Cinderella Thing", (TVMAZE.id,)),
         Claim(keri.key, "character", "Ambassador Kate Wyler", (RENEWAL.id,)),
         Claim(stat_key(hours), "value", 57_000_000, (RENEWAL.id,)),
+        Claim("season:2", "premiere", "2024-10-31", (RENEWAL.id,)),
     )
     return replace(catalog, sources=(*catalog.sources, RENEWAL, TVMAZE), claims=claims)
 
@@ -109,3 +110,14 @@ async def test_a_source_lists_its_claims_that_were_not_shown(app: DiplomatApp) -
         assert "• the show, premiered: October 31" in text
         assert "• Keri Russell as Kate Wyler, character: Ambassador Kate Wyler" in text
         assert "• Hours viewed first weekend, value: 57,000,000" in text
+
+
+async def test_a_disputed_season_says_so_in_its_heading(app: DiplomatApp) -> None:
+    async with app.run_test(size=(200, 60)) as pilot:
+        show_claims(app)
+        await pilot.press("3")
+        headings = [r for r in rows(app, "episodes") if r.startswith("Season")]
+        assert "sources disagree (see Sources)" in headings[1]
+        assert "sources disagree" not in headings[0]
+        await pilot.press("5")
+        assert f"season 2, premiere: unknown (shown); {NAMED}: 2024-10-31" in rows(app, "sources")

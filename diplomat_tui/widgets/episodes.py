@@ -21,8 +21,9 @@ from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
 
 
-def season_heading(view: SeasonView, watched: frozenset[str]) -> Content:
-    """``Season 1 · 8 episodes · released  ████░░░░ 2/8 watched``."""
+def season_heading(view: SeasonView, watched: frozenset[str], disputed: bool = False) -> Content:
+    """``Season 1 · 8 episodes · released  ████░░░░ 2/8 watched``; ``disputed``: the sources
+    disagree about the season (the Sources pane lists their claims side by side)."""
     season = view.season
     count = season.episode_count if season and season.episode_count else len(view.episodes)
     parts = [f"Season {view.number}", f"{count} episodes" if count else "no episodes yet"]
@@ -31,6 +32,8 @@ def season_heading(view: SeasonView, watched: frozenset[str]) -> Content:
     if season and season.premiere:
         parts.append(f"premiere {season.premiere}")
     heading = line(" · ".join(parts), "bold underline")
+    if disputed:
+        heading = Content.assemble(heading, ("  sources disagree (see Sources)", "$warning"))
     if not view.episodes:
         return heading
     done = watched_count(view.episodes, watched)
@@ -70,6 +73,7 @@ class _EpisodeRows:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.seasons = [(view, [e.key for e in view.episodes]) for view in season_views(catalog)]
+        self.disputed = {c.subject for c in catalog.claims if c.subject.startswith("season:")}
         self._episodes: dict[tuple[str, bool], Item] = {}
         self._headings: dict[tuple[int, int], Item] = {}
 
@@ -86,7 +90,7 @@ class _EpisodeRows:
     def heading(self, view: SeasonView, done: int, watched: frozenset[str]) -> Item:
         """The heading of a season, ``done`` of its episodes in ``watched``."""
         if (row := self._headings.get((view.number, done))) is None:
-            prompt = season_heading(view, watched)
+            prompt = season_heading(view, watched, f"season:{view.number}" in self.disputed)
             row = self._headings[view.number, done] = Item(
                 f"season:{view.number}", prompt, header=True
             )
