@@ -121,3 +121,21 @@ async def test_a_disputed_season_says_so_in_its_heading(app: DiplomatApp) -> Non
         assert "sources disagree" not in headings[0]
         await pilot.press("5")
         assert f"season 2, premiere: unknown (shown); {NAMED}: 2024-10-31" in rows(app, "sources")
+
+
+async def test_a_hostile_claim_shows_literally(app: DiplomatApp) -> None:
+    hostile = "[@click=app.quit]x[/] \x1b]52;c;cHduZWQ=\x07"
+    async with app.run_test(size=(120, 36)) as pilot:
+        catalog = with_claims(app.snapshot.catalog)
+        claim = Claim("show", "network", hostile, (RENEWAL.id,))
+        app.snapshot = replace(
+            app.snapshot, catalog=replace(catalog, claims=(*catalog.claims, claim))
+        )
+        await pilot.pause()
+        # the markup shown as written, the escape sequence gone
+        assert f"Network: Netflix  (also claimed: {NAMED}: [@click=app.quit]x[/])" in (
+            screen_text(app)
+        )
+        await pilot.press("5")
+        assert any("[@click=app.quit]x[/]" in row for row in rows(app, "sources"))
+        assert app.is_running

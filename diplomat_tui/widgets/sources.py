@@ -69,7 +69,7 @@ class SourcesPane(ListPane):
             rows.append(Item.heading("claims", "Facts the sources disagree on"))
         for subject, name in disputed:
             text = _dispute_text(catalog, subject, name)
-            rows.append(Item(f"claim:{subject}#{name}", line(text), text))
+            rows.append(Item(f"claim:{subject}#{name}", line(text, "", QUOTE_LIMIT), text))
         group = None
         for source in catalog.sources:
             heading = source.title if source.kind == "article" else source.kind
