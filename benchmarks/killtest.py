@@ -305,23 +305,25 @@ def run_kills(
     app_every: int = 0,
     lanes: int = 1,
     versions: Versions | None = None,
+    span: float = WINDOW_SPAN,
 ) -> KillReport:
     """Kill a writer ``kills`` times while it writes the file, and check the file each time.
 
     Every ``app_every``-th round (0: never; diplomat-tui only) also opens the store as the
     app does at start and mounts the app on it. ``lanes`` > 1 runs that many independent
     stores at once, in separate processes, sharing the kills (to use several cores).
+    Kill delays spread over ``span`` times the time a write takes.
     """
-    versions = versions or make_versions(size)
+    plan = _Plan(storage, versions or make_versions(size), app_every, span)
     # The forked writers inherit the catalogs: keep their garbage collector off these
     # objects, or it touches (and so copies) every page of them, slowing each write by half.
     gc.freeze()
     try:
         if lanes == 1:
-            return _run_lane(storage, folder, kills, seed, app_every, versions)
+            return _run_lane(plan, folder, kills, seed)
         shares = [kills // lanes + (lane < kills % lanes) for lane in range(lanes)]
         pipes = [
-            _fork_lane(storage, folder / f"lane-{lane}", share, seed + lane, app_every, versions)
+            _fork_lane(plan, folder / f"lane-{lane}", share, seed + lane)
             for lane, share in enumerate(shares)
         ]
         return _merged([_lane_report(pid, reader) for pid, reader in pipes])
@@ -329,21 +331,31 @@ def run_kills(
         gc.unfreeze()
 
 
-def _run_lane(
-    storage: str, folder: Path, kills: int, seed: int, app_every: int, versions: Versions
-) -> KillReport:
+@dataclass(frozen=True)
+class _Plan:
+    """What every lane of a run does: the storage, its versions, when the app is started,
+    and over how many times the time of a write the kill delays spread."""
+
+    storage: str
+    versions: Versions
+    app_every: int
+    span: float
+
+
+def _run_lane(plan: _Plan, folder: Path, kills: int, seed: int) -> KillReport:
     """The kill rounds on one store: start a writer, wait until it saves, kill, check."""
+    storage, versions, app_every = plan.storage, plan.versions, plan.app_every
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / STORE_NAME
     report = KillReport(LABELS[storage])
     report.window_seconds = _calibrate(storage, path, versions)
     report.store_bytes = path.stat().st_size
-    rng = random.Random(seed)
+    delays = kill_delays(kills, plan.span * report.window_seconds, random.Random(seed))
     current = _state(path, versions)
     while report.kills < kills:
         writer = _start_writer(storage, path, versions, 1 - current, MAX_WRITES_PER_WRITER)
         writer.wait_until_saving()
-        time.sleep(rng.uniform(0, WINDOW_SPAN * report.window_seconds))
+        time.sleep(delays[report.kills])
         status = writer.end(kill=True)
         if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
             raise RuntimeError(f"the {storage} writer ended before it was killed ({status})")
@@ -354,9 +366,20 @@ def _run_lane(
     return report
 
 
-def _fork_lane(
-    storage: str, folder: Path, kills: int, seed: int, app_every: int, versions: Versions
-) -> tuple[int, int]:
+def kill_delays(kills: int, window_seconds: float, rng: random.Random) -> list[float]:
+    """A delay for each kill within ``window_seconds``: one in each of ``kills`` equal
+    slices of it, at random within its slice, in random order.
+
+    Unlike independent draws, this gives every part of the window its share of the kills
+    however few there are, so a short run still kills before and after the switch.
+    """
+    slice_seconds = window_seconds / kills
+    delays = [(n + rng.random()) * slice_seconds for n in range(kills)]
+    rng.shuffle(delays)
+    return delays
+
+
+def _fork_lane(plan: _Plan, folder: Path, kills: int, seed: int) -> tuple[int, int]:
     """Run a lane in a child process; return its pid and the pipe its report comes through."""
     reader, writer = os.pipe()
     pid = os.fork()
@@ -365,7 +388,7 @@ def _fork_lane(
         return pid, reader
     os.close(reader)
     try:  # the lane process: never returns
-        report = _run_lane(storage, folder, kills, seed, app_every, versions)
+        report = _run_lane(plan, folder, kills, seed)
         message = json.dumps(asdict(report))
     except BaseException as error:  # sent to the parent, which raises it
         message = json.dumps({"error": repr(error)})

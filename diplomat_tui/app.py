@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
@@ -36,6 +36,7 @@ from diplomat_tui.widgets.state import SPOILERS_PREF, spoilers_shown
 from diplomat_tui.widgets.text import break_long_words
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from textual.binding import Keymap
     from textual.command import Provider
     from textual.notifications import SeverityLevel
@@ -77,12 +78,22 @@ class DiplomatApp(App[None]):
     refresh_status: var[str] = var("")
     """What a running refresh is doing (the title bar shows it); empty when none runs."""
 
-    def __init__(self, *, store: Store, snapshot: Snapshot, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        snapshot: Snapshot,
+        settings: Settings,
+        writer: Executor | None = None,
+    ) -> None:
+        """``writer`` runs the saves, one at a time and in order (default: one thread)."""
         super().__init__()
         self.store = store
         self.snapshot = snapshot
         self.settings = settings
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._writer = writer or ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="store-writer"
+        )
         self._refresh_run: RefreshRun | None = None
         self._keys_by_id: dict[str, str] = {}
         self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
@@ -94,7 +105,7 @@ class DiplomatApp(App[None]):
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
         return MainScreen()
 
@@ -153,6 +164,13 @@ class DiplomatApp(App[None]):
         """Remember a preference now (in memory and, in order, in the store)."""
         self.snapshot = replace(self.snapshot, prefs={**self.snapshot.prefs, key: value})
         self._save(partial(self.store.set_pref, key, value))
+
+    async def load_picture(self, url: str) -> Image | None:
+        """The picture at ``url``, for a Picture widget: from the cache, else fetched
+        (widgets never reach the network; this imports Pillow and httpx, on first use)."""
+        from diplomat_tui.images import load_picture
+
+        return await load_picture(url, self.settings)
 
     def wait_for_saves(self, timeout: float = 10) -> None:
         """Block until every save asked for so far is done (for tests and tools)."""
@@ -333,7 +351,7 @@ class DiplomatApp(App[None]):
             self._saved_theme = theme.name
             self._save(partial(save_theme, self.settings.config_path, theme.name))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands: every action of the app, one per pane, and the built-in
         ones (theme, quit; the screenshot is the app's own, saved where ``ctrl+s`` saves)."""
         yield SystemCommand("Help", "Show the keys and what they do", self.action_help)
@@ -416,6 +434,12 @@ class DiplomatApp(App[None]):
             return
         self.call_from_thread(self.notify, f"Exported to {path}", timeout=8, markup=False)
 
+    def toast_text(self, message: str) -> str:
+        """``message`` as a notification shows it at the current width: a long URL or path
+        broken after its separators (``/``, ``?``...), never cut mid-name by the wrapping."""
+        width = min(TOAST_WIDTH, self.size.width * 9 // 10) - TOAST_FRAME
+        return break_long_words(message, width)
+
     def notify(
         self,
         message: str,
@@ -425,11 +449,9 @@ class DiplomatApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """A notification; a long URL or path in it is broken after its separators (``/``,
-        ``?``...) to fit the toast, never cut mid-name by the wrapping."""
-        width = min(TOAST_WIDTH, self.size.width * 9 // 10) - TOAST_FRAME
+        """A notification, shown as :meth:`toast_text` lays it out."""
         super().notify(
-            break_long_words(message, width),
+            self.toast_text(message),
             title=title,
             severity=severity,
             timeout=timeout,

@@ -1111,11 +1111,9 @@ def extract(
     cast = _cast_records(mentions, refs)
     crew = _crew_records(mentions, refs)
     stats = _stats(sentences, renewal, current, refs)
-    cited = {
-        source
-        for record in (show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats)
-        for source in record.sources
-    }
+    records: list[Show | Quote | Person | CastCredit | CrewCredit | Season | Episode | Stat]
+    records = [show, *show.quotes, *people, *cast, *crew, *seasons, *episodes, *stats]
+    cited = {source for record in records for source in record.sources}
     source_title = title or _shortened(sentences[0].text)
     return Catalog(
         show=show,

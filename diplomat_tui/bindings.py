@@ -13,6 +13,7 @@ import pkgutil
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_character
@@ -86,7 +87,7 @@ def app_bindings() -> list[BindingInfo]:
     return sorted(found.values(), key=lambda b: (b.scope != APP_SCOPE, b.scope, b.id))
 
 
-def _subclasses(cls: type) -> Iterator[type]:
+def _subclasses(cls: type[Any]) -> Iterator[type[Any]]:
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)

@@ -18,6 +18,7 @@ import shlex
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -42,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: the app by default, and its subcommands."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--no-images", action="store_true", help="show no pictures and fetch none")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser(
         "ingest",
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         settings = load_settings(getattr(args, "data_dir", None))
+        if args.no_images:
+            settings = replace(settings, images=False)
         return _run(args, settings)
     except BrokenPipeError:
         return _closed_pipe()
@@ -368,9 +372,23 @@ def _refresh(store: Store, settings: Settings, *, force: bool) -> int:
     result = asyncio.run(refresh(store, settings, _progress, force=force))
     if len(result.failed) < len(result.sources):
         _out("\n".join(map(printable, result.summary.describe().splitlines())))
+    if settings.images and len(result.failed) < len(result.sources):
+        _fetch_pictures(store, settings)
     for status in result.failed:
         _fail(str(status.error))
     return 0 if result.ok else EXIT_ERROR
+
+
+def _fetch_pictures(store: Store, settings: Settings) -> None:
+    """After a refresh has saved: the poster and headshots not cached yet, for offline use.
+    Never fails the command (a picture that cannot be had is logged and skipped)."""
+    import asyncio
+
+    from diplomat_tui.images import fetch_missing
+
+    report = asyncio.run(fetch_missing(store.snapshot().catalog, settings))
+    if report.fetched:
+        _progress("Pictures", f"{report.fetched} fetched for offline use")
 
 
 def _launch_snapshot(store: Store) -> Snapshot:

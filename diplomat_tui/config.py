@@ -63,6 +63,9 @@ def sample_config(
             *theme_lines,
             f'theme = "{DEFAULT_THEME}"',
             "",
+            "# Pictures (the poster, photos): false shows and fetches none (or --no-images).",
+            "# images = true",
+            "",
             "# Where ctrl+s saves SVG screenshots.",
             f"# screenshots = '{settings.screenshot_dir}'",  # literal: Windows backslashes
             "",

@@ -86,6 +86,7 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
             {
                 "metric": s.metric,
                 "value": s.value,
+                "approx": s.approx,
                 "period": s.period,
                 "scope": s.scope,
                 "season": s.season,

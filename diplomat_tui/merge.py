@@ -22,6 +22,7 @@ from diplomat_tui.model import (
     CrewCredit,
     Episode,
     Person,
+    Record,
     Season,
     Show,
     Source,
@@ -29,7 +30,7 @@ from diplomat_tui.model import (
     normalize,
 )
 
-R = TypeVar("R")
+R = TypeVar("R", bound=Record)
 
 # Fields that are bookkeeping, not facts a reader checks: the newer non-null value is kept
 # and no claim is made of the old one.
@@ -115,7 +116,7 @@ class _Merger:
         changes: dict[str, Any] = {}
         old_sources: tuple[str, ...] = getattr(old, "sources", ())
         new_sources: tuple[str, ...] = getattr(new, "sources", ())
-        for field in fields(old):  # type: ignore[arg-type]
+        for field in fields(old):
             name = field.name
             old_value, new_value = getattr(old, name), getattr(new, name)
             if isinstance(old_value, tuple) and isinstance(new_value, tuple):
@@ -132,7 +133,7 @@ class _Merger:
                     self._lost(old, name, old_value, _only(old_sources, new_sources))
             else:
                 self._lost(old, name, new_value, _only(new_sources, old_sources))
-        return replace(old, **changes)  # type: ignore[type-var]
+        return replace(old, **changes)
 
     def records(
         self, old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]
@@ -181,14 +182,10 @@ class _Merger:
         return tuple(kept.values())
 
 
-def merge_record(old: R, new: R) -> R:
-    """``old`` updated with ``new`` alone (no sources to weigh: the value held stays)."""
-    return _Merger(Catalog(), Catalog()).record(old, new)
-
-
 def merge_catalogs(old: Catalog, new: Catalog) -> Catalog:
     """The catalog that results from learning ``new`` after ``old``."""
     merger = _Merger(old, new)
+    show: Show | None
     if old.show and new.show:
         show = merger.record(old.show, new.show)
     else:

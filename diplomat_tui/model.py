@@ -13,11 +13,21 @@ import math
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from functools import cache
 from itertools import chain, islice, repeat
 from types import NoneType, UnionType
-from typing import Any, Literal, NamedTuple, Self, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    Self,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 SourceKind = Literal["article", "tvmaze", "top10"]
 Billing = Literal["main", "guest"]
@@ -60,13 +70,20 @@ class _Field(NamedTuple):
     kind: _Kind
 
 
-@cache
+_FIELDS: dict[type[Record], tuple[_Field, ...]] = {}
+
+
 def _fields(cls: type[Record]) -> tuple[_Field, ...]:
     """The fields of a record class with what each may hold, from its type hints (once)."""
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}.__post_init__ would not run: records are read without it")
-    hints = get_type_hints(cls)
-    return tuple(_Field(f.name, f.default, _kind(hints[f.name])) for f in fields(cls))
+    if (known := _FIELDS.get(cls)) is None:
+        if hasattr(cls, "__post_init__"):
+            raise TypeError(
+                f"{cls.__name__}.__post_init__ would not run: records are read without it"
+            )
+        hints = get_type_hints(cls)
+        known = tuple(_Field(f.name, f.default, _kind(hints[f.name])) for f in fields(cls))
+        _FIELDS[cls] = known
+    return known
 
 
 @cache
@@ -176,6 +193,7 @@ class Record:
     """
 
     __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each record is a dataclass
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (tuples become lists), without the deep copies of
@@ -356,6 +374,7 @@ class Stat(Record):
     scope: str | None = None  # e.g. "Netflix weekly global Top 10 TV (English)"
     season: int | None = None
     sources: tuple[str, ...] = ()
+    approx: bool = False  # the source gives it as approximate ("nearly 4 million")
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +437,8 @@ _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "�
 
 def normalize(text: str) -> str:
     """Fold case, accents and typographic quotes, for matching names and titles."""
+    if text.isascii():  # most names: no accent or typographic quote to fold
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from diplomat_tui.merge import normalize
-from diplomat_tui.model import CastCredit, Catalog, Episode, Person, Season, Show, Source, Stat
+from diplomat_tui.merge import union
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    Episode,
+    Person,
+    Season,
+    Show,
+    Source,
+    Stat,
+    normalize,
+)
 
 
 @dataclass(frozen=True)
@@ -55,10 +65,6 @@ STAT_LABELS = {
 }
 
 
-def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for group in groups for item in group))
-
-
 def _people(catalog: Catalog) -> dict[str, Person]:
     return {normalize(p.name): p for p in catalog.people}
 
@@ -73,7 +79,7 @@ def _credit_sources(
 ) -> tuple[str, ...]:
     """A credit's sources, then those of the person record (their other credits)."""
     person = people.get(normalize(name))
-    return _union(credit_sources, person.sources if person else ())
+    return union(credit_sources, person.sources if person else ())
 
 
 def cast_members(catalog: Catalog) -> list[CastMember]:
@@ -152,11 +158,13 @@ def stat_key(stat: Stat) -> str:
 
 
 def format_stat_value(stat: Stat) -> str:
-    """A stat's value for people: ``#1``, ``57.48M``, ``86``."""
+    """A stat's value for people: ``#1``, ``57.48M``, ``86``, ``about 4M``."""
+    if stat.approx:
+        return "about " + format_stat_value(replace(stat, approx=False))
     value = stat.value
     if stat.metric == "weekly_rank":
         return f"#{value:g}"
-    if isinstance(value, (int, float)) and abs(value) >= 1_000_000:
+    if abs(value) >= 1_000_000:
         return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
     if isinstance(value, float):
         return f"{value:,.2f}"

@@ -18,13 +18,14 @@ it imports httpx.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.merge import merge_catalogs, normalize
-from diplomat_tui.model import Catalog
+from diplomat_tui.merge import merge_catalogs
+from diplomat_tui.model import Catalog, normalize
 from diplomat_tui.settings import Settings
 from diplomat_tui.sources import Origin, SourceResult, checked, top10, tvmaze
 from diplomat_tui.sources.http import HttpClient, HttpPolicy, ProgressCallback
@@ -105,7 +106,7 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-Fetch = Callable[[], Awaitable[SourceResult]]
+Fetch = Callable[[], Coroutine[Any, Any, SourceResult]]
 
 
 async def refresh(

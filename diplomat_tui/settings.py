@@ -27,6 +27,8 @@ ENV_TVMAZE_URL = "DIPLOMAT_TUI_TVMAZE_URL"
 ENV_TOP10_URL = "DIPLOMAT_TUI_TOP10_URL"
 ENV_CACHE_DIR = "DIPLOMAT_TUI_CACHE_DIR"
 ENV_IMAGE_HOSTS = "DIPLOMAT_TUI_IMAGE_HOSTS"
+ENV_IMAGES = "DIPLOMAT_TUI_IMAGES"  # "off" (or 0, no, false): no pictures
+_OFF = frozenset({"0", "off", "no", "false"})
 TVMAZE_IMAGE_HOST = "static.tvmaze.com"
 HTTP_CACHE_FILE = "http-cache.sqlite"
 
@@ -44,6 +46,7 @@ class Settings:
     cache_dir: Path | None = None  # None: a ``cache`` folder in the data folder
     image_hosts: tuple[str, ...] = ()  # () : TVmaze's image host and the TVmaze API's host
     screenshot_dir: Path = field(default_factory=lambda: user_pictures_path() / APP_NAME)
+    images: bool = True  # pictures shown and fetched (off: --no-images, images = false)
 
     @property
     def store_path(self) -> Path:
@@ -54,6 +57,11 @@ class Settings:
     def http_cache_path(self) -> Path:
         """The HTTP cache (SQLite, RFC 9111 via hishel) in the user cache folder."""
         return (self.cache_dir or self.data_dir / "cache") / HTTP_CACHE_FILE
+
+    @property
+    def image_cache_dir(self) -> Path:
+        """The folder of cached pictures, in the user cache folder."""
+        return (self.cache_dir or self.data_dir / "cache") / "images"
 
     def allowed_image_hosts(self) -> tuple[str, ...]:
         """The hosts pictures may be fetched from: the setting, else TVmaze's image host
@@ -90,6 +98,8 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         settings = replace(settings, cache_dir=Path(env[ENV_CACHE_DIR]).expanduser())
     if env.get(ENV_IMAGE_HOSTS):
         settings = replace(settings, image_hosts=_hosts(env[ENV_IMAGE_HOSTS].split(",")))
+    if env.get(ENV_IMAGES):
+        settings = replace(settings, images=env[ENV_IMAGES].strip().lower() not in _OFF)
     if data_dir is not None:
         settings = replace(settings, data_dir=Path(data_dir))
     return replace(
@@ -118,6 +128,11 @@ def _apply_config_file(settings: Settings) -> Settings:
     keys = _table(config, "keys", path)
     screenshots = _string(config, "screenshots", path)
     hosts = sources.get("image_hosts")
+    images = config.get("images", True)
+    if not isinstance(images, bool):
+        raise DiplomatError(
+            f"the config file {path} sets images = {_shown(images)}, but it must be true or false"
+        )
     if hosts is not None and not (
         isinstance(hosts, list) and all(isinstance(host, str) for host in hosts)
     ):
@@ -133,6 +148,7 @@ def _apply_config_file(settings: Settings) -> Settings:
         screenshot_dir=Path(screenshots) if screenshots else settings.screenshot_dir,
         keymap={binding_id: _string(keys, binding_id, path, "keys") or "" for binding_id in keys},
         image_hosts=_hosts(hosts) if hosts is not None else settings.image_hosts,
+        images=images,
     )
 
 
@@ -164,6 +180,6 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _hosts(names: list[object]) -> tuple[str, ...]:
+def _hosts(names: list[Any]) -> tuple[str, ...]:
     """Host names from a list (config) or a comma-separated variable, blanks dropped."""
     return tuple(str(name).strip().lower() for name in names if str(name).strip())

@@ -328,7 +328,7 @@ class Store:
                 self._load()  # an older store keeps the user's tables: migrate them out
             user = self._user_data() or {"meta": _new_meta()}
             storage = _TransactionStorage(user)
-            db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type, return-value]
+            db = TinyDB(storage=lambda: storage)
             yield db
             _touch_meta(storage.data)
             self._save_user(storage.data)

@@ -15,12 +15,17 @@ from helpers.localserver import local_server  # noqa: F401 - the local HTTP serv
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data folder, also set as DIPLOMAT_TUI_DATA_DIR (config, HTTP cache and
-    screenshot folders isolated too)."""
+    screenshot folders isolated too).
+
+    Pictures are cached in the test's folder and fetched from 127.0.0.1 only: a picture
+    URL of a recorded TVmaze answer (static.tvmaze.com) is refused without a request.
+    """
     folder = tmp_path / "data"
     monkeypatch.setenv("DIPLOMAT_TUI_DATA_DIR", str(folder))
     monkeypatch.setenv("DIPLOMAT_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("DIPLOMAT_TUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("DIPLOMAT_TUI_SCREENSHOT_DIR", str(tmp_path / "screenshots"))
+    monkeypatch.setenv("DIPLOMAT_TUI_IMAGE_HOSTS", "127.0.0.1")
     return folder
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from textual.theme import BUILTIN_THEMES
 
-from diplomat_tui.app import DiplomatApp
 from diplomat_tui.bindings import app_bindings, clean_keymap, is_key, keymap_warnings
 from diplomat_tui.cli import main
 from diplomat_tui.config import save_theme
@@ -17,7 +16,7 @@ from diplomat_tui.errors import DiplomatError
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 
-from helpers.app import notifications
+from helpers.app import NotedApp, notifications
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -125,8 +124,8 @@ def test_key_names(key: str, known: bool) -> None:
     assert is_key(normal_key(key)) is known
 
 
-def open_app(store: Store) -> DiplomatApp:
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+def open_app(store: Store) -> NotedApp:
+    return NotedApp(store=store, snapshot=store.snapshot(), settings=load_settings())
 
 
 async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
@@ -163,7 +162,7 @@ async def test_a_good_config_starts_without_a_word(store: Store, tmp_path: Path)
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause(0.3)
-        assert app.theme == "nord" and not app._notifications
+        assert app.theme == "nord" and not app.notes
         await pilot.press("x")
         await pilot.pause()
         assert not app.is_running

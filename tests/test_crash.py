@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -21,17 +22,20 @@ from typing import Any
 
 import pytest
 
-from diplomat_tui.app import DiplomatApp
 from diplomat_tui.cli import main
 from diplomat_tui.errors import StoreError
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 
 import killtest
-from helpers.app import app_with_late_writes, notes, notifications, one_line
+from helpers.app import NotedApp, app_with_late_writes, notifications
 
-KILLS = 200
-APP_EVERY = 20
+# `make test` kills a sample; `make soak` sets DIPLOMAT_TUI_TEST_KILLS=500.
+KILLS = int(os.environ.get("DIPLOMAT_TUI_TEST_KILLS", "20"))
+APP_EVERY = 10  # of each lane's kills (2 lanes)
+# Kill delays span twice the calibrated write time: half the kills land mid-write, and
+# some after the switch even when the machine is busier than during the calibration.
+SPAN = 2.0
 ARTICLE = """Netflix's hit drama The Diplomat has added Zora Quill to the cast for its third season.
 
 Quill plays Agent Marlow, a spy with a past.
@@ -63,13 +67,21 @@ def test_sigkill_in_the_middle_of_writes_leaves_the_old_or_the_new_store_whole(
     tmp_path: Path,
 ) -> None:
     report = killtest.run_kills(
-        "diplomat-tui", tmp_path, KILLS, seed=2024, app_every=APP_EVERY, lanes=2
+        "diplomat-tui", tmp_path, KILLS, seed=2024, app_every=APP_EVERY, lanes=2, span=SPAN
     )
     assert report.kills == KILLS
     assert report.store_bytes > 2_000_000
     assert (report.corrupt, report.neither) == (0, 0), report.problems
     assert (report.app_starts, report.app_failures) == (KILLS // APP_EVERY, 0), report.problems
     assert report.old > 0 and report.new > 0, "kills must land before and after the switch"
+
+
+def test_the_kill_delays_cover_the_whole_write_window_however_few() -> None:
+    window = 0.6
+    delays = killtest.kill_delays(8, window, random.Random(7))
+    slices = sorted(int(delay // (window / 8)) for delay in delays)
+    assert slices == list(range(8))  # one kill in each eighth of the window
+    assert delays != sorted(delays)  # in random order
 
 
 def test_the_kill_harness_tells_a_torn_file_from_a_whole_one(tmp_path: Path) -> None:
@@ -165,15 +177,19 @@ class FinishedBeforeReturn(ThreadPoolExecutor):
 
 
 async def test_a_save_that_fails_at_once_is_reported_not_raised(store: Store) -> None:
-    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    store.set_pref("spoilers_shown", False)  # user.json exists: a mark writes only it
+    app = NotedApp(
+        store=store,
+        snapshot=store.snapshot(),
+        settings=load_settings(),
+        writer=FinishedBeforeReturn(max_workers=1),
+    )
     async with app.run_test(size=(100, 30)) as pilot:
-        app._writer.shutdown()
-        app._writer = FinishedBeforeReturn(max_workers=1)
         store.user_path.write_bytes(b"[]")
         await pilot.press("3", "w")
         await pilot.pause()
         assert app.is_running
-        assert [one_line(note.message) for note in notes(app)] == [
+        assert [note.message for note in app.notes] == [
             f"Not saved: the user data {store.user_path} is JSON but not a diplomat-tui store; "
             f"it was left as is. To recover, copy the backup {store.user_backup_path} over it, "
             "or move it aside to start without your watched marks"

@@ -20,13 +20,13 @@ from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.episodes import SPOILER
 from diplomat_tui.widgets.navlist import NavList
 
-from helpers.app import highlighted_row, one_line, rows, screen_text
+from helpers.app import NotedApp, highlighted_row, palette_highlights, rows, screen_text
 
 SUMMARY = "Kate learns the truth about the attack."
 
 
-def open_app(store: Store) -> DiplomatApp:
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+def open_app(store: Store) -> NotedApp:
+    return NotedApp(store=store, snapshot=store.snapshot(), settings=load_settings())
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ async def test_ctrl_p_palette_opens_and_finds_a_person(store: Store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"gyasi")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "David Gyasi")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.screen.pane == "cast"
@@ -188,7 +188,7 @@ async def test_ctrl_s_saves_an_svg_in_the_screenshot_folder_and_says_where(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        notes = [one_line(note.message) for note in app._notifications]
+        notes = [note.message for note in app.notes]
     svgs = list(load_settings().screenshot_dir.glob("*.svg"))
     assert len(svgs) == 1 and "Diplomat" in svgs[0].read_text()
     assert notes == [f"Screenshot saved to {svgs[0]}"]
@@ -260,7 +260,7 @@ async def test_palette_command_shows_spoilers(store_with_summaries: Store) -> No
     app = open_app(store_with_summaries)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"show spoilers")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "Show spoilers")
         await pilot.press("enter")
         await pilot.pause()
         assert app.spoilers_shown
@@ -272,11 +272,10 @@ async def test_palette_changes_the_theme_and_it_is_remembered(store: Store) -> N
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"theme")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "theme")
         await pilot.press("enter")
-        await pilot.pause(0.5)
         await pilot.press(*"nord")
-        await pilot.pause(0.5)
+        await palette_highlights(app, pilot, "nord")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"

@@ -11,8 +11,9 @@ from diplomat_tui.cli import main
 from diplomat_tui.errors import SourceError
 from diplomat_tui.figures import MAX_FIGURE
 from diplomat_tui.sources import Origin
-from diplomat_tui.sources.top10 import parse_global
 from diplomat_tui.store import Store
+
+from helpers.top10_parse import parse_global
 
 ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/all-weeks-global.tsv")
 HEADER = (

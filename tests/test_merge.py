@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from diplomat_tui.merge import date_parts, merge_catalogs, merge_record, normalize
-from diplomat_tui.model import CastCredit, Catalog, Claim, Episode, Person, Show, Source
+from diplomat_tui.merge import date_parts, merge_catalogs
+from diplomat_tui.model import CastCredit, Catalog, Claim, Episode, Person, Show, Source, normalize
 
 
 def test_normalize_ignores_case_accents_and_typographic_quotes() -> None:
@@ -14,7 +14,7 @@ def test_normalize_ignores_case_accents_and_typographic_quotes() -> None:
 def test_newer_non_null_values_win_and_sources_are_unioned() -> None:
     old = Episode(1, 1, title=None, runtime=50, sources=("article#s1",))
     new = Episode(1, 1, title="Pilot", runtime=None, sources=("tvmaze:episodes",))
-    merged = merge_record(old, new)
+    (merged,) = merge_catalogs(Catalog(episodes=(old,)), Catalog(episodes=(new,))).episodes
     assert merged.title == "Pilot" and merged.runtime == 50
     assert merged.sources == ("article#s1", "tvmaze:episodes")
 

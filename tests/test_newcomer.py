@@ -7,7 +7,6 @@ import pytest
 from textual.fuzzy import Matcher
 from textual.widgets import Footer, Tabs
 
-from diplomat_tui.app import DiplomatApp
 from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
@@ -15,13 +14,13 @@ from diplomat_tui.widgets.synopsis import SynopsisPane
 from diplomat_tui.widgets.text import break_long_words
 from diplomat_tui.widgets.titlebar import TitleBar
 
-from helpers.app import highlighted_row, main_screen, notes, rows
+from helpers.app import NotedApp, highlighted_row, main_screen, rows
 
 URL = "https://api.tvmaze.com/search/shows?q=The+Diplomat"
 
 
-def open_app(store: Store) -> DiplomatApp:
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+def open_app(store: Store) -> NotedApp:
+    return NotedApp(store=store, snapshot=store.snapshot(), settings=load_settings())
 
 
 async def test_the_sources_pane_shows_whole_sentences(store: Store) -> None:
@@ -47,13 +46,12 @@ def test_long_urls_and_paths_break_after_a_separator() -> None:
 @pytest.mark.parametrize("width", [40, 80])
 async def test_notifications_never_cut_a_url_mid_name(store: Store, width: int) -> None:
     app = open_app(store)
-    async with app.run_test(size=(width, 24)) as pilot:
-        app.notify(f"TVmaze: 404 Not Found at {URL}", markup=False)
-        await pilot.pause()
-        message = notes(app)[-1].message
-        assert message.replace("\n", "") == f"TVmaze: 404 Not Found at {URL}"
+    async with app.run_test(size=(width, 24)):
+        shown = app.toast_text(f"TVmaze: 404 Not Found at {URL}")
+        assert shown.replace("\n", "") == f"TVmaze: 404 Not Found at {URL}"
         toast_text = min(60, width * 9 // 10) - 4
-        assert all(len(piece) <= toast_text for piece in message.split())
+        assert all(len(piece) <= toast_text for piece in shown.split())
+        assert all(line.endswith(("/", "?", "=", "&")) for line in shown.split("\n")[:-1])
 
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 20)])
@@ -115,7 +113,7 @@ async def test_export_from_the_palette_writes_a_new_file(store: Store) -> None:
         files = sorted(app.export_folder.glob("*.md"))
         assert len(files) == 2  # the second did not overwrite the first
         assert "Keri Russell" in files[0].read_text(encoding="utf-8")
-        assert any(str(files[0]) in note.message.replace("\n", "") for note in notes(app))
+        assert any(str(files[0]) in note.message for note in app.notes)
 
 
 async def test_the_smallest_terminal_keeps_tabs_keys_help_and_quit(store: Store) -> None:
@@ -153,7 +151,7 @@ async def test_the_synopsis_scrolls_with_j_and_k_and_offers_no_filter(store: Sto
         await pilot.press("k")
         assert synopsis.scroll_y == 2
         await pilot.press("slash")
-        assert not notes(app) and app.focused is synopsis
+        assert not app.notes and app.focused is synopsis
 
 
 async def test_the_spoiler_mode_shows_in_the_title_bar(store: Store) -> None:

@@ -45,14 +45,19 @@ def test_a_plain_wheel_in_a_fresh_venv_runs_from_any_folder(tmp_path: Path) -> N
     assert any(name.endswith("licenses/LICENSE") for name in names)
 
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    # No pip of its own (seeding one costs seconds): this venv's pip installs into it.
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120
+    )
     # The dependencies come from this venv (no download); the package only from the wheel.
     site = next((venv / "lib").glob("python3*/site-packages"))
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     pip = [
-        str(venv / "bin" / "python"),
+        sys.executable,
         "-m",
         "pip",
+        "--python",
+        str(venv / "bin" / "python"),
         "install",
         "--quiet",
         "--no-deps",

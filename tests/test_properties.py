@@ -34,6 +34,7 @@ from diplomat_tui.model import (
     Show,
     Source,
     Stat,
+    normalize,
 )
 from diplomat_tui.sanitize import clean_line, clean_text
 from diplomat_tui.sources.html_text import html_to_text
@@ -146,6 +147,12 @@ def test_the_sanitizer_leaves_no_control_escape_or_bidi_override(text: str) -> N
 )
 def test_one_line_cleaning_takes_its_shortcut_only_where_it_changes_nothing(text: str) -> None:
     assert clean_line(text) == " ".join(clean_text(text).split())  # the regular path
+
+
+@settings(DETERMINISTIC, max_examples=300)
+@given(text=st.text(st.characters(codec="ascii"), max_size=60))
+def test_normalize_takes_its_ascii_shortcut_only_where_it_changes_nothing(text: str) -> None:
+    assert normalize(text + "E") == normalize(text + "\u00c9")  # É: the regular path
 
 
 # -- the store reader --------------------------------------------------------------------

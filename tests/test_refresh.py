@@ -739,6 +739,7 @@ def test_the_cache_folder_and_image_hosts_come_from_the_environment_or_config(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.delenv("DIPLOMAT_TUI_CACHE_DIR")
+    monkeypatch.delenv("DIPLOMAT_TUI_IMAGE_HOSTS")  # (set by conftest: no network in tests)
     settings = load_settings()
     assert settings.http_cache_path == user_cache_path("diplomat-tui", appauthor=False) / (
         "http-cache.sqlite"

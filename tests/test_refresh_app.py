@@ -6,18 +6,18 @@ from diplomat_tui.app import DiplomatApp
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 
-from helpers.app import rows
+from helpers.app import NotedApp, rows
 from helpers.localserver import LocalServer
 
 
-def app_for(store: Store, server: LocalServer, tvmaze_url: str | None = None) -> DiplomatApp:
+def app_for(store: Store, server: LocalServer, tvmaze_url: str | None = None) -> NotedApp:
     settings = Settings(
         data_dir=store.path.parent,
         config_path=store.path.parent / "config.toml",
         tvmaze_url=tvmaze_url or server.tvmaze_url,
         top10_url=server.top10_url,
     )
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings)
+    return NotedApp(store=store, snapshot=store.snapshot(), settings=settings)
 
 
 async def wait_for_refresh(app: DiplomatApp) -> None:
@@ -39,7 +39,7 @@ async def test_r_refreshes_and_the_episode_titles_appear(
         assert any("The Cinderella Thing" in r for r in episodes)
         assert any("Dreadnought" in r for r in episodes)
         assert any(r.startswith("✔") and "Don't Call It a Kidnapping" in r for r in episodes)
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in app.notes]
         assert any(n.startswith("Refreshed:") for n in notes)
         await pilot.press("4")
         assert any("Week by week" in r for r in rows(app, "stats"))
@@ -56,7 +56,7 @@ async def test_a_failed_refresh_notifies_and_changes_nothing(
         await pilot.press("r")
         await wait_for_refresh(app)
         await pilot.pause()
-        notes = [n for n in app._notifications]
+        notes = app.notes
         assert any(n.severity == "error" for n in notes)
         assert app.is_running
     assert store.path.read_bytes() == before

@@ -13,18 +13,18 @@ from diplomat_tui.store import Store
 from diplomat_tui.widgets.navlist import NavList
 from diplomat_tui.widgets.titlebar import TitleBar
 
-from helpers.app import highlighted_row, notes, rows
+from helpers.app import NotedApp, highlighted_row, rows
 from helpers.localserver import LocalServer
 
 
-def app_for(store: Store, server: LocalServer) -> DiplomatApp:
+def app_for(store: Store, server: LocalServer) -> NotedApp:
     settings = Settings(
         data_dir=store.path.parent,
         config_path=store.path.parent / "config.toml",
         tvmaze_url=server.tvmaze_url,
         top10_url=server.top10_url,
     )
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings)
+    return NotedApp(store=store, snapshot=store.snapshot(), settings=settings)
 
 
 def title_bar(app: DiplomatApp) -> str:
@@ -41,8 +41,8 @@ async def refresh_done(app: DiplomatApp, pilot: Pilot[None]) -> None:
     assert not app.refreshing
 
 
-def note_messages(app: DiplomatApp) -> list[str]:
-    return [str(note.message) for note in notes(app)]
+def note_messages(app: NotedApp) -> list[str]:
+    return [note.message for note in app.notes]
 
 
 async def test_the_panes_stay_usable_while_a_slow_refresh_runs(
@@ -135,7 +135,7 @@ async def test_a_failed_refresh_keeps_focus_and_the_highlighted_row(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("3", "j", "j", "r")
         await refresh_done(app, pilot)
-        assert any(note.severity == "error" for note in notes(app))
+        assert any(note.severity == "error" for note in app.notes)
         assert isinstance(app.focused, NavList) and app.focused.id == "episodes-list"
         assert "Episode 3" in highlighted_row(app, "episodes")
         await pilot.press("j")  # the list still takes the keys

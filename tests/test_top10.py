@@ -31,13 +31,12 @@ from diplomat_tui.sources.top10 import (
     CountriesParser,
     _fold,
     _TitleFilter,
-    parse_countries,
-    parse_global,
     season_number,
 )
 
 from helpers.localserver import COUNTRIES, GLOBAL, RECORDED, LocalServer, gzip_repeated
 from helpers.top10_files import FIRST_WEEK, LISTED_WEEKS, write_countries_file
+from helpers.top10_parse import parse_countries, parse_global
 
 ORIGIN = Origin("Netflix Top 10 test", "http://127.0.0.1/recorded.tsv")
 TITLE = "The Diplomat"

@@ -14,6 +14,7 @@ from diplomat_tui.model import Snapshot
 from diplomat_tui.widgets.details import Detail, DetailOf, source_block
 from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.messages import WatchedChange
+from diplomat_tui.widgets.picture import Picture, pictures_on
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 from diplomat_tui.widgets.text import line
 
@@ -27,6 +28,8 @@ class DetailScreen(Screen[None]):
 
     class MarkWatched(WatchedChange):
         """The episode on show was marked watched or not (``w`` or the checkbox)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
@@ -58,6 +61,9 @@ class DetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
+            if self.detail.picture and pictures_on(self.app):
+                picture = self.detail.picture
+                yield Picture(picture.url, picture.what, classes="headshot")
             yield Static(line(self.detail.title, "bold"), id="detail-title")
             if self.detail.watch_key:
                 yield Checkbox("Watched", self.watched, id="detail-watched")

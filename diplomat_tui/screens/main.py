@@ -78,10 +78,10 @@ class MainScreen(Screen[None]):
 
     def _label_tabs(self, width: int) -> None:
         """Short titles on the tabs below :data:`SHORT_TABS_WIDTH` columns, else full ones."""
-        from textual.widgets import Tab
-
         if self.tabs is None:
             return
+        from textual.widgets import Tab  # (loaded with the tabs)
+
         short = width < SHORT_TABS_WIDTH
         for pane in PANES:
             for tab in self.tabs.query(f"#tab-{pane.PANE_ID}").results(Tab):

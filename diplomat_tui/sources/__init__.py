@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diplomat_tui.errors import SourceError
-from diplomat_tui.model import Catalog, Record, RecordError
+from diplomat_tui.model import Catalog, Record, RecordError, Show
 from diplomat_tui.sanitize import clean_line
 
 
@@ -24,6 +24,12 @@ class Origin:
     def error(self, reason: str) -> SourceError:
         """A :class:`SourceError` naming this source and URL, on one sanitized line."""
         return SourceError(clean_line(f"{self.name}: {reason} ({self.url})"))
+
+    def show_in(self, catalog: Catalog) -> Show:
+        """The show ``catalog`` is about, which this source looks up (SourceError if none)."""
+        if catalog.show is None:
+            raise self.error("the store knows no show to look for")
+        return catalog.show
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,7 @@ def header_value(headers: httpx.Headers, name: str) -> str | None:
 
     A validator that could not be sent back (``ETag: "é"``) is dropped, never stored.
     """
-    value = headers.get(name)
+    value: str | None = headers.get(name)
     if value is None or not value.isascii() or not value.isprintable() or not value.strip():
         return None
     return value
@@ -476,7 +476,7 @@ class HttpClient:
         except httpx.TimeoutException as failure:
             raise error(f"timed out ({self._timeout_kind(failure)})") from None
         except httpx.ConnectError as failure:
-            raise error(f"cannot connect ({failure or 'no network?'})") from None
+            raise error(f"cannot connect ({str(failure) or 'no network?'})") from None
         except httpx.RemoteProtocolError as failure:
             if "location" in str(failure).lower():
                 raise error("redirected to an invalid URL") from None

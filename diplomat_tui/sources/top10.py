@@ -32,7 +32,6 @@ decoded and parsed: a block of lines is searched as a whole for one word of the 
 
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
 import re
@@ -43,8 +42,8 @@ from datetime import date
 
 from diplomat_tui.errors import SourceError
 from diplomat_tui.figures import is_plausible
-from diplomat_tui.merge import merge_catalogs, normalize
-from diplomat_tui.model import Catalog, Stat
+from diplomat_tui.merge import merge_catalogs
+from diplomat_tui.model import Catalog, Stat, normalize
 from diplomat_tui.sources import Origin, SourceResult
 from diplomat_tui.sources.http import MIB, HttpClient, Request, gather_all
 from diplomat_tui.sources.parse_thread import ParserThread
@@ -241,8 +240,8 @@ class _TitleFilter:
         is raised if the bytes are not UTF-8.
         """
         if not self._word:
-            for line in block.split(b"\n"):
-                yield str(line, "utf-8")
+            for raw in block.split(b"\n"):
+                yield str(raw, "utf-8")
             return
         # the start of each line that may name the show: does it hold the word in ASCII?
         found = dict.fromkeys(self._starts(block.lower(), self._word), True)
@@ -277,8 +276,8 @@ class _TitleFilter:
         for char in self._joining(set(str(block.translate(None, _ASCII), "utf-8"))):
             encoded = char.encode()
             sequences.setdefault(encoded[-1:], []).append(encoded)
-        for last, encoded in sequences.items():
-            wanted = tuple(encoded)
+        for last, chars in sequences.items():
+            wanted = tuple(chars)
             at = block.find(last)
             while at >= 0:
                 if block.endswith(wanted, 0, at + 1):
@@ -516,22 +515,6 @@ class CountriesParser:
         )
 
 
-def parse_lines(parser: GlobalParser | CountriesParser, data: bytes) -> tuple[Stat, ...]:
-    """Run a line parser over a whole body, here (the recorded files, the tests)."""
-    parser.feed(data.removeprefix(codecs.BOM_UTF8))
-    return parser.finish()
-
-
-def parse_global(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
-    """The stats of ``all-weeks-global.tsv`` for the show called ``title``."""
-    return parse_lines(GlobalParser(title, origin, source_id), data)
-
-
-def parse_countries(data: bytes, *, title: str, origin: Origin, source_id: str) -> tuple[Stat, ...]:
-    """The stats of ``all-weeks-countries.tsv`` for the show called ``title``."""
-    return parse_lines(CountriesParser(title, origin, source_id), data)
-
-
 @dataclass(frozen=True)
 class _File:
     """One data file: where it is, how to call it, how to parse it."""
@@ -590,9 +573,7 @@ async def _fetch_file(
 
 async def fetch(http: HttpClient, base_url: str, current: Catalog) -> SourceResult:
     """This show's weekly Top 10 figures from both files, fetched concurrently."""
-    if current.show is None:
-        raise Origin(NAME, base_url).error("the store knows no show to look for")
-    title = current.show.title
+    title = Origin(NAME, base_url).show_in(current).title
     pieces = await gather_all(*(_fetch_file(http, base_url, current, title, f) for f in FILES))
     catalog = Catalog()
     for piece in pieces:

@@ -599,9 +599,7 @@ async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) 
 
     A remembered id that answers 404 (the show was merged into another) is searched again.
     """
-    known = current.show
-    if known is None:
-        raise Origin(NAME, base_url).error("the store knows no show to look for")
+    known = Origin(NAME, base_url).show_in(current)
     result = None
     if known.tvmaze_id:
         request = _request(base_url, known.tvmaze_id, current)

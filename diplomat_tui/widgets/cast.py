@@ -14,7 +14,7 @@ from diplomat_tui.queries import (
     source_quotes,
 )
 from diplomat_tui.widgets.claims import claimed_field
-from diplomat_tui.widgets.details import Detail
+from diplomat_tui.widgets.details import Detail, PictureSlot
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line
@@ -73,7 +73,7 @@ class CastPane(ListPane):
         cast = cast_members(catalog)
         rows = zip(cast_row_ids(cast), cast, strict=True)
         if member := next((m for row_id, m in rows if row_id == item_id), None):
-            person = f"person:{normalize(member.name)}"
+            person_subject = f"person:{normalize(member.name)}"
             facts = [
                 claimed_field(catalog, member.key, "character", "Character", member.character),
                 claimed_field(
@@ -84,18 +84,34 @@ class CastPane(ListPane):
                     "main cast" if member.billing == "main" else "guest star",
                 ),
                 claimed_field(
-                    catalog, person, "known_for", "Known for", ", ".join(member.known_for) or None
+                    catalog,
+                    person_subject,
+                    "known_for",
+                    "Known for",
+                    ", ".join(member.known_for) or None,
                 ),
                 field("Episodes", None),  # no source lists appearances per episode yet
             ]
             also = [c for c in crew if c.name == member.name]
             if also:
                 facts.append(field("Also", ", ".join(also[0].roles)))
-            return Detail(member.name, facts, source_quotes(catalog, member.sources))
+            record = catalog.person(member.name)
+            return Detail(
+                member.name,
+                facts,
+                source_quotes(catalog, member.sources),
+                picture=PictureSlot(record.image if record else None),
+            )
         if crew_member := next((m for m in crew if m.key == item_id), None):
             facts = [
                 field("Roles", ", ".join(crew_member.roles)),
                 field("Known for", ", ".join(crew_member.known_for) or None),
             ]
-            return Detail(crew_member.name, facts, source_quotes(catalog, crew_member.sources))
+            person = catalog.person(crew_member.name)
+            return Detail(
+                crew_member.name,
+                facts,
+                source_quotes(catalog, crew_member.sources),
+                picture=PictureSlot(person.image if person else None),
+            )
         return None

@@ -19,13 +19,23 @@ from diplomat_tui.widgets.text import line, literal
 class Detail:
     """What a detail view shows: a title, lines of facts, and the sources behind them.
 
-    ``watch_key`` adds a Watched checkbox (episodes).
+    ``watch_key`` adds a Watched checkbox (episodes); ``picture`` shows a picture (a
+    person's photo): its URL, None if the source has none.
     """
 
     title: str
     facts: list[Content] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     watch_key: str | None = None
+    picture: PictureSlot | None = None
+
+
+@dataclass(frozen=True)
+class PictureSlot:
+    """A picture in a detail view: its URL (None: no source has one) and what it is."""
+
+    url: str | None
+    what: str = "photo"
 
 
 DetailOf = Callable[[Snapshot], "Detail | None"]

@@ -16,7 +16,7 @@ from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from diplomat_tui.merge import normalize
+from diplomat_tui.model import normalize
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
 
 from diplomat_tui.model import Snapshot, Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_key, stat_label
+from diplomat_tui.widgets.charts import WeeklyCharts
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
@@ -19,22 +17,11 @@ from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.text import field, line
 
 _WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CELLS_PER_WEEK = 3
-CHARTED = ("weekly_rank", "hours_viewed", "views", "top10_countries")
 
 
 def is_weekly(stat: Stat) -> bool:
     """Whether a stat belongs to a dated week of a Top 10 list."""
     return bool(stat.period and _WEEK.match(stat.period))
-
-
-def weekly_series(stats: tuple[Stat, ...]) -> dict[tuple[int | None, str], list[Stat]]:
-    """Weekly stats grouped by (season, metric), each in week order."""
-    series: dict[tuple[int | None, str], list[Stat]] = defaultdict(list)
-    for stat in stats:
-        if is_weekly(stat) and stat.metric in CHARTED:
-            series[(stat.season, stat.metric)].append(stat)
-    return {key: sorted(rows, key=lambda s: s.period or "") for key, rows in series.items()}
 
 
 def _stat_prompt(stat: Stat) -> Content:
@@ -54,32 +41,13 @@ class StatsPane(ListPane):
     PANE_ID, TITLE, SHORT_TITLE, KEY = "stats", "Stats", "Stats", "4"
 
     def compose_header(self) -> ComposeResult:
-        """The charts of weekly figures (hidden until a refresh brings some)."""
-        yield Vertical(id="charts")
+        """The charts of weekly figures (hidden until a refresh brings enough weeks)."""
+        yield WeeklyCharts(id="charts")
 
     def draw(self, snapshot: Snapshot) -> None:
         """Draw the list and the charts."""
-        from textual.widgets import Sparkline  # with its statistics: when the pane is shown
-
         super().draw(snapshot)
-        charts = self.query_one("#charts", Vertical)
-        charts.remove_children()
-        series = weekly_series(snapshot.catalog.stats)
-        charts.display = bool(series)
-        widgets = []
-        for (season, metric), rows in sorted(
-            series.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])
-        ):
-            values = [float(s.value) for s in rows]
-            if metric == "weekly_rank":  # rank 1 is the best: draw it as the tallest bar
-                values = [11 - v for v in values]
-            label = f"S{season} " if season else ""
-            latest = format_stat_value(rows[-1])
-            caption = f"{label}{stat_label(rows[0])} · {len(rows)} weeks · latest {latest}"
-            chart = Sparkline(values, classes="chart")
-            chart.styles.width = CELLS_PER_WEEK * len(values)  # a few weeks stay readable
-            widgets += [Static(Content.styled(caption, "bold"), classes="chart-label"), chart]
-        charts.mount_all(widgets)
+        self.query_one(WeeklyCharts).show_figures(snapshot.catalog.stats)
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Headline figures first, then the weekly ones."""

@@ -15,6 +15,7 @@ from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.pane import Pane
+from diplomat_tui.widgets.picture import Picture, pictures_on
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 from diplomat_tui.widgets.text import line, literal
@@ -96,6 +97,9 @@ class SynopsisPane(VerticalScroll, Pane):
         self._drawn = app_state(self).snapshot
 
     def compose(self) -> ComposeResult:
+        if pictures_on(self.app):
+            show = self._drawn.catalog.show
+            yield Picture(show.image if show else None, "poster", classes="poster")
         for css_class, content in synopsis_blocks(self._drawn):
             yield Static(content, classes=css_class)
 
@@ -106,7 +110,10 @@ class SynopsisPane(VerticalScroll, Pane):
         """Redraw when what the synopsis shows (the catalog, the watched marks) changed."""
         old, self._drawn = self._drawn, snapshot
         if old.catalog is not snapshot.catalog or old.watched is not snapshot.watched:
-            self.remove_children()
+            show = snapshot.catalog.show
+            for poster in self.query(Picture):  # kept unless it changed
+                poster.show_url(show.image if show else None)
+            self.query(Static).remove()
             self.mount_all(
                 [Static(content, classes=css) for css, content in synopsis_blocks(snapshot)]
             )

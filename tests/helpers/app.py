@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from importlib import resources
+from typing import Any, NamedTuple
 
+from textual.command import Command, CommandList
 from textual.content import Content
-from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -54,27 +55,63 @@ class StartsAfterSubmit(ThreadPoolExecutor):
         return super().submit(a_moment_later)
 
 
-def notes(app: DiplomatApp) -> list[Notification]:
-    """The notifications on show now (message, title, severity), oldest first."""
-    return list(app._notifications)
+class Note(NamedTuple):
+    """A notification as the app gave it."""
+
+    message: str
+    severity: str
 
 
-async def notifications(app: DiplomatApp, pilot: Pilot[None]) -> list[str]:
+class NotedApp(DiplomatApp):
+    """The app, noting every notification it gives (through ``notify``, its public API)."""
+
+    CSS_PATH = str(resources.files("diplomat_tui") / "app.tcss")  # not beside this module
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.notes: list[Note] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.notes.append(Note(message, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+async def notifications(app: NotedApp, pilot: Pilot[None]) -> list[str]:
     """The app's notifications, once the writer thread has reported (or after 2 s)."""
     for _ in range(100):
-        if app._notifications:
+        if app.notes:
             break
         await pilot.pause(0.02)
-    return [one_line(note.message) for note in app._notifications]
+    return [note.message for note in app.notes]
 
 
-def one_line(message: str) -> str:
-    """A notification's text as written: the app breaks long paths and URLs into lines
-    (after a separator) to fit the toast; the words are the same."""
-    return message.replace("\n", "")
+def app_with_late_writes(store: Store) -> NotedApp:
+    return NotedApp(
+        store=store,
+        snapshot=store.snapshot(),
+        settings=load_settings(),
+        writer=StartsAfterSubmit(max_workers=1),
+    )
 
 
-def app_with_late_writes(store: Store) -> DiplomatApp:
-    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
-    app._writer = StartsAfterSubmit(max_workers=1)
-    return app
+async def palette_highlights(app: DiplomatApp, pilot: Pilot[None], text: str) -> None:
+    """Let the command palette search until its highlighted hit holds ``text`` (any case:
+    enter then picks it); fail after 5 s. Searches run in the background, hits come in batches."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        for hits in app.screen.query(CommandList):
+            if hits.highlighted is not None:
+                option = hits.get_option_at_index(hits.highlighted)
+                shown = (option.hit.text or "") if isinstance(option, Command) else ""
+                if text.casefold() in shown.casefold():
+                    return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the palette never highlighted a hit with {text!r}")

@@ -96,6 +96,8 @@ class Behaviour:
     # -- the refresh's switches (HTTP caching, redirects) --
     redirect: str | None = None  # answer 302 with this Location
     validators: dict[str, str] | None = None  # send these ETag/Last-Modified values as they are
+    # -- pictures --
+    content_type: str | None = None  # this Content-Type instead of the path's usual one
 
 
 @dataclass(frozen=True)
@@ -416,7 +418,8 @@ class _Handler(BaseHTTPRequestHandler):
         local.log(Logged(path, query, dict(self.headers.items()), status, length))
         self.send_response(status)
         kind = "application/json" if self.path.startswith(TVMAZE) else "text/tab-separated-values"
-        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        content_type = local.behaviour(path).content_type or f"{kind}; charset=utf-8"
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(length))
         for name, value in extra.items():
             self.send_header(name, value)
@@ -465,6 +468,28 @@ class _Handler(BaseHTTPRequestHandler):
         with path.open("rb") as source:
             while piece := source.read(CHUNK):
                 self.wfile.write(piece)
+
+
+# -- pictures (TVmaze's image host stand-in) --------------------------------------------
+
+IMAGES = "/images"
+
+
+def serve_picture(
+    server: LocalServer, name: str, data: bytes, content_type: str = "image/png", **switches: Any
+) -> str:
+    """Serve ``data`` at ``/images/<name>`` as ``content_type`` (whatever the bytes are);
+    return its URL. ``switches`` are further :class:`Behaviour` switches for that path."""
+    path = f"{IMAGES}/{name}"
+    server.set(path, body=data, content_type=content_type, **switches)
+    return server.url + path
+
+
+def redirect_picture(server: LocalServer, name: str, location: str) -> str:
+    """Answer ``/images/<name>`` with a 302 to ``location``; return its URL."""
+    path = f"{IMAGES}/{name}"
+    server.set(path, redirect=location)
+    return server.url + path
 
 
 @pytest.fixture

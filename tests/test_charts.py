@@ -1,0 +1,77 @@
+"""The Stats pane's charts: one per metric, seasons as series, dated weeks, units, rank 1
+at the top; the list alone when there are too few weeks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from textual_plotext import PlotextPlot
+
+from diplomat_tui.app import DiplomatApp
+from diplomat_tui.settings import load_settings
+from diplomat_tui.store import Store
+from diplomat_tui.widgets.charts import MIN_WEEKS, WeeklyCharts, weekly_figures
+
+from helpers.app import main_screen, rows
+from helpers.pictures import weekly_stats
+
+
+def with_weeks(store: Store, weeks: int | None = None) -> DiplomatApp:
+    stats = weekly_stats()
+    if weeks is not None:
+        stats = tuple(s for s in stats if s.season == 1)[: weeks * 4]
+    store.update_catalog(lambda c: replace(c, stats=c.stats + stats))
+    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+
+
+def test_figures_are_grouped_by_metric_then_season_in_week_order() -> None:
+    figures = weekly_figures(tuple(reversed(weekly_stats())))
+    assert list(figures) == ["weekly_rank", "hours_viewed", "views", "top10_countries"]
+    rank = figures["weekly_rank"]
+    assert list(rank) == [1, 2]
+    assert rank[1] == [
+        ("2023-04-16", 1.0),
+        ("2023-04-23", 1.0),
+        ("2023-04-30", 2.0),
+        ("2023-05-07", 4.0),
+        ("2023-05-14", 7.0),
+    ]
+    assert [week for week, _ in rank[2]][0] == "2024-11-03"
+
+
+def test_too_few_weeks_make_no_chart() -> None:
+    few = tuple(s for s in weekly_stats() if s.metric == "views")[: MIN_WEEKS - 1]
+    assert weekly_figures(few) == {}
+    undated = tuple(replace(s, period="first weekend") for s in weekly_stats())
+    assert weekly_figures(undated) == {}
+
+
+async def test_the_stats_pane_draws_a_chart_per_metric(store: Store) -> None:
+    app = with_weeks(store)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        charts = main_screen(app).query_one(WeeklyCharts)
+        assert charts.display and len(charts.children) == 4
+        assert charts.styles.grid_size_columns == 2
+        legends = [str(legend.render()) for legend in charts.query(".legend")]
+        assert all("Season 1" in text and "Season 2" in text for text in legends)
+        rank = charts.query(PlotextPlot).first()
+        for _ in range(3):  # every redraw: rank 1 at the top, 10 at the bottom
+            rows = rank.render().plain.splitlines()
+            assert [row.split("┤")[0].strip() for row in rows if "┤" in row] == ["1", "5", "10"]
+
+
+async def test_too_little_data_falls_back_to_the_list(store: Store) -> None:
+    app = with_weeks(store, weeks=MIN_WEEKS - 1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert not main_screen(app).query_one(WeeklyCharts).display
+        assert "Week by week" in rows(app, "stats")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=str)
+def test_charts_snapshot(snap_compare, store: Store, size: tuple[int, int]) -> None:
+    assert snap_compare(with_weeks(store), press=["4"], terminal_size=size)
