@@ -53,11 +53,6 @@ class RefreshRun:
                 self._cancelled = True
             return self._cancelled
 
-    @property
-    def cancelled(self) -> bool:
-        """Whether the run was cancelled (nothing saved)."""
-        return self._cancelled
-
     def may_save(self) -> None:
         """Called by the store write: raise if cancelled, else no cancel is taken from now."""
         with self._lock:
