@@ -29,7 +29,7 @@ from diplomat_tui.widgets.state import app_state, watch_snapshot
 class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
-    BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close")]
 
     class DetailRequested(Message):
         """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
