@@ -186,3 +186,16 @@ async def test_w_marks_and_moves_on_to_the_next_unwatched(store: Store) -> None:
         assert "Episode 4" in highlighted_row(app, "episodes")
         await pilot.press("G", "w")  # the last: nowhere to move
         assert "Episode 8" in highlighted_row(app, "episodes")
+
+
+async def test_the_footer_says_how_to_clear_a_filter(store: Store) -> None:
+    app = open_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        described = [key.description for key in app.screen.query_one(Footer).children]
+        assert "Clear filter" not in described
+        await pilot.press("slash", "r")
+        await pilot.pause()
+        described = [key.description for key in app.screen.query_one(Footer).children]
+        assert "Clear filter" in described
