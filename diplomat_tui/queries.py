@@ -7,13 +7,13 @@ with their people, seasons with their episodes, stats in display order.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from diplomat_tui.merge import union
+from diplomat_tui.merge import subject_of, union
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
+    CrewCredit,
     Episode,
     Person,
     Season,
@@ -151,10 +151,8 @@ def stat_label(stat: Stat) -> str:
 
 
 def stat_key(stat: Stat) -> str:
-    """Stable id of a stat, as claims name it: ``stat:<metric>|<period>|<scope>|<season>``
-    (an unknown part is empty)."""
-    season = "" if stat.season is None else str(stat.season)
-    return f"stat:{stat.metric}|{stat.period or ''}|{stat.scope or ''}|{season}"
+    """Stable id of a stat: the name claims give it (``stat:<metric>|<period>|...``)."""
+    return subject_of(stat)
 
 
 def format_stat_value(stat: Stat) -> str:
@@ -176,24 +174,25 @@ def source_quotes(catalog: Catalog, source_ids: tuple[str, ...]) -> list[Source]
     return [s for s in (catalog.source(i) for i in source_ids) if s is not None]
 
 
-Record = Show | Season | Episode | CastCredit | Person | Stat
+Record = Show | Season | Episode | CastCredit | CrewCredit | Person | Stat
 
 
 def subject_record(catalog: Catalog, subject: str) -> Record | None:
     """The record a claim's ``subject`` names (``show``, ``season:3``, ``episode:S01E03``,
-    ``cast:<person>|<character>``, ``person:<name>``, ``stat:...``), if the catalog has it."""
+    ``cast:<person>|<character>``, ``crew:<person>``, ``person:<name>``, ``stat:...``: the
+    names :func:`merge.subject_of` gives), if the catalog has it."""
     if subject == "show":
         return catalog.show
-    kind, _, rest = subject.partition(":")
-    finders: dict[str, Callable[[], Iterator[Record]]] = {
-        "season": lambda: (s for s in catalog.seasons if str(s.number) == rest),
-        "episode": lambda: (e for e in catalog.episodes if e.key == rest),
-        "cast": lambda: (c for c in catalog.cast if c.key == subject),
-        "person": lambda: (p for p in catalog.people if normalize(p.name) == normalize(rest)),
-        "stat": lambda: (s for s in catalog.stats if stat_key(s) == subject),
+    kinds: dict[str, tuple[Record, ...]] = {
+        "season": catalog.seasons,
+        "episode": catalog.episodes,
+        "cast": catalog.cast,
+        "crew": catalog.crew,
+        "person": catalog.people,
+        "stat": catalog.stats,
     }
-    find = finders.get(kind)
-    return next(find(), None) if find else None
+    records = kinds.get(subject.partition(":")[0], ())
+    return next((r for r in records if subject_of(r) == subject), None)
 
 
 def subject_label(catalog: Catalog, subject: str) -> str:
@@ -207,6 +206,8 @@ def subject_label(catalog: Catalog, subject: str) -> str:
         return f"{record.key} {episode_title(record)}"
     if isinstance(record, CastCredit):
         return record.person + (f" as {record.character}" if record.character else "")
+    if isinstance(record, CrewCredit):
+        return f"{record.person} ({', '.join(record.roles)})"
     if isinstance(record, Person):
         return record.name
     if isinstance(record, Stat):

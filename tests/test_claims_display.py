@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from diplomat_tui.app import DiplomatApp
+from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import Catalog, Claim, Source
 from diplomat_tui.queries import stat_key
 from diplomat_tui.screens.detail import DetailScreen
@@ -139,3 +140,29 @@ async def test_a_hostile_claim_shows_literally(app: DiplomatApp) -> None:
         await pilot.press("5")
         assert any("[@click=app.quit]x[/]" in row for row in rows(app, "sources"))
         assert app.is_running
+
+
+async def test_claims_the_merge_keeps_show_where_they_belong(app: DiplomatApp) -> None:
+    """Claims named by the merge itself (not built here) reach the synopsis, the stat's view
+    and the Sources pane: the subjects the display looks up are the merge's."""
+    async with app.run_test(size=(200, 60)) as pilot:
+        old = app.snapshot.catalog
+        assert old.show is not None
+        hours = next(s for s in old.stats if s.metric == "hours_viewed")
+        news = Catalog(
+            show=replace(old.show, premiered="October 31", sources=(RENEWAL.id,)),
+            stats=(replace(hours, value=57_000_000, sources=(RENEWAL.id,)),),
+            sources=(RENEWAL,),
+        )
+        merged = merge_catalogs(old, news)
+        assert merged.claims  # the article's values lost to those already held
+        app.snapshot = replace(app.snapshot, catalog=merged)
+        await pilot.pause()
+        assert f"Premiered: April 20  (also claimed: {NAMED}: October 31)" in screen_text(app)
+        await pilot.press("4")
+        while "Hours viewed" not in highlighted_row(app, "stats"):
+            await pilot.press("j")
+        await pilot.press("enter")
+        assert f"(also claimed: {NAMED}: 57,000,000)" in screen_text(app)
+        await pilot.press("escape", "5")
+        assert rows(app, "sources")[0] == "Facts the sources disagree on"

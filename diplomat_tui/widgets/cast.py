@@ -104,7 +104,9 @@ class CastPane(ListPane):
             )
         if crew_member := next((m for m in crew if m.key == item_id), None):
             facts = [
-                field("Roles", ", ".join(crew_member.roles)),
+                claimed_field(
+                    catalog, crew_member.key, "roles", "Roles", ", ".join(crew_member.roles)
+                ),
                 field("Known for", ", ".join(crew_member.known_for) or None),
             ]
             person = catalog.person(crew_member.name)
