@@ -7,7 +7,7 @@ WORKERS ?= 2
 # SIGKILLs of the crash test: a quick sample in `make test`, the full run in `make soak`.
 SOAK_KILLS ?= 500
 
-.PHONY: run test lint soak bench install clean
+.PHONY: run test lint soak bench fidelity install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ soak: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# Precision and new-fact recall of `ingest` on the articles with truth in tests/articles
+# (docs/fidelity.md); FIDELITY_ARGS=-v lists every wrong and missed fact.
+fidelity: install
+	$(BIN)/python benchmarks/fidelity.py $(FIDELITY_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache

@@ -59,14 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--no-images", action="store_true", help="show no pictures and fetch none")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser(
+    ingest = commands.add_parser(
         "ingest",
         parents=[common],
         help="add press articles about The Diplomat to the store",
         description="Extract the facts of press articles (plain text files) and merge them "
         "into the store, with the sentence each fact came from. All files are checked "
-        "first: if one cannot be read or is about another series, nothing changes.",
-    ).add_argument("files", metavar="FILE", nargs="+", type=Path, help="article text file")
+        "first: if one cannot be read or is about another series, nothing changes. What "
+        "would be added and changed is shown first, each fact with its sentence; on a "
+        "terminal you are asked before anything is saved.",
+    )
+    ingest.add_argument("files", metavar="FILE", nargs="+", type=Path, help="article text file")
+    ingest_mode = ingest.add_mutually_exclusive_group()
+    ingest_mode.add_argument("--yes", action="store_true", help="save without asking")
+    ingest_mode.add_argument(
+        "--dry-run", action="store_true", help="only show what would change; save nothing"
+    )
     export = commands.add_parser(
         "export",
         parents=[common],
@@ -208,7 +216,7 @@ def _progress(source: str, status: str) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from diplomat_tui.ingest import ingest_files, open_store, seed_catalog
+    from diplomat_tui.ingest import open_store, seed_catalog
 
     if args.command == "locate":
         return _locate(settings)
@@ -236,13 +244,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     open_store(store)
     if args.command == "ingest":
-        catalog = ingest_files(store, args.files)
-        _out(
-            f"ingested {len(args.files)} article(s): {len(catalog.cast)} cast, "
-            f"{len(catalog.crew)} crew, {len(catalog.episodes)} episodes, "
-            f"{len(catalog.stats)} stats"
-        )
-        return 0
+        from diplomat_tui.ingest import run_ingest
+
+        return run_ingest(store, args.files, yes=args.yes, dry_run=args.dry_run, out=_out)
     if args.command == "refresh":
         return _refresh(store, settings, force=args.force)
     from diplomat_tui.app import DiplomatApp

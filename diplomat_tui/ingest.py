@@ -2,18 +2,21 @@
 
 The extraction itself lives in :mod:`diplomat_tui.article`, imported only when an article
 is read (its rules take tens of milliseconds to compile, which a launch on an existing
-store must not pay); this module names the sources, checks that an article is about the
-show the store holds, and merges.
+store must not pay); this module names the sources, reads each article for the show the
+store holds, shows what it would change (:mod:`diplomat_tui.changes`) and merges.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from diplomat_tui.changes import Changes, compare
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.figures import is_plausible
-from diplomat_tui.merge import merge_catalogs, same_show
+from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import Catalog
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.store import Store, now_iso
@@ -21,20 +24,40 @@ from diplomat_tui.store import Store, now_iso
 SHIPPED_ARTICLES = "assets/articles"
 
 
-def _article_title(stem: str) -> str:
-    """A readable title from a file name: ``the-diplomat-season-2`` -> ``The diplomat season 2``."""
-    return stem.replace("-", " ").replace("_", " ").strip().capitalize()
+def catalog_from_text(
+    text: str,
+    *,
+    name: str,
+    url: str | None,
+    fetched: str | None,
+    show: str | None = None,
+    known: Catalog | None = None,
+) -> Catalog:
+    """Extract an article's facts, its sources named after the file ``name``.
 
-
-def catalog_from_text(text: str, *, name: str, url: str | None, fetched: str | None) -> Catalog:
-    """Extract an article's facts, its sources named after the file ``name`` (untrusted
-    text like the article's: cleaned before it names anything)."""
-    from diplomat_tui.article import extract
+    The source title is the article's headline as written, else the file name (untrusted
+    text like the article's: cleaned before it names anything). With ``show``, only what
+    the article says of that show is read, and an article that is not about it is refused
+    with an :class:`ArticleError`.
+    """
+    from diplomat_tui.article import extract, headline
 
     stem = clean_line(Path(name).stem) or "article"
     return extract(
-        text, source_id=f"article:{stem}", title=_article_title(stem), url=url, fetched=fetched
+        text,
+        source_id=f"article:{stem}",
+        title=headline(text) or _file_title(stem),
+        url=url,
+        fetched=fetched,
+        show=show,
+        known=known,
     )
+
+
+def _file_title(stem: str) -> str:
+    """A title from a file name, cased as written: ``the-Diplomat_news`` -> ``the Diplomat
+    news``."""
+    return " ".join(stem.replace("-", " ").replace("_", " ").split()) or "article"
 
 
 def seed_catalog() -> Catalog:
@@ -44,7 +67,12 @@ def seed_catalog() -> Catalog:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
             article = catalog_from_text(
-                entry.read_text(encoding="utf-8"), name=entry.name, url=None, fetched=None
+                entry.read_text(encoding="utf-8"),
+                name=entry.name,
+                url=None,
+                fetched=None,
+                show=catalog.show.title if catalog.show else None,
+                known=catalog,
             )
             catalog = merge_catalogs(catalog, article)
     return catalog
@@ -58,17 +86,25 @@ def open_store(store: Store) -> Store:
     return store
 
 
-def _article_catalog(path: Path, fetched: str) -> Catalog:
+def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
     """Read and extract one article file; errors name the file."""
     from diplomat_tui.article import read_article
 
     text = read_article(path)
     try:
         catalog = catalog_from_text(
-            text, name=path.name, url=path.resolve().as_uri(), fetched=fetched
+            text,
+            name=path.name,
+            url=path.resolve().as_uri(),
+            fetched=fetched,
+            show=known.show.title if known.show else None,
+            known=known,
         )
     except ArticleError as error:
-        raise ArticleError(f"{path}: {error}") from None
+        # "FILE is about ...", "FILE names ...", "FILE: No series title found ..."
+        message = str(error)
+        joint = " " if message[:1].islower() else ": "
+        raise ArticleError(f"{path}{joint}{message}") from None
     for stat in catalog.stats:
         if not is_plausible(stat.value):
             raise ArticleError(
@@ -78,23 +114,143 @@ def _article_catalog(path: Path, fetched: str) -> Catalog:
     return catalog
 
 
-def ingest_files(store: Store, paths: list[Path]) -> Catalog:
-    """Add articles to the store, all or nothing.
-
-    Every file is read and checked before anything is written; an article about
-    another series is refused with an :class:`ArticleError` and the store is unchanged.
-    """
+def _articles(paths: list[Path], known: Catalog) -> list[Catalog]:
+    """Every file read and extracted for the store's show, before anything is written."""
     fetched = now_iso()
-    articles = [(path, _article_catalog(path, fetched)) for path in paths]
+    return [_article_catalog(path, fetched, known) for path in paths]
+
+
+def _merged(current: Catalog, articles: list[Catalog]) -> Catalog:
+    for article in articles:
+        current = merge_catalogs(current, article)
+    return current
+
+
+@dataclass(frozen=True)
+class Review:
+    """What ingesting some articles would do to the store: the catalogs before and
+    after, and the facts added, changed and confirmed."""
+
+    before: Catalog
+    after: Catalog
+    changes: Changes
+
+
+def review(store: Store, paths: list[Path]) -> Review:
+    """What ingesting ``paths`` would change, computed without writing anything.
+
+    Raises :class:`ArticleError` when a file cannot be read or is not about the show
+    the store holds.
+    """
+    before = store.snapshot().catalog
+    after = _merged(before, _articles(paths, before))
+    return Review(before, after, compare(before, after))
+
+
+def ingest(
+    store: Store, paths: list[Path], *, confirm: Callable[[Review], bool] | None = None
+) -> Review:
+    """Add articles to the store, all or nothing, and say what changed.
+
+    Every file is read and checked before anything is written. ``confirm`` sees the
+    review first and may decline (nothing is saved). When nothing would change, nothing
+    is written. The review returned is the one saved: facts are merged into the store as
+    it is under the lock, so a change made meanwhile by another process is kept.
+    """
+    preview = review(store, paths)
+    if not preview.changes or (confirm is not None and not confirm(preview)):
+        return preview
+    articles = _articles(paths, preview.before)
+    saved: list[Review] = []
 
     def merge_all(current: Catalog) -> Catalog:
-        for path, article in articles:
-            if current.show and article.show and not same_show(current.show, article.show):
-                raise ArticleError(
-                    f"{path} is about {article.show.title!r}, not {current.show.title!r}: "
-                    "nothing was added."
-                )
-            current = merge_catalogs(current, article)
-        return current
+        after = _merged(current, articles)
+        saved.append(Review(current, after, compare(current, after)))
+        return after
 
-    return store.update_catalog(merge_all)
+    store.update_catalog(merge_all)
+    return saved[-1]
+
+
+def ingest_files(store: Store, paths: list[Path]) -> Catalog:
+    """Add articles to the store without asking; return the catalog saved."""
+    return ingest(store, paths).after
+
+
+def _quoted_sources(fact_sources: tuple[str, ...], catalog: Catalog) -> list[str]:
+    """The sentences a fact came from, for the review (article sources only)."""
+    found = (catalog.source_index.get(source_id) for source_id in fact_sources)
+    return [
+        f"      “{s.quote}”" for s in found if s is not None and s.quote and s.kind == "article"
+    ]
+
+
+def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
+    """The review as lines: each fact added (+) or changed (~), with the sentence it came
+    from; facts removed (-); a count of facts only confirmed."""
+    changes = result.changes
+    lines: list[str] = []
+    for fact in changes.added:
+        lines.append(f"  + {fact.describe()}")
+        lines.extend(
+            _quoted_sources(tuple(s for s in fact.sources if s in new_sources), result.after)
+        )
+    for old, new in changes.changed:
+        lines.append(f"  ~ {new.describe()} (was {old.value})")
+        lines.extend(
+            _quoted_sources(tuple(s for s in new.sources if s in new_sources), result.after)
+        )
+    lines.extend(f"  - {fact.describe()}" for fact in changes.removed)
+    return lines
+
+
+def run_ingest(
+    store: Store,
+    paths: list[Path],
+    *,
+    yes: bool,
+    dry_run: bool,
+    out: Callable[[str], None] = print,
+) -> int:
+    """The ``ingest`` command: show the review, ask on a terminal (unless ``yes``), save.
+
+    Without a terminal on stdin the changes are saved as shown (scripts use ``--yes`` to
+    say so); ``dry_run`` only shows them. Lines go to ``out``. Returns the exit status.
+    """
+    import sys
+
+    def show(result: Review) -> None:
+        old_ids = {s.id for s in result.before.sources}
+        new_ids = {s.id for s in result.after.sources} - old_ids
+        lines = describe_review(result, new_sources=new_ids)
+        if lines:
+            out("\n".join(lines))
+
+    accepted: list[bool] = []
+
+    def confirm(result: Review) -> bool:
+        show(result)
+        if dry_run:
+            answer = False
+        elif yes or not sys.stdin.isatty():
+            answer = True
+        else:
+            try:
+                reply = input(f"{result.changes.summary()}. Save? [y/N] ")
+            except EOFError:  # ctrl+d: no answer is a no
+                reply = ""
+            answer = reply.strip().lower() in {"y", "yes"}
+        accepted.append(answer)
+        return answer
+
+    result = ingest(store, paths, confirm=confirm)
+    summary = result.changes.summary()
+    if not result.changes:
+        out(summary)
+    elif dry_run:
+        out(f"{summary} (dry run: nothing was saved)")
+    elif accepted and accepted[0]:
+        out(f"saved; {summary}")
+    else:
+        out(f"not saved; {summary} would have changed")
+    return 0

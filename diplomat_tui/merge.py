@@ -127,13 +127,27 @@ class _Merger:
                 changes[name] = new_value
             elif (same := _same_value(old_value, new_value)) is not None:
                 changes[name] = same
-            elif new_claim_wins(type(old), name, old_sources, new_sources, self.index):
-                changes[name] = new_value
-                if not rereads(old_sources, new_sources):  # else the source corrected itself
-                    self._lost(old, name, old_value, _only(old_sources, new_sources))
             else:
-                self._lost(old, name, new_value, _only(new_sources, old_sources))
+                held = self._held_by(old, name, old_sources)
+                if new_claim_wins(type(old), name, held, new_sources, self.index):
+                    changes[name] = new_value
+                    if not rereads(held, new_sources):  # else the source corrected itself
+                        self._lost(old, name, old_value, _only(held, new_sources))
+                else:
+                    self._lost(old, name, new_value, _only(new_sources, held))
         return replace(old, **changes)
+
+    def _held_by(self, record: Any, field: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+        """The sources of ``record`` that may have stated the value it holds for ``field``:
+        its sources but those of the claims kept about the field (they said otherwise)."""
+        subject = subject_of(record)
+        other = {
+            source
+            for claim in self.claims
+            if claim.subject == subject and claim.field == field
+            for source in claim.sources
+        }
+        return tuple(s for s in sources if s not in other) if other else sources
 
     def records(
         self, old: Iterable[R], new: Iterable[R], key: Callable[[R], Hashable]

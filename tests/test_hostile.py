@@ -71,8 +71,8 @@ HOSTILE_ARTICLE = (
     f"Per the official synopsis, \u201cKate Wyler {LINK} reads {OSC52} the files {CLEAR} "
     f"and {BELL}.\u201d\n\n"
     f"\u201cIt is a thrill {CLOSER},\u201d said Zora Quill, {SPACED}.\n\n"
-    f"The Diplomat hit No. 1 on Netflix's Top 10 TV (English) list with 57.48M hours "
-    f"viewed {SHOT} {WINDOW_TITLE}.\n"
+    f"Season 1 of The Diplomat hit No. 1 on Netflix's Top 10 TV (English) list with 57.48M "
+    f"hours viewed {SHOT} {WINDOW_TITLE}.\n"
 )
 ARTICLE_LITERALS = (CLICK, LINK, BELL, CLOSER, SPACED, SHOT, "reads copythis the files cleared")
 

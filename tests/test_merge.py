@@ -148,3 +148,16 @@ def test_a_new_reading_of_a_source_replaces_its_validators() -> None:
     new = Catalog(sources=(Source("t", "tvmaze", "TVmaze", fetched="2026-01-01"),))
     [source] = merge_catalogs(old, new).sources
     assert source.etag is None and source.fetched == "2026-01-01" and source.quote == "q"
+
+
+def test_a_losing_claim_read_again_still_loses() -> None:
+    """The same article ingested twice: its losing claim does not become the value."""
+    held = Catalog(
+        show=Show("The Show", network="Netflix", sources=("seed",)), sources=(article("seed"),)
+    )
+    other = Catalog(show=Show("The Show", network="Hulu", sources=("x",)), sources=(article("x"),))
+    once = merge_catalogs(held, other)
+    twice = merge_catalogs(once, other)
+    assert once.show is not None and twice.show is not None
+    assert once.show.network == twice.show.network == "Netflix"
+    assert twice.claims == once.claims == (Claim("show", "network", "Hulu", ("x",)),)

@@ -1,0 +1,283 @@
+"""Figures: ranks, hours viewed, views, countries, weeks in the Top 10."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
+    _COUNT,
+    _NUMBER_IN_WORDS,
+    _POSSESSIVE,
+    _SEASON_REFERENCE,
+    _UNIT_WORDS,
+    _UPPER,
+    _count,
+    _Refs,
+    _season_number,
+)
+from diplomat_tui.article.seasons import SeasonContext
+from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
+from diplomat_tui.model import Stat
+
+# A figure as written: "1.5M", "820,000", "1.2 billion".
+_FIGURE = (
+    r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
+    rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
+    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+)?)"
+    r" (?P<word_unit>thousand|million|billion)\b)"
+)
+_MULTIPLIERS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+# Hours of viewing: "1.5M hours viewed", "2 million hours", "820,000 viewing hours".
+_HOURS = re.compile(
+    rf"{_FIGURE} (?:hours?(?: (?P<viewed>viewed|watched|of viewing|streamed))?"
+    r"|(?P<viewing>viewing) hours)\b"
+)
+_SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewing
+# Views: "11.2M views".
+_VIEWS = re.compile(rf"{_FIGURE} views\b")
+# "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
+_COUNTRIES = re.compile(
+    rf"(?i:(?:\btop 10\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
+    rf"\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+)
+# "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
+_WEEKS = re.compile(
+    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10\b"
+    rf"|\btop 10 for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
+)
+# A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
+# "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
+_RANK = re.compile(
+    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})(?![\w-])(?: (?:on|in|atop) (?:the )?"
+    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
+    r"(?: (?:list|chart|ranking)s?)?"
+    rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
+)
+_PER_COUNTRY = re.compile(
+    rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
+)
+# A rank with no list named counts only after a verb of charting: "opened at No. 1".
+_RANK_VERB = re.compile(
+    r"(?i:\b(?:debuted|debuts|opened|opens|peaked|peaks|ranked|ranks|landed|sat|sits|reached|hit|held"
+    r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
+    r"(?: strong| straight)?(?: at| to| for)?) $"
+)
+# Words that make a figure approximate: "nearly 4 million". The store has no place to say
+# a figure is approximate, so such figures are not taken.
+_APPROXIMATE = re.compile(
+    r"(?i:\b(?:nearly|almost|about|around|roughly|approximately|approx\.|more than|over|close to"
+    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to)) $"
+)
+# The period a figure covers: "In its first weekend", "during its debut week".
+_PERIOD = re.compile(
+    r"(?i:\b(?:in|during|over|across|within) (?:its|their) "
+    r"(?P<period>(?:[\w-]+ ){0,2}?(?:weekend|week|days|month)))\b"
+)
+# A debut rank: "debuted at number 1".
+_DEBUT_AT = re.compile(r"(?i:\bdebut(?:ed|s)? at)\b")
+_POSSESSIVE_MARK = re.compile(_POSSESSIVE)
+# A list's trailing qualifier, put in parentheses: "Top 10 TV Spanish" -> "Top 10 TV (Spanish)".
+_SCOPE_QUALIFIER = re.compile(rf"\b(TV|Films?|Movies|Shows?|Series) ((?:Non-)?[{_UPPER}][a-z]+)$")
+
+
+def _figure(match: re.Match[str]) -> int | float:
+    """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
+    million" -> 4200000)."""
+    if match["words"]:
+        digits = "".join(
+            "0" if word == "zero" else str(_count(word)) for word in match["decimals"].split()[1:]
+        )
+        written = f"{_count(match['words'])}.{digits}" if digits else str(_count(match["words"]))
+        value = Decimal(written) * _MULTIPLIERS[match["word_unit"].lower()]
+        return int(value) if value == value.to_integral_value() else float(value)
+    unit = _MULTIPLIERS.get((match["unit"] or "").lower(), 1)
+    value = Decimal(match["figure"].replace(",", "")) * unit
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _scope(written: str) -> str:
+    """A list's name as a scope: possessives dropped, the qualifier in parentheses."""
+    return _SCOPE_QUALIFIER.sub(r"\1 (\2)", _POSSESSIVE_MARK.sub("", written))
+
+
+def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) -> list[Stat]:
+    """The figures one sentence gives, in the order it gives them, each about the season
+    its words are about; a figure whose season is unknown, or that is approximate, is
+    not taken."""
+    text = sentence.text
+    period_match = _PERIOD.search(text)
+    period = period_match["period"] if period_match else None
+    sources = refs((sentence.index,))
+    found: list[tuple[int, Stat]] = []
+
+    def add(
+        match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
+    ) -> None:
+        season = context.at(sentence, match.start())
+        if season is None or _APPROXIMATE.search(text[max(0, match.start() - 20) : match.start()]):
+            return
+        stat = Stat(metric, value, period=when, scope=scope, season=season, sources=sources)
+        found.append((match.start(), stat))
+
+    for match in _RANK.finditer(text):
+        listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
+        if not (match["scope"] or listed or _RANK_VERB.search(text[: match.start()])):
+            continue
+        if _PER_COUNTRY.match(text, match.end()):
+            continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
+        debut = "debut week" if _DEBUT_AT.search(text) else None
+        scope = _scope(match["scope"]) if match["scope"] else None
+        add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _HOURS.finditer(text):
+        value = _figure(match)
+        big = match["unit"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        if match["viewed"] or match["viewing"] or big:
+            add(match, "hours_viewed", value, period)
+    for match in _VIEWS.finditer(text):
+        add(match, "views", _figure(match), period)
+    for match in _COUNTRIES.finditer(text):
+        add(match, "top10_countries", _count(match["count"]), period)
+    for match in _WEEKS.finditer(text):
+        add(match, "weeks_in_top10", _count(match["count"] or match["count_after"]), None)
+    return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
+
+
+def _stats(
+    sentences: list[_Sentence], context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> tuple[Stat, ...]:
+    """Every figure of the article, each about the season its words are about: those of
+    its sentences, then those of its tables."""
+    return tuple(
+        stat for sentence in sentences for stat in _sentence_stats(sentence, context, refs)
+    ) + tuple(_table_stats(sentences, context, refs, names_show))
+
+
+NamesShow = Callable[[str], bool]
+# The header of a column of figures, and the metric it holds.
+_COLUMN_METRICS = (
+    (re.compile(r"(?i)\brank"), "weekly_rank"),
+    (re.compile(r"(?i)\bhours\b"), "hours_viewed"),
+    (re.compile(r"(?i)\bviews\b"), "views"),
+    (re.compile(r"(?i)\bcountries\b"), "top10_countries"),
+    (re.compile(r"(?i)\bweeks\b"), "weeks_in_top10"),
+)
+_SEASON_COLUMN = re.compile(r"(?i)^(?:season|series)s?$")
+_PERIOD_COLUMN = re.compile(r"(?i)^(?:week\b|week of|date|period)")
+_CELL_NUMBER = re.compile(rf"^(?:No\. ?|#)?(?:{_FIGURE})$")
+
+
+def _table_stats(
+    sentences: list[_Sentence], context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> Iterator[Stat]:
+    """Figures from plain-text tables: a header row naming the metrics ("Rank | Hours
+    viewed | Views"), then one row per week or season. A row that names a title is read
+    only when it names the show; a row's season is its season cell, else the season the
+    table is under."""
+    header: dict[int, str] | None = None
+    units: dict[int, int] = {}
+    season_column = period_column = None
+    for sentence in sentences:
+        row = table_cells(sentence.text)
+        if not sentence.line or len(row) < 2:
+            header = None
+            continue
+        metrics = {
+            number: metric
+            for number, cell in enumerate(row)
+            for pattern, metric in _COLUMN_METRICS
+            if pattern.search(cell) and not _CELL_NUMBER.match(cell)
+        }
+        if metrics:
+            header = metrics
+            units = {number: _header_unit(row[number]) for number in metrics}
+            season_column = next((n for n, c in enumerate(row) if _SEASON_COLUMN.match(c)), None)
+            period_column = next((n for n, c in enumerate(row) if _PERIOD_COLUMN.match(c)), None)
+            continue
+        if header is None or len(row) <= max(header):
+            continue
+        texts = [
+            cell
+            for number, cell in enumerate(row)
+            if number not in header
+            and number not in (season_column, period_column)
+            and not cell.isdigit()
+        ]
+        if texts and not names_show(sentence.text):
+            continue  # a row about some title: only the show's rows are read
+        season = _row_season(row, season_column) or context.at(sentence, 0)
+        if season is None:
+            continue
+        period = row[period_column] if period_column is not None else None
+        for number, metric in header.items():
+            match = _CELL_NUMBER.match(row[number])
+            if match:
+                value = _figure(match) if metric in ("hours_viewed", "views") else _int(match)
+                if value is not None and metric in ("hours_viewed", "views"):
+                    value = _scaled(value, units[number], match)
+                if value is not None:
+                    yield Stat(metric, value, period, None, season, refs((sentence.index,)))
+
+
+# A unit in a column's header: "Views (M)", "Hours viewed (millions)".
+_HEADER_UNIT = re.compile(
+    r"(?i)\((?P<unit>[kmb]|thousand(?:s)?|million(?:s)?|billion(?:s)?|mil\.?|bn)\)|\b(?P<word>(?:thousand|million|billion)s)\b"
+)
+_SMALLEST_AUDIENCE = 1_000  # fewer hours or views than this, unscaled, is a column in units
+
+
+def _header_unit(cell: str) -> int:
+    """The multiplier a column's header gives its figures (1 when it gives none)."""
+    match = _HEADER_UNIT.search(cell)
+    if not match:
+        return 1
+    unit = (match["unit"] or match["word"]).lower().rstrip(".s")
+    return {
+        "k": 1_000,
+        "thousand": 1_000,
+        "m": 1_000_000,
+        "million": 1_000_000,
+        "mil": 1_000_000,
+        "b": 1_000_000_000,
+        "billion": 1_000_000_000,
+        "bn": 1_000_000_000,
+    }[unit]
+
+
+def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float | None:
+    """A cell's figure in the column's unit; None for a small figure with no unit, which
+    is a column in units the header does not say."""
+    if match["unit"] or match["word_unit"]:
+        return value
+    if unit == 1:
+        return value if value >= _SMALLEST_AUDIENCE else None
+    scaled = Decimal(str(value)) * unit
+    return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+def _row_season(row: list[str], column: int | None) -> int | None:
+    """The season a row names: its season column, or a cell like "Season 3"."""
+    if column is not None and row[column].isdigit():
+        return int(row[column])
+    for cell in row:
+        if match := _SEASON_REFERENCE.search(cell):
+            return _season_number(match)
+    return None
+
+
+def _int(match: re.Match[str]) -> int | None:
+    """A whole count from a cell ("No. 1", "87"); None for anything else."""
+    value = _figure(match)
+    return int(value) if isinstance(value, int) and value < 10_000 else None

@@ -1,0 +1,311 @@
+"""Which show the article is about, and on which network."""
+
+from __future__ import annotations
+
+import re
+
+from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
+    _FUNCTION_WORDS,
+    _POSSESSIVE,
+    _UPPER,
+    _Found,
+    _trim,
+)
+from diplomat_tui.article.text import _Sentence, cells
+from diplomat_tui.errors import ArticleError
+
+# Words that name what kind of programme a title is: "hit political thriller", "series".
+_SHOW_KINDS = (
+    r"(?:series|show|drama|thriller|comedy|sitcom|miniseries|docuseries|dramedy|procedural"
+    r"|anthology|saga|mystery|western|romance|fantasy|horror|adaptation|hit|original|epic)"
+)
+# A network or platform: capitalised words, maybe with a "+" ("Apple TV+").
+_NETWORK = rf"(?<![\w+])[{_UPPER}][\w]*\+?(?: [{_UPPER}][\w]*\+?){{0,2}}"
+# One word of a title: capitalised or a number ("Grey’s", "9-1-1", "Ted+").
+_TITLE_WORD = rf"(?<![\w{_APOSTROPHES}+-])[{_UPPER}0-9][\w{_APOSTROPHES}+-]*"
+# Small words allowed inside a title ("Only Murders in the Building"); a title has at
+# most twelve capitalised words.
+_TITLE_LINK = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|&)"
+_TITLE = rf"{_TITLE_WORD}(?::? (?:{_TITLE_LINK} ){{0,3}}{_TITLE_WORD}){{0,11}}"
+# After a title: its closing quote, then a lower-case verb or punctuation.
+_AFTER_TITLE = r"[”\"]?(?=,? [a-z]|[,.;:]|$)"
+# "<Network>'s hit political thriller <Title> has ..."
+_POSSESSIVE_INTRO = re.compile(
+    rf"(?P<network>{_NETWORK}){_POSSESSIVE} (?:[\w-]+ ){{0,5}}?{_SHOW_KINDS} "
+    rf"[“\"]?(?P<title>{_TITLE}){_AFTER_TITLE}"
+)
+# "<Network> has renewed its spy drama <Title> for ..."
+_NETWORK_RENEWS = re.compile(
+    rf"(?P<network>{_NETWORK}) (?:has |have )?(?:officially )?"
+    rf"(?:renewed|picked up|ordered|greenlit|green-lit) (?:its |the )?"
+    rf"(?:(?:[\w-]+ ){{0,4}}?{_SHOW_KINDS} )?[“\"]?(?P<title>{_TITLE})[”\"]? for\b"
+)
+# A sentence opening with the title and its renewal: "<Title> has been renewed ..."
+_TITLE_RENEWED = re.compile(
+    rf"^[“\"]?(?P<title>{_TITLE})[”\"]?,? (?:(?:has been|was|is|will be|gets|got) "
+    r"(?:officially )?(?:renewed|picked up|ordered|greenlit)"
+    r"|(?:has|gets|got) (?:officially )?(?:received|earned|landed))\b"
+)
+# "<Network>'s <Title>" with nothing between.
+_POSSESSIVE_TITLE = re.compile(
+    rf"(?P<network>{_NETWORK}){_POSSESSIVE} [“\"]?(?P<title>{_TITLE}){_AFTER_TITLE}"
+)
+# A heading "<Title> (<Network>)".
+_HEADING_NETWORK = re.compile(rf"\((?P<network>{_NETWORK})\)\s*$")
+# Where the show streams: "streaming on <X>", "Streaming Now, <X>", "only on <X>".
+_STREAMING_ON = re.compile(
+    rf"(?i:\b(?:now streaming on|streaming(?: now)?(?: on|,)|streams on|only on)) "
+    rf"(?P<network>{_NETWORK})"
+)
+# The owner of a Top 10: "on <X>’s weekly global Top 10".
+_TOP_TEN_OWNER = re.compile(
+    rf"\bon (?P<network>{_NETWORK}){_POSSESSIVE} (?:[\w-]+ ){{0,4}}?Top 10\b"
+)
+
+
+def _show_identity(sentences: list[_Sentence]) -> tuple[_Found[str], _Found[str] | None]:
+    """The show's title and network, or ArticleError when no title is found."""
+    for sentence in sentences:
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS):
+            match = pattern.search(sentence.text)
+            if match and _is_title(match["title"]):
+                found = (sentence.index,)
+                return _Found(match["title"], found), _Found(_trim(match["network"]), found)
+    for sentence in sentences:
+        match = _TITLE_RENEWED.match(sentence.text)
+        if match and _is_title(match["title"]):
+            return _Found(match["title"], (sentence.index,)), _network_named(sentences)
+    raise ArticleError("No series title found: this does not read as an article about a show.")
+
+
+def _is_title(title: str) -> bool:
+    return title not in _FUNCTION_WORDS
+
+
+def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
+    """The network the article gives the show: "<Network>'s ... <Title>", a heading
+    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams."""
+    for sentence in sentences:
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _POSSESSIVE_TITLE):
+            for match in pattern.finditer(sentence.text):
+                network = _trim(match["network"])
+                if match["title"].startswith(scope.title) and _is_network(network):
+                    return _Found(network, (sentence.index,))
+        if sentence.heading and scope.names_show(sentence.text):
+            heading = _HEADING_NETWORK.search(sentence.text)
+            if heading and _is_network(heading["network"]):
+                return _Found(heading["network"], (sentence.index,))
+    return _network_named(sentences)
+
+
+def _is_network(name: str) -> bool:
+    """Whether a name can be a network's: not a word that opens a clause ("What")."""
+    return name not in _FUNCTION_WORDS and name not in _ANAPHORA
+
+
+def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
+    """The network named by where the show streams or whose Top 10 it is in."""
+    for pattern in (_STREAMING_ON, _TOP_TEN_OWNER):
+        for sentence in sentences:
+            if match := pattern.search(sentence.text):
+                return _Found(_trim(match["network"]), (sentence.index,))
+    return None
+
+
+# ----------------------------------------------------------------- scoping to one show
+
+# Words that start a sentence about something else: "Elsewhere on the chart, X ...".
+_SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
+# Signs that a sentence is about another title (the title in the group "title"):
+_OTHER_TITLE = (
+    # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
+    # past roles, "starred in", are what a person is known for)
+    re.compile(
+        r"\b(?:plays|playing|stars|starring|returns|appears|co-stars)\b"
+        rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
+    ),
+    # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
+    re.compile(
+        rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})[”\"]?"
+        r"(?=,| (?:slipped|held|debuted|climbed|fell|rose|dropped|landed|returned|premiered"
+        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped))"
+    ),
+    # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
+        rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
+    ),
+    # "the limited series Zero Day", "Hulu's new drama Paradise"
+    re.compile(
+        rf"\b(?:limited|new|hit|original|spy|crime|period|comedy|drama|political)? ?"
+        rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com) "
+        rf"[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}})"
+    ),
+    # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
+    # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
+    re.compile(
+        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)(?=,| (?!{_SHOW_KINDS}\b)[a-z])"
+    ),
+)
+# A headline that names the show only to compare others with it.
+_COMPARISON = re.compile(
+    r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
+    r"|\bif you (?:like|liked|love|loved|enjoyed|miss|missed)\b|\bsimilar to\b"
+    r"|\bto watch (?:after|next|instead|while)\b|\binstead of\b|\bfor fans of\b"
+    r"|\btry\b|\balso (?:watch|try)\b|\bwhat to watch\b"
+)
+# A press kit's or an infobox's title line: "Title: <Title>", "| Title = <Title>".
+_TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
+# Words that name a part of a show, not another show: "Season 3, which ...".
+_PART_OF_A_SHOW = re.compile(r"(?:Season|Seasons|Series|Episode|Episodes|Part|Chapter|Volume)\b")
+_TITLE_LINKS = frozenset("of the and in on a an to for at by with from".split())
+_ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season"})
+
+
+class Scope:
+    """The show an article is read for, and which of its sentences speak of it."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        words = [re.escape(word) for word in title.split()]
+        body = r"\s+".join(words)
+        self._named = re.compile(rf"(?<!\w){body}(?!\w)")
+        self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+    def names_show(self, text: str) -> bool:
+        """Whether ``text`` names the show (any case in an all-capitals line)."""
+        if self._named.search(text):
+            return True
+        return text.isupper() and bool(self._named_caps.search(text))
+
+    def other_title(self, sentence: _Sentence) -> str | None:
+        """Another title the sentence is about, if it shows signs of one."""
+        text = _outside_parentheses(sentence.text)
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, *_OTHER_TITLE):
+            for match in pattern.finditer(text):
+                raw = match["title"]
+                title = _trim(raw)
+                if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
+                    continue
+                if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
+                    continue
+                return title
+        return None
+
+    def heading_title(self, heading: str) -> str | None:
+        """The title an entry heading names ("### Title (Network)", "2. Title"), or None
+        for a heading that names no title ("Quick hits", "Premise")."""
+        text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
+        words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
+        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words or text.endswith("?"):
+            return None
+        return text if all(w[:1].isupper() for w in words) else None
+
+
+def _outside_parentheses(text: str) -> str:
+    """``text`` with parenthesised asides blanked (other credits, characters)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+
+
+# "<Title> Season 3", "<Title> series two": a title by what follows it.
+_TITLE_SEASON = re.compile(rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|[a-z]+)\b")
+_MAX_RIVALS = 20  # other titles counted, at most (bounds the work on any text)
+
+
+def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
+    """Other titles the article is about, with how many sentences name each."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, _TITLE_SEASON):
+            match = pattern.search(sentence.text)
+            if not match or len(counts) >= _MAX_RIVALS:
+                continue
+            title = _trim(match["title"]) if pattern is _TITLE_SEASON else match["title"]
+            if _is_title(title) and not scope.names_show(title) and title not in scope.title:
+                if not _PART_OF_A_SHOW.match(title):
+                    counts.setdefault(title, 0)
+    for title in counts:
+        word = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
+        counts[title] = sum(1 for s in sentences if word.search(s.text))
+    return counts
+
+
+def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> list[_Sentence]:
+    """The sentences that speak of ``show``; ArticleError when the article is not
+    about it (the show is not in its headline or lead, and has no section of its own).
+
+    A section whose heading names another title is out of scope, whatever it says; in
+    the rest, a sentence with signs of another title, and those after it in its
+    paragraph, are out until the show is named again.
+    """
+    scope = Scope(show)
+    first = sentences[0].paragraph if sentences else 0
+    body = [s for s in sentences if not (headline and s.paragraph == first)]
+    lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
+    own_sections = {
+        s.section
+        for s in sentences
+        if s.heading and scope.names_show(s.text) and not (headline and s.index == 1)
+    }
+    counts = _title_counts(sentences, scope)
+    mentions = sum(1 for s in sentences if scope.names_show(s.text))
+    rival = max(counts, key=lambda t: counts[t], default=None)
+    titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
+    if headline and _COMPARISON.search(headline):
+        headline = None  # "Shows Like <Title>": about other shows, the show only compared
+        lead = []
+    if (headline and scope.names_show(headline)) or titled:
+        default = True
+    elif (
+        any(scope.names_show(s.text) for s in lead)
+        and (rival is None or counts[rival] <= mentions)
+        and not (headline and any(title in headline for title in counts))
+    ):
+        default = True
+    elif own_sections - {0}:
+        default = False
+    elif rival is not None:
+        raise ArticleError(f"is about {rival!r}, not {show!r}: nothing was added")
+    elif mentions:
+        raise ArticleError(f"names {show!r} only in passing: nothing was added")
+    else:
+        raise ArticleError("No series title found: this does not read as an article about a show.")
+    return _scoped(sentences, scope, default)
+
+
+def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
+    kept: list[_Sentence] = []
+    section_in = default
+    section_other = False
+    paragraph, paragraph_in = -1, default
+    for sentence in sentences:
+        if sentence.heading:
+            named = scope.names_show(sentence.text)
+            other = None if named else scope.heading_title(sentence.text)
+            if not named and _COMPARISON.search(sentence.text):
+                other = sentence.text  # "If you like it, try <Title>"
+            section_other = other is not None
+            section_in = named or (default and not section_other)
+            paragraph, paragraph_in = sentence.paragraph, section_in
+            if section_in:
+                kept.append(sentence)
+            continue
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_in = sentence.paragraph, section_in
+        if section_other:
+            continue
+        if scope.names_show(sentence.text) and not scope.other_title(sentence):
+            paragraph_in = True
+        elif scope.other_title(sentence):
+            paragraph_in = False
+        if paragraph_in or _is_table_header(sentence):
+            kept.append(sentence)  # a table's header states nothing: its rows are scoped
+    return kept
+
+
+def _is_table_header(sentence: _Sentence) -> bool:
+    """Whether a line is a table's header row: every cell has words, none a figure."""
+    row = cells(sentence.text)
+    return sentence.line and len(row) > 1 and all(re.search(r"[^\W\d_]", c) for c in row)

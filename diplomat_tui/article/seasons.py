@@ -1,0 +1,415 @@
+"""Seasons, renewals, episode counts and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplomat_tui.article.patterns import (
+    _COUNT,
+    _POSSESSIVE,
+    _SEASON,
+    _SEASON_REFERENCE,
+    _UPPER,
+    _count,
+    _Found,
+    _Refs,
+    _season_number,
+)
+from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
+from diplomat_tui.model import Episode, Season
+
+# A renewal: "renewed the series for Season 3", "renewed for a third season".
+_RENEWED = re.compile(
+    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit)\b)[^.;]{0,60}?"
+    rf"\bfor (?:an? |the |its )?{_SEASON}"
+)
+# A season granted: "has received a second season", "ordered Season 2".
+_GRANTED = re.compile(
+    rf"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered) (?:an? )?){_SEASON}"
+)
+# A renewal named as a noun: "the Season 3 renewal", "the Season 3 order".
+_RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
+# Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
+_ANNOUNCED = re.compile(
+    rf"\bannounced (?P<preposition>on|at|via|during) (?:the )?"
+    rf"(?P<venue>[{_UPPER}][\w+-]*(?: [{_UPPER}][\w+-]*)*)"
+)
+# An episode count: "the eight-episode series", "all eight episodes", "runs eight episodes",
+# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes".
+_EPISODE_COUNT = re.compile(
+    rf"(?i:\b(?P<count>{_COUNT})-episode\b"
+    rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
+    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
+)
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = (
+    r"(?P<month>(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|"
+    r"july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?))"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )"
+# A date as written: "October 16, 2025", "Oct. 16", "16 October 2025", "Thursday 16 October",
+# "April 2023"; a bare year only after "in".
+_DATE = (
+    rf"(?:{_WEEKDAY}?(?:{_MONTH} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')}"
+    rf"(?:,? (?P<year2>\d{{4}}))?"
+    rf"|{_MONTH.replace('month', 'month3')} (?P<year3>\d{{4}})"
+    rf"|(?<=in )(?P<year4>\d{{4}})))(?![\w-])"
+)
+# A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
+# "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
+_PREMIERE = re.compile(
+    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired))\s*[:=]\s*|"
+    r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
+    r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
+    r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
+    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
+    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? )"
+    rf"{_DATE}"
+)
+_RETURN = frozenset({"returns", "returned"})
+_PAST_PREMIERE = frozenset(
+    {
+        "premiered",
+        "debuted",
+        "launched",
+        "bowed",
+        "arrived",
+        "dropped",
+        "landed",
+        "released",
+        "returned",
+        "followed",
+    }
+)
+# Who premiered: the show itself ("the series premiered"), not one of its seasons.
+_SHOW_SUBJECT = re.compile(
+    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)|\bit)(?: first)?,?(?: which)? (?:\w+ )?$"
+)
+
+
+def _iso(match: re.Match[str]) -> str:
+    """A date match as the store keeps it: ``2025-10-16``, ``2023-04``, ``October 16``,
+    or ``2026``; never a year the text does not give."""
+    month_word = match["month"] or match["month2"] or match["month3"]
+    day = match["day"] or match["day2"]
+    year = match["year"] or match["year2"] or match["year3"] or match["year4"]
+    if month_word is None:
+        return year
+    prefix = month_word.lower().rstrip(".")[:3]
+    month = next(i for i, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(prefix))
+    if day and year:
+        return f"{int(year):04d}-{month:02d}-{int(day):02d}"
+    if day:
+        return f"{_MONTH_NAMES[month - 1].capitalize()} {int(day)}"
+    return f"{int(year):04d}-{month:02d}"
+
+
+@dataclass
+class _SeasonFacts:
+    """What the article says of one season."""
+
+    episode_count: int | None = None
+    premiere: str | None = None
+    status: str | None = None
+    sentences: set[int] = field(default_factory=set)
+    count_sentences: set[int] = field(default_factory=set)
+    premiere_sentences: set[int] = field(default_factory=set)
+
+
+def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
+    """The latest season a renewal announces, with its sentence."""
+    found: _Found[int] | None = None
+    for sentence in sentences:
+        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN):
+            for match in pattern.finditer(sentence.text):
+                number = _season_number(match)
+                if found is None or number > found.value:
+                    found = _Found(number, (sentence.index,))
+    return found
+
+
+def _announcement(sentences: list[_Sentence]) -> _Found[str] | None:
+    """Where the news was announced: "announced on <Platform>"."""
+    for sentence in sentences:
+        if match := _ANNOUNCED.search(sentence.text):
+            text = f"announced {match['preposition']} {match['venue']}"
+            return _Found(text, (sentence.index,))
+    return None
+
+
+def _status(renewal: _Found[int] | None, announcement: _Found[str] | None) -> _Found[str] | None:
+    """The show's status: "Renewed for Season N (announced on <Platform>)"."""
+    if renewal is None:
+        return None
+    if announcement is None:
+        return _Found(f"Renewed for Season {renewal.value}", renewal.sentences)
+    return _Found(
+        f"Renewed for Season {renewal.value} ({announcement.value})",
+        renewal.sentences + announcement.sentences,
+    )
+
+
+def _renewal_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence announces a renewal: its season mentions there are not what the
+    sentence's figures or dates are about."""
+    return [
+        match.span()
+        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN)
+        for match in pattern.finditer(text)
+    ]
+
+
+def _season_mentions(text: str) -> list[tuple[int, int]]:
+    """(position, season) of every season the sentence names outside renewals."""
+    renewals = _renewal_spans(text)
+    return [
+        (match.start(), _season_number(match))
+        for match in _SEASON_REFERENCE.finditer(text)
+        if not any(start <= match.start() < end for start, end in renewals)
+        and not re.match(r"(?i)s\b|\s+(?:and|&|to|-)\s+\d", text[match.end() : match.end() + 6])
+    ]
+
+
+class SeasonContext:
+    """Which season a part of the article is about: the season named nearest before it
+    in its sentence, else the last one named before it in its section (or its heading,
+    or a "Season: N" line), else none (what such a part says is then not taken)."""
+
+    def __init__(self, sentences: list[_Sentence], show: str, renewal: _Found[int] | None) -> None:
+        self._mentions = {s.index: _season_mentions(s.text) for s in sentences}
+        # An article announcing a second season, naming no later one, knows one season:
+        # "the series" is that season.
+        named = [season for found in self._mentions.values() for _, season in found]
+        self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
+        words = r"\s+".join(re.escape(word) for word in show.split())
+        self._subject = re.compile(
+            rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
+            rf"(?:[, ]|{_POSSESSIVE})"
+        )
+        self._before: dict[int, int | None] = {}
+        last: int | None = None
+        section = None
+        heading_season: int | None = None
+        for s in sentences:
+            if s.heading:
+                mentions = self._mentions[s.index]
+                heading_season = mentions[-1][1] if len(mentions) == 1 else None
+                last, section = heading_season, s.section
+                continue
+            if s.line and (keyed := _SEASON_KEY.match(s.text)):
+                heading_season = _count(keyed["season"])
+            if s.section != section or last is None:
+                last = heading_season  # a new paragraph goes on with the season before
+            section = s.section
+            self._before[s.index] = last
+            if self._mentions[s.index]:
+                last = self._mentions[s.index][-1][1]
+            elif self.series_start(s, len(s.text)):
+                last = 1
+
+    def at(self, sentence: _Sentence, position: int) -> int | None:
+        """The season the words at ``position`` in ``sentence`` are about."""
+        before = [
+            season for start, season in self._mentions.get(sentence.index, []) if start < position
+        ]
+        if before:
+            return before[-1]
+        if self.series_start(sentence, position):
+            return 1
+        found = self._before.get(sentence.index)
+        return self._only if found is None else found
+
+    def named_after(self, sentence: _Sentence, position: int) -> int | None:
+        """The season named right after ``position``, with only a title or "of the"
+        between: "10-episode third season", "eight episodes of The Show series three"."""
+        for start, season in self._mentions.get(sentence.index, []):
+            if start >= position and _BETWEEN.fullmatch(sentence.text, position, start):
+                return season
+        return None
+
+    def series_start(self, sentence: _Sentence, position: int) -> bool:
+        """Whether the words before ``position`` tell of the show's own premiere ("The
+        series, created by X, premiered on ..."): what follows is about its first season."""
+        text = sentence.text[:position]
+        if _SERIES_START.search(text):
+            return True
+        premiere = _PREMIERE.search(text)
+        return bool(
+            premiere
+            and self._subject.match(text)
+            and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+            and not _SUBORDINATE.search(text[: premiere.start()])
+        )
+
+    def show_premiere(self, sentence: _Sentence, premiere: re.Match[str]) -> bool:
+        """Whether ``premiere`` is the show's own premiere (its first season's)."""
+        before = sentence.text[: premiere.start()]
+        if _SHOW_SUBJECT.search(before):
+            return True
+        return bool(
+            self._subject.match(before)
+            and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+            and not _SUBORDINATE.search(before)
+        )
+
+
+# A press kit's "Season: 3" line: what follows in its section is about that season.
+_SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
+# What may stand between an episode count and its season: " of the", a title.
+_BETWEEN = re.compile(rf" (?:of )?(?:the )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}")
+# A clause of its own before a verb: "The show, which ... when Season 2 ...".
+_SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
+# "When the series premiered": what follows is about the first season.
+_SERIES_START = re.compile(
+    r"(?i:\b(?:the|this) (?:series|show) (?:first )?(?:premiered|debuted|launched|bowed))"
+)
+
+
+def _season_facts(
+    sentences: list[_Sentence], renewal: _Found[int] | None, context: SeasonContext
+) -> dict[int, _SeasonFacts]:
+    """Per season: episode count, premiere and status, with their sentences."""
+    seasons: dict[int, _SeasonFacts] = {}
+    if renewal:
+        facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
+        facts.sentences.update(renewal.sentences)
+    for sentence in sentences:
+        for count in _EPISODE_COUNT.finditer(sentence.text):
+            adjective = context.named_after(sentence, count.end())
+            number = adjective or context.at(sentence, count.start())
+            value = _count(count["count"] or count["listed"] or count["keyed"])
+            if number is None or not 0 < value <= 100:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            if facts.episode_count not in (None, value):
+                facts.episode_count = -1  # the article gives two counts: take neither
+            else:
+                facts.episode_count = value
+            facts.sentences.add(sentence.index)
+            facts.count_sentences.add(sentence.index)
+        for premiere in _PREMIERE.finditer(sentence.text):
+            number = _premiere_season(sentence, premiere, context)
+            if number is None:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            date = _iso(premiere)
+            if facts.premiere is None or _more_precise(date, facts.premiere):
+                facts.premiere = date
+            if premiere["verb"] in _PAST_PREMIERE and facts.status is None:
+                facts.status = "released"
+            facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
+    for number, listed, released, index in _table_rows(sentences):
+        facts = seasons.setdefault(number, _SeasonFacts())
+        if listed is not None and facts.episode_count in (None, listed):
+            facts.episode_count = listed
+            facts.count_sentences.add(index)
+        elif listed is not None:
+            facts.episode_count = -1
+        if released and facts.premiere is None:
+            facts.premiere = released
+            facts.premiere_sentences.add(index)
+        facts.sentences.add(index)
+    for facts in seasons.values():
+        if facts.episode_count == -1:
+            facts.episode_count = None
+    return seasons
+
+
+_DATE_ONLY = re.compile(rf"^{_DATE}$")
+
+
+def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str | None, int]]:
+    """(season, episode count, premiere, sentence) from the rows of a plain-text table
+    whose header names a season column ("Season | Episodes | Originally released")."""
+    rows: list[tuple[int, int | None, str | None, int]] = []
+    columns: dict[str, int] | None = None
+    for sentence in sentences:
+        cells = table_cells(sentence.text)
+        if not sentence.line or len(cells) < 2:
+            columns = None
+            continue
+        header = {
+            kind: number
+            for number, cell in enumerate(cells)
+            for kind, words in _TABLE_HEADERS.items()
+            if re.search(words, cell, re.IGNORECASE)
+        }
+        if "season" in header and len(header) > 1:
+            columns = header
+            continue
+        if columns is None or not cells[columns["season"]].isdigit():
+            continue
+        count = cells[columns["episodes"]] if "episodes" in columns else ""
+        date = _DATE_ONLY.match(cells[columns["date"]]) if "date" in columns else None
+        rows.append(
+            (
+                int(cells[columns["season"]]),
+                int(count) if count.isdigit() else None,
+                _iso(date) if date else None,
+                sentence.index,
+            )
+        )
+    return rows
+
+
+_TABLE_HEADERS = {
+    "season": r"^(?:season|series)s?$",
+    "episodes": r"^(?:no\. of )?episodes$",
+    "date": r"released|premiere|aired|date",
+}
+
+
+def _more_precise(new: str, old: str) -> bool:
+    """Whether ``new`` is the same date as ``old`` with more of it given."""
+    return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
+
+
+def _premiere_season(
+    sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
+) -> int | None:
+    """The season a premiere is of: the show's own premiere is season 1's."""
+    if premiere["verb"] not in _RETURN and context.show_premiere(sentence, premiere):
+        return 1
+    return context.at(sentence, premiere.start())
+
+
+def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:
+    """The show's premiere: the first season's (what "the series premiered" gives)."""
+    first = seasons.get(1)
+    if first is None or first.premiere is None:
+        return None
+    return _Found(first.premiere, tuple(sorted(first.premiere_sentences)))
+
+
+def _season_records(
+    seasons: dict[int, _SeasonFacts], refs: _Refs
+) -> tuple[tuple[Season, ...], tuple[Episode, ...]]:
+    """Seasons the article says something of, and the episodes their counts imply."""
+    known = sorted(
+        (number, facts)
+        for number, facts in seasons.items()
+        if facts.episode_count or facts.premiere or facts.status
+    )
+    records = tuple(
+        Season(
+            number,
+            episode_count=facts.episode_count,
+            status=facts.status,
+            premiere=facts.premiere,
+            sources=refs(facts.sentences),
+        )
+        for number, facts in known
+    )
+    episodes = tuple(
+        Episode(number, episode, sources=refs(facts.count_sentences))
+        for number, facts in known
+        for episode in range(1, (facts.episode_count or 0) + 1)
+    )
+    return records, episodes

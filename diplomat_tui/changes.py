@@ -1,0 +1,140 @@
+"""What learning something changed: the atomic facts of a catalog, and the facts one
+catalog adds to, changes in or removes from another.
+
+One definition for the ``ingest`` review (what an article would add and change, each
+fact with its sentence) and for the fidelity scorer (``make fidelity``), so what the
+user is shown is what is measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field
+
+from diplomat_tui.model import Catalog, normalize
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One atomic fact: what it is about, its value, and the sources that state it.
+
+    ``key`` identifies the fact: two facts with one key and different values are a
+    change. Facts that can hold several values at once (a creator, a role) carry the
+    value in their key.
+    """
+
+    kind: str  # creator, premiered, network, status, cast, character, known_for, role,
+    # season_premiere, episode_count, season_status, stat
+    subject: str  # "show", a person's name, "season 3", or a stat's metric
+    value: str | int | float
+    key: Hashable
+    sources: tuple[str, ...] = ()
+    season: int | None = None  # the season a season fact or a stat is about
+
+    def describe(self) -> str:
+        """A short line: ``character: Keri Russell as Kate Wyler``."""
+        if self.kind == "stat":
+            season = f", season {self.season}" if self.season is not None else ""
+            return f"{self.subject}{season}: {self.value}"
+        if self.kind == "character":
+            return f"character: {self.subject} as {self.value}"
+        if self.subject == "show":
+            return f"{self.kind}: {self.value}"
+        if self.kind == "cast":
+            return f"cast: {self.subject}"
+        return f"{self.kind.replace('_', ' ')}: {self.subject}: {self.value}"
+
+
+def _folded(value: str | int | float) -> Hashable:
+    return normalize(value) if isinstance(value, str) else value
+
+
+def facts(catalog: Catalog) -> dict[Hashable, Fact]:
+    """The catalog's atomic facts by key."""
+    return {fact.key: fact for fact in _facts(catalog)}
+
+
+def _facts(catalog: Catalog) -> Iterator[Fact]:
+    show = catalog.show
+    if show:
+        for kind in ("premiered", "network", "status"):
+            value = getattr(show, kind)
+            if value:
+                yield Fact(kind, "show", value, ("show", kind), show.sources)
+        for creator in show.creators:
+            yield Fact("creator", "show", creator, ("creator", normalize(creator)), show.sources)
+    key: Hashable
+    for cast in catalog.cast:
+        actor = normalize(cast.person)
+        yield Fact("cast", cast.person, cast.person, ("cast", actor), cast.sources)
+        if cast.character:
+            key = ("character", actor, normalize(cast.character))
+            yield Fact("character", cast.person, cast.character, key, cast.sources)
+    for crew in catalog.crew:
+        member = normalize(crew.person)
+        for role in crew.roles:
+            key = ("role", member, normalize(role))
+            yield Fact("role", crew.person, role, key, crew.sources)
+    for person in catalog.people:
+        for title in person.known_for:
+            key = ("known_for", normalize(person.name), normalize(title))
+            yield Fact("known_for", person.name, title, key, person.sources)
+    for season in catalog.seasons:
+        subject = f"season {season.number}"
+        for kind, value in (
+            ("season_premiere", season.premiere),
+            ("episode_count", season.episode_count),
+            ("season_status", season.status),
+        ):
+            if value is not None:
+                key = (kind, season.number)
+                yield Fact(kind, subject, value, key, season.sources, season.number)
+    for stat in catalog.stats:
+        key = ("stat", stat.metric, stat.period, stat.scope, stat.season)
+        yield Fact("stat", stat.metric, stat.value, key, stat.sources, stat.season)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The facts a newer catalog adds, changes (old, new) and removes, and the facts it
+    only confirms with further sources."""
+
+    added: list[Fact] = field(default_factory=list)
+    changed: list[tuple[Fact, Fact]] = field(default_factory=list)
+    removed: list[Fact] = field(default_factory=list)
+    confirmed: list[Fact] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.confirmed)
+
+    def summary(self) -> str:
+        """One line: ``3 facts added, 1 changed`` or ``nothing changed``."""
+        parts = [
+            f"{len(items)} {label}"
+            for items, label in (
+                (self.added, "added"),
+                (self.changed, "changed"),
+                (self.removed, "removed"),
+                (self.confirmed, "confirmed by a further source"),
+            )
+            if items
+        ]
+        if not parts:
+            return "nothing changed: the store already holds every fact of these articles"
+        return "facts: " + ", ".join(parts)
+
+
+def compare(before: Catalog, after: Catalog) -> Changes:
+    """The facts ``after`` adds to, changes in, removes from or confirms in ``before``."""
+    old, new = facts(before), facts(after)
+    changes = Changes()
+    for key, fact in new.items():
+        previous = old.get(key)
+        if previous is None:
+            changes.added.append(fact)
+        elif _folded(previous.value) != _folded(fact.value):
+            changes.changed.append((previous, fact))
+        elif set(fact.sources) - set(previous.sources):
+            changes.confirmed.append(fact)
+    changes.removed.extend(fact for key, fact in old.items() if key not in new)
+    return changes

@@ -1,0 +1,170 @@
+"""``diplomat-tui ingest``: the review of what an article would add and change, each fact
+with its sentence; --dry-run, --yes, the question on a terminal; a re-ingest that changes
+nothing; the article's title; refusals of articles that are not about the show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diplomat_tui.changes import compare
+from diplomat_tui.cli import main
+from diplomat_tui.ingest import ingest, review
+from diplomat_tui.store import Store
+
+ARTICLE = (
+    "Netflix Adds a Star to The Diplomat\n\n"
+    "Netflix's The Diplomat has added Mia Long to the cast for its third season. "
+    "Mia Long (Hollow Point) joins as Ivy Cole.\n"
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "star-news.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_dry_run_shows_each_fact_with_its_sentence_and_saves_nothing(
+    store: Store, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = store.path.read_bytes()
+    status, out, _ = _run(capsys, "ingest", "--dry-run", str(article))
+    assert status == 0
+    assert "+ character: Mia Long as Ivy Cole" in out
+    assert "+ known for: Mia Long: Hollow Point" in out
+    assert "“Mia Long (Hollow Point) joins as Ivy Cole.”" in out
+    assert out.rstrip().endswith("(dry run: nothing was saved)")
+    assert store.path.read_bytes() == before
+
+
+def test_yes_saves_and_says_what_changed_then_a_re_ingest_changes_nothing(
+    store: Store, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(capsys, "ingest", "--yes", str(article))
+    assert status == 0
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("saved; facts: ") and "added" in last
+    assert "cast" not in last  # what changed, not store totals
+    saved = store.path.read_bytes()
+    status, out, _ = _run(capsys, "ingest", "--yes", str(article))
+    assert status == 0
+    assert out.strip() == ("nothing changed: the store already holds every fact of these articles")
+    assert store.path.read_bytes() == saved
+
+
+def test_on_a_terminal_it_asks_and_a_no_saves_nothing(
+    store: Store,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
+    before = store.path.read_bytes()
+    status, out, _ = _run(capsys, "ingest", str(article))
+    assert status == 0 and len(asked) == 1 and asked[0].endswith("Save? [y/N] ")
+    assert out.strip().splitlines()[-1].startswith("not saved; ")
+    assert store.path.read_bytes() == before
+
+    def end_of_input(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end_of_input)
+    status, out, _ = _run(capsys, "ingest", str(article))
+    assert status == 0 and out.strip().splitlines()[-1].startswith("not saved; ")
+    assert store.path.read_bytes() == before
+    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    _run(capsys, "ingest", str(article))
+    assert store.path.read_bytes() != before
+
+
+def test_the_source_title_is_the_headline_as_written_else_the_file_name(
+    store: Store, article: Path, tmp_path: Path
+) -> None:
+    ingest(store, [article])
+    titles = {s.title for s in store.snapshot().catalog.sources if s.id.startswith("article:star")}
+    assert titles == {"Netflix Adds a Star to The Diplomat"}
+    plain = tmp_path / "no-headline.txt"
+    plain.write_text(
+        "Netflix's The Diplomat has added Ana Ruiz to the cast for its third season.",
+        encoding="utf-8",
+    )
+    ingest(store, [plain])
+    titles = {s.title for s in store.snapshot().catalog.sources if s.id.startswith("article:no-")}
+    assert titles == {"no headline"}
+
+
+def test_review_lists_changes_from_the_shared_comparison(store: Store, article: Path) -> None:
+    result = review(store, [article])
+    assert result.changes == compare(result.before, result.after)
+    assert {f.describe() for f in result.changes.added} >= {
+        "cast: Mia Long",
+        "character: Mia Long as Ivy Cole",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "If you liked Netflix's political thriller The Diplomat, try this.\n\n"
+            "Hulu has renewed Paradise for a second season. Paradise stars Mia Long. "
+            "Paradise streams on Hulu.",
+            "is about 'Paradise', not 'The Diplomat': nothing was added",
+        ),
+        (
+            "Ten Shows to Watch This Winter\n\nThere is a lot on. Some of it is good.\n\n"
+            "The Diplomat is one of many shows this year.",
+            "names 'The Diplomat' only in passing: nothing was added",
+        ),
+        (
+            "Cooking With Ann\n\nAnn makes soup.",
+            ": No series title found: this does not read as an article about a show",
+        ),
+    ],
+)
+def test_an_article_not_about_the_show_is_refused_in_one_line(
+    store: Store,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    message: str,
+) -> None:
+    path = tmp_path / "other.txt"
+    path.write_text(text, encoding="utf-8")
+    before = store.path.read_bytes()
+    status, out, err = _run(capsys, "ingest", "--yes", str(path))
+    assert status == 1 and out == ""
+    joint = "" if message.startswith(":") else " "
+    assert err == f"diplomat-tui: {path}{joint}{message}.\n"
+    assert store.path.read_bytes() == before
+
+
+def test_a_file_name_with_escapes_is_shown_clean(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "x\x1b]52;c;aGk=\x07-notes.txt"
+    path.write_text("Cooking With Ann\n\nAnn makes soup.", encoding="utf-8")
+    status, _, err = _run(capsys, "ingest", "--yes", str(path))
+    assert status == 1 and "\x1b" not in err and "\x07" not in err
+
+
+def test_export_after_ingest_keeps_the_shape(
+    store: Store, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, "ingest", "--yes", str(article))
+    status, out, _ = _run(capsys, "export", "--format", "json")
+    data = json.loads(out)
+    assert status == 0
+    assert any(c["name"] == "Mia Long" and c["character"] == "Ivy Cole" for c in data["cast"])

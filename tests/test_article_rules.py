@@ -1,0 +1,505 @@
+"""One rule at a time, on short invented texts: the title gate and scoping, actor and
+character phrasings, credit lists, dates, seasons, numbers and structured formats (press
+kits, infoboxes, recaps, tables). And extraction in linear time on hostile shapes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from diplomat_tui.article import extract, headline
+from diplomat_tui.errors import ArticleError
+from diplomat_tui.model import Catalog
+
+SHOW = "Harbour Lights"
+HEAD = f"{SHOW} News\n\n"
+
+
+def read(text: str, *, head: bool = True, show: str | None = SHOW) -> Catalog:
+    return extract((HEAD if head else "") + text, source_id="t", show=show)
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
+    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
+
+
+def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
+    return {(s.metric, s.value, s.season) for s in catalog.stats}
+
+
+# ------------------------------------------------------------------ title gate, scoping
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Peacock's {SHOW} has been renewed for a third season.",
+        f"Season 3 of {SHOW} premieres October 16, 2025, on Peacock.",
+        f"Peacock has set a date for {SHOW}: the drama premieres October 16, 2025.",
+        f"Peacock renews *{SHOW}* for a third season.",
+        f"Peacock renews '{SHOW}' for a third season.",
+    ],
+)
+def test_the_show_is_found_however_the_lead_names_it(text: str) -> None:
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.title == SHOW
+
+
+def test_without_a_known_show_the_article_names_it() -> None:
+    catalog = read(
+        f"Peacock's crime drama {SHOW} has been renewed for a third season.", head=False, show=None
+    )
+    assert catalog.show is not None and catalog.show.title == SHOW
+    assert catalog.show.status == "Renewed for Season 3"
+
+
+def test_another_show_in_a_passing_mention_is_refused() -> None:
+    text = (
+        f"If you finished Peacock's {SHOW}, Hulu has a new drama for you.\n\n"
+        "Hulu has renewed Dry Creek for a second season. Dry Creek stars Ana Ruiz as Meg Orr. "
+        "Dry Creek premiered January 26, 2025."
+    )
+    with pytest.raises(ArticleError, match="is about 'Dry Creek'"):
+        read(text, head=False)
+
+
+def test_a_headline_about_another_show_wins_over_a_mention_in_the_lead() -> None:
+    text = (
+        "Dry Creek Season 3: Everything We Know\n\n"
+        f"From the makers of {SHOW}, Dry Creek is back.\n\n"
+        "Ana Ruiz stars as Meg Orr. Season 3 premieres October 2, 2026."
+    )
+    with pytest.raises(ArticleError, match="is about 'Dry Creek'"):
+        read(text, head=False)
+
+
+def test_sentences_about_other_shows_give_nothing() -> None:
+    text = (
+        f"Peacock's {SHOW} stars Mia Long as Ivy Cole.\n\n"
+        "Outer Reef, where Bo Li plays Sam Dunn, held at No. 6 with 2.1 million views.\n\n"
+        "Meanwhile, Red Earth, the Australian cattle drama starring Ana Ruiz, debuted at No. 2 "
+        "on the Top 10 TV list. The Tom Rye anthology stars Eve Sol as Kit Marr."
+    )
+    catalog = read(text)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert catalog.stats == ()
+
+
+def test_a_listicle_entry_of_its_own_is_read_and_the_others_are_not() -> None:
+    text = (
+        "The Best Dramas Right Now\n\nHere are the shows worth your evenings.\n\n"
+        "1. Dry Creek\n\nAna Ruiz is Meg Orr, a rancher. It premiered June 7, 2019.\n\n"
+        f"2. {SHOW}\n\nMia Long is Ivy Cole, a harbour pilot. Season 3, which arrived "
+        "October 16, 2025, runs eight episodes.\n\n"
+        "3. Red Earth\n\nEve Sol plays Kit Marr. All six episodes dropped March 20, 2025."
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {3: (8, "2025-10-16")}
+
+
+def test_a_newsletter_section_is_read_and_the_others_are_not() -> None:
+    text = (
+        "THE WEEKEND BRIEF\n\nMorning, all.\n\n"
+        "### Dry Creek (Hulu)\n\nAna Ruiz's Meg Orr is back. Six episodes, since May 2, 2025.\n\n"
+        f"### {SHOW} (Peacock)\n\nSeason 2 of {SHOW} landed Oct. 16, 2025, with eight "
+        "episodes, and it is at No. 2 on Peacock's TV chart with 3.1 million views.\n\n"
+        "### Quick hits\n\n- Dry Creek fans: Season 3 is coming in 2026.\n"
+    )
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.network == "Peacock"
+    assert seasons(catalog) == {2: (8, "2025-10-16")}
+    assert stats(catalog) == {("weekly_rank", 2, 2), ("views", 3_100_000, 2)}
+
+
+# ------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mia Long's Ivy Cole is back.", {("Mia Long", "Ivy Cole")}),
+        (
+            "Season 2 stars Mia Long as Ivy Cole, with Bo Li as Sam Dunn and Eve Sol as Kit Marr.",
+            {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn"), ("Eve Sol", "Kit Marr")},
+        ),
+        (
+            "Mia Long, Bo Li and Eve Sol also star.",
+            {("Mia Long", None), ("Bo Li", None), ("Eve Sol", None)},
+        ),
+        (
+            "Mia Long joined the cast in Season 2 as Vice President Ivy Cole.",
+            {("Mia Long", "Vice President Ivy Cole")},
+        ),
+        (
+            "Ivy Cole (Mia Long) opens the door. Sam Dunn (Bo Li) waits.",
+            {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn")},
+        ),
+        ("Her husband, Sam Dunn, played by Bo Li, is trouble.", {("Bo Li", "Sam Dunn")}),
+        (
+            "Cast: Mia Long (Ivy Cole), Bo Li (Sam Dunn), Eve Sol",
+            {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn"), ("Eve Sol", None)},
+        ),
+        (
+            "Not since Ana Ruiz's performance as Meg Orr in Dry Creek has a drama been so good.",
+            set(),
+        ),
+    ],
+)
+def test_actor_and_character_phrasings(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert pairs(read(text)) == expected
+
+
+def test_a_parenthesis_after_a_person_is_what_else_they_were_in() -> None:
+    catalog = read("Bo Li (The Long Road) has joined the cast. Li will play Sam Dunn.")
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+    person = catalog.person("Bo Li")
+    assert person is not None and person.known_for == ("The Long Road",)
+    assert catalog.person("The Long Road") is None
+
+
+def test_credit_lists_stop_at_the_names() -> None:
+    catalog = read(f"Created by Maren Holt (Blue Line, Anna's Garden), {SHOW} stars Mia Long.")
+    assert [(c.person, c.roles) for c in catalog.crew] == [("Maren Holt", ("creator",))]
+    assert pairs(catalog) == {("Mia Long", None)}
+
+
+def test_initials_and_bare_surnames() -> None:
+    catalog = read("It stars Ana K. Ruiz as Meg Orr. Ruiz will play her for two seasons.")
+    assert pairs(catalog) == {("Ana K. Ruiz", "Meg Orr")}
+    catalog = read("Ruiz plays Meg Orr.")
+    assert pairs(catalog) == set()  # a surname alone is never a new person
+
+
+def test_known_people_resolve_surnames_and_first_names() -> None:
+    known = read("It stars Ana Ruiz and Bo Li.")
+    catalog = extract(
+        HEAD + "Ruiz plays Meg Orr. Bo's Sam Dunn keeps the port running.",
+        source_id="u",
+        show=SHOW,
+        known=known,
+    )
+    assert pairs(catalog) == {("Ana Ruiz", "Meg Orr"), ("Bo Li", "Sam Dunn")}
+
+
+def test_crew_phrasings() -> None:
+    catalog = read(
+        "Creator and showrunner Maren Holt returns. Holt executive produces with Jo Park "
+        "and Sam Reed; Lee Chan is producer. Maren Holt's previous credits include Blue "
+        "Line and The Long Road."
+    )
+    crew = {c.person: set(c.roles) for c in catalog.crew}
+    assert crew["Maren Holt"] >= {"creator", "showrunner"}
+    assert crew["Jo Park"] == crew["Sam Reed"] == {"executive producer"}
+    person = catalog.person("Maren Holt")
+    assert person is not None and set(person.known_for) == {"Blue Line", "The Long Road"}
+
+
+def test_what_else_people_were_in_said_in_words() -> None:
+    catalog = read(
+        "Bo Li has joined the cast as Sam Dunn. Li won an Emmy for The Long Road. His film "
+        "credits include Alex Garland's Men and Blue Line.\n\n"
+        "MIA LONG (Ivy Cole / Executive Producer) is known for Grey's Anatomy.\n\n"
+        "It stars Mia Long. Mia Long's previous credits include Red Earth."
+    )
+    known = {p.name: set(p.known_for) for p in catalog.people}
+    assert known["Bo Li"] == {"The Long Road", "Men", "Blue Line"}
+    assert known["Mia Long"] == {"Grey's Anatomy", "Red Earth"}
+    assert pairs(catalog) >= {("Bo Li", "Sam Dunn")}
+    assert ("Mia Long", "Red Earth") not in pairs(catalog)
+
+
+def test_award_names_are_not_other_shows() -> None:
+    catalog = read("It stars Mia Long. Mia Long was nominated for Outstanding Lead Actress.")
+    person = catalog.person("Mia Long")
+    assert person is not None and person.known_for == ()
+
+
+def test_a_biography_gives_roles_in_parentheses() -> None:
+    catalog = read(
+        "It is created by Maren Holt.\n\nMAREN HOLT (Creator, Showrunner) began as a writer."
+    )
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Maren Holt": {"creator", "showrunner"}
+    }
+
+
+# ------------------------------------------------------------------ seasons and dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The second season, which premiered Oct. 31, 2024, ran six episodes.",
+            {2: (6, "2024-10-31")},
+        ),
+        ("Series three arrives on Peacock from Thursday 16 October.", {3: (None, "October 16")}),
+        (
+            "All eight episodes of series two are on Peacock from 16 October 2025.",
+            {2: (8, "2025-10-16")},
+        ),
+        (
+            "Season 1 premiered April 20, 2023 with eight episodes, and Season 2 bowed "
+            "Oct. 31, 2024.",
+            {1: (8, "2023-04-20"), 2: (None, "2024-10-31")},
+        ),
+        ("Season 1 premiered in April 2023.", {1: (None, "2023-04")}),
+        ("The show returns in 2026.", {}),
+        ("The drama premieres October 31 on Peacock.", {1: (None, "October 31")}),
+        ("Season 3 is coming to Peacock on October 16, 2025.", {3: (None, "2025-10-16")}),
+    ],
+)
+def test_dates_and_seasons(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+def test_a_premiere_with_no_season_is_not_the_shows() -> None:
+    catalog = read("The new run premiered October 31, 2024, after a long wait.")
+    assert catalog.show is not None and catalog.show.premiered is None
+    assert catalog.seasons == ()
+
+
+def test_the_renewal_sentence_names_the_renewed_season_only() -> None:
+    catalog = read(
+        f"Peacock has renewed {SHOW} for a third season, though Season 2's six-episode "
+        "order left little room."
+    )
+    assert seasons(catalog) == {2: (6, None), 3: (None, None)}
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 3"
+
+
+def test_several_renewals_keep_the_latest() -> None:
+    catalog = read(
+        f"Peacock renewed {SHOW} for Season 2 in May. It has now renewed it for a fourth season."
+    )
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 4"
+
+
+# ------------------------------------------------------------------------ figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 2 charted in eighty-six countries.", {("top10_countries", 86, 2)}),
+        (
+            "Season 2 opened at No. 1 with 57,480,000 hours viewed.",
+            {("weekly_rank", 1, 2), ("hours_viewed", 57_480_000, 2)},
+        ),
+        ("Season 2 drew nearly 4 million views.", set()),  # approximate: not taken
+        ("It drew 3.9 million views.", set()),  # no season named: not taken
+        ("Season 1 spent four weeks in Peacock's global Top 10.", {("weeks_in_top10", 4, 1)}),
+        ("Season 2 is No. 1 pick of critics.", set()),
+        ("Season 3 hit No. 1 in 84 countries this week.", set()),
+        ("Season 2 stayed in the Top 10 for four weeks.", {("weeks_in_top10", 4, 2)}),
+        (
+            "The Mia Long-led drama is a hit; Season 3 opened at No. 1 with 5.4 million views.",
+            {("weekly_rank", 1, 3), ("views", 5_400_000, 3)},
+        ),
+        (
+            "Season 2 drew forty-one point nine million hours viewed.",
+            {("hours_viewed", 41_900_000, 2)},
+        ),
+        (
+            "Season 3 opened at number one with five point four million views.",
+            {("weekly_rank", 1, 3), ("views", 5_400_000, 3)},
+        ),
+    ],
+)
+def test_figures(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+def test_episode_count_keys() -> None:
+    catalog = read("Title: Harbour Lights\nSeason: 3\nEpisodes: 8\nPremiere: October 16, 2025\n")
+    assert seasons(catalog) == {3: (8, "2025-10-16")}
+
+
+def test_infobox_and_table() -> None:
+    text = (
+        "{{Infobox television\n| Created by = Maren Holt\n"
+        "| Starring = Mia Long, Bo Li\n| Producer = Lee Chan\n}}\n\n"
+        "== Episodes ==\nSeason | Episodes | Originally released\n1 | 8 | April 20, 2023\n"
+        "2 | 6 | October 31, 2024\n"
+    )
+    catalog = read(text)
+    assert {c.person for c in catalog.cast} == {"Mia Long", "Bo Li"}
+    assert {c.person: c.roles for c in catalog.crew} == {
+        "Maren Holt": ("creator",),
+        "Lee Chan": ("producer",),
+    }
+    assert seasons(catalog) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}
+
+
+def test_tables_of_figures_aligned_or_with_bars() -> None:
+    text = (
+        "How the show did on Peacock's chart.\n\nSeason 2\n"
+        "Week           Rank   Hours viewed   Views\n"
+        "Oct 13-19      1      41.9M          5,400,000\n\n"
+        "Other shows that week:\nTitle | Rank | Views\nDry Creek | 1 | 5.8M\n"
+        f"{SHOW} Season 3 | 3 | 2.0M\n"
+    )
+    assert stats(read(text)) == {
+        ("weekly_rank", 1, 2),
+        ("hours_viewed", 41_900_000, 2),
+        ("views", 5_400_000, 2),
+        ("weekly_rank", 3, 3),
+        ("views", 2_000_000, 3),
+    }
+
+
+def test_a_chart_of_several_shows_gives_only_the_shows_row() -> None:
+    text = (
+        f"PEACOCK TOP 10: WEEK OF OCTOBER 13, 2025\n\n{SHOW} climbs to second place.\n\n"
+        "Rank  Title                         Views        Weeks in Top 10\n"
+        "1     Dry Creek: Season 2           5,800,000    1\n"
+        f"2     {SHOW}: Season 3      5,400,000    3\n"
+    )
+    assert stats(read(text, head=False)) == {
+        ("weekly_rank", 2, 3),
+        ("views", 5_400_000, 3),
+        ("weeks_in_top10", 3, 3),
+    }
+
+
+def test_a_tables_units_are_in_its_header() -> None:
+    text = "Week | Season | Rank | Hours viewed (M) | Views\nOct 13-19 | 2 | 1 | 41.9 | 5.4\n"
+    # 5.4 views with no unit is a column in units the header does not give: not taken
+    assert stats(read(text)) == {("weekly_rank", 1, 2), ("hours_viewed", 41_900_000, 2)}
+
+
+def test_a_line_in_capitals_is_read_with_names_capitalized() -> None:
+    catalog = read(
+        f"{SHOW.upper()} IS BACK!!! MIA LONG RETURNS AS IVY COLE IN SEASON THREE\n\n"
+        "All eight episodes of Season 3 arrive October 16, 2025.",
+        head=False,
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {3: (8, "2025-10-16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "network"),
+    [
+        (f"What's Hot on Peacock This Week: {SHOW} Returns\n\nIt is back.", None),
+        (f"Peacock's {SHOW} returns.", "Peacock"),
+        (f"### {SHOW} (Peacock)\n\nIt is back.", "Peacock"),
+    ],
+)
+def test_the_network(text: str, network: str | None) -> None:
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.network == network
+
+
+def test_a_section_suggesting_another_show_is_not_read() -> None:
+    text = (
+        "## If you like it, try Dry Creek\n\n"
+        "Ana Ruiz plays Meg Orr in Dry Creek. Season five premiered September 24, 2025.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set() and seasons(catalog) == {}
+
+
+def test_a_paragraph_about_a_role_in_another_show_is_not_read() -> None:
+    text = "Ana Ruiz plays Meg Orr in Dry Creek. Season five premiered September 24, 2025.\n"
+    assert seasons(read(text)) == {}
+
+
+def test_a_question_heading_is_not_another_title() -> None:
+    text = "## How did Season 2 do?\n\nSeason 2 opened at No. 1 with 3.9 million views.\n"
+    assert stats(read(text)) == {("weekly_rank", 1, 2), ("views", 3_900_000, 2)}
+
+
+def test_posts_and_hashtags_are_lines_not_headings() -> None:
+    text = (
+        f"What Fans Are Saying About {SHOW}\n\n"
+        "#HarbourLights #MiaLong\n"
+        "@portfan: Season 2 of Harbour Lights premiered June 2, 2024 and I watched it all!\n"
+        "@seadog: Mia Long as Ivy Cole is the best thing on TV\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (None, "2024-06-02")}
+
+
+def test_a_headline_comparing_other_shows_to_the_show_is_not_about_it() -> None:
+    text = (
+        f"Five Shows Like {SHOW} to Watch Next\n\nIf you loved it, try these.\n\n"
+        "### Dry Creek\n\nAna Ruiz stars as Meg Orr. Season 2 premiered June 7, 2019."
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)
+
+
+def test_a_short_form_of_a_known_character_is_that_character() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = extract(
+        HEAD + "Ivy (Mia Long) opens the door.", source_id="u", show=SHOW, known=known
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_credit_without_character_takes_the_one_the_store_knows() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = extract(HEAD + "Mia Long and Bo Li also star.", source_id="u", show=SHOW, known=known)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", None)}
+
+
+# ------------------------------------------------------------------------ headline
+
+
+def test_headline_is_the_first_line_as_written() -> None:
+    assert headline("The Show Season 2 Renewal\n\nBody text here.") == "The Show Season 2 Renewal"
+    assert headline("A whole first sentence ends here.\n\nMore.") is None
+    assert headline("Only a line") is None
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("By Ann Lee | October 21, 2025", "2025-10-21"),
+        ("Published Oct. 21, 2025", "2025-10-21"),
+        ("Tuesday, October 21, 2025", "2025-10-21"),
+        ("LONDON, Oct. 21, 2025 — Peacock said it was pleased.", "2025-10-21"),
+        ("By Ann Lee | October 21", None),  # no year: no date is made up
+        ("The weather was fine.", None),
+    ],
+)
+def test_the_articles_own_date_is_published(top: str, published: str | None) -> None:
+    catalog = read(f"{top}\n\nSeason 2 premiered June 2, 2024.")
+    assert catalog.sources and {s.published for s in catalog.sources} == {published}
+
+
+# -------------------------------------------------------------------- linear time
+
+
+SHAPES = {
+    "hyphen chain": "Ann-",
+    "full stops": "No. ",
+    "initials": "A. ",
+    "initials in sentences": "A. " * 400 + "ends here. ",
+    "quotes": '"',
+    "parentheses": "(",
+    "capitalised words": "Ann Lee ",
+    "table cells": "a | ",
+}
+SHAPE_SIZE = 200_000
+
+
+@pytest.mark.parametrize("unit", SHAPES.values(), ids=SHAPES.keys())
+def test_extraction_takes_linear_time_on_hostile_shapes(unit: str) -> None:
+    # At this size each shape took many minutes when extraction was quadratic (16 s for
+    # 32 KB of hyphen chains); in linear time it takes a few seconds at most.
+    body = unit * (SHAPE_SIZE // len(unit))
+    start = time.perf_counter()
+    try:
+        extract(HEAD + f"Peacock's {SHOW} returns. " + body, source_id="t", show=SHOW)
+    except ArticleError:
+        pass
+    assert time.perf_counter() - start < 60
