@@ -292,7 +292,7 @@ def test_several_renewals_keep_the_latest() -> None:
             "Season 2 opened at No. 1 with 57,480,000 hours viewed.",
             {("weekly_rank", 1, 2), ("hours_viewed", 57_480_000, 2)},
         ),
-        ("Season 2 drew nearly 4 million views.", set()),  # approximate: not taken
+        ("Season 2 drew nearly 4 million views.", {("views", 4_000_000, 2)}),  # approx
         ("It drew 3.9 million views.", set()),  # no season named: not taken
         ("Season 1 spent four weeks in Peacock's global Top 10.", {("weeks_in_top10", 4, 1)}),
         ("Season 2 is No. 1 pick of critics.", set()),
@@ -503,3 +503,41 @@ def test_extraction_takes_linear_time_on_hostile_shapes(unit: str) -> None:
     except ArticleError:
         pass
     assert time.perf_counter() - start < 60
+
+
+# ------------------------------------------------- found on articles held out from tuning
+
+
+def test_a_role_title_before_a_name_is_not_part_of_the_name() -> None:
+    catalog = read("Creator Maren Holt (Night Desk) is the showrunner.")
+    assert {p.name for p in catalog.people} == {"Maren Holt"}
+    assert catalog.people[0].known_for == ("Night Desk",)
+
+
+def test_an_episode_count_goes_to_the_season_named_after_its() -> None:
+    catalog = read(
+        f"{SHOW} will return for a fourth season, days after all eight episodes of its "
+        "third season premiered Oct. 16."
+    )
+    assert seasons(catalog).get(3, (None, None))[0] == 8
+    assert seasons(catalog).get(4, (None, None))[0] is None
+
+
+def test_episodes_in_is_how_far_not_how_many() -> None:
+    catalog = read(f"A fourth season of {SHOW} is ordered. Twenty-two episodes in, it holds up.")
+    assert all(count is None for count, _ in seasons(catalog).values())
+
+
+def test_an_approximate_figure_is_kept_as_approximate() -> None:
+    [stat] = read("Season 2 drew nearly 4 million views.").stats
+    assert stat.approx and stat.value == 4_000_000
+    [exact] = read("Season 2 drew 3.9 million views.").stats
+    assert not exact.approx
+
+
+def test_a_figure_about_a_season_of_another_title_is_not_taken() -> None:
+    catalog = read(
+        f"Season 3 of {SHOW} drew 5.1 million views, kept from the top by the second season "
+        "of Night Desk, which posted a little over six million views of its own."
+    )
+    assert stats(catalog) == {("views", 5_100_000, 3)}

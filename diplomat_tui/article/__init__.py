@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from diplomat_tui.article.figures import _stats
 from diplomat_tui.article.identity import Scope, _network_of, _show_identity, in_scope
-from diplomat_tui.article.patterns import _Found, _Refs, _unique
+from diplomat_tui.article.patterns import _Found, _Refs
 from diplomat_tui.article.people import (
     _cast_records,
     _crew_records,
@@ -51,6 +51,7 @@ from diplomat_tui.article.seasons import (
 )
 from diplomat_tui.article.text import _Sentence, _sentences, aligned_as_bars, headline
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.merge import union
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
@@ -190,7 +191,7 @@ def _show_record(
     return Show(
         title=show_title.value,
         network=network.value if network else None,
-        creators=_unique(m.name for m in creators),
+        creators=union(m.name for m in creators),
         premiered=premiered.value if premiered else None,
         status=status.value if status else None,
         synopsis=synopsis.text if synopsis else None,

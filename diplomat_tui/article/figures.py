@@ -75,8 +75,9 @@ _RANK_VERB = re.compile(
     r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
     r"(?: strong| straight)?(?: at| to| for)?) $"
 )
-# Words that make a figure approximate: "nearly 4 million". The store has no place to say
-# a figure is approximate, so such figures are not taken.
+# Words that make a figure approximate: "nearly 4 million" (kept with Stat.approx).
+# ... or inside a figure's own words: "in more than 80 countries".
+_APPROXIMATE_INSIDE = re.compile(r"(?i:\b(?:more than|over) \S)")
 _APPROXIMATE = re.compile(
     r"(?i:\b(?:nearly|almost|about|around|roughly|approximately|approx\.|more than|over|close to"
     r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to)) $"
@@ -115,8 +116,8 @@ def _scope(written: str) -> str:
 
 def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) -> list[Stat]:
     """The figures one sentence gives, in the order it gives them, each about the season
-    its words are about; a figure whose season is unknown, or that is approximate, is
-    not taken."""
+    its words are about (a figure whose season is unknown is not taken), marked approximate
+    when its words say so."""
     text = sentence.text
     period_match = _PERIOD.search(text)
     period = period_match["period"] if period_match else None
@@ -127,9 +128,13 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
         season = context.at(sentence, match.start())
-        if season is None or _APPROXIMATE.search(text[max(0, match.start() - 20) : match.start()]):
+        if season is None:
             return
-        stat = Stat(metric, value, period=when, scope=scope, season=season, sources=sources)
+        before = text[max(0, match.start() - 20) : match.start()]
+        approx = bool(_APPROXIMATE.search(before) or _APPROXIMATE_INSIDE.search(match.group()))
+        stat = Stat(
+            metric, value, period=when, scope=scope, season=season, sources=sources, approx=approx
+        )
         found.append((match.start(), stat))
 
     for match in _RANK.finditer(text):

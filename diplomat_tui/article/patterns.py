@@ -90,16 +90,20 @@ def _season_number(match: re.Match[str]) -> int:
 
 
 def _trim(name: str) -> str:
-    """``name`` without leading words that start clauses ("Meanwhile Okafor" -> "Okafor")."""
+    """``name`` without leading words that start clauses or name a role ("Meanwhile Okafor"
+    -> "Okafor", "Creator Maren Holt" -> "Maren Holt")."""
     words = name.split(" ")
+    while len(words) > 2 and words[0] in _ROLE_TITLES:
+        words.pop(0)
     while len(words) > 1 and words[0] in _FUNCTION_WORDS:
         words.pop(0)
     return " ".join(words)
 
 
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    """``items`` in first-seen order, repeats dropped."""
-    return tuple(dict.fromkeys(items))
+# A role written before a name with a capital, as a sentence starts: "Creator Maren Holt".
+_ROLE_TITLES = frozenset(
+    "Creator Co-creator Showrunner Producer Director Writer Star Actor Actress Executive".split()
+)
 
 
 @dataclass(frozen=True)

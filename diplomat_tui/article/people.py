@@ -14,9 +14,9 @@ from diplomat_tui.article.patterns import (
     _UPPER,
     _Refs,
     _trim,
-    _unique,
 )
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.merge import union
 from diplomat_tui.model import Billing, CastCredit, CrewCredit, Person
 
 
@@ -630,7 +630,7 @@ def _people_records(mentions: list[_Mention], refs: _Refs) -> tuple[Person, ...]
     return tuple(
         Person(
             name,
-            known_for=_unique(title for m in group for title in m.known_for),
+            known_for=union(title for m in group for title in m.known_for),
             sources=refs(m.sentence for m in group),
         )
         for name, group in _by_person(mentions).items()
@@ -674,7 +674,7 @@ def _crew_records(mentions: list[_Mention], refs: _Refs) -> tuple[CrewCredit, ..
     return tuple(
         CrewCredit(
             name,
-            roles=_unique(m.role for m in group if m.role),
+            roles=union(m.role for m in group if m.role),
             order=order,
             sources=refs(m.sentence for m in group),
         )

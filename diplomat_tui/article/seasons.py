@@ -37,11 +37,12 @@ _ANNOUNCED = re.compile(
     rf"(?P<venue>[{_UPPER}][\w+-]*(?: [{_UPPER}][\w+-]*)*)"
 )
 # An episode count: "the eight-episode series", "all eight episodes", "runs eight episodes",
-# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes".
+# "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes" or "N episodes in,".
 _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-episode\b"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
 _MONTH_NAMES = (
@@ -165,15 +166,28 @@ def _renewal_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _season_mentions(text: str) -> list[tuple[int, int]]:
-    """(position, season) of every season the sentence names outside renewals."""
+def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
+    """(position, season) of every season the sentence names outside renewals; a season
+    of another title ("the second season of Other Show") is :data:`OTHER_SHOW`."""
     renewals = _renewal_spans(text)
     return [
-        (match.start(), _season_number(match))
+        (match.start(), _season_of(text, match, show))
         for match in _SEASON_REFERENCE.finditer(text)
         if not any(start <= match.start() < end for start, end in renewals)
         and not re.match(r"(?i)s\b|\s+(?:and|&|to|-)\s+\d", text[match.end() : match.end() + 6])
     ]
+
+
+OTHER_SHOW = 0  # the season "named" by a season of another title: nothing is about it
+_OF_TITLE = re.compile(rf" of (?P<title>(?:[{_UPPER}][\w’'-]*)(?: [{_UPPER}][\w’'-]*)*)")
+
+
+def _season_of(text: str, match: re.Match[str], show: str) -> int:
+    """The season a mention names, or OTHER_SHOW when it is a season of another title."""
+    title = _OF_TITLE.match(text, match.end())
+    if title and show not in title["title"] and title["title"] not in show:
+        return OTHER_SHOW
+    return _season_number(match)
 
 
 class SeasonContext:
@@ -182,7 +196,7 @@ class SeasonContext:
     or a "Season: N" line), else none (what such a part says is then not taken)."""
 
     def __init__(self, sentences: list[_Sentence], show: str, renewal: _Found[int] | None) -> None:
-        self._mentions = {s.index: _season_mentions(s.text) for s in sentences}
+        self._mentions = {s.index: _season_mentions(s.text, show) for s in sentences}
         # An article announcing a second season, naming no later one, knows one season:
         # "the series" is that season.
         named = [season for found in self._mentions.values() for _, season in found]
@@ -219,11 +233,11 @@ class SeasonContext:
             season for start, season in self._mentions.get(sentence.index, []) if start < position
         ]
         if before:
-            return before[-1]
+            return before[-1] or None  # OTHER_SHOW: words about another title
         if self.series_start(sentence, position):
             return 1
         found = self._before.get(sentence.index)
-        return self._only if found is None else found
+        return self._only if found is None else (found or None)
 
     def named_after(self, sentence: _Sentence, position: int) -> int | None:
         """The season named right after ``position``, with only a title or "of the"
@@ -262,7 +276,9 @@ class SeasonContext:
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
-_BETWEEN = re.compile(rf" (?:of )?(?:the )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}")
+_BETWEEN = re.compile(
+    rf" (?:of )?(?:the |its |their |this |that )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}"
+)
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
 # "When the series premiered": what follows is about the first season.
