@@ -8,30 +8,42 @@ in order, on one writer thread, so closing the terminal loses nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
+from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from diplomat_tui.errors import DiplomatError
-from diplomat_tui.model import Snapshot
+from diplomat_tui.model import Catalog, Snapshot
+from diplomat_tui.refresh_run import RefreshCancelled, RefreshRun
 from diplomat_tui.sanitize import clean_line
-from diplomat_tui.screens.main import PANES, MainScreen
+from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
-from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.messages import WatchedChange
+from diplomat_tui.widgets.progress import next_to_watch
+from diplomat_tui.widgets.registry import PANES
+from diplomat_tui.widgets.state import SPOILERS_PREF, spoilers_shown
+from diplomat_tui.widgets.text import break_long_words
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from textual.binding import Keymap
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
-SPOILERS_PREF = "spoilers_shown"
+CANCELLED = "Refresh cancelled: nothing was saved."
+SCREENSHOT_HELP = "Save an SVG screenshot of the screen"
+TOAST_WIDTH, TOAST_FRAME = 60, 4  # a notification's width (app.tcss caps it at 90%), frame
 
 
 def catalog_search_provider() -> type[Provider]:
@@ -48,12 +60,23 @@ class DiplomatApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {lambda: catalog_search_provider()}
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
+        Binding("escape", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh"),
         Binding("s", "toggle_spoilers", "Spoilers", id="app.spoilers"),
         Binding("ctrl+s", "save_svg", "Screenshot", show=False, id="app.screenshot"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p", "command_palette", "palette", show=False, priority=True, id="app.palette"
+        ),
     ]
+
+    snapshot: var[Snapshot] = var(Snapshot(Catalog(), frozenset(), {}), always_update=True)
+    """What the app shows: the panes and screens watch it (never compared: each new
+    snapshot is a change)."""
+    refresh_status: var[str] = var("")
+    """What a running refresh is doing (the title bar shows it); empty when none runs."""
 
     def __init__(
         self,
@@ -71,6 +94,9 @@ class DiplomatApp(App[None]):
         self._writer = writer or ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="store-writer"
         )
+        self._refresh_run: RefreshRun | None = None
+        self._keys_by_id: dict[str, str] = {}
+        self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
         self._saved_theme: str | None = None  # the theme config.toml holds
 
     def on_mount(self) -> None:
@@ -81,43 +107,62 @@ class DiplomatApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
-        return MainScreen(self.snapshot)
+        return MainScreen()
 
     def on_unmount(self) -> None:
         self._writer.shutdown(wait=True)
 
     # -- state -----------------------------------------------------------------------
 
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Use ``keymap`` (binding id to keys); the keys the app names follow it."""
+        super().set_keymap(keymap)
+        self._keys_by_id = dict(keymap)
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """Keys by binding id, as remapped by :meth:`set_keymap` (the config file's)."""
+        return self._keys_by_id
+
     @property
     def spoilers_shown(self) -> bool:
         """Whether summaries of unwatched episodes are shown."""
-        return bool(self.snapshot.prefs.get(SPOILERS_PREF))
+        return spoilers_shown(self.snapshot)
 
-    async def show_snapshot(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
-        """Make ``snapshot`` current and redraw the panes (all, or those named)."""
-        from diplomat_tui.screens.detail import DetailScreen
+    def set_watched(self, keys: list[str], watched: bool) -> None:
+        """Mark episodes watched or not: shown now, saved in order on the writer thread.
+        The change can be undone (:meth:`action_undo`)."""
+        self._last_watched = (keys, frozenset(k for k in keys if k in self.snapshot.watched))
+        self._show_and_save_watched(keys, watched)
 
-        self.snapshot = snapshot
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show(snapshot, panes)
-            elif isinstance(screen, DetailScreen):
-                key = screen.detail.watch_key
-                await screen.update_detail(watched=key in snapshot.watched if key else False)
+    def _show_and_save_watched(self, keys: list[str], watched: bool) -> None:
+        if not keys:
+            return
+        marks = self.snapshot.watched | set(keys) if watched else self.snapshot.watched - set(keys)
+        self.snapshot = replace(self.snapshot, watched=frozenset(marks))
+        self._save(partial(self.store.set_watched, keys, watched))
 
-    @on(SetWatched)
-    async def _set_watched(self, message: SetWatched) -> None:
-        keys = set(message.keys)
-        watched = self.snapshot.watched | keys if message.watched else self.snapshot.watched - keys
-        await self.show_snapshot(
-            replace(self.snapshot, watched=frozenset(watched)), ("episodes", "synopsis")
-        )
-        self._save(partial(self.store.set_watched, message.keys, message.watched))
+    def action_undo(self) -> None:
+        """Undo the last watched change (each episode back as it was before it)."""
+        if self._last_watched is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        keys, before = self._last_watched
+        self._last_watched = None
+        self._show_and_save_watched([k for k in keys if k in before], True)
+        self._show_and_save_watched([k for k in keys if k not in before], False)
+        what = keys[0] if len(keys) == 1 else f"{len(keys)} episodes"
+        self.notify(f"Undone: {what} as before.", timeout=3)
 
-    async def set_pref(self, key: str, value: Any, panes: Iterable[str] = ()) -> None:
+    def on_episodes_pane_mark_watched(self, message: WatchedChange) -> None:
+        self.set_watched(message.keys, message.watched)
+
+    def on_detail_screen_mark_watched(self, message: WatchedChange) -> None:
+        self.set_watched(message.keys, message.watched)
+
+    def set_pref(self, key: str, value: Any) -> None:
         """Remember a preference now (in memory and, in order, in the store)."""
-        prefs = {**self.snapshot.prefs, key: value}
-        await self.show_snapshot(replace(self.snapshot, prefs=prefs), panes)
+        self.snapshot = replace(self.snapshot, prefs={**self.snapshot.prefs, key: value})
         self._save(partial(self.store.set_pref, key, value))
 
     async def load_picture(self, url: str) -> Image | None:
@@ -156,32 +201,56 @@ class DiplomatApp(App[None]):
 
     # -- actions ---------------------------------------------------------------------
 
+    @property
+    def refreshing(self) -> bool:
+        """Whether a refresh is running."""
+        return self._refresh_run is not None
+
     def action_refresh(self) -> None:
         """Bring the store up to date from the public sources, in the background."""
-        if any(w.group == "refresh" and w.is_running for w in self.workers):
-            self.notify("A refresh is already running.", timeout=3)
+        if self._refresh_run is not None:
+            self.notify("A refresh is already running (esc cancels it).", timeout=3)
             return
-        self.refresh_from_sources()
+        self._refresh_run = RefreshRun(self.store)
+        self.refresh_status = self._refresh_run.describe()
+        self.refresh_from_sources(self._refresh_run)
+
+    def _show_refresh_status(self) -> None:
+        if self._refresh_run is not None:
+            self.refresh_status = self._refresh_run.describe()
+
+    def action_cancel_refresh(self) -> None:
+        """Cancel the running refresh: nothing of it is saved."""
+        run = self._refresh_run
+        if run is None:
+            return
+        if run.cancel():
+            self.workers.cancel_group(self, "refresh")
+        else:
+            self.notify("Too late to cancel: the refresh is being saved.", timeout=4)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``esc`` cancels a refresh only while one runs (otherwise it does what it did)."""
+        if action == "cancel_refresh":
+            return self.refreshing
+        return True
 
     @work(group="refresh", exit_on_error=False)
-    async def refresh_from_sources(self) -> None:
-        """The refresh worker: progress in the sub-title, panes updated in place."""
+    async def refresh_from_sources(self, run: RefreshRun) -> None:
+        """The refresh worker: the panes stay usable; progress shows in the title bar."""
         from diplomat_tui.refresh import refresh  # imports httpx: only when refreshing
 
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        panes = main.query_one("#panes") if main else None
-        if panes is not None:
-            panes.loading = True
-        title = self.sub_title
-
         def progress(source: str, status: str) -> None:
-            self.sub_title = clean_line(f"Refreshing… {source}: {status}")
+            run.report(source, status)
+            self._show_refresh_status()
+
+        ticking = self.set_interval(1, self._show_refresh_status)  # the seconds go on
 
         try:
-            result = await refresh(self.store, self.settings, progress)
-            # Read back on the writer thread, so watched marks still queued are included.
-            snapshot = await asyncio.wrap_future(self._writer.submit(self.store.snapshot))
-            await self.show_snapshot(snapshot)
+            result = await refresh(cast(Store, run.store), self.settings, progress)
+            # The catalog as saved; the user's marks are those shown (some may be queued).
+            saved = await asyncio.to_thread(self.store.snapshot)
+            self.snapshot = replace(self.snapshot, catalog=saved.catalog)
             for failed in result.failed:
                 self.notify(
                     failed.error or failed.name,
@@ -196,10 +265,15 @@ class DiplomatApp(App[None]):
             self.notify(
                 str(error), title="Refresh failed", severity="error", timeout=12, markup=False
             )
+        except RefreshCancelled:
+            self.notify(CANCELLED, title="Refresh", timeout=4)
+        except asyncio.CancelledError:
+            self.notify(CANCELLED, title="Refresh", timeout=4)
+            raise
         finally:
-            self.sub_title = title
-            if panes is not None:
-                panes.loading = False
+            ticking.stop()
+            self._refresh_run = None
+            self.refresh_status = ""
 
     def action_help(self) -> None:
         """Show the key map."""
@@ -208,10 +282,10 @@ class DiplomatApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    async def action_toggle_spoilers(self) -> None:
+    def action_toggle_spoilers(self) -> None:
         """Show or hide summaries of unwatched episodes (remembered)."""
         shown = not self.spoilers_shown
-        await self.set_pref(SPOILERS_PREF, shown, ("episodes",))
+        self.set_pref(SPOILERS_PREF, shown)
         self.notify("Spoilers shown" if shown else "Spoilers hidden", timeout=2)
 
     def action_save_svg(self) -> None:
@@ -278,17 +352,121 @@ class DiplomatApp(App[None]):
             self._save(partial(save_theme, self.settings.config_path, theme.name))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette's commands: the built-in ones plus one per pane."""
-        yield from super().get_system_commands(screen)
+        """The palette's commands: every action of the app, one per pane, and the built-in
+        ones (theme, quit; the screenshot is the app's own, saved where ``ctrl+s`` saves)."""
+        yield SystemCommand("Help", "Show the keys and what they do", self.action_help)
+        if self.refreshing:
+            yield SystemCommand(
+                "Cancel refresh",
+                "Stop the running refresh; nothing of it is saved",
+                self.action_cancel_refresh,
+            )
+        else:
+            yield SystemCommand(
+                "Refresh", "Update from TVmaze and the Netflix Top 10", self.action_refresh
+            )
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                command = SystemCommand(command.title, SCREENSHOT_HELP, self.action_save_svg)
+            yield command
         if isinstance(screen, MainScreen):
-            for pane_id, title in PANES:
+            for pane in PANES:
                 yield SystemCommand(
-                    f"Show {title}",
-                    f"Switch to the {title} pane",
-                    lambda pane_id=pane_id: screen.action_show_pane(pane_id),
+                    f"Show {pane.TITLE}",
+                    f"Switch to the {pane.TITLE} pane",
+                    lambda pane_id=pane.PANE_ID: screen.action_show_pane(pane_id),
                 )
         yield SystemCommand(
             "Show spoilers" if not self.spoilers_shown else "Hide spoilers",
             "Summaries of episodes you have not watched",
             self.action_toggle_spoilers,
         )
+        yield from self._watched_commands(screen)
+        for name, kind in (("Markdown", "markdown"), ("JSON", "json")):
+            yield SystemCommand(
+                f"Export to {name}",
+                f"Write everything the store knows to a new file in {self.export_folder}",
+                partial(self.export, kind),
+            )
+
+    def _watched_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """Mark the episode on show (a list's or a detail view's), the next one, or undo."""
+        target = screen.current_pane if isinstance(screen, MainScreen) else screen
+        toggle = getattr(target, "action_toggle_watched", None)
+        if toggle is not None and target.check_action("toggle_watched", ()):
+            yield SystemCommand(
+                "Mark watched", "Mark the episode on show watched (or not watched)", toggle
+            )
+        episode = next_to_watch(self.snapshot.catalog.episodes, self.snapshot.watched)
+        if episode is not None:
+            yield SystemCommand(
+                f"Mark {episode.key} watched",
+                "The next episode to watch",
+                partial(self.set_watched, [episode.key], True),
+            )
+        if self._last_watched is not None:
+            yield SystemCommand("Undo watched change", "The last one, as it was", self.action_undo)
+
+    @property
+    def export_folder(self) -> Path:
+        """Where the palette's exports are written (new files, never overwritten)."""
+        return self.settings.data_dir / "exports"
+
+    def export(self, kind: str) -> None:
+        """Write the ``markdown`` or ``json`` export of what is shown to a new file."""
+        self.run_worker(
+            partial(self._write_export, kind, self.snapshot), thread=True, exit_on_error=False
+        )
+
+    def _write_export(self, kind: str, snapshot: Snapshot) -> None:
+        """Run in a thread: the export to a new file, then a notification saying where."""
+        from diplomat_tui.export import export_json, export_markdown
+
+        text = export_markdown(snapshot) if kind == "markdown" else export_json(snapshot)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        suffix = "md" if kind == "markdown" else "json"
+        try:
+            self.export_folder.mkdir(parents=True, exist_ok=True)
+            path = _new_file(self.export_folder, f"diplomat-tui-{stamp}", suffix, text)
+        except OSError as error:
+            message = f"Not exported: cannot write in {self.export_folder}: {error.strerror}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported to {path}", timeout=8, markup=False)
+
+    def toast_text(self, message: str) -> str:
+        """``message`` as a notification shows it at the current width: a long URL or path
+        broken after its separators (``/``, ``?``...), never cut mid-name by the wrapping."""
+        width = min(TOAST_WIDTH, self.size.width * 9 // 10) - TOAST_FRAME
+        return break_long_words(message, width)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, shown as :meth:`toast_text` lays it out."""
+        super().notify(
+            self.toast_text(message),
+            title=title,
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+
+def _new_file(folder: Path, stem: str, suffix: str, text: str) -> Path:
+    """Write ``text`` to a file in ``folder`` that did not exist (``stem-2``... if taken)."""
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.{suffix}" if n == 1 else f"{stem}-{n}.{suffix}")
+        try:
+            with path.open("x", encoding="utf-8") as file:
+                file.write(text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{folder / stem}.{suffix}")

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from diplomat_tui.model import Snapshot
-from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
+from diplomat_tui.queries import (
+    cast_members,
+    cast_row_ids,
+    crew_members,
+    episode_title,
+    stat_key,
+    stat_label,
+)
 from diplomat_tui.sanitize import clean_line
 from diplomat_tui.widgets.navlist import search_key
+from diplomat_tui.widgets.registry import pane_title
+from diplomat_tui.widgets.state import app_state
 
 
 @dataclass(frozen=True)
@@ -33,31 +41,22 @@ def search_targets(snapshot: Snapshot) -> list[Target]:
     """Everything the palette can find, with where it lives."""
     catalog = snapshot.catalog
     targets = []
-    for i, member in enumerate(cast_members(catalog)):
+    cast = cast_members(catalog)
+    for row_id, member in zip(cast_row_ids(cast), cast, strict=True):
         as_character = f" as {member.character}" if member.character else ""
-        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", f"cast:{i}"))
+        targets.append(Target(f"{member.name}{as_character}", "cast", "cast", row_id))
         if member.character:
             label = f"{member.character} ({member.name})"
-            targets.append(Target(label, "character", "cast", f"cast:{i}"))
-    for i, crew in enumerate(crew_members(catalog)):
-        targets.append(Target(f"{crew.name}, {', '.join(crew.roles)}", "crew", "cast", f"crew:{i}"))
+            targets.append(Target(label, "character", "cast", row_id))
+    for crew in crew_members(catalog):
+        targets.append(Target(f"{crew.name}, {', '.join(crew.roles)}", "crew", "cast", crew.key))
     for episode in catalog.episodes:
         label = f"{episode.key} {episode_title(episode)}"
         targets.append(Target(label, "episode", "episodes", f"episode:{episode.key}"))
-    for i, stat in enumerate(catalog.stats):
+    for stat in catalog.stats:
         label = f"{stat_label(stat)} {stat.period or ''}".strip()
-        targets.append(Target(label, "stat", "stats", f"stat:{i}"))
+        targets.append(Target(label, "stat", "stats", stat_key(stat)))
     return targets
-
-
-@runtime_checkable
-class CatalogApp(Protocol):
-    """What the search needs of the app: the snapshot on show, and a way to open a row."""
-
-    snapshot: Snapshot
-
-    def jump_to(self, pane: str, item_id: str) -> None:
-        """Show ``pane`` with the row ``item_id`` highlighted."""
 
 
 class CatalogSearch(Provider):
@@ -65,14 +64,12 @@ class CatalogSearch(Provider):
 
     async def startup(self) -> None:
         """Index the snapshot once per palette opening, not per keystroke."""
-        app = self.app
-        assert isinstance(app, CatalogApp), "the catalog search needs the diplomat-tui app"
-        self._jump = app.jump_to
-        self._targets = [(t, search_key(t.label)) for t in search_targets(app.snapshot)]
+        snapshot = app_state(self.screen).snapshot
+        self._targets = [(t, search_key(t.label)) for t in search_targets(snapshot)]
 
     async def search(self, query: str) -> Hits:
         """Fuzzy hits for ``query``, best first (the palette sorts by score)."""
-        jump = self._jump
+        jump = app_state(self.screen).jump_to
         matcher = self.matcher(search_key(query))
         for target, key in self._targets:
             score = matcher.match(key)
@@ -82,5 +79,5 @@ class CatalogSearch(Provider):
                     Text(clean_line(target.label)),
                     partial(jump, target.pane, target.item_id),
                     text=clean_line(target.label),
-                    help=f"{target.kind}: open in the {target.pane} pane",
+                    help=f"{target.kind}: open in the {pane_title(target.pane)} pane",
                 )

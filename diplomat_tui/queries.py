@@ -6,10 +6,22 @@ with their people, seasons with their episodes, stats in display order.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from diplomat_tui.merge import union
-from diplomat_tui.model import Catalog, Episode, Person, Season, Source, Stat, normalize
+from diplomat_tui.merge import subject_of, union
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    CrewCredit,
+    Episode,
+    Person,
+    Season,
+    Show,
+    Source,
+    Stat,
+    normalize,
+)
 
 
 @dataclass(frozen=True)
@@ -21,6 +33,7 @@ class CastMember:
     billing: str
     known_for: tuple[str, ...]
     sources: tuple[str, ...]
+    key: str  # the credit's stable id, :attr:`CastCredit.key`
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,7 @@ class CrewMember:
     roles: tuple[str, ...]
     known_for: tuple[str, ...]
     sources: tuple[str, ...]
+    key: str  # stable id: ``crew:<person>`` (name normalized)
 
 
 @dataclass(frozen=True)
@@ -79,8 +93,19 @@ def cast_members(catalog: Catalog) -> list[CastMember]:
             billing=credit.billing,
             known_for=_known_for(people, credit.person),
             sources=_credit_sources(people, credit.person, credit.sources),
+            key=credit.key,
         )
         for credit in credits
+    ]
+
+
+def cast_row_ids(members: list[CastMember]) -> list[str]:
+    """A stable row id per cast member: ``person:<name>`` (normalized), which survives a
+    character learned later; the credit's key for a person in two roles."""
+    roles = Counter(normalize(member.name) for member in members)
+    return [
+        f"person:{name}" if roles[name] == 1 else member.key
+        for member, name in ((m, normalize(m.name)) for m in members)
     ]
 
 
@@ -93,6 +118,7 @@ def crew_members(catalog: Catalog) -> list[CrewMember]:
             roles=credit.roles,
             known_for=_known_for(people, credit.person),
             sources=_credit_sources(people, credit.person, credit.sources),
+            key=f"crew:{normalize(credit.person)}",
         )
         for credit in sorted(catalog.crew, key=lambda c: c.order)
     ]
@@ -124,6 +150,11 @@ def stat_label(stat: Stat) -> str:
     return STAT_LABELS.get(stat.metric, stat.metric.replace("_", " ").capitalize())
 
 
+def stat_key(stat: Stat) -> str:
+    """Stable id of a stat: the name claims give it (``stat:<metric>|<period>|...``)."""
+    return subject_of(stat)
+
+
 def format_stat_value(stat: Stat) -> str:
     """A stat's value for people: ``#1``, ``57.48M``, ``86``, ``about 4M``."""
     if stat.approx:
@@ -141,3 +172,49 @@ def format_stat_value(stat: Stat) -> str:
 def source_quotes(catalog: Catalog, source_ids: tuple[str, ...]) -> list[Source]:
     """The source records behind a fact, in the order the fact lists them."""
     return [s for s in (catalog.source(i) for i in source_ids) if s is not None]
+
+
+Record = Show | Season | Episode | CastCredit | CrewCredit | Person | Stat
+
+
+def subject_record(catalog: Catalog, subject: str) -> Record | None:
+    """The record a claim's ``subject`` names (``show``, ``season:3``, ``episode:S01E03``,
+    ``cast:<person>|<character>``, ``crew:<person>``, ``person:<name>``, ``stat:...``: the
+    names :func:`merge.subject_of` gives), if the catalog has it."""
+    if subject == "show":
+        return catalog.show
+    kinds: dict[str, tuple[Record, ...]] = {
+        "season": catalog.seasons,
+        "episode": catalog.episodes,
+        "cast": catalog.cast,
+        "crew": catalog.crew,
+        "person": catalog.people,
+        "stat": catalog.stats,
+    }
+    records = kinds.get(subject.partition(":")[0], ())
+    return next((r for r in records if subject_of(r) == subject), None)
+
+
+def subject_label(catalog: Catalog, subject: str) -> str:
+    """What a claim is about, for people: ``the show``, ``season 3``, ``S01E03 Pilot``..."""
+    record = subject_record(catalog, subject)
+    if isinstance(record, Show):
+        return "the show"
+    if isinstance(record, Season):
+        return f"season {record.number}"
+    if isinstance(record, Episode):
+        return f"{record.key} {episode_title(record)}"
+    if isinstance(record, CastCredit):
+        return record.person + (f" as {record.character}" if record.character else "")
+    if isinstance(record, CrewCredit):
+        return f"{record.person} ({', '.join(record.roles)})"
+    if isinstance(record, Person):
+        return record.name
+    if isinstance(record, Stat):
+        return f"{stat_label(record)} {record.period or ''}".strip()
+    return subject
+
+
+def disputed_facts(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every (subject, field) with a claim kept beside the value shown, in claim order."""
+    return list(dict.fromkeys((claim.subject, claim.field) for claim in catalog.claims))

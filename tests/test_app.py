@@ -235,7 +235,11 @@ async def test_footer_keys_are_there_at_once_and_follow_the_screen(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        assert {"Next pane", "Filter", "Help", "Refresh", "Quit"} <= set(footer_keys(app))
+        assert {"Next pane", "Help", "Refresh", "Quit"} <= set(footer_keys(app))
+        assert "Filter" not in footer_keys(app)  # the synopsis has no list to filter
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Filter" in footer_keys(app)
         await pilot.press("3", "down", "down", "enter")  # an episode: it can be marked
         assert isinstance(app.screen, DetailScreen)
         await pilot.pause()

@@ -50,12 +50,14 @@ async def test_w_marks_the_episode_watched_and_saves_it(store: Store) -> None:
         await pilot.press("3")
         assert "Episode 1" in highlighted_row(app, "episodes")
         await pilot.press("w")
-        assert highlighted_row(app, "episodes").startswith("✔")
+        assert rows(app, "episodes")[1].startswith("✔")
+        assert "Episode 2" in highlighted_row(app, "episodes")  # marked: on to the next
         assert "1/8 watched" in screen_text(app)
         await settle(app)
         assert Store(store.path).snapshot().watched == {"S01E01"}
-        await pilot.press("w")
+        await pilot.press("k", "w")
         assert not highlighted_row(app, "episodes").startswith("✔")
+        assert "Episode 1" in highlighted_row(app, "episodes")  # unmarked: it stays
         await settle(app)
     assert Store(store.path).snapshot().watched == frozenset()
 
@@ -220,7 +222,9 @@ def test_whats_next_picks_the_first_of_episodes_airing_the_same_day() -> None:
 async def test_the_filter_keeps_working_with_watched_marks(store: Store) -> None:
     app = open_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("3", "slash", *"episode 7", "enter", "w")
+        await pilot.press("3", "slash", *"episode 7", "enter")  # enter opens the match
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("w", "escape")
         assert [r for r in rows(app, "episodes") if "Episode" in r] == [
             "✔  7  Episode 7  airdate unknown"
         ]

@@ -236,7 +236,9 @@ class Walk:
         rows = []
         for index in range(pane.navlist.option_count):
             option = pane.navlist.get_option_at_index(index)
-            detail = None if option.disabled or option.id is None else pane.detail(option.id)
+            if option.disabled or option.id is None:
+                continue
+            detail = pane.detail(self.app.snapshot, option.id)
             if detail and any(needle in _detail_text(detail) for needle in self.needles):
                 rows.append(index)
         return rows

@@ -45,3 +45,16 @@ def test_spoiler_placeholder_snapshot(snap_compare, store: Store) -> None:
     store.update_catalog(add_summary)
     app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
     assert snap_compare(app, press=["3", "enter"], terminal_size=(120, 36))
+
+
+@pytest.mark.parametrize("pane", ["cast", "sources"])
+def test_smallest_terminal_snapshot(snap_compare, store: Store, pane: str) -> None:
+    """At 40x12 the tabs show every pane with its key, the footer starts with help and quit."""
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=[PANE_KEYS[pane]], terminal_size=(40, 12))
+
+
+def test_wide_sources_snapshot(snap_compare, store: Store) -> None:
+    """At 200 columns a source's sentence uses the width (no cut at a fixed length)."""
+    app = DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    assert snap_compare(app, press=["5"], terminal_size=(200, 60))

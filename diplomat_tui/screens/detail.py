@@ -10,15 +10,24 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Static
 
-from diplomat_tui.widgets.details import Detail, source_block
+from diplomat_tui.model import Snapshot
+from diplomat_tui.widgets.details import Detail, DetailOf, source_block
 from diplomat_tui.widgets.footer import KeyFooter
-from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.messages import WatchedChange
 from diplomat_tui.widgets.picture import Picture, pictures_on
+from diplomat_tui.widgets.state import app_state, watch_snapshot
 from diplomat_tui.widgets.text import line
 
 
 class DetailScreen(Screen[None]):
-    """Full-screen details of a cast member, episode, stat or source; Esc goes back."""
+    """Full-screen details of a cast member, episode, stat or source; Esc goes back.
+
+    The view is made from the app's snapshot by ``detail_of`` and made again whenever
+    the snapshot changes (a watched mark, the spoiler setting, a refresh).
+    """
+
+    class MarkWatched(WatchedChange):
+        """The episode on show was marked watched or not (``w`` or the checkbox)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
@@ -29,10 +38,26 @@ class DetailScreen(Screen[None]):
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="detail.up"),
     ]
 
-    def __init__(self, detail: Detail, watched: bool = False) -> None:
+    def __init__(self, detail_of: DetailOf, detail: Detail) -> None:
         super().__init__()
+        self.detail_of = detail_of
         self.detail = detail
-        self.watched = watched
+        self.watched = self._is_watched(app_state(self).snapshot)
+
+    def _is_watched(self, snapshot: Snapshot) -> bool:
+        key = self.detail.watch_key
+        return key is not None and key in snapshot.watched
+
+    def on_mount(self) -> None:
+        watch_snapshot(self, self._snapshot_changed)
+
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Make the view again; redraw it if what it shows changed."""
+        detail = self.detail_of(snapshot) or self.detail  # (gone from the store: as it was)
+        watched = detail.watch_key is not None and detail.watch_key in snapshot.watched
+        if (detail, watched) != (self.detail, self.watched):
+            self.detail, self.watched = detail, watched
+            self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
@@ -60,22 +85,15 @@ class DetailScreen(Screen[None]):
             return self.detail.watch_key is not None
         return True
 
-    async def update_detail(self, watched: bool) -> None:
-        """Recompute and redraw after a watched mark or the spoiler setting changed."""
-        self.watched = watched
-        if self.detail.rebuild and (detail := self.detail.rebuild()):
-            self.detail = detail
-        await self.recompose()
-
     def action_toggle_watched(self) -> None:
         """Mark this episode watched or not."""
         if self.detail.watch_key:
-            self.post_message(SetWatched([self.detail.watch_key], not self.watched))
+            self.post_message(self.MarkWatched([self.detail.watch_key], not self.watched))
 
     @on(Checkbox.Changed, "#detail-watched")
     def _watched_clicked(self, event: Checkbox.Changed) -> None:
         if self.detail.watch_key and event.value != self.watched:
-            self.post_message(SetWatched([self.detail.watch_key], event.value))
+            self.post_message(self.MarkWatched([self.detail.watch_key], event.value))
 
     def action_scroll(self, direction: str) -> None:
         """Scroll the details with the keyboard."""

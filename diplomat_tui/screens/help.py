@@ -1,50 +1,98 @@
-"""The ``?`` help screen: the key map and what the mouse does."""
+"""The help screen: the key map, built from the bindings with the user's remaps applied.
+
+Each row names binding ids; the keys shown are those the bindings have now, so a key
+remapped in ``config.toml`` shows here as it works. Two columns at every width: the
+descriptions wrap inside their own column.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: list[tuple[str, str]] = [
-    ("1 … 5", "Synopsis, Cast, Episodes, Stats, Sources"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("↑ ↓  j k", "move in a list"),
-    ("g  G", "first / last row"),
-    ("enter", "details (with the source of each fact)"),
-    ("esc", "back, or close the filter"),
-    ("/", "filter the current list as you type"),
-    ("w  W", "mark the episode / its whole season watched"),
-    ("s", "show or hide spoilers (unwatched summaries)"),
-    ("r", "refresh from TVmaze and the Netflix Top 10"),
-    ("ctrl+s", "save an SVG screenshot in the current folder"),
-    ("ctrl+p", "command palette: search, switch panes, themes"),
-    ("?", "this help"),
-    ("q", "quit"),
+from diplomat_tui.screens.detail import DetailScreen
+from diplomat_tui.screens.main import PANE_BINDINGS, MainScreen
+from diplomat_tui.widgets.episodes import EpisodesPane
+from diplomat_tui.widgets.keys import key_display
+from diplomat_tui.widgets.listpane import ListPane
+from diplomat_tui.widgets.navlist import NavList
+from diplomat_tui.widgets.registry import PANES
+
+ROWS: list[tuple[tuple[str, ...], str]] = [
+    (("pane.next", "pane.previous"), "next / previous pane"),
+    (("list.down", "list.up"), "move in a list (↑ ↓ too)"),
+    (("list.first", "list.last"), "first / last row"),
+    (("list.details",), "details (with the source of each fact)"),
+    (("detail.back", "filter.close"), "back from details, clear the filter, or cancel a refresh"),
+    (("list.filter",), "filter the current list as you type"),
+    (("episodes.watched", "episodes.season_watched"), "mark the episode / its season watched"),
+    (("app.undo",), "undo the last watched change"),
+    (("app.spoilers",), "show or hide spoilers (unwatched summaries)"),
+    (("app.refresh",), "refresh from TVmaze and the Netflix Top 10"),
+    (("app.screenshot",), "save an SVG screenshot"),
+    (("app.palette",), "command palette: search, switch panes, every action"),
+    (("app.help",), "this help"),
+    (("app.quit",), "quit"),
 ]
 
 
-def help_text() -> Content:
-    """The key map as two aligned columns."""
-    width = max(len(key) for key, _ in KEYS) + 2
-    rows = [Content.assemble((key.ljust(width), "bold $accent"), what) for key, what in KEYS]
-    mouse = Content.styled(
-        "\nMouse: click a pane name, a row to open it, scroll with the wheel.", "italic"
+def _bindings(groups: Iterable[Iterable[BindingType]]) -> dict[str, Binding]:
+    return {
+        binding.id: binding
+        for group in groups
+        for binding in group
+        if isinstance(binding, Binding) and binding.id
+    }
+
+
+def help_rows(node: DOMNode) -> list[tuple[str, str]]:
+    """(keys, what they do) for every row of the key map, the keys as bound now."""
+    bindings = _bindings(
+        [
+            type(node.app).BINDINGS,
+            MainScreen.BINDINGS,
+            NavList.BINDINGS,
+            ListPane.BINDINGS,
+            EpisodesPane.BINDINGS,
+            DetailScreen.BINDINGS,
+        ]
     )
-    return Content("\n").join(rows) + mouse
+    panes = " ".join(key_display(node, PANE_BINDINGS[pane.PANE_ID], True) for pane in PANES)
+    rows = [(panes, ", ".join(pane.TITLE for pane in PANES))]
+    for ids, what in ROWS:
+        keys: list[str] = []
+        for binding_id in ids:
+            if binding := bindings.get(binding_id):
+                keys += [k for k in key_display(node, binding).split() if k not in keys]
+        if keys:
+            rows.append((" ".join(keys), what))
+    return rows
 
 
 class HelpScreen(ModalScreen[None]):
-    """A modal listing the key map; any of esc, q or ? closes it."""
+    """A modal listing the key map; any of esc, q, ? or F1 closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "app.pop_screen", "Close help", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
-            yield Static(help_text(), id="help-keys")
+            with Grid(id="help-keys"):
+                for keys, what in help_rows(self):
+                    yield Static(Content.styled(keys, "bold $accent"), classes="help-key")
+                    yield Static(Content(what), classes="help-what")
+            yield Static(
+                Content.styled(
+                    "Mouse: click a pane name, a row to open it, scroll with the wheel.", "italic"
+                ),
+                id="help-mouse",
+            )

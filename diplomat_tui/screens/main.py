@@ -1,8 +1,11 @@
-"""The main screen: pane navigation beside (or, when narrow, above) the selected pane."""
+"""The main screen: pane navigation beside (or, when narrow, above) the selected pane.
+
+Built from the pane registry (:data:`~diplomat_tui.widgets.registry.PANES`): one binding,
+navigation row, tab and palette command per pane, each naming the key the user has.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -14,40 +17,33 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
-from diplomat_tui.model import Snapshot
-from diplomat_tui.widgets.cast import CastPane
-from diplomat_tui.widgets.episodes import EpisodesPane
 from diplomat_tui.widgets.footer import KeyFooter
+from diplomat_tui.widgets.keys import key_display
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.sources import SourcesPane
-from diplomat_tui.widgets.stats import StatsPane
-from diplomat_tui.widgets.synopsis import SynopsisPane
+from diplomat_tui.widgets.pane import Pane
+from diplomat_tui.widgets.registry import PANES
 from diplomat_tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
-PANES: list[tuple[str, str]] = [
-    ("synopsis", "Synopsis"),
-    ("cast", "Cast"),
-    ("episodes", "Episodes"),
-    ("stats", "Stats"),
-    ("sources", "Sources"),
-]
-PANE_IDS = [pane_id for pane_id, _ in PANES]
+PANE_IDS = [pane.PANE_ID for pane in PANES]
+PANE_CLASSES = {pane.PANE_ID: pane for pane in PANES}
 NARROW_WIDTH = 70  # below this many columns, tabs above the pane instead of a side list
 NARROW_CLASS = "-narrow"
+SHORT_TABS_WIDTH = 54  # below this many columns, tabs show their short titles (all fit at 40)
 
 
 def _breakpoint_class(width: int) -> str:
     return NARROW_CLASS if width < NARROW_WIDTH else "-wide"
 
 
-def _pane_tabs(active_pane: str) -> Tabs:
-    from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
-
-    tabs = (Tab(title, id=f"tab-{pane_id}") for pane_id, title in PANES)
-    return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
+PANE_BINDINGS = {
+    pane.PANE_ID: Binding(
+        pane.KEY, f"show_pane('{pane.PANE_ID}')", pane.TITLE, show=False, id=f"pane.{pane.PANE_ID}"
+    )
+    for pane in PANES
+}
 
 
 class MainScreen(Screen[None]):
@@ -55,42 +51,57 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, NARROW_CLASS), (NARROW_WIDTH, "-wide")]
     BINDINGS = [
-        *(
-            Binding(str(n), f"show_pane('{pane_id}')", title, show=False, id=f"pane.{pane_id}")
-            for n, (pane_id, title) in enumerate(PANES, start=1)
-        ),
+        *PANE_BINDINGS.values(),
         Binding("tab", "cycle_pane(1)", "Next pane", id="pane.next"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
         Binding("slash", "filter", "Filter", id="list.filter"),
     ]
 
-    pane: reactive[str] = reactive(PANE_IDS[0])
+    pane: reactive[str] = reactive(PANE_IDS[0], init=False, bindings=True)  # ``/``: on a list
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self) -> None:
         # The breakpoint class is set now, so the first resize does not restyle every node.
         super().__init__(classes=_breakpoint_class(self.app.size.width))
-        self.snapshot = snapshot
         self.tabs: Tabs | None = None  # made when the screen is first narrow
+
+    def pane_label(self, pane: type[Pane], short: bool = False) -> str:
+        """``2 Cast``: the pane's key (as the user has it) and (short) title."""
+        key = key_display(self, PANE_BINDINGS[pane.PANE_ID], first_only=True)
+        return f"{key} {pane.SHORT_TITLE if short else pane.TITLE}"
+
+    def _pane_tabs(self, active_pane: str, width: int) -> Tabs:
+        from textual.widgets import Tab, Tabs  # only narrow terminals show tabs
+
+        short = width < SHORT_TABS_WIDTH
+        tabs = (Tab(self.pane_label(pane, short), id=f"tab-{pane.PANE_ID}") for pane in PANES)
+        return Tabs(*tabs, active=f"tab-{active_pane}", id="tabs")
+
+    def _label_tabs(self, width: int) -> None:
+        """Short titles on the tabs below :data:`SHORT_TABS_WIDTH` columns, else full ones."""
+        if self.tabs is None:
+            return
+        from textual.widgets import Tab  # (loaded with the tabs)
+
+        short = width < SHORT_TABS_WIDTH
+        for pane in PANES:
+            for tab in self.tabs.query(f"#tab-{pane.PANE_ID}").results(Tab):
+                label = self.pane_label(pane, short)
+                if tab.label_text != label:
+                    tab.label = label
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         if self.has_class(NARROW_CLASS):
-            self.tabs = _pane_tabs(PANE_IDS[0])  # (reading self.pane here would watch it)
+            # (reading self.pane here would watch it)
+            self.tabs = self._pane_tabs(PANE_IDS[0], self.app.size.width)
             yield self.tabs
         with Horizontal(id="body"):
             yield OptionList(
-                *(
-                    Option(f"{n} {title}", id=pane_id)
-                    for n, (pane_id, title) in enumerate(PANES, start=1)
-                ),
-                id="nav",
+                *(Option(self.pane_label(pane), id=pane.PANE_ID) for pane in PANES), id="nav"
             )
             with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
-                yield SynopsisPane(self.snapshot, id="synopsis")
-                yield CastPane(self.snapshot, id="cast")
-                yield EpisodesPane(self.snapshot, id="episodes")
-                yield StatsPane(self.snapshot, id="stats")
-                yield SourcesPane(self.snapshot, id="sources")
+                for pane in PANES:
+                    yield pane(id=pane.PANE_ID)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -102,17 +113,19 @@ class MainScreen(Screen[None]):
         # (This runs before Screen's own handler updates the breakpoint classes.) Until
         # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
-            tabs = _pane_tabs(self.pane)
+            tabs = self._pane_tabs(self.pane, event.size.width)
             await self.mount(tabs, before="#body")
             self.tabs = tabs
             tabs.active = f"tab-{self.pane}"  # the pane may have changed meanwhile
+        else:
+            self._label_tabs(event.size.width)
 
-    def pane_widget(self, pane_id: str) -> SynopsisPane | ListPane:
+    def pane_widget(self, pane_id: str) -> Pane:
         """The pane with this id."""
-        return self.query_one(f"#{pane_id}", SynopsisPane | ListPane)  # type: ignore[arg-type]
+        return self.query_one(f"#{pane_id}", Pane)
 
     @property
-    def current_pane(self) -> SynopsisPane | ListPane:
+    def current_pane(self) -> Pane:
         """The pane on show."""
         return self.pane_widget(self.pane)
 
@@ -131,19 +144,17 @@ class MainScreen(Screen[None]):
         """Go to the next (1) or previous (-1) pane."""
         self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is offered only on a pane with a list to filter."""
+        if action == "filter":
+            return issubclass(PANE_CLASSES[self.pane], ListPane)
+        return True
+
     def action_filter(self) -> None:
         """Filter the current list as you type."""
         pane = self.current_pane
         if isinstance(pane, ListPane):
             pane.open_filter()
-        else:
-            self.notify("The synopsis has no list to filter: press 2–5 for one.", timeout=3)
-
-    def show(self, snapshot: Snapshot, panes: Iterable[str] | None = None) -> None:
-        """Update the panes (all, or those named) in place for a new snapshot."""
-        self.snapshot = snapshot
-        for pane_id in PANE_IDS if panes is None else panes:
-            self.pane_widget(pane_id).show(snapshot)
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""
@@ -154,9 +165,10 @@ class MainScreen(Screen[None]):
 
     @on(ListPane.DetailRequested)
     def _open_detail(self, event: ListPane.DetailRequested) -> None:
+        event.stop()
         from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
 
-        self.app.push_screen(DetailScreen(event.detail, watched=event.watched))
+        self.app.push_screen(DetailScreen(event.detail_of, event.detail))
 
     @on(OptionList.OptionSelected, "#nav")
     def _nav_selected(self, event: OptionList.OptionSelected) -> None:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from diplomat_tui.model import Snapshot
-from diplomat_tui.queries import CastMember, CrewMember, cast_members, crew_members, source_quotes
+from diplomat_tui.model import Snapshot, normalize
+from diplomat_tui.queries import (
+    CastMember,
+    CrewMember,
+    cast_members,
+    cast_row_ids,
+    crew_members,
+    source_quotes,
+)
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail, PictureSlot
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
@@ -34,57 +42,71 @@ def _crew_prompt(member: CrewMember) -> Content:
 class CastPane(ListPane):
     """Cast and crew as one list, grouped under headings."""
 
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "cast", "Cast", "Cast", "2"
+
     def items(self, snapshot: Snapshot) -> list[Item]:
-        """Headings, then one row per person in billing order."""
+        """Headings, then one row per credit in billing order (rows keyed by credit)."""
         rows: list[Item] = []
         cast = cast_members(snapshot.catalog)
+        row_ids = cast_row_ids(cast)
         for billing, heading in HEADINGS.items():
-            members = [(i, m) for i, m in enumerate(cast) if m.billing == billing]
+            members = [(i, m) for i, m in zip(row_ids, cast, strict=True) if m.billing == billing]
             if members:
                 rows.append(Item.heading(billing, heading))
             rows += [
-                Item(
-                    f"cast:{i}",
-                    _cast_prompt(m),
-                    " ".join([m.name, m.character or "", *m.known_for]),
-                )
+                Item(i, _cast_prompt(m), " ".join([m.name, m.character or "", *m.known_for]))
                 for i, m in members
             ]
         crew = crew_members(snapshot.catalog)
         if crew:
             rows.append(Item.heading("crew", "Crew"))
             rows += [
-                Item(f"crew:{i}", _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
-                for i, m in enumerate(crew)
+                Item(m.key, _crew_prompt(m), " ".join([m.name, *m.roles, *m.known_for]))
+                for m in crew
             ]
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A person: character, billing, other credits, roles, and the sources."""
-        kind, _, index = item_id.partition(":")
-        catalog = self.snapshot.catalog
-        if kind == "cast":
-            member = cast_members(catalog)[int(index)]
+        catalog = snapshot.catalog
+        crew = crew_members(catalog)
+        cast = cast_members(catalog)
+        rows = zip(cast_row_ids(cast), cast, strict=True)
+        if member := next((m for row_id, m in rows if row_id == item_id), None):
+            person_subject = f"person:{normalize(member.name)}"
             facts = [
-                field("Character", member.character),
-                field("Billing", "main cast" if member.billing == "main" else "guest star"),
-                field("Known for", ", ".join(member.known_for) or None),
+                claimed_field(catalog, member.key, "character", "Character", member.character),
+                claimed_field(
+                    catalog,
+                    member.key,
+                    "billing",
+                    "Billing",
+                    "main cast" if member.billing == "main" else "guest star",
+                ),
+                claimed_field(
+                    catalog,
+                    person_subject,
+                    "known_for",
+                    "Known for",
+                    ", ".join(member.known_for) or None,
+                ),
                 field("Episodes", None),  # no source lists appearances per episode yet
             ]
-            crew = [c for c in crew_members(catalog) if c.name == member.name]
-            if crew:
-                facts.append(field("Also", ", ".join(crew[0].roles)))
-            person = catalog.person(member.name)
+            also = [c for c in crew if c.name == member.name]
+            if also:
+                facts.append(field("Also", ", ".join(also[0].roles)))
+            record = catalog.person(member.name)
             return Detail(
                 member.name,
                 facts,
                 source_quotes(catalog, member.sources),
-                picture=PictureSlot(person.image if person else None),
+                picture=PictureSlot(record.image if record else None),
             )
-        if kind == "crew":
-            crew_member = crew_members(catalog)[int(index)]
+        if crew_member := next((m for m in crew if m.key == item_id), None):
             facts = [
-                field("Roles", ", ".join(crew_member.roles)),
+                claimed_field(
+                    catalog, crew_member.key, "roles", "Roles", ", ".join(crew_member.roles)
+                ),
                 field("Known for", ", ".join(crew_member.known_for) or None),
             ]
             person = catalog.person(crew_member.name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from textual.content import Content
 
-from diplomat_tui.model import Source
+from diplomat_tui.model import Snapshot, Source
 from diplomat_tui.widgets.text import line, literal
 
 
@@ -19,16 +19,14 @@ from diplomat_tui.widgets.text import line, literal
 class Detail:
     """What a detail view shows: a title, lines of facts, and the sources behind them.
 
-    ``watch_key`` adds a Watched checkbox (episodes); ``rebuild`` recomputes the
-    detail after the store or a preference changed (watched marks, spoilers).
-    ``picture`` shows a picture (a person's photo): its URL, None if the source has none.
+    ``watch_key`` adds a Watched checkbox (episodes); ``picture`` shows a picture (a
+    person's photo): its URL, None if the source has none.
     """
 
     title: str
     facts: list[Content] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     watch_key: str | None = None
-    rebuild: Callable[[], Detail | None] | None = None
     picture: PictureSlot | None = None
 
 
@@ -38,6 +36,10 @@ class PictureSlot:
 
     url: str | None
     what: str = "photo"
+
+
+DetailOf = Callable[[Snapshot], "Detail | None"]
+"""How a detail view is made from a snapshot (again after each change: watched, spoilers)."""
 
 
 def source_block(source: Source) -> Content:

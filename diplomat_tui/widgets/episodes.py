@@ -9,18 +9,21 @@ from textual.widgets import Static
 
 from diplomat_tui.model import Catalog, Episode, Snapshot
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.messages import SetWatched
+from diplomat_tui.widgets.messages import WatchedChange
 from diplomat_tui.widgets.navlist import Item
 from diplomat_tui.widgets.progress import progress_bar, watched_count
+from diplomat_tui.widgets.state import spoilers_shown
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
 
 
-def season_heading(view: SeasonView, watched: frozenset[str]) -> Content:
-    """``Season 1 · 8 episodes · released  ████░░░░ 2/8 watched``."""
+def season_heading(view: SeasonView, watched: frozenset[str], disputed: bool = False) -> Content:
+    """``Season 1 · 8 episodes · released  ████░░░░ 2/8 watched``; ``disputed``: the sources
+    disagree about the season (the Sources pane lists their claims side by side)."""
     season = view.season
     count = season.episode_count if season and season.episode_count else len(view.episodes)
     parts = [f"Season {view.number}", f"{count} episodes" if count else "no episodes yet"]
@@ -29,6 +32,8 @@ def season_heading(view: SeasonView, watched: frozenset[str]) -> Content:
     if season and season.premiere:
         parts.append(f"premiere {season.premiere}")
     heading = line(" · ".join(parts), "bold underline")
+    if disputed:
+        heading = Content.assemble(heading, ("  sources disagree (see Sources)", "$warning"))
     if not view.episodes:
         return heading
     done = watched_count(view.episodes, watched)
@@ -68,6 +73,7 @@ class _EpisodeRows:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.seasons = [(view, [e.key for e in view.episodes]) for view in season_views(catalog)]
+        self.disputed = {c.subject for c in catalog.claims if c.subject.startswith("season:")}
         self._episodes: dict[tuple[str, bool], Item] = {}
         self._headings: dict[tuple[int, int], Item] = {}
 
@@ -84,7 +90,7 @@ class _EpisodeRows:
     def heading(self, view: SeasonView, done: int, watched: frozenset[str]) -> Item:
         """The heading of a season, ``done`` of its episodes in ``watched``."""
         if (row := self._headings.get((view.number, done))) is None:
-            prompt = season_heading(view, watched)
+            prompt = season_heading(view, watched, f"season:{view.number}" in self.disputed)
             row = self._headings[view.number, done] = Item(
                 f"season:{view.number}", prompt, header=True
             )
@@ -94,14 +100,23 @@ class _EpisodeRows:
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "episodes", "Episodes", "Eps", "3"
+
+    class MarkWatched(WatchedChange):
+        """Episodes were marked watched or not (``w``, or ``W`` for a season)."""
+
     BINDINGS = [
         Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
     ]
 
-    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
-        super().__init__(snapshot, id=id)
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
         self._rows: _EpisodeRows | None = None
+
+    def shows_change(self, old: Snapshot, new: Snapshot) -> bool:
+        """Episode rows show the watched marks too."""
+        return old.catalog is not new.catalog or old.watched is not new.watched
 
     def compose_header(self) -> ComposeResult:
         """Overall watched progress."""
@@ -129,45 +144,68 @@ class EpisodesPane(ListPane):
             ]
         return rows
 
-    def _episode(self, item_id: str | None) -> Episode | None:
-        if not item_id or not item_id.startswith("episode:"):
-            return None
-        key = item_id.removeprefix("episode:")
-        return next((e for e in self.snapshot.catalog.episodes if e.key == key), None)
-
     def action_toggle_watched(self) -> None:
-        """Mark the highlighted episode watched, or not watched."""
-        if episode := self._episode(self.navlist.selected_id):
-            self.post_message(SetWatched([episode.key], episode.key not in self.snapshot.watched))
+        """Mark the highlighted episode watched and move on to the next unwatched one (or
+        mark it not watched, staying on it)."""
+        snapshot = self.snapshot
+        if episode := _episode(snapshot, self.navlist.selected_id):
+            marking = episode.key not in snapshot.watched
+            self.post_message(self.MarkWatched([episode.key], marking))
+            if marking:
+                self._highlight_next_unwatched(snapshot.watched | {episode.key})
+
+    def _highlight_next_unwatched(self, watched: frozenset[str]) -> None:
+        """Move the highlight down to the next episode row not in ``watched``, if any."""
+        nav = self.navlist
+        start = (nav.highlighted or 0) + 1
+        for index in range(start, nav.option_count):
+            row_id = nav.get_option_at_index(index).id or ""
+            if row_id.startswith("episode:") and row_id.removeprefix("episode:") not in watched:
+                nav.highlighted = index
+                return
 
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
-        if episode := self._episode(self.navlist.selected_id):
-            keys = [e.key for e in self.snapshot.catalog.episodes if e.season == episode.season]
-            all_watched = all(key in self.snapshot.watched for key in keys)
-            self.post_message(SetWatched(keys, not all_watched))
+        snapshot = self.snapshot
+        if episode := _episode(snapshot, self.navlist.selected_id):
+            keys = [e.key for e in snapshot.catalog.episodes if e.season == episode.season]
+            all_watched = all(key in snapshot.watched for key in keys)
+            self.post_message(self.MarkWatched(keys, not all_watched))
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """An episode: title, airdate, runtime, summary (spoiler-shielded), and the sources."""
-        episode = self._episode(item_id)
+        episode = _episode(snapshot, item_id)
         if episode is None:
             return None
-        watched = episode.key in self.snapshot.watched
-        spoilers_shown = bool(self.snapshot.prefs.get("spoilers_shown"))
+        watched = episode.key in snapshot.watched
+        catalog, subject = snapshot.catalog, f"episode:{episode.key}"
         facts = [
             field("Episode", f"season {episode.season}, episode {episode.number}"),
-            field("Title", episode.title),
-            field("Airdate", episode.airdate),
-            field("Runtime", f"{episode.runtime} min" if episode.runtime else None),
+            claimed_field(catalog, subject, "title", "Title", episode.title),
+            claimed_field(catalog, subject, "airdate", "Airdate", episode.airdate),
+            claimed_field(
+                catalog,
+                subject,
+                "runtime",
+                "Runtime",
+                f"{episode.runtime} min" if episode.runtime else None,
+            ),
             Content.assemble(
                 ("Summary: ", "bold $text-muted"),
-                episode_summary(episode, watched, spoilers_shown),
+                episode_summary(episode, watched, spoilers_shown(snapshot)),
             ),
         ]
         return Detail(
             f"{episode.key} · {episode_title(episode)}",
             facts,
-            source_quotes(self.snapshot.catalog, episode.sources),
+            source_quotes(catalog, episode.sources),
             watch_key=episode.key,
-            rebuild=lambda: self.detail(item_id),
         )
+
+
+def _episode(snapshot: Snapshot, item_id: str | None) -> Episode | None:
+    """The episode of the row ``item_id`` (``episode:S01E03``), if it is one."""
+    if not item_id or not item_id.startswith("episode:"):
+        return None
+    key = item_id.removeprefix("episode:")
+    return next((e for e in snapshot.catalog.episodes if e.key == key), None)

@@ -1,14 +1,23 @@
-"""The key bar at the bottom: Textual's Footer, drawn once with the first frame."""
+"""The key bar at the bottom: Textual's Footer, drawn once with the first frame.
+
+When the keys do not all fit the width, the essentials (help and quit) come first, the
+keys are drawn compact and the palette key (named in help) makes room, so what is cut
+off is never the way out or the way to help.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
-Shown = tuple[tuple[str, str, bool, str], ...]
+Shown = tuple[tuple[str, str, str, bool, str], ...]  # action, key, description, enabled, tip
+ESSENTIAL_ACTIONS = ("help", "quit")  # first when the keys do not all fit
+PALETTE_WIDTH = 14  # the palette key docked at the right
 
 
 class KeyFooter(Footer):
@@ -17,27 +26,47 @@ class KeyFooter(Footer):
     Textual's Footer composes empty, then recomposes on every bindings update of its
     screen, and each recompose (mounting the keys) causes further updates: at launch it
     was recomposed five times (~60 ms), the keys appearing last. This one composes the
-    keys at once and recomposes only when the keys it shows have changed.
+    keys at once and recomposes only when the keys it shows, or whether they fit, change.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._bindings_ready = True  # Footer's own flag: compose the keys in the first frame
         self._shown: Shown | None = None
+        self._fits: bool | None = None
 
     def compose(self) -> ComposeResult:
         self._shown = _shown_keys(self.screen)
-        yield from super().compose()
+        self._fits = self._keys_fit(self._shown)
+        self.compact = not self._fits
+        self.show_command_palette = self._fits  # (help names ctrl+p) room for the essentials
+        keys = list(super().compose())
+        if not self._fits:
+            keys.sort(key=lambda key: not _is_essential(key))  # stable: the rest keep order
+        yield from keys
+
+    def _keys_fit(self, shown: Shown) -> bool:
+        first_keys = {action: (key, text) for action, key, text, _, _ in reversed(shown)}
+        needed = sum(len(key) + len(text) + 3 for key, text in first_keys.values())
+        return needed + PALETTE_WIDTH <= self.app.size.width
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         """Recompose when the shown keys (or whether they are enabled) changed."""
         if screen is self.screen and _shown_keys(screen) != self._shown:
             super().bindings_changed(screen)
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None and self._keys_fit(self._shown) != self._fits:
+            self.call_after_refresh(self.recompose)
+
+
+def _is_essential(key: Widget) -> bool:
+    return getattr(key, "action", None) in ESSENTIAL_ACTIONS
+
 
 def _shown_keys(screen: Screen[Any]) -> Shown:
     return tuple(
-        (binding.key, binding.description, enabled, tooltip)
+        (binding.action, screen.app.get_key_display(binding), binding.description, enabled, tooltip)
         for _node, binding, enabled, tooltip in screen.active_bindings.values()
         if binding.show
     )

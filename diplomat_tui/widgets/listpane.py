@@ -1,13 +1,16 @@
 """The shape every list pane shares: a filter box over a :class:`NavList`.
 
-A pane turns a store snapshot into rows (:meth:`ListPane.items`) and a row into a
+A pane turns the app's snapshot into rows (:meth:`ListPane.items`) and a row into a
 detail view (:meth:`ListPane.detail`); filtering, selection and opening details
-are handled here once. A pane mounts its widgets when first shown and draws its rows
-only while on show: a hidden pane draws the latest snapshot when it is next shown
-(:attr:`ListPane.navlist`), so a launch never builds thousands of rows nobody sees.
+are handled here once. A pane watches the app's snapshot, mounts its widgets when first
+shown and draws its rows only while on show: a hidden pane draws the latest snapshot
+when it is next shown (:attr:`ListPane.navlist`), so a launch never builds thousands of
+rows nobody sees, and a watched mark never redraws a pane that does not show marks.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,27 +20,41 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 
 from diplomat_tui.model import Snapshot
-from diplomat_tui.widgets.details import Detail
+from diplomat_tui.widgets.details import Detail, DetailOf
 from diplomat_tui.widgets.navlist import Item, NavList
+from diplomat_tui.widgets.pane import Pane
+from diplomat_tui.widgets.state import app_state, watch_snapshot
 
 
-class ListPane(Vertical):
+class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
-    BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="filter.close")]
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close")]
 
     class DetailRequested(Message):
-        """A row was opened: its screen shows ``detail`` (``watched``: its watched mark)."""
+        """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
 
-        def __init__(self, detail: Detail, watched: bool) -> None:
+        def __init__(self, detail_of: DetailOf, detail: Detail) -> None:
             super().__init__()
+            self.detail_of = detail_of
             self.detail = detail
-            self.watched = watched
 
-    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
+    def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane list-pane")
-        self.snapshot = snapshot
         self._drawn: Snapshot | None = None  # the snapshot the rows show
+
+    def on_mount(self) -> None:
+        watch_snapshot(self, self._snapshot_changed)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The app's snapshot (what the pane shows, or will when next shown)."""
+        return app_state(self).snapshot
+
+    def shows_change(self, old: Snapshot, new: Snapshot) -> bool:
+        """Whether the rows drawn for ``old`` differ for ``new`` (panes that show the
+        user's marks say so)."""
+        return old.catalog is not new.catalog
 
     def compose_header(self) -> ComposeResult:
         """Widgets above the list (none by default), mounted when the pane is first shown."""
@@ -55,9 +72,8 @@ class ListPane(Vertical):
         self._catch_up()
         return self.query_one(NavList)
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Display ``snapshot``, keeping the filter and the selection (now if on show)."""
-        self.snapshot = snapshot
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Draw the new snapshot now if on show, keeping the filter and the selection."""
         if self.display:
             self._catch_up()
 
@@ -65,9 +81,10 @@ class ListPane(Vertical):
         """Build the widgets on first show; draw the current snapshot unless it is drawn."""
         if not self.children:
             self._build()
-        if self._drawn is not self.snapshot:
-            self._drawn = self.snapshot
-            self.draw(self.snapshot)
+        snapshot = self.snapshot
+        if self._drawn is None or self.shows_change(self._drawn, snapshot):
+            self.draw(snapshot)
+        self._drawn = snapshot
 
     def draw(self, snapshot: Snapshot) -> None:
         """Draw the rows of ``snapshot`` (panes add what they show around the list)."""
@@ -77,8 +94,8 @@ class ListPane(Vertical):
         """The rows of this pane for ``snapshot``."""
         raise NotImplementedError
 
-    def detail(self, item_id: str) -> Detail | None:
-        """The detail view of the row ``item_id``, if it has one."""
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
+        """The detail view of the row ``item_id`` in ``snapshot``, if it has one."""
         raise NotImplementedError
 
     def select(self, item_id: str) -> None:
@@ -98,6 +115,13 @@ class ListPane(Vertical):
         box.display = True
         box.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``esc`` clears a filter only when there is one (else it goes on: a refresh's cancel)."""
+        if action == "close_filter":
+            boxes = self.query(Input)
+            return bool(boxes) and (boxes.first().display or bool(boxes.first().value))
+        return True
+
     def action_close_filter(self) -> None:
         """Clear and hide the filter, back to the whole list."""
         box = self.query_one(Input)
@@ -113,12 +137,14 @@ class ListPane(Vertical):
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self) -> None:
+        """Enter in the filter box opens the highlighted match (the list keeps the keys)."""
         self.navlist.focus()
+        if self.navlist.highlighted is not None:
+            self.navlist.action_select()
 
     @on(OptionList.OptionSelected)
     def _open_detail(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None and (detail := self.detail(event.option.id)):
-            self.post_message(
-                self.DetailRequested(detail, detail.watch_key in self.snapshot.watched)
-            )
+        item_id = event.option.id
+        if item_id is not None and (detail := self.detail(self.snapshot, item_id)):
+            self.post_message(self.DetailRequested(partial(self.detail, item_id=item_id), detail))

@@ -1,11 +1,15 @@
-"""Requests the panes and screens send up to the app, which owns the store."""
+"""What the panes and screens ask of the app, which owns the store.
+
+Each message is nested in the widget that sends it (``EpisodesPane.MarkWatched``,
+``DetailScreen.MarkWatched``); this is what they share.
+"""
 
 from __future__ import annotations
 
 from textual.message import Message
 
 
-class SetWatched(Message):
+class WatchedChange(Message):
     """Mark episodes (by key, e.g. ``S01E03``) watched or not watched."""
 
     def __init__(self, keys: list[str], watched: bool) -> None:

@@ -8,7 +8,7 @@ matches is computed on the first filter, not for every list that is shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
 from textual.content import Content
@@ -56,6 +56,31 @@ class Row(Content):
         return super().get_height(rules, width)
 
 
+def _unique_ids(items: list[Item]) -> list[Item]:
+    """``items``, an id met again made unique (``#2``): two records a store should have
+    merged still show, each its own row."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.id in seen:
+            n = 2
+            while f"{item.id}#{n}" in seen:
+                n += 1
+            item = replace(item, id=f"{item.id}#{n}")
+        seen.add(item.id)
+        unique.append(item)
+    return unique
+
+
+def _no_matches(query: str) -> Content:
+    """``no matches for “xyz”`` (the query as typed, folded: literal text)."""
+    return Content.assemble(
+        Content.styled("no matches for “", "italic $text-muted"),
+        Content.styled(query, "italic"),
+        Content.styled("” (esc clears the filter)", "italic $text-muted"),
+    )
+
+
 def search_key(text: str) -> str:
     """Text folded for matching: case, accents and quotes ignored (T'Nia finds T’Nia, tnia too)."""
     return normalize(text).replace("'", "").replace('"', "")
@@ -89,10 +114,11 @@ class NavList(OptionList):
         When the rows are the same ones (same ids, in order) and only some of them are
         new objects, as after a watched mark, only those are redrawn, in place.
         """
+        items = _unique_ids(items)
         if not self._update_changed(items):
             self._items = [(item, Row.of(item.prompt)) for item in items]
             self._search_keys = None
-            self._rebuild()
+            self._rebuild(keep_place=True)
 
     def _update_changed(self, items: list[Item]) -> bool:
         """Redraw the rows of ``items`` that are new objects; False if the rows differ."""
@@ -152,13 +178,20 @@ class NavList(OptionList):
                 visible.append(row)
         return visible
 
-    def _rebuild(self) -> None:
-        previous = self.selected_id
+    def _rebuild(self, keep_place: bool = False) -> None:
+        """Show the visible rows, the highlighted one kept; if it is gone, new rows
+        (``keep_place``) keep the highlight where it was, a new filter starts at the top."""
+        previous, place = self.selected_id, self.highlighted
         self.clear_options()
-        self.add_options(
-            [Option(row, id=item.id, disabled=item.header) for item, row in self._visible()]
-        )
+        visible = self._visible()
+        self.add_options([Option(row, id=item.id, disabled=item.header) for item, row in visible])
+        if not visible and self._query:
+            self.add_option(Option(_no_matches(self._query), disabled=True))
         if previous is not None and (index := self.index_of(previous)) is not None:
             self.highlighted = index
+        elif keep_place and place is not None and self.option_count:
+            self.highlighted = min(place, self.option_count - 1)
+            if self.get_option_at_index(self.highlighted).disabled:
+                self.action_cursor_down()
         elif self.option_count:
             self.action_first()

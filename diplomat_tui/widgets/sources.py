@@ -7,17 +7,23 @@ from collections import defaultdict
 from textual.content import Content
 
 from diplomat_tui.model import Catalog, Snapshot
-from diplomat_tui.queries import cast_members, crew_members, episode_title, stat_label
+from diplomat_tui.queries import (
+    cast_members,
+    crew_members,
+    disputed_facts,
+    episode_title,
+    source_quotes,
+    stat_label,
+    subject_label,
+    subject_record,
+)
+from diplomat_tui.widgets.claims import API_NAMES, claim_text, claim_value
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
-from diplomat_tui.widgets.text import line
+from diplomat_tui.widgets.text import UNKNOWN, field, line
 
-_API_NAMES = {"tvmaze": "TVmaze API", "top10": "Netflix Top 10 data files"}
-
-
-def _shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+QUOTE_LIMIT = 600  # characters of a quoted sentence in the list (it wraps to the width)
 
 
 def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
@@ -49,31 +55,77 @@ def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
 
 
 class SourcesPane(ListPane):
-    """One row per source; Enter lists the facts it states."""
+    """The facts the sources disagree on, then one row per source; Enter shows either."""
+
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "sources", "Sources", "Src", "5"
 
     def items(self, snapshot: Snapshot) -> list[Item]:
-        """Sources under a heading per article (or per API), sentences quoted."""
+        """Disputed facts (each claim side by side), then the sources under a heading per
+        article (or per API), sentences quoted."""
+        catalog = snapshot.catalog
         rows: list[Item] = []
+        disputed = disputed_facts(catalog)
+        if disputed:
+            rows.append(Item.heading("claims", "Facts the sources disagree on"))
+        for subject, name in disputed:
+            text = _dispute_text(catalog, subject, name)
+            rows.append(Item(f"claim:{subject}#{name}", line(text, "", QUOTE_LIMIT), text))
         group = None
-        for i, source in enumerate(snapshot.catalog.sources):
+        for source in catalog.sources:
             heading = source.title if source.kind == "article" else source.kind
             if heading != group:
                 group = heading
                 label = (
                     f"Article: {heading}"
                     if source.kind == "article"
-                    else _API_NAMES.get(heading, heading)
+                    else API_NAMES.get(heading, heading)
                 )
-                rows.append(Item(f"heading:{i}", line(label, "bold underline"), header=True))
+                rows.append(Item(f"heading:{label}", line(label, "bold underline"), header=True))
             text = source.quote or source.url or source.title
-            rows.append(Item(f"source:{i}", line(_shorten(text)), f"{source.title} {text}"))
+            rows.append(
+                Item(f"source:{source.id}", line(text, "", QUOTE_LIMIT), f"{source.title} {text}")
+            )
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
-        """A source and every fact that cites it."""
-        catalog = self.snapshot.catalog
-        source = catalog.sources[int(item_id.removeprefix("source:"))]
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
+        """A disputed fact with every claim and its source, or a source and every fact
+        (and every claim not shown) that cites it."""
+        catalog = snapshot.catalog
+        if item_id.startswith("claim:"):
+            subject, _, name = item_id.removeprefix("claim:").rpartition("#")
+            return _dispute_detail(catalog, subject, name)
+        source = catalog.source(item_id.removeprefix("source:"))
+        if source is None:
+            return None
         facts = [line(f"• {what}") for what in facts_by_source(catalog).get(source.id, [])]
+        lost = [
+            line(f"• {subject_label(catalog, c.subject)}, {c.field}: {claim_value(c.value)}")
+            for c in catalog.claims
+            if source.id in c.sources
+        ]
+        if lost:
+            facts += [Content.styled("Its claims another source's value was shown over:", "bold")]
+            facts += lost
         return Detail(
             source.title, [Content.styled("Facts from this source:", "bold"), *facts], [source]
         )
+
+
+def _shown_value(catalog: Catalog, subject: str, name: str) -> str:
+    record = subject_record(catalog, subject)
+    return claim_value(getattr(record, name, None)) if record is not None else UNKNOWN
+
+
+def _dispute_text(catalog: Catalog, subject: str, name: str) -> str:
+    """``the show, premiered: April 20 (shown); article “B”: October 31``."""
+    claims = "; ".join(claim_text(catalog, c) for c in catalog.claims_about(subject, name))
+    shown = _shown_value(catalog, subject, name)
+    return f"{subject_label(catalog, subject)}, {name}: {shown} (shown); {claims}"
+
+
+def _dispute_detail(catalog: Catalog, subject: str, name: str) -> Detail:
+    claims = catalog.claims_about(subject, name)
+    facts = [field("Shown", _shown_value(catalog, subject, name))]
+    facts += [field("Also claimed", claim_text(catalog, claim)) for claim in claims]
+    sources = source_quotes(catalog, tuple(i for claim in claims for i in claim.sources))
+    return Detail(f"{subject_label(catalog, subject)}: {name}", facts, sources)

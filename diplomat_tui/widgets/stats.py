@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.content import Content
 
 from diplomat_tui.model import Snapshot, Stat
-from diplomat_tui.queries import format_stat_value, source_quotes, stat_label
+from diplomat_tui.queries import format_stat_value, source_quotes, stat_key, stat_label
 from diplomat_tui.widgets.charts import WeeklyCharts
+from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item
@@ -37,6 +38,8 @@ def _stat_prompt(stat: Stat) -> Content:
 class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "stats", "Stats", "Stats", "4"
+
     def compose_header(self) -> ComposeResult:
         """The charts of weekly figures (hidden until a refresh brings enough weeks)."""
         yield WeeklyCharts(id="charts")
@@ -48,11 +51,10 @@ class StatsPane(ListPane):
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Headline figures first, then the weekly ones."""
-        stats = list(enumerate(snapshot.catalog.stats))
-        headline = [(i, s) for i, s in stats if not is_weekly(s)]
+        stats = snapshot.catalog.stats
+        headline = [s for s in stats if not is_weekly(s)]
         weekly = sorted(
-            ((i, s) for i, s in stats if is_weekly(s)),
-            key=lambda p: (p[1].period or "", p[1].metric),
+            (s for s in stats if is_weekly(s)), key=lambda s: (s.period or "", s.metric)
         )
         rows: list[Item] = []
         for heading, group in (("Headlines", headline), ("Week by week", weekly)):
@@ -60,22 +62,25 @@ class StatsPane(ListPane):
                 rows.append(Item.heading(heading, heading))
                 rows += [
                     Item(
-                        f"stat:{i}",
+                        stat_key(s),
                         _stat_prompt(s),
                         f"{stat_label(s)} {s.period or ''} {s.scope or ''}",
                     )
-                    for i, s in group
+                    for s in group
                 ]
         return rows
 
-    def detail(self, item_id: str) -> Detail | None:
+    def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """A stat: value, period, scope, and the sentence or file it came from."""
-        stat = self.snapshot.catalog.stats[int(item_id.removeprefix("stat:"))]
+        stat = next((s for s in snapshot.catalog.stats if stat_key(s) == item_id), None)
+        if stat is None:
+            return None
+        catalog, subject = snapshot.catalog, stat_key(stat)
         facts = [
             field("Value", format_stat_value(stat)),
-            field("Exact value", f"{stat.value:,}"),
+            claimed_field(catalog, subject, "value", "Exact value", f"{stat.value:,}"),
             field("Period", stat.period),
             field("Scope", stat.scope),
             field("Season", str(stat.season) if stat.season else None),
         ]
-        return Detail(stat_label(stat), facts, source_quotes(self.snapshot.catalog, stat.sources))
+        return Detail(stat_label(stat), facts, source_quotes(catalog, stat.sources))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -12,25 +13,31 @@ from textual.widgets import Static
 from diplomat_tui.model import Snapshot
 from diplomat_tui.queries import episode_title
 from diplomat_tui.upcoming import upcoming
+from diplomat_tui.widgets.claims import claimed_field
+from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.picture import Picture, pictures_on
 from diplomat_tui.widgets.progress import next_to_watch, progress_bar, watched_count
-from diplomat_tui.widgets.text import field, line, literal
+from diplomat_tui.widgets.state import app_state, watch_snapshot
+from diplomat_tui.widgets.text import line, literal
 
 
 def synopsis_blocks(snapshot: Snapshot) -> list[tuple[str, Content]]:
     """(css class, content) blocks: the text (title, facts, what's next, synopsis,
     description), then each quote. Few blocks: each is a widget to style at launch."""
-    show = snapshot.catalog.show
+    catalog = snapshot.catalog
+    show = catalog.show
     if show is None:
         return [("synopsis-text", Content.styled("No show in the store yet.", "italic"))]
     paragraphs = [
         line(show.title, "bold $accent"),
         Content("\n").join(
             [
-                field("Network", show.network),
-                field("Created by", ", ".join(show.creators) or None),
-                field("Premiered", show.premiered),
-                field("Status", show.status),
+                claimed_field(catalog, "show", "network", "Network", show.network),
+                claimed_field(
+                    catalog, "show", "creators", "Created by", ", ".join(show.creators) or None
+                ),
+                claimed_field(catalog, "show", "premiered", "Premiered", show.premiered),
+                claimed_field(catalog, "show", "status", "Status", show.status),
             ]
         ),
         _whats_next(snapshot),
@@ -74,28 +81,39 @@ def _whats_next(snapshot: Snapshot) -> Content:
     return Content("\n").join(lines)
 
 
-class SynopsisPane(VerticalScroll):
+class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
-    def __init__(self, snapshot: Snapshot, *, id: str) -> None:
+    PANE_ID, TITLE, SHORT_TITLE, KEY = "synopsis", "Synopsis", "Syn", "1"
+    BINDINGS = [  # the list keys scroll the text (remapping list.down/up remaps these too)
+        Binding("j", "scroll_down", "Down", show=False, id="list.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="list.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="list.first"),
+        Binding("G", "scroll_end", "End", show=False, id="list.last"),
+    ]
+
+    def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
-        self.snapshot = snapshot
+        self._drawn = app_state(self).snapshot
 
     def compose(self) -> ComposeResult:
         if pictures_on(self.app):
-            show = self.snapshot.catalog.show
+            show = self._drawn.catalog.show
             yield Picture(show.image if show else None, "poster", classes="poster")
-        for css_class, content in synopsis_blocks(self.snapshot):
+        for css_class, content in synopsis_blocks(self._drawn):
             yield Static(content, classes=css_class)
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Redraw for a new snapshot (the poster is kept unless it changed)."""
-        self.snapshot = snapshot
-        for poster in self.query(Picture):
-            poster.show_url(snapshot.catalog.show.image if snapshot.catalog.show else None)
-        self.query(Static).remove()
-        self.mount_all([Static(content, classes=css) for css, content in synopsis_blocks(snapshot)])
+    def on_mount(self) -> None:
+        watch_snapshot(self, self._snapshot_changed)
 
-    def focus_list(self) -> None:
-        """The synopsis has no list: focus the scrolling text itself."""
-        self.focus()
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Redraw when what the synopsis shows (the catalog, the watched marks) changed."""
+        old, self._drawn = self._drawn, snapshot
+        if old.catalog is not snapshot.catalog or old.watched is not snapshot.watched:
+            show = snapshot.catalog.show
+            for poster in self.query(Picture):  # kept unless it changed
+                poster.show_url(show.image if show else None)
+            self.query(Static).remove()
+            self.mount_all(
+                [Static(content, classes=css) for css, content in synopsis_blocks(snapshot)]
+            )

@@ -35,3 +35,29 @@ def field(label: str, value: str | None) -> Content:
     return Content.assemble(
         (f"{label}: ", "bold $text-muted"), line(value, "" if value else "italic $text-muted")
     )
+
+
+_BREAK_AFTER = frozenset("/?&=+-_.,:;")
+
+
+def break_long_words(text: str, width: int) -> str:
+    """``text`` with each word longer than ``width`` (a URL, a path) broken into lines after
+    its separators (``/``, ``?``, ``&``, ``=``, ``_``, ``.``...), so a notification's wrapping
+    never cuts it mid-name. Words that fit, and words with no separator, are left as they are."""
+    if width < 8:
+        return text
+    return "\n".join(
+        " ".join(_broken(word, width) if len(word) > width else word for word in row.split(" "))
+        for row in text.split("\n")
+    )
+
+
+def _broken(word: str, width: int) -> str:
+    pieces: list[str] = []
+    while len(word) > width:
+        cut = max((i + 1 for i, ch in enumerate(word[:width]) if ch in _BREAK_AFTER), default=0)
+        if cut == 0:
+            break
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return "\n".join([*pieces, word])

@@ -1,9 +1,12 @@
-"""The top line: the app's title and sub-title (the show, or a refresh's progress)."""
+"""The top line: the app's title and sub-title (the show), a running refresh's progress,
+and whether spoilers are shown."""
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.widgets import Static
+
+from diplomat_tui.widgets.state import app_state, spoilers_shown, watch_snapshot
 
 
 class TitleBar(Static):
@@ -28,11 +31,17 @@ class TitleBar(Static):
 
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._show_titles, init=False)
+        self.watch(self.app, "refresh_status", self._show_titles, init=False)
+        watch_snapshot(self, lambda _snapshot: self._show_titles())
         self.watch(self.app, "sub_title", self._show_titles)
 
     def _show_titles(self) -> None:
-        title, sub_title = self.app.title, self.app.sub_title
-        if sub_title:
-            self.update(Content.assemble(title, (" — ", "$text-muted"), sub_title))
-        else:
-            self.update(Content(title))
+        state = app_state(self)
+        title = Content(self.app.title)
+        if state.refresh_status:  # alone: the progress matters more than the name
+            title = Content(state.refresh_status)
+        elif self.app.sub_title:
+            title = Content.assemble(title, (" — ", "$text-muted"), Content(self.app.sub_title))
+        if spoilers_shown(state.snapshot):  # first: a narrow terminal cuts the end
+            title = Content.assemble(("spoilers shown", "bold $warning"), " · ", title)
+        self.update(title)
