@@ -172,6 +172,14 @@ class DiplomatApp(App[None]):
 
         return await load_picture(url, self.settings)
 
+    @work(group="pictures", exit_on_error=False)
+    async def cache_pictures(self, catalog: Catalog) -> None:
+        """After a refresh has saved: the poster and headshots not cached yet, fetched for
+        offline use, outside the refresh (a picture that fails is logged and skipped)."""
+        from diplomat_tui.images import fetch_missing
+
+        await fetch_missing(catalog, self.settings)
+
     def wait_for_saves(self, timeout: float = 10) -> None:
         """Block until every save asked for so far is done (for tests and tools)."""
         self._writer.submit(lambda: None).result(timeout=timeout)
@@ -261,6 +269,8 @@ class DiplomatApp(App[None]):
                 )
             if len(result.failed) < len(result.sources):
                 self.notify(result.summary.describe(), title="Refresh", timeout=6, markup=False)
+                if self.settings.images:
+                    self.cache_pictures(saved.catalog)
         except DiplomatError as error:
             self.notify(
                 str(error), title="Refresh failed", severity="error", timeout=12, markup=False

@@ -113,7 +113,7 @@ async def test_a_new_poster_after_a_refresh_replaces_the_old_one(store: Store) -
         poster = main_screen(app).query_one(".poster", Picture)
         assert poster.url is None and "No poster" in picture_text(poster)
         store.update_catalog(lambda c: catalog_with_pictures(c, new))
-        await app.show_snapshot(store.snapshot())
+        app.snapshot = store.snapshot()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert main_screen(app).query_one(".poster", Picture) is poster

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from diplomat_tui import images
 from diplomat_tui.app import DiplomatApp
+from diplomat_tui.model import Catalog
 from diplomat_tui.settings import Settings
 from diplomat_tui.store import Store
 
@@ -60,3 +64,21 @@ async def test_a_failed_refresh_notifies_and_changes_nothing(
         assert any(n.severity == "error" for n in notes)
         assert app.is_running
     assert store.path.read_bytes() == before
+
+
+async def test_after_a_refresh_the_pictures_are_cached_for_offline_use(
+    store: Store, local_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str | None] = []
+
+    async def fetch_missing(catalog: Catalog, settings: Settings) -> None:
+        asked.append(catalog.show.image if catalog.show else None)
+
+    monkeypatch.setattr(images, "fetch_missing", fetch_missing)
+    app = app_for(store, local_server)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("r")
+        await wait_for_refresh(app)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert len(asked) == 1 and asked[0] and asked[0].startswith("https://static.tvmaze.com/")
