@@ -97,6 +97,10 @@ def new_claim_wins(
     return best_new > best_old or (best_new == best_old and rereads(old, new))
 
 
+def _time_varying(record: Any, field: str) -> bool:
+    return field in _TIME_VARYING.get(type(record), ())
+
+
 def rereads(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether ``new`` is a newer reading of a source that stated the old value (an API
     answer fetched again, an article ingested again): it supersedes what it said before."""
@@ -131,7 +135,9 @@ class _Merger:
                 held = self._held_by(old, name, old_sources)
                 if new_claim_wins(type(old), name, held, new_sources, self.index):
                     changes[name] = new_value
-                    if not rereads(held, new_sources):  # else the source corrected itself
+                    # A source that corrects itself, or a status that moved on with time
+                    # ("announced", then "aired"), leaves no competing claim behind.
+                    if not rereads(held, new_sources) and not _time_varying(old, name):
                         self._lost(old, name, old_value, _only(held, new_sources))
                 else:
                     self._lost(old, name, new_value, _only(new_sources, held))
