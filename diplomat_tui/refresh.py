@@ -18,17 +18,18 @@ it imports httpx.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
-from datetime import date
+from functools import partial
 from typing import Any
 
 from diplomat_tui.errors import SourceError
 from diplomat_tui.merge import merge_catalogs
 from diplomat_tui.model import Catalog, normalize
 from diplomat_tui.settings import Settings
-from diplomat_tui.sources import Origin, SourceResult, checked, top10, tvmaze
+from diplomat_tui.sources import DataSource, Origin, SourceResult, checked, top10
 from diplomat_tui.sources.http import HttpClient, HttpPolicy, ProgressCallback
+from diplomat_tui.sources.registry import SOURCES
 from diplomat_tui.store import Store
 
 STORE = "Store"
@@ -128,14 +129,8 @@ async def refresh(
     report = progress or (lambda _source, _status: None)
     async with HttpClient(policy, progress, cache=settings.http_cache_path, force=force) as http:
         sources: dict[str, Fetch] = {
-            tvmaze.NAME: lambda: _whole(
-                Origin(tvmaze.NAME, settings.tvmaze_url),
-                tvmaze.fetch(http, settings.tvmaze_url, current, date.today()),
-            ),
-            top10.NAME: lambda: _whole(
-                Origin(top10.NAME, settings.top10_url),
-                top10.fetch(http, settings.top10_url, current),
-            ),
+            source.NAME: partial(_fetch_whole, source, http, settings, current)
+            for source in SOURCES
         }
         outcomes = await run_sources(sources, deadline, report)
     whole = [result for result in outcomes.values() if isinstance(result, SourceResult)]
@@ -192,10 +187,13 @@ async def run_sources(
     return outcomes
 
 
-async def _whole(origin: Origin, fetching: Awaitable[SourceResult]) -> SourceResult:
+async def _fetch_whole(
+    source: DataSource, http: HttpClient, settings: Settings, current: Catalog
+) -> SourceResult:
     """A source's result once every record passed the store's own checks."""
-    result = await fetching
-    checked(result.catalog, origin)
+    base_url: str = getattr(settings, source.URL_SETTING)
+    result = await source.fetch(http, base_url, current)
+    checked(result.catalog, Origin(source.NAME, base_url))
     return result
 
 

@@ -8,10 +8,14 @@ Only this package and :mod:`diplomat_tui.refresh` import httpx.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from diplomat_tui.errors import SourceError
 from diplomat_tui.model import Catalog, Record, RecordError, Show
 from diplomat_tui.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from diplomat_tui.sources.http import HttpClient
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,17 @@ def checked(catalog: Catalog, origin: Origin) -> Catalog:
         except (RecordError, TypeError) as error:
             raise origin.error(str(error)) from None
     return catalog
+
+
+class DataSource(Protocol):
+    """What refresh needs of a public source (a module: ``sources/tvmaze.py``): its name,
+    the :class:`~diplomat_tui.settings.Settings` field holding its base URL, and a fetch
+    of everything it knows about the store's show. A new source is one new module and
+    one line in :data:`diplomat_tui.sources.registry.SOURCES`."""
+
+    NAME: str
+    URL_SETTING: str
+
+    async def fetch(self, http: HttpClient, base_url: str, current: Catalog) -> SourceResult:
+        """Everything this source knows about ``current``'s show (SourceError if not)."""
+        ...

@@ -49,6 +49,7 @@ from diplomat_tui.sources.http import MIB, HttpClient, Request, gather_all
 from diplomat_tui.sources.parse_thread import ParserThread
 
 NAME = "Netflix Top 10"
+URL_SETTING = "top10_url"  # the Settings field holding its base URL
 GLOBAL_FILE = "data/all-weeks-global.tsv"
 COUNTRIES_FILE = "data/all-weeks-countries.tsv"
 GLOBAL_SCOPE = "Netflix weekly global Top 10 TV (English)"

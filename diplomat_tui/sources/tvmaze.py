@@ -52,6 +52,7 @@ from diplomat_tui.sources.html_text import html_to_text
 from diplomat_tui.sources.http import HttpClient, HttpStatusError, Request, gather_all
 
 NAME = "TVmaze"
+URL_SETTING = "tvmaze_url"  # the Settings field holding its base URL
 EMBEDDED = ("episodes", "seasons", "cast", "crew")  # the lists embedded in the show's answer
 PLACEHOLDER_TITLES = frozenset({"tba", "tbd"})  # TVmaze's titles for announced episodes
 _YEAR = re.compile(r"\b(\d{4})\b")
@@ -594,11 +595,15 @@ async def _fetch_show(
     return SourceResult(catalog=replace(facts, show=show, sources=(record,)))
 
 
-async def fetch(http: HttpClient, base_url: str, current: Catalog, today: date) -> SourceResult:
+async def fetch(
+    http: HttpClient, base_url: str, current: Catalog, today: date | None = None
+) -> SourceResult:
     """Everything TVmaze knows about the store's show, in one request once its id is known.
 
     A remembered id that answers 404 (the show was merged into another) is searched again.
+    ``today`` (default: today) tells an announced season from one that has aired.
     """
+    today = today or date.today()
     known = Origin(NAME, base_url).show_in(current)
     result = None
     if known.tvmaze_id:
