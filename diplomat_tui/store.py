@@ -175,7 +175,7 @@ class Store:
         An older store is migrated and saved first, unless ``read_only``: then it is only
         read as the newer version would hold it, and nothing is written.
         """
-        data, version = self._parsed(self._raw())
+        data, version = self._parsed(self._raw())  # read once: the store may be large
         if version < SCHEMA_VERSION and read_only:
             data = _migrated(data, version)
             moved = _user_tables(data)
@@ -186,7 +186,9 @@ class Store:
                 raise self._damaged(str(damage)) from None
             user = _joined_user_data(self._user_data(), moved)
         else:
-            _data, catalog = self._load()
+            if version < SCHEMA_VERSION:
+                data = self._migrate()
+            catalog = self._checked(data)
             user = self._user_data()
         return Snapshot(
             catalog=catalog,
