@@ -543,3 +543,22 @@ def test_a_figure_about_a_season_of_another_title_is_not_taken() -> None:
     assert stats(catalog) == {("views", 5_100_000, 3)}
     owned = read(f"Season 2 of Peacock's drama {SHOW} drew 5.1 million views.")
     assert stats(owned) == {("views", 5_100_000, 2)}
+
+
+def test_a_headline_verb_is_not_part_of_a_name() -> None:
+    catalog = extract(
+        f"'{SHOW}' Season 3 Casts Ann Lee as Ivy Cole\n\nAnn Lee is joining {SHOW}.",
+        source_id="t",
+        show=SHOW,
+    )
+    assert "Casts Ann Lee" not in {p.name for p in catalog.people}
+
+
+def test_a_chart_roundup_paragraph_about_another_title_adds_nothing() -> None:
+    catalog = read(
+        f"Season 3 of {SHOW} opened at No. 1 with 5.4 million views.\n\n"
+        "Night Desk held at No. 3 with 4.7 million views. The comedy, starring Bo Ng as "
+        "Cameron Cope, has charted in 54 countries."
+    )
+    assert stats(catalog) == {("weekly_rank", 1, 3), ("views", 5_400_000, 3)}
+    assert "Bo Ng" not in {p.name for p in catalog.people}

@@ -131,6 +131,14 @@ _OTHER_TITLE = (
         r"(?=,| (?:slipped|held|debuted|climbed|fell|rose|dropped|landed|returned|premiered"
         r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped))"
     ),
+    # A chart roundup's paragraph: "Boots held at No. 3", "Other Show Season 2 landed at
+    # No. 4", "Monster: The Subtitle fell to No. 2" (a title opening the sentence, a chart verb)
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:: [^,.;]{{1,60}}?)?(?: (?i:season|series) \w+)? "
+        r"(?:slipped|held|debuted|climbed|fell|rose|dropped|landed|stayed|remained|jumped|moved"
+        r"|entered|topped|led|sat|returned|opened|bowed)"
+        r" (?:at|to|into|in|on|from|the|its|No\.|with|down|up)\b"
+    ),
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "

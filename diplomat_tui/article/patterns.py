@@ -90,16 +90,21 @@ def _season_number(match: re.Match[str]) -> int:
 
 
 def _trim(name: str) -> str:
-    """``name`` without leading words that start clauses or name a role ("Meanwhile Okafor"
-    -> "Okafor", "Creator Maren Holt" -> "Maren Holt")."""
+    """``name`` without leading words that start clauses, name a role or are a headline's
+    verb ("Meanwhile Okafor" -> "Okafor", "Creator Maren Holt" -> "Maren Holt", "Casts Ann
+    Lee" -> "Ann Lee")."""
     words = name.split(" ")
-    while len(words) > 2 and words[0] in _ROLE_TITLES:
+    while len(words) > 2 and (words[0] in _ROLE_TITLES or words[0] in _HEADLINE_VERBS):
         words.pop(0)
     while len(words) > 1 and words[0] in _FUNCTION_WORDS:
         words.pop(0)
     return " ".join(words)
 
 
+# A headline's verb, capitalized like every headline word: "Show Casts Ann Lee as ...".
+_HEADLINE_VERBS = frozenset(
+    "Casts Adds Taps Hires Recruits Enlists Books Lands Signs Welcomes Ropes Nabs".split()
+)
 # A role written before a name with a capital, as a sentence starts: "Creator Maren Holt".
 _ROLE_TITLES = frozenset(
     "Creator Co-creator Showrunner Producer Director Writer Star Actor Actress Executive".split()
