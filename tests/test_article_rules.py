@@ -562,3 +562,14 @@ def test_a_chart_roundup_paragraph_about_another_title_adds_nothing() -> None:
     )
     assert stats(catalog) == {("weekly_rank", 1, 3), ("views", 5_400_000, 3)}
     assert "Bo Ng" not in {p.name for p in catalog.people}
+
+
+def test_as_another_characters_relative_is_no_character() -> None:
+    catalog = read("Ann Lee joins the cast as Ivy Cole's husband.")
+    assert ("Ann Lee", "Ivy Cole") not in pairs(catalog)
+    headline = extract(
+        f"'{SHOW}' Season 3 Casts Ann Lee as Ivy Cole's Husband\n\nAnn Lee joins {SHOW}.",
+        source_id="t",
+        show=SHOW,
+    )
+    assert all(c.character in (None,) for c in headline.cast)

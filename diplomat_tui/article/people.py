@@ -38,12 +38,15 @@ class _Mention:
         return self.billing is not None or self.character is not None
 
 
+# What may not follow a character's name: a possessive ("as Grace Penn's husband" names
+# a role by another character), even one more name word away (no backtracking to "Grace").
+_NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
 # One entry of a credit list: a name (never a possessive, never cut short before another
 # capitalised word), other credits in parentheses, and maybe "as <Character>".
 _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
 _LIST_ENTRY = re.compile(
     rf"{_NOT_LIST_ENTRY}(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
-    rf"(?: as (?:the )?(?P<character>{_NAME}))?"
+    rf"(?: as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
 # What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
 _LIST_JOIN = re.compile(r",? (?:and|&) |, ")
@@ -139,11 +142,12 @@ _PLAYS = re.compile(
     r"|recurs as|(?:is|was) cast as"
     r"|joins as|came aboard as|comes aboard as)) "
     rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
+    rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
 # "<Actor>’s powerful performance as <Character>".
 _PERFORMANCE = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} (?:[\w-]+ ){{0,3}}?(?:performance|turn|portrayal|role) "
-    rf"as (?:the )?(?P<character>{_NAME})"
+    rf"as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
 # "Name (Something)" anywhere: "Character (Actor)" or "Person (Other Show)".
 _PARENTHESIS = re.compile(rf"(?P<left>{_NAME}) \((?P<inner>[^()]+)\)")
@@ -251,7 +255,7 @@ _DESCRIPTOR = (
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
 # "<Actor> is <Character>," (a listing's lead line).
 _IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
