@@ -573,3 +573,11 @@ def test_as_another_characters_relative_is_no_character() -> None:
         show=SHOW,
     )
     assert all(c.character in (None,) for c in headline.cast)
+
+
+def test_a_possessive_pair_does_not_run_into_the_next_possessive() -> None:
+    catalog = read(
+        f"Season 3 of {SHOW} finds Ann Lee's envoy working under Bo Ng's newly installed "
+        "President Ivy Cole."
+    )
+    assert ("Ann Lee", "Bo Ng") not in pairs(catalog)

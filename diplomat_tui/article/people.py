@@ -262,6 +262,7 @@ _IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+    rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
 # "<Character>, played by <Actor>"
 _PLAYED_BY = re.compile(
