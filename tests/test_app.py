@@ -275,3 +275,25 @@ async def test_the_filter_is_fuzzy_within_a_word(make_app: AppFactory) -> None:
             "Keri Russell  executive producer",
         ]
         assert not any("Rufus" in r for r in rows(app, "cast"))
+
+
+async def test_a_growing_query_narrows_to_what_a_fresh_filter_shows(make_app: AppFactory) -> None:
+    """Typing on looks only among the rows already matched: the same rows as from scratch."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        nav = app.screen.query_one("#cast-list", NavList)
+        typed: dict[str, list[str]] = {}
+        for query in ("r", "ru", "rus", "rus ", "rus k", "ru", "e", "ex"):
+            nav.filter(query)
+            typed[query] = rows(app, "cast")
+        for query, shown in typed.items():
+            nav.filter("")
+            nav.filter(query)
+            assert rows(app, "cast") == shown, query
+        assert typed["rus k"] == [
+            "Main cast",
+            "Keri Russell as Kate Wyler",
+            "Crew",
+            "Keri Russell  executive producer",
+        ]

@@ -107,6 +107,9 @@ class NavList(OptionList):
         self._items: list[tuple[Item, Row]] = []
         self._search_keys: list[str] | None = None  # folded ``Item.search``, on first filter
         self._query = ""
+        self._shown: list[tuple[Item, Row]] = []  # the rows the list holds now
+        # The rows (by index) the last query matched: a longer query only narrows them.
+        self._matched: tuple[str, list[int]] | None = None
 
     def set_items(self, items: list[Item]) -> None:
         """Replace the rows, keeping the filter and, where it still exists, the selection.
@@ -118,6 +121,7 @@ class NavList(OptionList):
         if not self._update_changed(items):
             self._items = [(item, Row.of(item.prompt)) for item in items]
             self._search_keys = None
+            self._matched = None
             self._rebuild(keep_place=True)
 
     def _update_changed(self, items: list[Item]) -> bool:
@@ -132,6 +136,7 @@ class NavList(OptionList):
             if self._query:
                 return False  # what the filter shows may change
             self._search_keys = None
+            self._matched = None
         for i in changed:
             row = Row.of(items[i].prompt)
             self._items[i] = (items[i], row)
@@ -161,29 +166,58 @@ class NavList(OptionList):
             return None
 
     def _visible(self) -> list[tuple[Item, Row]]:
+        """The rows the query matches, each after its group's heading. A query that only
+        grows (``epi`` after ``ep``) looks only among the rows the shorter one matched."""
         words = [fuzzy_word(word) for word in self._query.split()]
         if not words:
+            self._matched = None
             return self._items
         if self._search_keys is None:
             self._search_keys = [search_key(item.search) for item, _ in self._items]
+        keys = self._search_keys
+        if self._matched is not None and self._query.startswith(self._matched[0]):
+            candidates: list[int] | range = self._matched[1]
+        else:
+            candidates = range(len(self._items))
+        matched = [
+            i
+            for i in candidates
+            if not self._items[i][0].header and all(word.search(keys[i]) for word in words)
+        ]
+        self._matched = (self._query, matched)
+        groups = self._groups()
         visible: list[tuple[Item, Row]] = []
-        heading: tuple[Item, Row] | None = None
-        for row, search in zip(self._items, self._search_keys, strict=True):
-            if row[0].header:
-                heading = row
-            elif all(word.search(search) for word in words):
-                if heading is not None:
-                    visible.append(heading)
-                    heading = None
-                visible.append(row)
+        shown_heading = -1
+        for i in matched:
+            heading = groups[i]
+            if heading >= 0 and heading != shown_heading:
+                visible.append(self._items[heading])
+                shown_heading = heading
+            visible.append(self._items[i])
         return visible
+
+    def _groups(self) -> list[int]:
+        """For each row, the index of the group heading it is under (-1: none)."""
+        groups, heading = [], -1
+        for i, (item, _row) in enumerate(self._items):
+            if item.header:
+                heading = i
+            groups.append(heading)
+        return groups
 
     def _rebuild(self, keep_place: bool = False) -> None:
         """Show the visible rows, the highlighted one kept; if it is gone, new rows
         (``keep_place``) keep the highlight where it was, a new filter starts at the top."""
         previous, place = self.selected_id, self.highlighted
-        self.clear_options()
         visible = self._visible()
+        if (
+            visible
+            and len(visible) == len(self._shown)
+            and all(a is b for a, b in zip(visible, self._shown, strict=True))
+        ):
+            return  # the same rows (a query that still matches them all): nothing to redo
+        self._shown = visible
+        self.clear_options()
         self.add_options([Option(row, id=item.id, disabled=item.header) for item, row in visible])
         if not visible and self._query:
             self.add_option(Option(_no_matches(self._query), disabled=True))
