@@ -189,7 +189,7 @@ class _Merger:
         """The losing claims, each once, without those that now equal the value shown."""
         if not self.claims:
             return ()
-        shown = _shown_values(catalog)
+        shown = _shown_values(catalog, {(claim.subject, claim.field) for claim in self.claims})
         kept: dict[tuple[str, str, str], Claim] = {}
         for claim in self.claims:
             key = (claim.subject, claim.field, _folded(claim.value))
@@ -332,8 +332,10 @@ def _folded(value: Any) -> str:
     return normalize(value) if isinstance(value, str) else repr(value)
 
 
-def _shown_values(catalog: Catalog) -> dict[tuple[str, str], str]:
-    """The folded value shown for every (subject, field) of the catalog."""
+def _shown_values(catalog: Catalog, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The folded value shown for each ``wanted`` (subject, field) of the catalog (only
+    those: folding every field of a large catalog on each merge would cost a save)."""
+    subjects = {subject for subject, _field in wanted}
     records: list[Any] = [
         *([catalog.show] if catalog.show else []),
         *catalog.people,
@@ -343,9 +345,10 @@ def _shown_values(catalog: Catalog) -> dict[tuple[str, str], str]:
         *catalog.episodes,
         *catalog.stats,
     ]
-    return {
-        (subject_of(record), f.name): _folded(getattr(record, f.name))
-        for record in records
-        for f in fields(record)
-        if not isinstance(getattr(record, f.name), tuple)
-    }
+    shown: dict[tuple[str, str], str] = {}
+    for record in records:
+        if (subject := subject_of(record)) in subjects:
+            for subject_field in wanted:
+                if subject_field[0] == subject:
+                    shown[subject_field] = _folded(getattr(record, subject_field[1], None))
+    return shown
