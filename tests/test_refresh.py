@@ -514,6 +514,19 @@ async def test_hostile_text_never_reaches_the_store(
 # -- failures: a failed source leaves its part of the store as it was ------------------------
 
 
+async def refresh_with_failing(
+    store: Store, local_server: LocalServer, path: str, switches: dict[str, object], complaint: str
+) -> tuple[RefreshResult, SourceStatus, str, str]:
+    """Refresh with ``path`` answering as ``switches`` say (PORT: the server's port): the
+    result, its one failed source, that source's message and the expected complaint."""
+    port = local_server.url.rsplit(":", 1)[1]
+    switches = {k: v.replace("PORT", port) if k == "redirect" else v for k, v in switches.items()}
+    local_server.set(path, **switches)
+    result, _ = await run(store, local_server)
+    (failed,) = result.failed
+    return result, failed, failed.error or "", complaint.replace("PORT", port)
+
+
 @pytest.mark.parametrize(
     ("path", "switches", "complaint"),
     [
@@ -552,16 +565,11 @@ async def test_hostile_text_never_reaches_the_store(
 async def test_a_tvmaze_failure_keeps_its_part_and_saves_the_top10(
     store: Store, local_server: LocalServer, path: str, switches: dict[str, object], complaint: str
 ):
-    port = local_server.url.rsplit(":", 1)[1]
-    switches = {k: v.replace("PORT", port) if k == "redirect" else v for k, v in switches.items()}
-    local_server.set(path, **switches)
     before = store.snapshot().catalog
-
-    result, _ = await run(store, local_server)
-
-    (failed,) = result.failed
-    message = failed.error or ""
-    assert failed.name == "TVmaze" and complaint.replace("PORT", port) in message
+    result, failed, message, complaint = await refresh_with_failing(
+        store, local_server, path, switches, complaint
+    )
+    assert failed.name == "TVmaze" and complaint in message
     assert "\n" not in message and local_server.url in message
     assert result.saved and result.summary.new_weeks == 6
     after = store.snapshot().catalog  # readable: nothing the store refuses was saved
@@ -592,16 +600,11 @@ async def test_a_top10_failure_keeps_its_part_and_saves_tvmaze(
     store: Store, local_server: LocalServer, path: str, switches: dict[str, object], complaint: str
 ):
     """Both files or neither: one failing file keeps the other's weeks out too."""
-    port = local_server.url.rsplit(":", 1)[1]
-    switches = {k: v.replace("PORT", port) if k == "redirect" else v for k, v in switches.items()}
-    local_server.set(path, **switches)
     before = store.snapshot().catalog
-
-    result, _ = await run(store, local_server)
-
-    (failed,) = result.failed
-    message = failed.error or ""
-    assert failed.name == "Netflix Top 10" and message.startswith(complaint.replace("PORT", port))
+    result, failed, message, complaint = await refresh_with_failing(
+        store, local_server, path, switches, complaint
+    )
+    assert failed.name == "Netflix Top 10" and message.startswith(complaint)
     assert "\n" not in message and local_server.url + path in message
     after = store.snapshot().catalog
     assert top10_part(after) == top10_part(before)
