@@ -29,6 +29,7 @@ import asyncio
 import codecs
 import logging
 import sqlite3
+import ssl
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import closing
@@ -327,11 +328,30 @@ def _healthy(path: Path) -> bool:
     return True
 
 
+async def _no_tls() -> ssl.SSLContext:
+    """A context that verifies certificates but trusts none: for a client that asks only
+    http URLs (any https one fails, it is never made unverified)."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+async def _open_storage(storage: AsyncSqliteStorage | None) -> None:
+    """Open the cache file (and make its tables) now, not on the first request."""
+    if storage is not None:
+        try:
+            await storage._ensure_connection()
+        except (sqlite3.Error, RuntimeError):
+            pass  # the first request meets the same failure and says so
+
+
 class HttpClient:
     """An ``httpx.AsyncClient`` with the policy above; use as ``async with``.
 
     ``cache`` is the HTTP cache file (None: no cache); ``force`` revalidates every
-    cached answer (``Cache-Control: no-cache`` on every request).
+    cached answer (``Cache-Control: no-cache`` on every request). ``tls``: whether
+    https URLs will be asked for; if not, the certificate bundle (~20-40 ms of CPU) is not
+    loaded, and an https URL fails verification (never an unverified connection).
+    Opening loads the certificates and opens the cache file on worker threads, so it
+    can overlap other work (``refresh`` reads the store meanwhile).
     """
 
     def __init__(
@@ -341,23 +361,37 @@ class HttpClient:
         *,
         cache: Path | None = None,
         force: bool = False,
+        tls: bool = True,
     ):
         self.policy = policy or HttpPolicy()
         self._progress = progress
         self._cache = cache
         self._force = force
+        self._tls = tls
         self._client: httpx.AsyncClient | None = None
 
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
         wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] = _Network
+        storage: AsyncSqliteStorage | None = None
         if self._cache is not None and await asyncio.to_thread(prepare_cache, self._cache):
             storage = AsyncSqliteStorage(database_path=self._cache, max_size=policy.cache_bytes)
 
             def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+                assert storage is not None
                 return AsyncCacheTransport(
                     _Network(inner), storage=storage, rfc=CacheOptions(shared=False)
                 )
+
+        try:
+            verify, _ = await asyncio.gather(
+                asyncio.to_thread(httpx.create_ssl_context) if self._tls else _no_tls(),
+                _open_storage(storage),
+            )
+        except BaseException:  # cancelled while opening: the cache file is closed
+            if storage is not None:
+                await storage.close()
+            raise
 
         headers = {"User-Agent": USER_AGENT}
         if self._force:
@@ -372,6 +406,7 @@ class HttpClient:
             ),
             headers=headers,
             follow_redirects=False,  # followed here, on the same host only
+            verify=verify,
         )
         return self
 
