@@ -216,8 +216,6 @@ def _progress(source: str, status: str) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from diplomat_tui.ingest import open_store, seed_catalog
-
     if args.command == "locate":
         return _locate(settings)
     if args.command == "config":
@@ -230,6 +228,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     _check_data_folder(settings.data_dir)
     store = Store(settings.store_path, command=command)
     if args.command == "reset":
+        from diplomat_tui.ingest import seed_catalog
+
         if not args.yes and not _confirm(_reset_question(settings.data_dir, args.everything)):
             raise DiplomatError("reset cancelled: nothing was changed")
         kept = store.reset(seed_catalog(), everything=args.everything)
@@ -242,7 +242,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         snapshot = _export_snapshot(store)
         _out(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
         return 0
-    open_store(store)
+    if store.exists():  # (the article rules and the merge are imported only to create it)
+        store.remove_orphan_temp_files()
+    else:
+        from diplomat_tui.ingest import open_store
+
+        open_store(store)
     if args.command == "ingest":
         from diplomat_tui.ingest import run_ingest
 
