@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from textual.binding import Keymap
     from textual.command import Provider
+    from textual.dom import DOMNode
     from textual.notifications import SeverityLevel
 
 CANCELLED = "Refresh cancelled: nothing was saved."
@@ -401,9 +402,11 @@ class DiplomatApp(App[None]):
 
     def _watched_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """Mark the episode on show (a list's or a detail view's), the next one, or undo."""
-        target = screen.current_pane if isinstance(screen, MainScreen) else screen
+        target: DOMNode | None = screen
+        if isinstance(screen, MainScreen):  # (its panes come just after the first frame)
+            target = screen.current_pane if screen.built else None
         toggle = getattr(target, "action_toggle_watched", None)
-        if toggle is not None and target.check_action("toggle_watched", ()):
+        if toggle is not None and target is not None and target.check_action("toggle_watched", ()):
             yield SystemCommand(
                 "Mark watched", "Mark the episode on show watched (or not watched)", toggle
             )

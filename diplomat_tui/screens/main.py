@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
@@ -63,6 +64,7 @@ class MainScreen(Screen[None]):
         # The breakpoint class is set now, so the first resize does not restyle every node.
         super().__init__(classes=_breakpoint_class(self.app.size.width))
         self.tabs: Tabs | None = None  # made when the screen is first narrow
+        self.built = False  # whether the panes are mounted (just after the first frame)
 
     def pane_label(self, pane: type[Pane], short: bool = False) -> str:
         """``2 Cast``: the pane's key (as the user has it) and (short) title."""
@@ -90,28 +92,47 @@ class MainScreen(Screen[None]):
                     tab.label = label
 
     def compose(self) -> ComposeResult:
+        # In a terminal the first frame is the title bar alone: the panes and the keys
+        # follow at once (_build). Headless (tests, Pilot) there is no frame to hurry and
+        # the screen is composed whole.
         yield TitleBar()
+        if self.app.is_headless:
+            yield from self._body()
+            yield KeyFooter()
+
+    def _body(self) -> list[Widget]:
+        """The tabs (when narrow), the navigation and the panes."""
+        nav = OptionList(*(Option(self.pane_label(p), id=p.PANE_ID) for p in PANES), id="nav")
+        panes = ContentSwitcher(*(p(id=p.PANE_ID) for p in PANES), initial=self.pane, id="panes")
+        widgets: list[Widget] = [Horizontal(nav, panes, id="body")]
         if self.has_class(NARROW_CLASS):
-            # (reading self.pane here would watch it)
-            self.tabs = self._pane_tabs(PANE_IDS[0], self.app.size.width)
-            yield self.tabs
-        with Horizontal(id="body"):
-            yield OptionList(
-                *(Option(self.pane_label(pane), id=pane.PANE_ID) for pane in PANES), id="nav"
-            )
-            with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
-                for pane in PANES:
-                    yield pane(id=pane.PANE_ID)
-        yield KeyFooter()
+            self.tabs = self._pane_tabs(self.pane, self.app.size.width)
+            widgets.insert(0, self.tabs)
+        return widgets
 
     def on_mount(self) -> None:
-        self.query_one("#nav", OptionList).highlighted = 0
+        if self.app.is_headless:
+            self._show_built()
+        else:
+            self.call_later(self._build)  # after the first frame: it is queued before
+
+    async def _build(self) -> None:
+        """Mount the navigation, the panes and the keys, once the title is on screen."""
+        await self.mount_all(self._body())
+        self._show_built()
+        await self.mount(KeyFooter())  # after the focus: it draws the keys of the list
+
+    def _show_built(self) -> None:
+        self.built = True
+        self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(self.pane)
         self.current_pane.focus_list()
 
     async def on_resize(self, event: events.Resize) -> None:
         # Tabs are only shown when narrow: made the first time the screen gets narrow.
         # (This runs before Screen's own handler updates the breakpoint classes.) Until
         # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
+        if not self.built:
+            return  # _build makes the tabs if the screen is narrow by then
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
             tabs = self._pane_tabs(self.pane, event.size.width)
             await self.mount(tabs, before="#body")
@@ -130,6 +151,8 @@ class MainScreen(Screen[None]):
         return self.pane_widget(self.pane)
 
     def watch_pane(self, pane: str) -> None:
+        if not self.built:
+            return  # _build shows it
         self.query_one("#panes", ContentSwitcher).current = pane
         self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(pane)
         if self.tabs is not None:
@@ -145,8 +168,10 @@ class MainScreen(Screen[None]):
         self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is offered only on a pane with a list to filter."""
+        """``/`` is offered only on a pane with a list to filter (once the panes are there)."""
         if action == "filter":
+            if not self.built:
+                return False
             return issubclass(PANE_CLASSES[self.pane], ListPane)
         return True
 
@@ -159,6 +184,8 @@ class MainScreen(Screen[None]):
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""
         self.pane = pane
+        if not self.built:
+            return
         target = self.current_pane
         if isinstance(target, ListPane):
             target.select(item_id)
