@@ -31,6 +31,40 @@ class DetailScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
+    CSS = """
+    DetailScreen .headshot {
+        dock: right;
+        width: 16;
+        height: 11;
+        margin: 1 0 0 2;
+    }
+
+    DetailScreen.-narrow .headshot {
+        display: none;
+    }
+
+    DetailScreen #detail-body {
+        padding: 0 2;
+    }
+
+    DetailScreen #detail-title {
+        text-style: bold;
+        color: $accent;
+        margin: 1 0;
+    }
+
+    DetailScreen .detail-heading {
+        margin-top: 1;
+    }
+
+    DetailScreen .detail-source {
+        margin-top: 1;
+        border-left: outer $accent;
+        padding-left: 1;
+    }
+    """
+    """Parsed when the screen is first shown, not at launch."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("w", "toggle_watched", "Watched", id="detail.watched"),
