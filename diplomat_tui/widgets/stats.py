@@ -38,8 +38,6 @@ def _stat_prompt(stat: Stat) -> Content:
 class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "stats", "Stats", "Stats", "4"
-
     def compose_header(self) -> ComposeResult:
         """The charts of weekly figures (hidden until a refresh brings enough weeks)."""
         yield WeeklyCharts(id="charts")

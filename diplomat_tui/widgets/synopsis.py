@@ -84,7 +84,6 @@ def _whats_next(snapshot: Snapshot) -> Content:
 class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "synopsis", "Synopsis", "Syn", "1"
     BINDINGS = [  # the list keys scroll the text (remapping list.down/up remaps these too)
         Binding("j", "scroll_down", "Down", show=False, id="list.down"),
         Binding("k", "scroll_up", "Up", show=False, id="list.up"),
