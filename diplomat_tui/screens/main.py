@@ -120,10 +120,12 @@ class MainScreen(Screen[None]):
             self.call_later(self._build)  # after the first frame: it is queued before
 
     async def _build(self) -> None:
-        """Mount the navigation, the panes and the keys, once the title is on screen."""
-        await self.mount_all(self._body())
+        """Mount the navigation, the panes and the keys, once the title is on screen, and
+        draw them at once (not on the next 60 Hz tick of the screen's update timer)."""
+        await self.mount_all([*self._body(), KeyFooter()])
         self._show_built()
-        await self.mount(KeyFooter())  # after the focus: it draws the keys of the list
+        if self.is_current:  # (help may have been opened meanwhile)
+            self._refresh_layout()
 
     def _show_built(self) -> None:
         self.built = True
