@@ -32,6 +32,7 @@ decoded and parsed: a block of lines is searched as a whole for one word of the 
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import functools
 import re
@@ -575,7 +576,13 @@ async def _fetch_file(
 async def fetch(http: HttpClient, base_url: str, current: Catalog) -> SourceResult:
     """This show's weekly Top 10 figures from both files, fetched concurrently."""
     title = Origin(NAME, base_url).show_in(current).title
-    pieces = await gather_all(*(_fetch_file(http, base_url, current, title, f) for f in FILES))
+    # The accent table the parser needs for non-ASCII lines (~10-20 ms, once per process)
+    # is made on a thread while the requests wait for their answers.
+    marks = asyncio.create_task(asyncio.to_thread(_combining_marks))
+    try:
+        pieces = await gather_all(*(_fetch_file(http, base_url, current, title, f) for f in FILES))
+    finally:
+        await marks
     catalog = Catalog()
     for piece in pieces:
         if piece is not None:
