@@ -65,6 +65,10 @@ def sample_config(
             "",
             "# Pictures (the poster, photos): false shows and fetches none (or --no-images).",
             "# images = true",
+            "# How pictures are drawn: halfcell (coloured blocks: any terminal, tmux too),",
+            "# sixel (foot, WezTerm, mlterm, xterm -ti vt340, Konsole, iTerm2, Windows",
+            "# Terminal) or kitty (kitty, Ghostty). Or set $DIPLOMAT_TUI_GRAPHICS.",
+            '# graphics = "halfcell"',
             "",
             "# Where ctrl+s saves SVG screenshots.",
             f"# screenshots = '{settings.screenshot_dir}'",  # literal: Windows backslashes
