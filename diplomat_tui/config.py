@@ -25,6 +25,8 @@ DEFAULT_THEME = "textual-dark"
 SCOPE_TITLES = {
     "app": "Everywhere",
     "MainScreen": "On the main screen (panes and lists)",
+    "MainScreen:list": "In a list, or the synopsis text",
+    "MainScreen:charts": "In the Stats pane's charts (c or a click gives them the keyboard)",
     "DetailScreen": "In the details of a row (enter)",
     "HelpScreen": "On the help screen (?)",
 }
