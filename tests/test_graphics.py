@@ -4,12 +4,14 @@ protocol is chosen, and that choosing it changes what the app draws."""
 from __future__ import annotations
 
 import base64
+import io
 import zlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from PIL.Image import Dither, Quantize
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -23,6 +25,7 @@ from diplomat_tui.widgets.picture import UPPER_HALF, Picture
 
 from helpers.app import main_screen
 from helpers.pictures import catalog_with_pictures, poster_png
+from helpers.sixel import decode_sixel
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 POSTER = "http://127.0.0.1:9/poster.png"
@@ -54,13 +57,22 @@ def test_sixel_runs_of_four_or_more_are_compressed() -> None:
     )
 
 
-def test_sixel_is_the_same_for_the_same_pixels_and_holds_only_sixel_characters() -> None:
-    image = Image.open(__import__("io").BytesIO(poster_png(60, 90))).convert("RGB")
-    first = graphics.sixel(image)
-    assert first == graphics.sixel(image.copy())
-    body = first[first.index('"') : -2]
-    assert "\x1b" not in body and all(0x21 <= ord(c) <= 0x7E for c in body)
-    assert first.count("-") == 90 // 6 - 1  # one "-" between bands of six rows
+def test_sixel_decodes_back_to_every_pixel_of_the_picture_in_its_palette() -> None:
+    # 61 x 95: the last band holds five rows; a gradient over bands: many colours and runs
+    image = Image.open(io.BytesIO(poster_png(61, 95))).convert("RGB")
+    encoded = graphics.sixel(image)
+    assert encoded == graphics.sixel(image.copy())  # the same pixels, the same sequence
+    width, height, pixels = decode_sixel(encoded)
+    assert (width, height) == (61, 95) and len(pixels) == 61 * 95  # each pixel exactly once
+    palette = image.quantize(graphics.SIXEL_COLOURS, method=Quantize.MEDIANCUT, dither=Dither.NONE)
+    expected = palette.convert("RGB")
+    percent = [(v * 100 + 127) // 255 for v in range(256)]
+    for (x, y), colour in pixels.items():
+        rgb = expected.getpixel((x, y))
+        assert isinstance(rgb, tuple)
+        assert colour == tuple(percent[v] for v in rgb)
+    body = encoded[encoded.index('"') : -2]
+    assert all(0x21 <= ord(c) <= 0x7E for c in body)  # nothing but Sixel's own characters
 
 
 def test_kitty_sends_the_pixels_compressed_then_places_them_for_placeholders() -> None:
