@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 UPPER_HALF = "▀"
 # A segment the terminal sees and the layout does not measure (Rich counts no cells in a
-# control segment): graphics sequences ride at the end of a row in one.
+# control segment; the Strip's own cell length holds when a filter drops the flag):
+# graphics sequences ride at the end of a row in one.
 _RAW = ((ControlType.CURSOR_FORWARD, 0),)
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class Picture(Widget):
         """Show the picture at ``url`` instead (nothing happens if it is the same)."""
         if url != self.url:
             self.url, self.image, self._strips = url, None, None
-            self._sixel = self._kitty_sent = None
+            self._sixel = self._kitty_sent = self._kitty_data = None
             self.set_class(True, "-empty")
             self._start()
 
@@ -158,7 +159,7 @@ class Picture(Widget):
         if url != self.url:
             return
         self.image, self._strips, self.loading_picture = image, None, False
-        self._sixel = self._kitty_sent = None
+        self._sixel = self._kitty_sent = self._kitty_data = None
         self.set_class(image is None, "-empty")
         self.refresh()
 
