@@ -59,7 +59,8 @@ def test_the_protocol_named_in_the_environment_draws_the_poster(
 ) -> None:
     raw = tmp_path / "terminal.raw"
     command = ["sh", "-c", f"sleep 0.5; exec {installed_command()}"]
-    with terminal(command, {**env, "DIPLOMAT_TUI_GRAPHICS": protocol}) as term:
+    graphics = {"DIPLOMAT_TUI_GRAPHICS": protocol, "COLORTERM": "truecolor"}
+    with terminal(command, {**env, **graphics}) as term:
         term.record(raw)
         term.wait_for("Network: Netflix")
         deadline = time.monotonic() + 10
@@ -83,3 +84,16 @@ def test_by_default_no_graphics_sequence_is_written(env: dict[str, str], tmp_pat
         term.send("q")
     written = raw.read_text("utf-8", "replace")
     assert "▀" in written and "\x1bP0;1;0q" not in written and "\x1b_G" not in written
+
+
+def test_kitty_without_true_colour_draws_blocks_and_says_why(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    raw = tmp_path / "terminal.raw"
+    command = ["sh", "-c", f"sleep 0.5; exec {installed_command()}"]
+    with terminal(command, {**env, "DIPLOMAT_TUI_GRAPHICS": "kitty", "COLORTERM": ""}) as term:
+        term.record(raw)
+        screen = term.wait_for("▀" * 24)
+        assert "Kitty graphics need a true-colour" in screen
+        term.send("q")
+    assert "\x1b_G" not in raw.read_text("utf-8", "replace")
