@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Static
@@ -32,14 +32,39 @@ class DetailScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
     CSS = """
-    DetailScreen .headshot {
+    DetailScreen #detail-pictures {
         dock: right;
-        width: 16;
-        height: 11;
+        width: auto;
+        height: auto;
         margin: 1 0 0 2;
     }
 
-    DetailScreen.-narrow .headshot {
+    DetailScreen #detail-pictures > Vertical {
+        width: auto;
+        height: auto;
+        margin-left: 1;
+    }
+
+    DetailScreen .headshot, DetailScreen .character {
+        width: 16;
+        height: 11;
+    }
+
+    DetailScreen .still {
+        width: 30;
+        height: 9;
+    }
+
+    DetailScreen .picture-caption {
+        width: 16;
+        height: 1;
+        color: $text-muted;
+        text-align: center;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    DetailScreen.-narrow #detail-pictures {
         display: none;
     }
 
@@ -95,9 +120,13 @@ class DetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
-            if self.detail.picture and pictures_on(self.app):
-                picture = self.detail.picture
-                yield Picture(picture.url, picture.what, classes="headshot")
+            if self.detail.pictures and pictures_on(self.app):
+                with Horizontal(id="detail-pictures"):
+                    for slot in self.detail.pictures:
+                        with Vertical(classes=f"picture-{slot.kind}"):
+                            yield Picture(slot.url, slot.what, classes=slot.kind)
+                            if slot.caption:
+                                yield Static(line(slot.caption), classes="picture-caption")
             yield Static(line(self.detail.title, "bold"), id="detail-title")
             if self.detail.watch_key:
                 yield Checkbox("Watched", self.watched, id="detail-watched")

@@ -84,6 +84,7 @@ def _whats_next(snapshot: Snapshot) -> Content:
 class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
+    KEYS_WHILE_FOCUSED = "list"  # keys scoped to it while focused (bindings.py)
     BINDINGS = [  # the list keys scroll the text (remapping list.down/up remaps these too)
         Binding("j", "scroll_down", "Down", show=False, id="list.down"),
         Binding("k", "scroll_up", "Up", show=False, id="list.up"),
