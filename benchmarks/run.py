@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -40,8 +41,11 @@ class Repeats:
     streams: int
 
 
-FULL = Repeats(launches=15, presses=100, marks=12, refreshes=10, streams=5)
-QUICK = Repeats(launches=5, presses=30, marks=4, refreshes=3, streams=2)
+# Enough launches, refreshes and streams that the 95% interval of a ratio of medians (shown
+# with it, see ratio_row) is about +-5% on a busy 2-core machine (docs/benchmarks.md).
+FULL = Repeats(launches=21, presses=100, marks=12, refreshes=15, streams=7)
+QUICK = Repeats(launches=7, presses=30, marks=4, refreshes=5, streams=3)
+BOOTSTRAP_DRAWS = 2000
 
 
 @dataclass(frozen=True)
@@ -91,14 +95,27 @@ def ms(values: Sequence[float]) -> Spread:
     return Spread(values, "ms", 1000.0)
 
 
+def ratio_interval(measured: Spread, baseline: Spread) -> tuple[float, float]:
+    """The 95% bootstrap interval of the ratio of the two medians (each side resampled
+    with replacement, a fixed seed): how far the figure could move on another run."""
+    draw = random.Random(15).choices
+    ratios = sorted(
+        statistics.median(draw(measured.values, k=len(measured.values)))
+        / statistics.median(draw(baseline.values, k=len(baseline.values)))
+        for _ in range(BOOTSTRAP_DRAWS)
+    )
+    return ratios[BOOTSTRAP_DRAWS * 25 // 1000], ratios[BOOTSTRAP_DRAWS * 975 // 1000 - 1]
+
+
 def ratio_row(
     what: str, measured: Spread, baseline_name: str, baseline: Spread, limit: float
 ) -> Row:
-    """A row whose figure is the ratio of the medians, at most ``limit`` to pass."""
+    """A row whose figure is the ratio of the medians (and its 95% interval), at most
+    ``limit`` to pass."""
     ratio = measured.median / baseline.median
-    return Row(
-        what, measured, baseline_name, baseline, f"{ratio:.2f}x", f"≤ {limit}x", ratio <= limit
-    )
+    low, high = ratio_interval(measured, baseline)
+    figure = f"{ratio:.2f}x ({low:.2f}-{high:.2f})"
+    return Row(what, measured, baseline_name, baseline, figure, f"≤ {limit}x", ratio <= limit)
 
 
 # -- the measurements ------------------------------------------------------------------
@@ -378,7 +395,7 @@ def machine(repeats: Repeats, quick: bool) -> str:
         f"Textual {version('textual')}, diplomat-tui {version('diplomat-tui')}; "
         f"{'--quick, ' if quick else ''}{repeats.launches} launches, {repeats.presses} "
         f"presses, {repeats.marks} marks, {repeats.refreshes} refreshes, {repeats.streams} "
-        "streams each"
+        "streams each; a ratio's 95% interval in brackets"
     )
 
 
