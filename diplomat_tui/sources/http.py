@@ -49,6 +49,7 @@ from diplomat_tui import __version__
 from diplomat_tui.errors import SourceError
 from diplomat_tui.model import Source, SourceKind
 from diplomat_tui.sources import Origin
+from diplomat_tui.sources.cache_db import CacheConnection
 from diplomat_tui.store import now_iso
 
 MIB = 1024 * 1024
@@ -334,13 +335,24 @@ async def _no_tls() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-async def _open_storage(storage: AsyncSqliteStorage | None) -> None:
-    """Open the cache file (and make its tables) now, not on the first request."""
-    if storage is not None:
-        try:
-            await storage._ensure_connection()
-        except (sqlite3.Error, RuntimeError):
-            pass  # the first request meets the same failure and says so
+async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage | None:
+    """The HTTP cache at ``path``, its file opened and its tables made now, not on the
+    first request (None: no cache, or its folder cannot be used)."""
+    if path is None or not await asyncio.to_thread(prepare_cache, path):
+        return None
+    try:
+        connection: Any = await CacheConnection.open(path)
+    except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
+        return AsyncSqliteStorage(database_path=path, max_size=max_size)
+    storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)
+    try:
+        await storage._ensure_connection()
+    except (sqlite3.Error, RuntimeError):
+        pass  # the first request meets the same failure and says so
+    except BaseException:  # cancelled: the file is closed
+        await storage.close()
+        raise
+    return storage
 
 
 class HttpClient:
@@ -373,25 +385,24 @@ class HttpClient:
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
         wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] = _Network
-        storage: AsyncSqliteStorage | None = None
-        if self._cache is not None and await asyncio.to_thread(prepare_cache, self._cache):
-            storage = AsyncSqliteStorage(database_path=self._cache, max_size=policy.cache_bytes)
+        verify, storage = await asyncio.gather(
+            asyncio.to_thread(httpx.create_ssl_context) if self._tls else _no_tls(),
+            _open_storage(self._cache, policy.cache_bytes),
+            return_exceptions=True,  # both finish: an opened cache file is closed on failure
+        )
+        for failure in (verify, storage):
+            if isinstance(failure, BaseException):
+                if isinstance(storage, AsyncSqliteStorage):
+                    await storage.close()
+                raise failure
+        assert isinstance(verify, ssl.SSLContext)
+        if isinstance(storage, AsyncSqliteStorage):
+            cache = storage
 
             def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
-                assert storage is not None
                 return AsyncCacheTransport(
-                    _Network(inner), storage=storage, rfc=CacheOptions(shared=False)
+                    _Network(inner), storage=cache, rfc=CacheOptions(shared=False)
                 )
-
-        try:
-            verify, _ = await asyncio.gather(
-                asyncio.to_thread(httpx.create_ssl_context) if self._tls else _no_tls(),
-                _open_storage(storage),
-            )
-        except BaseException:  # cancelled while opening: the cache file is closed
-            if storage is not None:
-                await storage.close()
-            raise
 
         headers = {"User-Agent": USER_AGENT}
         if self._force:
