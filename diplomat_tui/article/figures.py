@@ -28,7 +28,7 @@ _FIGURE = (
     r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
     rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
-    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+)?)"
+    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+| and a half)?)"
     r" (?P<word_unit>thousand|million|billion)\b)"
 )
 _MULTIPLIERS = {
@@ -55,13 +55,14 @@ _COUNTRIES = re.compile(
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
     rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
-    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10\b"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top 10|chart|list)\b"
     rf"|\btop 10 for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
 )
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
 _RANK = re.compile(
-    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})(?![\w-])(?: (?:on|in|atop) (?:the )?"
+    rf"(?:\b(?i:number)|\bNo\.|\b(?i:no)(?=\d)|#) ?(?P<rank>{_COUNT})(?![\w-])"
+    r"(?: (?:spot|place|position|slot))?(?: (?:on|in|atop) (?:the )?"
     rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
@@ -71,9 +72,32 @@ _PER_COUNTRY = re.compile(
 )
 # A rank with no list named counts only after a verb of charting: "opened at No. 1".
 _RANK_VERB = re.compile(
-    r"(?i:\b(?:debuted|debuts|opened|opens|peaked|peaks|ranked|ranks|landed|sat|sits|reached|hit|held"
-    r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
+    r"(?i:\b(?:debut(?:ed|s|ing)?|open(?:ed|s|ing)|peak(?:ed|s|ing)|rank(?:ed|s|ing)"
+    r"|land(?:ed|s|ing)|sat|sits|sitting|reach(?:ed|es|ing)|hit|hitting|held|holds?|holding"
+    r"|climb(?:ed|s|ing)|rose|rising|slipp(?:ed|ing)|fell|falling|dropp(?:ed|ing)|went|shot"
+    r"|enough for|stands|stood|remains|(?:re-)?enter(?:ed|s|ing)|return(?:ed|s|ing)|storm(?:ed|s))"
+    r"(?: (?:the|its) (?:[\w-]+ ){0,3}?(?:chart|list|top 10|rankings?))?"
     r"(?: strong| straight)?(?: at| to| for)?) $"
+)
+# A rank in a week of the run, with no list named: "was No. 2 in its second week".
+_RANK_IN_WEEK = re.compile(
+    r"(?i: in (?:its|the) (?:first|second|third|fourth|fifth|sixth|opening|debut|launch)"
+    r" (?:full )?week(?:end)?)\b"
+)
+# Words that name a threshold for titles in general, not the show's figure: "lists
+# every title watched for more than 50,000 hours".
+_ANY_TITLE = re.compile(
+    r"(?i:\b(?:every|any|each|all|only) (?:titles?|shows?|series|programmes?)\b"
+    r"|\btitles (?:that|which|with|watched)\b)"
+)
+# The season named right after a figure: "two weeks in the Top 10 with its third season".
+_SEASON_AFTER = re.compile(
+    rf",? (?:with|for|from|of) (?:its|the|their) {_SEASON_REFERENCE.pattern}"
+)
+# A figure over every season: "a combined nineteen weeks", "across its three seasons".
+_COMBINED = re.compile(
+    r"(?i:\b(?:a combined|combined|in total|a total of|in all)\b"
+    r"|\bacross (?:its|all|the) (?:\w+ )?seasons\b)"
 )
 # Words that make a figure approximate: "nearly 4 million" (kept with Stat.approx).
 # ... or inside a figure's own words: "in more than 80 countries".
@@ -98,9 +122,9 @@ def _figure(match: re.Match[str]) -> int | float:
     """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
     million" -> 4200000)."""
     if match["words"]:
-        digits = "".join(
-            "0" if word == "zero" else str(_count(word)) for word in match["decimals"].split()[1:]
-        )
+        decimals = match["decimals"].split()[1:]
+        digits = "5" if decimals == ["a", "half"] else ""
+        digits = digits or "".join("0" if w == "zero" else str(_count(w)) for w in decimals)
         written = f"{_count(match['words'])}.{digits}" if digits else str(_count(match["words"]))
         value = Decimal(written) * _MULTIPLIERS[match["word_unit"].lower()]
         return int(value) if value == value.to_integral_value() else float(value)
@@ -123,12 +147,17 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     period = period_match["period"] if period_match else None
     sources = refs((sentence.index,))
     found: list[tuple[int, Stat]] = []
+    if _ANY_TITLE.search(text):
+        return []
 
     def add(
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
-        season = context.at(sentence, match.start())
-        if season is None:
+        after = _SEASON_AFTER.match(text, match.end())
+        season = _season_number(after) if after else context.at(sentence, match.start())
+        if metric == "weeks_in_top10" and _COMBINED.search(text, 0, match.start()):
+            season = None  # weeks over every season
+        elif season is None:
             return
         before = text[max(0, match.start() - 20) : match.start()]
         approx = bool(_APPROXIMATE.search(before) or _APPROXIMATE_INSIDE.search(match.group()))
@@ -139,7 +168,8 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
 
     for match in _RANK.finditer(text):
         listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
-        if not (match["scope"] or listed or _RANK_VERB.search(text[: match.start()])):
+        in_week = _RANK_IN_WEEK.match(text, match.end())
+        if not (match["scope"] or listed or in_week or _RANK_VERB.search(text[: match.start()])):
             continue
         if _PER_COUNTRY.match(text, match.end()):
             continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list

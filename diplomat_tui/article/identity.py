@@ -288,18 +288,24 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     section_in = default
     section_other = False
     paragraph, paragraph_in = -1, default
+    show_heading = False  # the sentence before is a heading naming the show
     for sentence in sentences:
         if sentence.heading:
             named = scope.names_show(sentence.text)
             other = None if named else scope.heading_title(sentence.text)
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
+            # A line right under the show's heading (a listing's "<Channel>, from 8am")
+            # goes on with its entry, unless it names another title.
+            dek = show_heading and other is None and not scope.other_title(sentence)
             section_other = other is not None
-            section_in = named or (default and not section_other)
+            section_in = named or dek or (default and not section_other)
+            show_heading = named
             paragraph, paragraph_in = sentence.paragraph, section_in
             if section_in:
                 kept.append(sentence)
             continue
+        show_heading = False
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:

@@ -431,12 +431,18 @@ def _known_for_mentions(
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
+# Words before a name that make it the end of a title: "The Haunting of Bly Manor".
+_TITLE_TAIL = re.compile(r"\b(?:of|in) $")
+
+
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
     plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show):
             continue
+        if _TITLE_TAIL.search(sentence.text, 0, match.start("actor")):
+            continue  # "so good in The Haunting of Bly Manor, returns as": a title's end
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
         yield _Mention(
             _trim(match["actor"]),

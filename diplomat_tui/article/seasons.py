@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from diplomat_tui.article.patterns import (
     _COUNT,
+    _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON,
     _SEASON_REFERENCE,
@@ -18,6 +19,7 @@ from diplomat_tui.article.patterns import (
 )
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
+from diplomat_tui.merge import MONTH_NAMES, MONTHS
 from diplomat_tui.model import Episode, Season
 
 # A renewal: "renewed the series for Season 3", "renewed for a third season".
@@ -31,6 +33,19 @@ _GRANTED = re.compile(
 )
 # A renewal named as a noun: "the Season 3 renewal", "the Season 3 order".
 _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
+# A season ordered, said of the season: "a fourth season has already been ordered",
+# "Series 4 has been commissioned", "Season 4 is confirmed".
+_ORDERED = re.compile(
+    rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
+    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up))\b"
+)
+# A return announced for a season with no date: "will return for a fourth season" (with
+# a date, "returns for Season 3 on October 16" is a premiere).
+_WILL_RETURN = re.compile(
+    r"(?i:\b(?:will (?:return|be back|come back)|(?:is|are) (?:coming back|returning)) for "
+    rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
+)
+_RENEWALS = (_RENEWED, _GRANTED, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
 _ANNOUNCED = re.compile(
     rf"\bannounced (?P<preposition>on|at|via|during) (?:the )?"
@@ -45,21 +60,27 @@ _EPISODE_COUNT = re.compile(
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH = (
-    r"(?P<month>(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|"
-    r"july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?))"
-)
+
+
+def _month(group: str) -> str:
+    """A month's name or abbreviation (with or without its full stop) in group ``group``."""
+    names = "|".join(
+        name if number == 0 else rf"{name}\.?"
+        for names in MONTH_NAMES
+        for number, name in enumerate(names)
+    )
+    return rf"(?P<{group}>(?i:{names}))"
+
+
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )"
 # A date as written: "October 16, 2025", "Oct. 16", "16 October 2025", "Thursday 16 October",
 # "April 2023"; a bare year only after "in".
 _DATE = (
-    rf"(?:{_WEEKDAY}?(?:{_MONTH} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')}"
+    rf"(?:{_WEEKDAY}?(?:{_month('month')} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_month('month2')}"
     rf"(?:,? (?P<year2>\d{{4}}))?"
-    rf"|{_MONTH.replace('month', 'month3')} (?P<year3>\d{{4}})"
+    rf"|{_month('month3')} (?P<year3>\d{{4}})"
     rf"|(?<=in )(?P<year4>\d{{4}})))(?![\w-])"
 )
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
@@ -70,7 +91,7 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
-    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? )"
+    r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
 _RETURN = frozenset({"returns", "returned"})
@@ -102,12 +123,11 @@ def _iso(match: re.Match[str]) -> str:
     year = match["year"] or match["year2"] or match["year3"] or match["year4"]
     if month_word is None:
         return year
-    prefix = month_word.lower().rstrip(".")[:3]
-    month = next(i for i, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(prefix))
+    month = MONTHS[month_word.lower().rstrip(".")]
     if day and year:
         return f"{int(year):04d}-{month:02d}-{int(day):02d}"
     if day:
-        return f"{_MONTH_NAMES[month - 1].capitalize()} {int(day)}"
+        return f"{MONTH_NAMES[month - 1][0].capitalize()} {int(day)}"
     return f"{int(year):04d}-{month:02d}"
 
 
@@ -127,7 +147,7 @@ def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
     """The latest season a renewal announces, with its sentence."""
     found: _Found[int] | None = None
     for sentence in sentences:
-        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN):
+        for pattern in _RENEWALS:
             for match in pattern.finditer(sentence.text):
                 number = _season_number(match)
                 if found is None or number > found.value:
@@ -159,23 +179,36 @@ def _status(renewal: _Found[int] | None, announcement: _Found[str] | None) -> _F
 def _renewal_spans(text: str) -> list[tuple[int, int]]:
     """Where a sentence announces a renewal: its season mentions there are not what the
     sentence's figures or dates are about."""
-    return [
-        match.span()
-        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN)
-        for match in pattern.finditer(text)
-    ]
+    return [match.span() for pattern in _RENEWALS for match in pattern.finditer(text)]
 
 
 def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
     """(position, season) of every season the sentence names outside renewals; a season
     of another title ("the second season of Other Show") is :data:`OTHER_SHOW`."""
     renewals = _renewal_spans(text)
-    return [
+    mentions = [
         (match.start(), _season_of(text, match, show))
         for match in _SEASON_REFERENCE.finditer(text)
         if not any(start <= match.start() < end for start, end in renewals)
         and not re.match(r"(?i)s\b|\s+(?:and|&|to|-)\s+\d", text[match.end() : match.end() + 6])
     ]
+    if mentions:
+        first = mentions[0][0]
+        mentions += [
+            (match.start(), _ORDINAL_WORDS[match["ordinal"].lower()])
+            for match in _ELLIPTICAL_SEASON.finditer(text)
+            if match.start() > first
+        ]
+    return sorted(mentions)
+
+
+# A season named by its ordinal alone once a season was named: "The first series launched
+# in April; the second, a shorter run, followed in October" (the second series).
+_ELLIPTICAL_SEASON = re.compile(
+    rf"(?i:[;,] (?:and |while |but )?(?:the|its) (?P<ordinal>{'|'.join(_ORDINAL_WORDS)})"
+    r"(?=[,;]| (?:premiered|launched|debuted|arrived|followed|dropped|landed|bowed|came|ran"
+    r"|had|has|was|is|will)\b))"
+)
 
 
 OTHER_SHOW = 0  # the season "named" by a season of another title: nothing is about it
@@ -202,6 +235,16 @@ class SeasonContext:
         # "the series" is that season.
         named = [season for found in self._mentions.values() for _, season in found]
         self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
+        if renewal is None:
+            self._add_new_season(sentences)
+        # "drew 5 million views in its first week after Season 3 premiered": the season
+        # a sentence's figures are about when none is named before them
+        self._launched = {
+            s.index: _season_number(match)
+            for s in sentences
+            if (match := _AFTER_LAUNCH.search(s.text))
+            and _season_of(s.text, match, show) != OTHER_SHOW
+        }
         words = r"\s+".join(re.escape(word) for word in show.split())
         self._subject = re.compile(
             rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
@@ -228,6 +271,27 @@ class SeasonContext:
             elif self.series_start(s, len(s.text)):
                 last = 1
 
+    def _add_new_season(self, sentences: list[_Sentence]) -> None:
+        """ "The new season" (or run, or series) is the latest season the article names
+        outside quotations and wishes ("fans beg for series 4"), in an article that
+        announces no renewal (where the new season could be the renewed one)."""
+        latest = max(
+            (
+                season
+                for s in sentences
+                if not _QUOTATION.search(s.text)
+                for start, season in self._mentions[s.index]
+                if not _WISHED.search(s.text, 0, start)
+            ),
+            default=None,
+        )
+        if not latest:
+            return
+        for s in sentences:
+            found = [(m.start(), latest) for m in _NEW_SEASON.finditer(s.text)]
+            if found:
+                self._mentions[s.index] = sorted(self._mentions[s.index] + found)
+
     def at(self, sentence: _Sentence, position: int) -> int | None:
         """The season the words at ``position`` in ``sentence`` are about."""
         before = [
@@ -237,6 +301,8 @@ class SeasonContext:
             return before[-1] or None  # OTHER_SHOW: words about another title
         if self.series_start(sentence, position):
             return 1
+        if (launched := self._launched.get(sentence.index)) is not None:
+            return launched
         found = self._before.get(sentence.index)
         return self._only if found is None else (found or None)
 
@@ -274,6 +340,17 @@ class SeasonContext:
         )
 
 
+# "after Season 3 premiered", "since the third season dropped", "following the Season 3
+# premiere": the season whose launch a sentence's figures follow.
+_AFTER_LAUNCH = re.compile(
+    rf"(?i:\b(?:after|since|following) (?:the |its )?){_SEASON}(?:{_POSSESSIVE})?"
+    r"(?i: (?:premiered|debuted|launched|dropped|arrived|bowed|landed|was released"
+    r"|premiere|debut|launch|bow|release)\b)"
+)
+# "the new season", "this new run": the latest season the article names.
+_NEW_SEASON = re.compile(r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b)")
+_QUOTATION = re.compile(r"[“”\"]")
+_WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.

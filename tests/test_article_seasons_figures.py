@@ -1,0 +1,162 @@
+"""Scoping, seasons, dates and figures, one phrasing at a time: each rule with a sentence
+it must read and a near miss it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.article import extract
+from diplomat_tui.model import Catalog
+
+SHOW = "Harbour Lights"
+HEAD = f"{SHOW} News\n\n"
+
+
+def read(text: str, *, head: bool = True) -> Catalog:
+    return extract((HEAD if head else "") + text, source_id="t", show=SHOW)
+
+
+def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
+    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
+
+
+def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
+    return {(s.metric, s.value, s.season) for s in catalog.stats}
+
+
+def status(catalog: Catalog) -> str | None:
+    return catalog.show.status if catalog.show else None
+
+
+# ------------------------------------------------------------------------- scoping
+
+LISTINGS = (
+    "What's on TV this week\n\n"
+    "Our critics pick the week's viewing.\n\n"
+    "SUNDAY 12 OCTOBER\n\n"
+    "Dry Creek\nHulu, 8pm\nAll ten episodes of series four arrive at once.\n\n"
+    "THURSDAY 16 OCTOBER\n\n"
+    f"{SHOW}\nPeacock, from 8am\nAll six episodes of series two arrive at once.\n"
+)
+
+
+def test_a_listing_line_under_the_shows_heading_belongs_to_its_entry() -> None:
+    # the entry of another title, with its own channel line, gives nothing
+    assert seasons(read(LISTINGS, head=False)) == {2: (6, None)}
+
+
+def test_a_lists_lead_in_stays_in_its_section() -> None:
+    text = "## Season 3 in figures\n\nThe first report of the season:\n\n- 38.7M hours viewed\n"
+    assert stats(read(text)) == {("hours_viewed", 38_700_000, 3)}
+    # a heading of its own (no colon) names no season: what follows it is not taken
+    text = "## Season 3 in figures\n\nThe first report\n\n- 38.7M hours viewed\n"
+    assert stats(read(text)) == set()
+
+
+# ------------------------------------------------------------------- seasons, dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The first series launched in April 2023; the second, a shorter run of six "
+            "episodes, followed on 31 October 2024.",
+            {1: (None, "2023-04"), 2: (6, "2024-10-31")},
+        ),
+        (  # an ordinal that is not a season's
+            "The first series launched in April 2023; the second half of it was filmed in Kent.",
+            {1: (None, "2023-04")},
+        ),
+        ("Season 2 arrives on Peacock on 5 Sept. 2025.", {2: (None, "2025-09-05")}),
+        ("Season 2 arrives on Sept 5.", {2: (None, "September 5")}),
+        (  # "the new run": the latest season named
+            "Series three is on its way. Series two dropped on 31 October 2024; the new run, "
+            "eight episodes in all, arrives on 16 October.",
+            {2: (None, "2024-10-31"), 3: (8, "October 16")},
+        ),
+        (  # a season only wished for is not the new one
+            "Fans beg for series 4. Series two dropped on 31 October 2024; the new run "
+            "arrives on 16 October.",
+            {2: (None, "2024-10-31")},
+        ),
+    ],
+)
+def test_seasons_and_dates(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fourth season has already been ordered.", "Renewed for Season 4"),
+        ("Series 4 has been commissioned by Peacock.", "Renewed for Season 4"),
+        ("A fourth season has already been filmed.", None),
+        ("The drama will return for a fourth season, Peacock said.", "Renewed for Season 4"),
+        ("The drama will return for a third season on October 16, 2025.", None),
+    ],
+)
+def test_renewals_said_of_the_season(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected
+
+
+# ------------------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a threshold for every title is not the show's figure
+            "Season 2 was big. The report lists every title watched for more than 50,000 hours.",
+            set(),
+        ),
+        (
+            "Season 2 was watched for more than 50 million hours.",
+            {("hours_viewed", 50_000_000, 2)},
+        ),
+        (
+            "The show stayed at No. 1 on the streamer's TV list, drawing 6.8 million views "
+            "in its second week after the third season premiered.",
+            {("weekly_rank", 1, 3), ("views", 6_800_000, 3)},
+        ),
+        ("The show stayed at No. 1 on the streamer's TV list.", set()),
+        (
+            "The show has now spent two weeks in the Top 10 with its third season.",
+            {("weeks_in_top10", 2, 3)},
+        ),
+        ("The show has now spent two weeks in the Top 10.", set()),
+        ("Its first season spent six weeks on the chart.", {("weeks_in_top10", 6, 1)}),
+        ("Season 1 arrived six weeks after the chart launched.", set()),
+        (
+            "Across its three seasons the show has spent a combined nineteen weeks on the list.",
+            {("weeks_in_top10", 19, None)},
+        ),
+        ("Season 2 spent nineteen weeks on the list.", {("weeks_in_top10", 19, 2)}),
+        ("Season 1 re-entered the chart at No. 7.", {("weekly_rank", 7, 1)}),
+        (
+            "Season 1 climbed back, landing at No. 8 with 1.4 million views.",
+            {("weekly_rank", 8, 1), ("views", 1_400_000, 1)},
+        ),
+        ("Season 1 is the No. 8 reason to subscribe.", set()),
+        (
+            "Season 3 stormed to the No1 spot on the streamer's English TV chart.",
+            {("weekly_rank", 1, 3)},
+        ),
+        ("Season 3 was No. 2 in its second week.", {("weekly_rank", 2, 3)}),
+        ("Season 3 was No. 2 in its category.", set()),
+        (
+            "Season 2 drew roughly three and a half million views.",
+            {("views", 3_500_000, 2)},
+        ),
+    ],
+)
+def test_figures(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+def test_a_name_ending_a_title_is_not_an_actor() -> None:
+    catalog = read("Ann Lee, so good in The Haunting of Bly Manor, returns as Meg Orr.")
+    assert all(c.person != "Bly Manor" for c in catalog.cast)
+    assert {(c.person, c.character) for c in read("Ann Lee returns as Meg Orr.").cast} == {
+        ("Ann Lee", "Meg Orr")
+    }
