@@ -70,6 +70,33 @@ def test_a_lists_lead_in_stays_in_its_section() -> None:
         ),
         ("Season 2 arrives on Peacock on 5 Sept. 2025.", {2: (None, "2025-09-05")}),
         ("Season 2 arrives on Sept 5.", {2: (None, "September 5")}),
+        (  # a count said without "episodes", once one was given
+            "Season 1 premiered April 20, 2023 with eight episodes, and Season 2 followed "
+            "on Oct. 31, 2024 with six.",
+            {1: (8, "2023-04-20"), 2: (6, "2024-10-31")},
+        ),
+        (
+            "Series one gave us eight episodes of that; series two, a mere six, ended on a "
+            "cliffhanger.",
+            {1: (8, None), 2: (6, None)},
+        ),
+        (  # a figure, not a count
+            "Season 1 had eight episodes; Season 2 opened with 3.1 million views.",
+            {1: (8, None)},
+        ),
+        ("Season 2 opened with six.", {}),  # no count given before: six of what?
+        (
+            "Season 3 opened at No. 1 after its Thursday, Oct. 16, 2025, debut.",
+            {3: (None, "2025-10-16")},
+        ),
+        ("Season 3 opened at No. 1 on Oct. 16, its best week.", {}),
+        ("Season 3 dropped all eight episodes on Oct. 16.", {3: (8, "October 16")}),
+        ("Season 3 dropped its trailer on Oct. 16.", {}),
+        (  # "When <Title> first arrived": the show's premiere
+            f"When {SHOW} first arrived on Peacock in April 2023, it was a curiosity.",
+            {1: (None, "2023-04")},
+        ),
+        (f"When {SHOW} arrived on Peacock in April 2023, it was a curiosity.", {}),
         (  # "the new run": the latest season named
             "Series three is on its way. Series two dropped on 31 October 2024; the new run, "
             "eight episodes in all, arrives on 16 October.",
@@ -160,3 +187,22 @@ def test_a_name_ending_a_title_is_not_an_actor() -> None:
     assert {(c.person, c.character) for c in read("Ann Lee returns as Meg Orr.").cast} == {
         ("Ann Lee", "Meg Orr")
     }
+
+
+def test_a_table_of_titles_gives_the_shows_rows_only() -> None:
+    text = (
+        "| Title | Release Date | Hours Viewed |\n"
+        "| Dry Creek: Season 2 | 2024-12-26 | 487,000,000 |\n"
+        f"| {SHOW}: Season 2 | 2024-10-31 | 96,400,000 |\n"
+        f"| {SHOW}: Limited Series | 2023-04-20 | 31,200,000 |\n"
+    )
+    assert seasons(read(text)) == {2: (None, "2024-10-31")}
+
+
+def test_a_star_named_before_the_title_is_not_the_network() -> None:
+    text = f"Ann Lee's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.network is None
+    text = f"Peacock's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.network == "Peacock"

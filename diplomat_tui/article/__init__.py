@@ -111,7 +111,6 @@ def extract(
     ]
     scope = Scope(show)
     show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
-    network = _network_of(sentences, scope)
     refs = _Refs(source_id)
     renewal = _renewal(sentences)
     context = SeasonContext(sentences, show, renewal)
@@ -123,6 +122,8 @@ def extract(
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
     )
+    people = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
+    network = _network_of(sentences, scope, frozenset(normalize(name) for name in people))
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)
     record = _show_record(

@@ -14,6 +14,7 @@ from diplomat_tui.article.patterns import (
 )
 from diplomat_tui.article.text import _Sentence, cells
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.model import normalize
 
 # Words that name what kind of programme a title is: "hit political thriller", "series".
 _SHOW_KINDS = (
@@ -83,13 +84,18 @@ def _is_title(title: str) -> bool:
     return title not in _FUNCTION_WORDS
 
 
-def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
+def _network_of(
+    sentences: list[_Sentence], scope: Scope, people: frozenset[str] = frozenset()
+) -> _Found[str] | None:
     """The network the article gives the show: "<Network>'s ... <Title>", a heading
-    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams."""
+    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams; never one
+    of ``people`` (folded names: "<Star>'s <Title>" names the star)."""
     for sentence in sentences:
         for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _POSSESSIVE_TITLE):
             for match in pattern.finditer(sentence.text):
                 network = _trim(match["network"])
+                if normalize(network) in people:
+                    continue
                 if match["title"].startswith(scope.title) and _is_network(network):
                     return _Found(network, (sentence.index,))
         if sentence.heading and scope.names_show(sentence.text):

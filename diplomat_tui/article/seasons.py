@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from diplomat_tui.article.patterns import (
     _COUNT,
+    _NUMBER_IN_WORDS,
     _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON,
@@ -91,8 +92,13 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
+    r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
     r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
+)
+# A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
+_PREMIERE_NOUN = re.compile(
+    rf"\b(?:its|the|a) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow))\b"
 )
 _RETURN = frozenset({"returns", "returned"})
 _PAST_PREMIERE = frozenset(
@@ -246,6 +252,9 @@ class SeasonContext:
             and _season_of(s.text, match, show) != OTHER_SHOW
         }
         words = r"\s+".join(re.escape(word) for word in show.split())
+        self.named = re.compile(rf"(?<!\w){words}(?!\w)")
+        # "When <Title> first arrived on ...": the show's own premiere
+        self._first = re.compile(rf"(?<!\w){words} first $")
         self._subject = re.compile(
             rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
             rf"(?:[, ]|{_POSSESSIVE})"
@@ -331,7 +340,7 @@ class SeasonContext:
     def show_premiere(self, sentence: _Sentence, premiere: re.Match[str]) -> bool:
         """Whether ``premiere`` is the show's own premiere (its first season's)."""
         before = sentence.text[: premiere.start()]
-        if _SHOW_SUBJECT.search(before):
+        if _SHOW_SUBJECT.search(before) or self._first.search(before):
             return True
         return bool(
             self._subject.match(before)
@@ -365,6 +374,33 @@ _SERIES_START = re.compile(
 )
 
 
+# A count whose word "episodes" is left out, once a count was given in the sentence:
+# "Season 1 premiered with eight episodes, and Season 2 followed with six", "Series one
+# gave us eight episodes; series two, a mere six, ...".
+_ELIDED_COUNT = re.compile(
+    rf"(?i:\bwith (?P<with>{_NUMBER_IN_WORDS}|\d{{1,2}})(?=[.,;](?!\d)|$)"
+    rf"|\b(?:season|series) \w+, (?:a mere |just |only |a brisk |another )?"
+    rf"(?P<after>{_NUMBER_IN_WORDS})(?=[,;.]))"
+)
+
+
+def _episode_counts(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, count) of the episode counts a sentence gives, those said without
+    "episodes" included."""
+    counts = [
+        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"]))
+        for m in _EPISODE_COUNT.finditer(text)
+    ]
+    if counts:
+        counts += [
+            (m.start(group), m.end(), _count(m[group]))
+            for m in _ELIDED_COUNT.finditer(text)
+            for group in ("with", "after")
+            if m[group] and m.start() > counts[0][1]
+        ]
+    return counts
+
+
 def _season_facts(
     sentences: list[_Sentence], renewal: _Found[int] | None, context: SeasonContext
 ) -> dict[int, _SeasonFacts]:
@@ -374,10 +410,9 @@ def _season_facts(
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
-        for count in _EPISODE_COUNT.finditer(sentence.text):
-            adjective = context.named_after(sentence, count.end())
-            number = adjective or context.at(sentence, count.start())
-            value = _count(count["count"] or count["listed"] or count["keyed"])
+        for start, end, value in _episode_counts(sentence.text):
+            adjective = context.named_after(sentence, end)
+            number = adjective or context.at(sentence, start)
             if number is None or not 0 < value <= 100:
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
@@ -387,7 +422,10 @@ def _season_facts(
                 facts.episode_count = value
             facts.sentences.add(sentence.index)
             facts.count_sentences.add(sentence.index)
-        for premiere in _PREMIERE.finditer(sentence.text):
+        for premiere in (
+            *_PREMIERE.finditer(sentence.text),
+            *_PREMIERE_NOUN.finditer(sentence.text),
+        ):
             number = _premiere_season(sentence, premiere, context)
             if number is None:
                 continue
@@ -395,11 +433,11 @@ def _season_facts(
             date = _iso(premiere)
             if facts.premiere is None or _more_precise(date, facts.premiere):
                 facts.premiere = date
-            if premiere["verb"] in _PAST_PREMIERE and facts.status is None:
+            if _verb(premiere) in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
-    for number, listed, released, index in _table_rows(sentences):
+    for number, listed, released, index in _table_rows(sentences, context.named):
         facts = seasons.setdefault(number, _SeasonFacts())
         if listed is not None and facts.episode_count in (None, listed):
             facts.episode_count = listed
@@ -419,9 +457,13 @@ def _season_facts(
 _DATE_ONLY = re.compile(rf"^{_DATE}$")
 
 
-def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str | None, int]]:
+def _table_rows(
+    sentences: list[_Sentence], show: re.Pattern[str]
+) -> list[tuple[int, int | None, str | None, int]]:
     """(season, episode count, premiere, sentence) from the rows of a plain-text table
-    whose header names a season column ("Season | Episodes | Originally released")."""
+    whose header names a season column ("Season | Episodes | Originally released"), or a
+    title column whose cells name the show and a season ("<Title>: Season 2", as
+    engagement reports list titles)."""
     rows: list[tuple[int, int | None, str | None, int]] = []
     columns: dict[str, int] | None = None
     for sentence in sentences:
@@ -435,26 +477,40 @@ def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str |
             for kind, words in _TABLE_HEADERS.items()
             if re.search(words, cell, re.IGNORECASE)
         }
-        if "season" in header and len(header) > 1:
+        if ("season" in header or "title" in header) and len(header) > 1:
             columns = header
             continue
-        if columns is None or not cells[columns["season"]].isdigit():
+        if columns is None or len(cells) <= max(columns.values()):
+            continue
+        season = _row_season(cells, columns, show)
+        if season is None:
             continue
         count = cells[columns["episodes"]] if "episodes" in columns else ""
-        date = _DATE_ONLY.match(cells[columns["date"]]) if "date" in columns else None
-        rows.append(
-            (
-                int(cells[columns["season"]]),
-                int(count) if count.isdigit() else None,
-                _iso(date) if date else None,
-                sentence.index,
-            )
-        )
+        released = cells[columns["date"]] if "date" in columns else ""
+        date = _DATE_ONLY.match(released)
+        iso = date and _iso(date) or (released if _ISO_DAY.match(released) else None)
+        rows.append((season, int(count) if count.isdigit() else None, iso, sentence.index))
     return rows
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _row_season(cells: list[str], columns: dict[str, int], show: re.Pattern[str]) -> int | None:
+    """A table row's season: its season cell; a row whose title cell names another title
+    (or no season) is no row of the show's."""
+    if "title" in columns and not show.search(cells[columns["title"]]):
+        return None
+    if "season" in columns:
+        cell = cells[columns["season"]]
+        return int(cell) if cell.isdigit() else None
+    named = _SEASON_REFERENCE.search(cells[columns["title"]])
+    return _season_number(named) if named else None
 
 
 _TABLE_HEADERS = {
     "season": r"^(?:season|series)s?$",
+    "title": r"^(?:title|show|programme|program)$",
     "episodes": r"^(?:no\. of )?episodes$",
     "date": r"released|premiere|aired|date",
 }
@@ -465,11 +521,16 @@ def _more_precise(new: str, old: str) -> bool:
     return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
 
 
+def _verb(premiere: re.Match[str]) -> str | None:
+    """The verb of a premiere ("premiered"), None for a premiere named by a noun."""
+    return premiere.groupdict().get("verb")
+
+
 def _premiere_season(
     sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
 ) -> int | None:
     """The season a premiere is of: the show's own premiere is season 1's."""
-    if premiere["verb"] not in _RETURN and context.show_premiere(sentence, premiere):
+    if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     return context.at(sentence, premiere.start())
 
