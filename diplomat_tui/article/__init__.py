@@ -122,8 +122,8 @@ def extract(
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
     )
-    people = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
-    network = _network_of(sentences, scope, frozenset(normalize(name) for name in people))
+    named = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
+    network = _network_of(sentences, scope, frozenset(normalize(name) for name in named))
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)
     record = _show_record(
