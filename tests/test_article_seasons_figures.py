@@ -206,3 +206,86 @@ def test_a_star_named_before_the_title_is_not_the_network() -> None:
     text = f"Peacock's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
     catalog = read(text, head=False)
     assert catalog.show is not None and catalog.show.network == "Peacock"
+
+
+def cast(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dry Creek gave us Ann Lee's Meg Orr.", set()),
+        (f"{SHOW} gave us Ann Lee's Meg Orr.", {("Ann Lee", "Meg Orr")}),
+        ("Dry Creek, with Ann Lee as Meg Orr, was decent.", set()),
+        (f"{SHOW}, with Ann Lee as Meg Orr, was decent.", {("Ann Lee", "Meg Orr")}),
+        ("Dry Creek's farewell season earned praise for Ann Lee as Meg Orr.", set()),
+        (
+            f"{SHOW}'s farewell season earned praise for Ann Lee as Meg Orr.",
+            {("Ann Lee", "Meg Orr")},
+        ),
+        ("The Old Guard comparison is apt: Ann Lee plays Meg Orr.", {("Ann Lee", "Meg Orr")}),
+        ("The Old Guard returns with a twist: Ann Lee plays Meg Orr.", set()),
+        (
+            f"For Peacock, {SHOW}'s showing is a validation of a show: Ann Lee plays Meg Orr.",
+            {("Ann Lee", "Meg Orr")},
+        ),
+        (
+            "For Peacock, Dry Creek's showing is a validation of a show: Ann Lee plays Meg Orr.",
+            set(),
+        ),
+        ("Ann Lee is back as fiery US envoy Meg Orr.", {("Ann Lee", "Meg Orr")}),
+        ("Viewers may spot him in Tom Rye's Dry Creek.", set()),
+    ],
+)
+def test_sentences_about_other_titles_give_no_cast(text: str, expected: set) -> None:
+    assert cast(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 2 was strong. Dry Creek: Season 2 racked up 68 million views.", set()),
+        (
+            f"Season 2 was strong. {SHOW}: Season 2 racked up 68 million views.",
+            {("views", 68_000_000, 2)},
+        ),
+        ("Season 2 was strong. Dry Creek, the rom-com, drew 5 million views.", set()),
+        ("Season 2 was strong. Subscribers streamed 95 billion hours of content.", set()),
+        ("Season 2 was streamed for 95 million hours.", {("hours_viewed", 95_000_000, 2)}),
+        ("Season 2 drew 5 billion views.", set()),  # more than any season ever drew
+        (
+            "Season 2 drew 5 million views, ahead of Dry Creek, which collected 4.1 million views.",
+            {("views", 5_000_000, 2)},
+        ),
+        ("Season 2 was strong. Across both seasons, the series drew 180 million hours.", set()),
+        (
+            f'Season 3 is next. "{SHOW}" premiered in April 2023 and logged 57 million hours '
+            "viewed in its first weekend.",
+            {("hours_viewed", 57_000_000, 1)},
+        ),
+        (
+            'Season 3 is next. "Dry Creek" premiered in April 2023 to 57 million hours viewed.',
+            set(),
+        ),
+    ],
+)
+def test_figures_of_other_titles_or_totals_are_not_taken(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Season 2 debuted strong. The six new episodes drew a crowd. The third season "
+            "is still being written.",
+            {2: (6, None)},
+        ),
+        ("All eight episodes of Season 3 will be available Oct. 16.", {3: (8, "October 16")}),
+        ("Season 3 will be available in 4K.", {}),
+        ('Season 3 is next. "Dry Creek" premiered in April 2023.', {}),
+    ],
+)
+def test_new_episodes_and_availability(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -23,6 +23,12 @@ from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Stat
 
+NamesShow = Callable[[str], bool]
+# Capitalised words after "than", "while" that are no title.
+_NOT_TITLES = frozenset(
+    "The A An It Its This That These Those Season Series Episode Part He She They We I "
+    "Top No Number".split()
+)
 # A figure as written: "1.5M", "820,000", "1.2 billion".
 _FIGURE = (
     r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -43,7 +49,10 @@ _MULTIPLIERS = {
 _HOURS = re.compile(
     rf"{_FIGURE} (?:hours?(?: (?P<viewed>viewed|watched|of viewing|streamed))?"
     r"|(?P<viewing>viewing) hours)\b"
+    r"(?! of (?:content|programming|tv|television|video|streaming)\b)"  # a platform's total
 )
+# More than any one season of a series has drawn: a platform's or a year's total.
+_LARGEST = {"hours_viewed": 5_000_000_000, "views": 1_000_000_000}
 _SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewing
 # Views: "11.2M views".
 _VIEWS = re.compile(rf"{_FIGURE} views\b")
@@ -97,7 +106,12 @@ _SEASON_AFTER = re.compile(
 # A figure over every season: "a combined nineteen weeks", "across its three seasons".
 _COMBINED = re.compile(
     r"(?i:\b(?:a combined|combined|in total|a total of|in all)\b"
-    r"|\bacross (?:its|all|the) (?:\w+ )?seasons\b)"
+    r"|\bacross (?:its|all|the|both) (?:\w+ )?seasons\b)"
+)
+# Another title the words after it are about: "ahead of Other Show, which drew ...".
+_COMPARED = re.compile(
+    rf"\b(?:ahead of|behind|than|beating|beat|edging out|trailing|followed by|while|whereas"
+    rf"|overtaking|outpacing) [“\"]?(?P<title>[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*)*)"
 )
 # Words that make a figure approximate: "nearly 4 million" (kept with Stat.approx).
 # ... or inside a figure's own words: "in more than 80 countries".
@@ -138,7 +152,9 @@ def _scope(written: str) -> str:
     return _SCOPE_QUALIFIER.sub(r"\1 (\2)", _POSSESSIVE_MARK.sub("", written))
 
 
-def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) -> list[Stat]:
+def _sentence_stats(
+    sentence: _Sentence, context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> list[Stat]:
     """The figures one sentence gives, in the order it gives them, each about the season
     its words are about (a figure whose season is unknown is not taken), marked approximate
     when its words say so."""
@@ -149,13 +165,26 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     found: list[tuple[int, Stat]] = []
     if _ANY_TITLE.search(text):
         return []
+    others = [
+        m.start()
+        for m in _COMPARED.finditer(text)
+        if not names_show(m["title"]) and m["title"] not in _NOT_TITLES
+    ]
+
+    def _about_another(position: int) -> bool:
+        """Whether a figure follows another title it is compared with."""
+        return any(start < position for start in others)
 
     def add(
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
+        if value > _LARGEST.get(metric, value) or _about_another(match.start()):
+            return
         after = _SEASON_AFTER.match(text, match.end())
         season = _season_number(after) if after else context.at(sentence, match.start())
-        if metric == "weeks_in_top10" and _COMBINED.search(text, 0, match.start()):
+        if _COMBINED.search(text, 0, match.start()):
+            if metric != "weeks_in_top10":
+                return  # hours or views of several seasons
             season = None  # weeks over every season
         elif season is None:
             return
@@ -196,11 +225,12 @@ def _stats(
     """Every figure of the article, each about the season its words are about: those of
     its sentences, then those of its tables."""
     return tuple(
-        stat for sentence in sentences for stat in _sentence_stats(sentence, context, refs)
+        stat
+        for sentence in sentences
+        for stat in _sentence_stats(sentence, context, refs, names_show)
     ) + tuple(_table_stats(sentences, context, refs, names_show))
 
 
-NamesShow = Callable[[str], bool]
 # The header of a column of figures, and the metric it holds.
 _COLUMN_METRICS = (
     (re.compile(r"(?i)\brank"), "weekly_rank"),

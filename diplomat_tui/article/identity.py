@@ -19,7 +19,8 @@ from diplomat_tui.model import normalize
 # Words that name what kind of programme a title is: "hit political thriller", "series".
 _SHOW_KINDS = (
     r"(?:series|show|drama|thriller|comedy|sitcom|miniseries|docuseries|dramedy|procedural"
-    r"|anthology|saga|mystery|western|romance|fantasy|horror|adaptation|hit|original|epic)"
+    r"|anthology|saga|mystery|western|romance|fantasy|horror|adaptation|hit|original|epic"
+    r"|rom-com|romcom|whodunit|whodunnit|caper|soap|serial)"
 )
 # A network or platform: capitalised words, maybe with a "+" ("Apple TV+").
 _NETWORK = rf"(?<![\w+])[{_UPPER}][\w]*\+?(?: [{_UPPER}][\w]*\+?){{0,2}}"
@@ -123,6 +124,12 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
 
 # Words that start a sentence about something else: "Elsewhere on the chart, X ...".
 _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
+# A verb after a title that opens a sentence ("The Night Agent returns", not "The West
+# Wing comparison"): a word in -s or -ed, or a common irregular verb.
+_VERB_WORD = (
+    r"[a-z]+(?:s|ed)|is|was|will|can|could|has|had|gave|took|made|put|got|won|ran|began"
+    r"|came|went|kept|left|fell|rose|held|led|sat|hit|drew|saw|set|won't|isn't|wasn't"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -142,13 +149,14 @@ _OTHER_TITLE = (
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:: [^,.;]{{1,60}}?)?(?: (?i:season|series) \w+)? "
         r"(?:slipped|held|debuted|climbed|fell|rose|dropped|landed|stayed|remained|jumped|moved"
-        r"|entered|topped|led|sat|returned|opened|bowed)"
+        r"|entered|topped|led|sat|returned|opened|bowed|premiered|launched|arrived)"
         r" (?:at|to|into|in|on|from|the|its|No\.|with|down|up)\b"
     ),
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
         rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        r"|the (?:rom-com|romcom|whodunit|whodunnit|caper|sitcom|miniseries|docuseries)\b"
         rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
     ),
     # "the limited series Zero Day", "Hulu's new drama Paradise"
@@ -160,7 +168,18 @@ _OTHER_TITLE = (
     # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
     re.compile(
-        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)(?=,| (?!{_SHOW_KINDS}\b)[a-z])"
+        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)"
+        rf"(?=,| (?!{_SHOW_KINDS}\b)(?:{_VERB_WORD})\b)"
+    ),
+    # "House of Cards gave us ...", "Designated Survivor put Kiefer Sutherland in ...",
+    # "Madam Secretary, with Téa Leoni as ...": a title that gave the screen its people
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
+        rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
+    ),
+    # "The Crown's farewell season", "Slow Horses' fifth series": a season of a title
+    re.compile(
+        rf"(?P<title>{_TITLE}){_POSSESSIVE} (?:[\w-]+ )?(?:season|series)\b(?! [{_UPPER}“\"])"
     ),
 )
 # A headline that names the show only to compare others with it.
@@ -203,6 +222,8 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
+                if pattern in _OTHER_TITLE and self.names_show(match.group()):
+                    continue  # "For <Network>, <Title>'s showing ...": words about the show
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title

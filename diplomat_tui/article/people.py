@@ -141,7 +141,8 @@ _PLAYS = re.compile(
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
+    rf"(?:(?:the|her|his|their) )?(?:(?:[a-z][\w-]*|[A-Z]{{2,4}}),? ){{0,3}}?"
+    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"  # "as fiery US envoy Meg Orr"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
 # "<Actor>’s powerful performance as <Character>".
@@ -348,6 +349,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _in_another_show(text, match.end(), show):
                 continue
+            if _TITLE_TAIL.search(text, 0, match.start("actor")):
+                continue  # "in Tom Rye's Dry Creek": a title and its maker
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
@@ -431,8 +434,9 @@ def _known_for_mentions(
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
-# Words before a name that make it the end of a title: "The Haunting of Bly Manor".
-_TITLE_TAIL = re.compile(r"\b(?:of|in) $")
+# Words before a name that make it the end of a title or a title's maker: "The Haunting
+# of Bly Manor", "in Tom Rye's Dry Creek" (not "the arrival of Ann Lee as ...").
+_TITLE_TAIL = re.compile(r"(?:\b[A-Z][\w'’-]* of|\bin) $")
 
 
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:

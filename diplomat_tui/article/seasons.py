@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
     _COUNT,
     _NUMBER_IN_WORDS,
     _ORDINAL_WORDS,
@@ -91,7 +92,8 @@ _PREMIERE = re.compile(
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
-    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
+    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available"
+    r"(?: to stream)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
     r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
@@ -222,12 +224,38 @@ _OF_TITLE = re.compile(rf" of (?P<title>(?:[{_UPPER}][\w’'-]*)(?: [{_UPPER}][\
 
 
 def _season_of(text: str, match: re.Match[str], show: str) -> int:
-    """The season a mention names, or OTHER_SHOW when it is a season of another title."""
+    """The season a mention names, or OTHER_SHOW when it is a season of another title
+    ("the second season of Other Show", "Other Show: Season 2", "Other Show Season 2")."""
     title = _OF_TITLE.match(text, match.end())
     owner = title and title["title"].endswith(("’s", "'s"))  # "of a network's drama ..."
     if title and not owner and show not in title["title"] and title["title"] not in show:
         return OTHER_SHOW
+    if match["number"] and (before := _TITLE_BEFORE.search(text, 0, match.start())):
+        named, last = before["title"], before["title"].split()[-1]
+        titled = before["colon"] or not _title_case(text)
+        owner = last.endswith(("’s", "'s"))  # "the network's Season 2"
+        if titled and not owner and show not in named and last not in _NOT_TITLE_WORDS:
+            return OTHER_SHOW
     return _season_number(match)
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised, as in a headline."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) > len(words) * 0.6
+
+
+# A title right before "Season N": "Squid Game: Season 2", "Nobody Wants This Season 2".
+_TITLE_BEFORE = re.compile(
+    rf"(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w’'-]*(?: (?:of |the |and |in |a )*"
+    rf"[{_UPPER}][\w’'-]*){{0,7}})(?P<colon>:)? $"
+)
+# Capitalised words that may stand before "Season N" without being a title's end.
+_NOT_TITLE_WORDS = frozenset(
+    "The A In On Of And For From With Its Their By At To As "
+    "New Final Last Next Now Then But Or So After Before During Since Until While When "
+    "Watch Review Recap Premiere Trailer Exclusive Breaking Update Ranking".split()
+)
 
 
 class SeasonContext:
@@ -256,8 +284,8 @@ class SeasonContext:
         # "When <Title> first arrived on ...": the show's own premiere
         self._first = re.compile(rf"(?<!\w){words} first $")
         self._subject = re.compile(
-            rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
-            rf"(?:[, ]|{_POSSESSIVE})"
+            rf"^[“\"]?(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)"
+            rf"|{words})[”\"]?(?:[, ]|{_POSSESSIVE})"
         )
         self._before: dict[int, int | None] = {}
         last: int | None = None
@@ -281,23 +309,19 @@ class SeasonContext:
                 last = 1
 
     def _add_new_season(self, sentences: list[_Sentence]) -> None:
-        """ "The new season" (or run, or series) is the latest season the article names
-        outside quotations and wishes ("fans beg for series 4"), in an article that
-        announces no renewal (where the new season could be the renewed one)."""
-        latest = max(
-            (
-                season
-                for s in sentences
-                if not _QUOTATION.search(s.text)
-                for start, season in self._mentions[s.index]
-                if not _WISHED.search(s.text, 0, start)
-            ),
-            default=None,
-        )
-        if not latest:
-            return
+        """ "The new season" (or run, or series, or "the six new episodes") is the latest
+        season named so far outside quotations and wishes ("fans beg for series 4"), in an
+        article that announces no renewal (where it could be the renewed one)."""
+        latest = 0
         for s in sentences:
-            found = [(m.start(), latest) for m in _NEW_SEASON.finditer(s.text)]
+            if not _QUOTATION.search(s.text):
+                named = [
+                    n
+                    for start, n in self._mentions[s.index]
+                    if not _WISHED.search(s.text, 0, start)
+                ]
+                latest = max([latest, *named])
+            found = [(m.start(), latest) for m in _NEW_SEASON.finditer(s.text)] if latest else []
             if found:
                 self._mentions[s.index] = sorted(self._mentions[s.index] + found)
 
@@ -356,8 +380,11 @@ _AFTER_LAUNCH = re.compile(
     r"(?i: (?:premiered|debuted|launched|dropped|arrived|bowed|landed|was released"
     r"|premiere|debut|launch|bow|release)\b)"
 )
-# "the new season", "this new run": the latest season the article names.
-_NEW_SEASON = re.compile(r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b)")
+# "the new season", "this new run", "the six new episodes": the latest season named.
+_NEW_SEASON = re.compile(
+    r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b"
+    rf"|\b(?:the|its) (?:{_NUMBER_IN_WORDS}|\d{{1,2}}) new episodes\b)"
+)
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
 # A press kit's "Season: 3" line: what follows in its section is about that season.
