@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplomat_tui.article import extract
+from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import Catalog
 
 SHOW = "Harbour Lights"
@@ -96,7 +97,7 @@ def test_a_lists_lead_in_stays_in_its_section() -> None:
             f"When {SHOW} first arrived on Peacock in April 2023, it was a curiosity.",
             {1: (None, "2023-04")},
         ),
-        (f"When {SHOW} arrived on Peacock in April 2023, it was a curiosity.", {}),
+        (f"When the cast of {SHOW} arrived in London in April 2023, it rained.", {}),
         (  # "the new run": the latest season named
             "Series three is on its way. Series two dropped on 31 October 2024; the new run, "
             "eight episodes in all, arrives on 16 October.",
@@ -288,4 +289,87 @@ def test_figures_of_other_titles_or_totals_are_not_taken(text: str, expected: se
     ],
 )
 def test_new_episodes_and_availability(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+WEB_PAGE = (
+    "SiteName\n\nHome\n\nTV\n\nReviews\n\n"
+    f"{SHOW} Season 3 Trailer: A New Boss (Sort Of)\n\nBy Ann Writer\n\n"
+    "Share this article\n\nFacebook\n\nEmail\n\n"
+    "Peacock released the trailer on Wednesday, with Season 3 set for October 16.\n\n"
+    "TRENDING NOW\n\n1. Dry Creek Season 2 Ending Explained\n\n2. Ten Best Thrillers\n\n"
+    "Season 3 opened the trailer with 5 million views.\n\n"
+    "RELATED\n\n"
+    "- Dry Creek Season 4: Season 4 premieres on November 2, 2025\n\n"
+    "More from SiteName\n\n"
+    "Dry Creek Creator Tom Rye on the Final Season\n\n"
+    "- Season 2 had six episodes when it premiered on May 5, 2025.\n"
+)
+
+
+def test_a_web_pages_headline_is_over_its_byline_and_its_boxes_are_not_read() -> None:
+    catalog = read(WEB_PAGE, head=False)
+    assert stats(catalog) == {("views", 5_000_000, 3)}  # prose after a box is the article's
+    assert seasons(catalog) == {}  # nothing from the related links or the "More from" box
+    assert catalog.show is not None and catalog.show.creators == ()
+    assert not any(c.person == "Sort Of" for c in catalog.cast)
+
+
+def test_without_a_byline_the_menu_page_is_not_about_the_show() -> None:
+    with pytest.raises(ArticleError):
+        read(WEB_PAGE.replace("By Ann Writer\n\n", "").replace(f"{SHOW} Season 3", "A"), head=False)
+
+
+LISTING_TODAY = (
+    "What's on this week\n\nOur critics' picks.\n\n"
+    "THURSDAY 16 OCTOBER\n\n"
+    f"{SHOW}\nPeacock, from 8am\nSeries three, all eight episodes of which arrive today, "
+    "picks up minutes later.\n\n"
+    "FRIDAY 17 OCTOBER\n\n"
+    "Dry Creek\nHulu, 9pm\nSeries two arrives tonight.\n"
+)
+
+
+def test_a_listing_premiere_today_is_the_day_heading_above_it() -> None:
+    assert seasons(read(LISTING_TODAY, head=False)) == {3: (8, "October 16")}
+    # "today" with no day heading above it dates nothing
+    assert seasons(read("Series three, all eight episodes of which arrive today.")) == {
+        3: (8, None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Peacock has not yet said whether {SHOW} will return for a fourth season.", None),
+        (
+            "Peacock has not tied the numbers to a decision, but a fourth season has already "
+            "been ordered.",
+            "Renewed for Season 4",
+        ),
+        ("Fans are campaigning for a fourth season.", None),
+    ],
+)
+def test_an_undecided_renewal_is_no_renewal(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"Season 3 is next. Created by Ann Lee, {SHOW} premiered on April 20, 2023.",
+            {1: (None, "2023-04-20")},
+        ),
+        (
+            f"Season 3 is next. Season 2 of {SHOW} premiered on May 5, 2025.",
+            {2: (None, "2025-05-05")},
+        ),
+        (
+            "Season 1 is over. The second season, all six episodes of it, drops on October 31.",
+            {2: (6, "October 31")},
+        ),
+    ],
+)
+def test_who_premiered(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected

@@ -12,6 +12,7 @@ from diplomat_tui.article.patterns import (
     _Found,
     _trim,
 )
+from diplomat_tui.article.seasons import is_day_heading
 from diplomat_tui.article.text import _Sentence, cells
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import normalize
@@ -177,6 +178,8 @@ _OTHER_TITLE = (
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
         rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
     ),
+    # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
+    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
     # "The Crown's farewell season", "Slow Horses' fifth series": a season of a title
     re.compile(
         rf"(?P<title>{_TITLE}){_POSSESSIVE} (?:[\w-]+ )?(?:season|series)\b(?! [{_UPPER}“\"])"
@@ -288,6 +291,9 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     mentions = sum(1 for s in sentences if scope.names_show(s.text))
     rival = max(counts, key=lambda t: counts[t], default=None)
     titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
+    bylined = _bylined_headline(sentences)
+    if bylined and scope.names_show(bylined) and not _COMPARISON.search(bylined):
+        titled = True  # a web page: menus first, then the headline over its byline
     if headline and _COMPARISON.search(headline):
         headline = None  # "Shows Like <Title>": about other shows, the show only compared
         lead = []
@@ -310,16 +316,55 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     return _scoped(sentences, scope, default)
 
 
+_BYLINE = re.compile(rf"^By [{_UPPER}]")
+_BYLINE_REACH = 40  # sentences from the top where a web page's headline may stand
+_HEADLINE_MAX = 150
+
+
+def _bylined_headline(sentences: list[_Sentence]) -> str | None:
+    """The line right above the first byline ("By Ann Lee") near the top: a web page's
+    headline, under its site's menus."""
+    top = sentences[:_BYLINE_REACH]
+    for above, below in zip(top, top[1:], strict=False):
+        if _BYLINE.match(below.text) and len(above.text) <= _HEADLINE_MAX:
+            return above.text
+    return None
+
+
+_NUMBERED = re.compile(r"^\d{1,3}[.)] ")
+# The heading of a web page's box of links: what follows, up to the next prose, is not
+# the article's.
+_BOX_HEADING = re.compile(
+    r"(?i)^(?:#+ )?(?:related(?: (?:reading|stories|articles|coverage|content))?|more from\b.*"
+    r"|trending(?: now| stories)?|recommended(?: for you| reading)?|read (?:more|next|this next)"
+    r"|you (?:may|might) also like|most (?:popular|read|viewed)|popular (?:now|stories)"
+    r"|up next|more stories|latest (?:news|stories)|share this (?:article|story)"
+    r"|sign up\b.*|more (?:on|about) this\b.*)\s*:?$"
+)
+
+
 def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
     kept: list[_Sentence] = []
     section_in = default
     section_other = False
     paragraph, paragraph_in = -1, default
     show_heading = False  # the sentence before is a heading naming the show
+    numbered = False  # the sentence before is a numbered heading
+    box = False  # in a web page's box of links ("Related", "More from ..."), until prose
     for sentence in sentences:
+        if box and not (sentence.heading or sentence.line):
+            box, section_in, section_other = False, default, False  # the article goes on
+        if box or (sentence.heading and _BOX_HEADING.match(sentence.text)):
+            box = True
+            section_in = section_other = False
+            paragraph, paragraph_in = sentence.paragraph, False
+            continue
         if sentence.heading:
             named = scope.names_show(sentence.text)
             other = None if named else scope.heading_title(sentence.text)
+            if numbered and _NUMBERED.match(sentence.text):
+                other = None  # a box of numbered links ("Trending: 1. ... 2. ..."): no entry
+            numbered = bool(_NUMBERED.match(sentence.text))
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
             # A line right under the show's heading (a listing's "<Channel>, from 8am")
@@ -329,10 +374,10 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             section_in = named or dek or (default and not section_other)
             show_heading = named
             paragraph, paragraph_in = sentence.paragraph, section_in
-            if section_in:
-                kept.append(sentence)
+            if section_in or is_day_heading(sentence):
+                kept.append(sentence)  # a listing's day heading dates the entries under it
             continue
-        show_heading = False
+        show_heading = numbered = False
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:

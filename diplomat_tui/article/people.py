@@ -232,10 +232,13 @@ def _looks_like_name(text: str) -> bool:
     text = text.strip()
     if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
         return False
+    if text.rsplit(" ", 1)[-1] in _NOT_NAME_ENDS:
+        return False  # "(Sort Of)": words, not a name
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
 _NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
+_NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
 
 
 def _other_credits(credits: str | None) -> tuple[str, ...]:

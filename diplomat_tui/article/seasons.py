@@ -48,6 +48,11 @@ _WILL_RETURN = re.compile(
     rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
 )
 _RENEWALS = (_RENEWED, _GRANTED, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+# Words before a renewal that leave it undecided.
+_UNDECIDED = re.compile(
+    r"(?i:\b(?:whether|if|not yet|has not|hasn't|have not|haven't|no word|unclear|yet to"
+    r"|undecided|hopes? for|hoping for|campaign(?:ing)? for)\b)"
+)
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
 _ANNOUNCED = re.compile(
     rf"\bannounced (?P<preposition>on|at|via|during) (?:the )?"
@@ -119,7 +124,9 @@ _PAST_PREMIERE = frozenset(
 )
 # Who premiered: the show itself ("the series premiered"), not one of its seasons.
 _SHOW_SUBJECT = re.compile(
-    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)|\bit)(?: first)?,?(?: which)? (?:\w+ )?$"
+    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)"
+    r"|(?<!of )(?<!to )(?<!for )(?<!in )(?<!with )(?<!about )\bit)"  # not "all six of it"
+    r"(?: first)?,?(?: which)? (?:\w+ )?$"
 )
 
 
@@ -157,10 +164,21 @@ def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
     for sentence in sentences:
         for pattern in _RENEWALS:
             for match in pattern.finditer(sentence.text):
+                if _undecided(sentence.text, match.start()):
+                    continue  # "has not said whether it will return for a fourth season"
                 number = _season_number(match)
                 if found is None or number > found.value:
                     found = _Found(number, (sentence.index,))
     return found
+
+
+def _undecided(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` leaves a renewal undecided."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return bool(_UNDECIDED.search(text, breaks[-1] if breaks else 0, position))
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,? \bbut\b|, and\b|\. ")
 
 
 def _announcement(sentences: list[_Sentence]) -> _Found[str] | None:
@@ -281,17 +299,28 @@ class SeasonContext:
         }
         words = r"\s+".join(re.escape(word) for word in show.split())
         self.named = re.compile(rf"(?<!\w){words}(?!\w)")
-        # "When <Title> first arrived on ...": the show's own premiere
-        self._first = re.compile(rf"(?<!\w){words} first $")
+        # "When <Title> first arrived on ...": the show's own premiere; "Created by A,
+        # <Title> premiered ...": the title right before the verb is its subject
+        owned = r"(?<!of )(?<!with )(?<!from )(?<!in )(?<!on )"  # not "the cast of <Title>"
+        self._first = re.compile(rf"{owned}(?<!\w){words} first $")
+        self._title_subject = re.compile(
+            rf"{owned}(?<!\w)[“\"]?{words}[”\"]? (?:originally |initially )?$"
+        )
         self._subject = re.compile(
             rf"^[“\"]?(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)"
             rf"|{words})[”\"]?(?:[, ]|{_POSSESSIVE})"
         )
+        self.day: dict[int, re.Match[str]] = {}  # the day heading a listing entry is under
         self._before: dict[int, int | None] = {}
         last: int | None = None
         section = None
         heading_season: int | None = None
+        day: re.Match[str] | None = None
         for s in sentences:
+            if s.heading and (dated := _DAY_HEADING.match(s.text)):
+                day = dated
+            if day:
+                self.day[s.index] = day
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
@@ -366,6 +395,9 @@ class SeasonContext:
         before = sentence.text[: premiere.start()]
         if _SHOW_SUBJECT.search(before) or self._first.search(before):
             return True
+        named_before = any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+        if self._title_subject.search(before) and not named_before:
+            return True
         return bool(
             self._subject.match(before)
             and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
@@ -387,6 +419,20 @@ _NEW_SEASON = re.compile(
 )
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
+# A listing's day heading: "Thursday 16 October", "THURSDAY, OCTOBER 16".
+_DAY_HEADING = re.compile(rf"^(?:#+ )?{_DATE}$")
+
+
+def is_day_heading(sentence: _Sentence) -> bool:
+    """Whether a heading is a day's date alone, as listings head each day's entries."""
+    return sentence.heading and bool(_DAY_HEADING.match(sentence.text))
+
+
+# A premiere on the day a listing is under: "all eight episodes of which arrive today".
+_TODAY = re.compile(
+    r"(?i:\b(?:premieres?|arrives?|lands?|returns?|drops?|begins?|starts?|debuts?|launch(?:es)?"
+    r"|(?:is|are) out) (?:on \w+ )?(?:today|tonight)\b)"
+)
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -462,6 +508,15 @@ def _season_facts(
                 facts.premiere = date
             if _verb(premiere) in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
+            facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
+        for today in _TODAY.finditer(sentence.text):
+            number = context.at(sentence, today.start())
+            day = context.day.get(sentence.index)
+            if number is None or day is None:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            facts.premiere = facts.premiere or _iso(day)
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
     for number, listed, released, index in _table_rows(sentences, context.named):
