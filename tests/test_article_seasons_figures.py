@@ -7,7 +7,7 @@ import pytest
 
 from diplomat_tui.article import extract
 from diplomat_tui.errors import ArticleError
-from diplomat_tui.model import Catalog
+from diplomat_tui.model import CastCredit, Catalog, Person
 
 SHOW = "Harbour Lights"
 HEAD = f"{SHOW} News\n\n"
@@ -373,3 +373,34 @@ def test_an_undecided_renewal_is_no_renewal(text: str, expected: str | None) -> 
 )
 def test_who_premiered(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+def known_cast() -> Catalog:
+    people = (Person("Ann Lee"), Person("Tom Rye"))
+    credits = (CastCredit("Ann Lee", "Meg Orr"), CastCredit("Tom Rye", "Jack Orr"))
+    return Catalog(people=people, cast=credits)
+
+
+TRANSCRIPT = (
+    'THE SECOND SCREEN - Episode 9: "Ann Lee Would Like a Nap"\n\n'
+    "HOST: So, season three. It's out. It came out on October sixteenth, all eight episodes "
+    "at once.\n\n"
+    "ANN LEE: I'm told. Meg Orr would hate it, and Jack Orr would love it.\n"
+)
+
+
+def test_a_transcript_naming_the_shows_people_and_characters_is_about_it() -> None:
+    catalog = extract(TRANSCRIPT, source_id="t", show=SHOW, known=known_cast())
+    assert seasons(catalog) == {3: (8, "October 16")}  # "it" is the season just named
+    # one character named is a passing mention; no known people at the top, nothing
+    with pytest.raises(ArticleError):
+        extract(
+            TRANSCRIPT.replace("Jack Orr", "Jack"), source_id="t", show=SHOW, known=known_cast()
+        )
+    with pytest.raises(ArticleError):
+        extract(
+            TRANSCRIPT.replace("Ann Lee Would", "She Would"),
+            source_id="t",
+            show=SHOW,
+            known=known_cast(),
+        )

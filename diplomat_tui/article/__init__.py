@@ -106,7 +106,13 @@ def extract(
         show = _show_identity(everything)[0].value
     sentences = [
         s
-        for s in in_scope(everything, show, headline=headline(cleaned))
+        for s in in_scope(
+            everything,
+            show,
+            headline=headline(cleaned),
+            people=[p.name for p in known.people] if known else (),
+            characters=[c.character for c in known.cast if c.character] if known else (),
+        )
         if len(s.text) <= MAX_SENTENCE
     ]
     scope = Scope(show)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
@@ -270,9 +271,19 @@ def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
     return counts
 
 
-def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> list[_Sentence]:
+def in_scope(
+    sentences: list[_Sentence],
+    show: str,
+    *,
+    headline: str | None,
+    people: Iterable[str] = (),
+    characters: Iterable[str] = (),
+) -> list[_Sentence]:
     """The sentences that speak of ``show``; ArticleError when the article is not
     about it (the show is not in its headline or lead, and has no section of its own).
+    An article that never names the show is about it when its top names one of its
+    ``people`` or ``characters`` (those the store knows) and its text names two of its
+    characters by full name, and no other title (a podcast transcript, an interview).
 
     A section whose heading names another title is out of scope, whatever it says; in
     the rest, a sentence with signs of another title, and those after it in its
@@ -299,6 +310,8 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
         lead = []
     if (headline and scope.names_show(headline)) or titled:
         default = True
+    elif not mentions and not counts and _cast_speaks(sentences, people, characters):
+        default = True
     elif (
         any(scope.names_show(s.text) for s in lead)
         and (rival is None or counts[rival] <= mentions)
@@ -314,6 +327,23 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     else:
         raise ArticleError("No series title found: this does not read as an article about a show.")
     return _scoped(sentences, scope, default)
+
+
+_TOP = 3  # sentences that make an article's top (headline, standfirst)
+
+
+def _cast_speaks(
+    sentences: list[_Sentence], people: Iterable[str], characters: Iterable[str]
+) -> bool:
+    """Whether the article's top names one of the show's people or characters and its
+    text names two of its characters by full name."""
+    full = [c for c in characters if " " in c]
+    names = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE) for n in (*people, *full)]
+    top = " ".join(s.text for s in sentences[:_TOP])
+    if not any(name.search(top) for name in names):
+        return False
+    text = "\n".join(s.text for s in sentences)
+    return sum(1 for c in set(full) if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text)) >= 2
 
 
 _BYLINE = re.compile(rf"^By [{_UPPER}]")

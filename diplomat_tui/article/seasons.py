@@ -82,8 +82,23 @@ def _month(group: str) -> str:
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )"
 # A date as written: "October 16, 2025", "Oct. 16", "16 October 2025", "Thursday 16 October",
 # "April 2023"; a bare year only after "in".
+# A day of the month in words, as speech is transcribed: "October sixteenth".
+_DAY_WORDS = {
+    word: number
+    for number, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth twenty-first twenty-second twenty-third twenty-fourth twenty-fifth "
+            "twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth thirty-first"
+        ).split(),
+        start=1,
+    )
+}
+_DAY_WORD = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
 _DATE = (
-    rf"(?:{_WEEKDAY}?(?:{_month('month')} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"(?:{_WEEKDAY}?(?:{_month('month')} (?:(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"|(?P<dayw>(?i:{_DAY_WORD})))"
     rf"(?:,? (?P<year>\d{{4}}))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_month('month2')}"
     rf"(?:,? (?P<year2>\d{{4}}))?"
@@ -98,6 +113,7 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available"
+    r"|came out|comes out"
     r"(?: to stream)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
     r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
@@ -134,7 +150,7 @@ def _iso(match: re.Match[str]) -> str:
     """A date match as the store keeps it: ``2025-10-16``, ``2023-04``, ``October 16``,
     or ``2026``; never a year the text does not give."""
     month_word = match["month"] or match["month2"] or match["month3"]
-    day = match["day"] or match["day2"]
+    day = match["day"] or match["day2"] or _DAY_WORDS.get((match["dayw"] or "").lower())
     year = match["year"] or match["year2"] or match["year3"] or match["year4"]
     if month_word is None:
         return year
@@ -393,7 +409,14 @@ class SeasonContext:
     def show_premiere(self, sentence: _Sentence, premiere: re.Match[str]) -> bool:
         """Whether ``premiere`` is the show's own premiere (its first season's)."""
         before = sentence.text[: premiere.start()]
-        if _SHOW_SUBJECT.search(before) or self._first.search(before):
+        subject = _SHOW_SUBJECT.search(before)
+        if (
+            subject
+            and subject.group().lower().startswith("it")
+            and self._before.get(sentence.index)
+        ):
+            subject = None  # "Season three. It came out on ...": "it" is that season
+        if subject or self._first.search(before):
             return True
         named_before = any(start < premiere.start() for start, _ in self._mentions[sentence.index])
         if self._title_subject.search(before) and not named_before:
