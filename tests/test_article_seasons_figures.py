@@ -43,7 +43,7 @@ LISTINGS = (
 
 def test_a_listing_line_under_the_shows_heading_belongs_to_its_entry() -> None:
     # the entry of another title, with its own channel line, gives nothing
-    assert seasons(read(LISTINGS, head=False)) == {2: (6, None)}
+    assert seasons(read(LISTINGS, head=False)) == {2: (6, "October 16")}
 
 
 def test_a_lists_lead_in_stays_in_its_section() -> None:
@@ -404,3 +404,26 @@ def test_a_transcript_naming_the_shows_people_and_characters_is_about_it() -> No
             show=SHOW,
             known=known_cast(),
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 is back for eight more episodes.", {3: (8, None)}),
+        ("Season 3 is back; we want more episodes.", {}),
+        (f"{SHOW} returned for its third season on October 16.", {3: (None, "October 16")}),
+        (f"{SHOW} returned for its third season with a bang.", {}),
+        ("HOST: Season two was really short, right? Six episodes.", {2: (6, None)}),
+    ],
+)
+def test_more_episodes_a_return_for_a_season_and_speaker_labels(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+def test_a_listing_entry_arriving_at_once_is_dated_by_its_day() -> None:
+    text = LISTING_TODAY.replace("all eight episodes of which arrive today", "arriving in full")
+    text = text.replace("picks up minutes later.", "All eight episodes arrive at once.")
+    assert seasons(read(text, head=False)) == {3: (8, "October 16")}
+    # a return next year is no premiere on the listing's day
+    text = text.replace("arrive at once", "arrive next year")
+    assert seasons(read(text, head=False)) == {3: (8, None)}

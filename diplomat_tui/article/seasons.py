@@ -63,7 +63,7 @@ _ANNOUNCED = re.compile(
 _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-episode\b"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new |more )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
@@ -116,6 +116,7 @@ _PREMIERE = re.compile(
     r"|came out|comes out"
     r"(?: to stream)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
+    r"(?: for (?:its|a|the) \w+ (?:season|series))?"  # "returned for its third season on"
     r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
@@ -266,7 +267,8 @@ def _season_of(text: str, match: re.Match[str], show: str) -> int:
         return OTHER_SHOW
     if match["number"] and (before := _TITLE_BEFORE.search(text, 0, match.start())):
         named, last = before["title"], before["title"].split()[-1]
-        titled = before["colon"] or not _title_case(text)
+        label = before["colon"] and before.start() == 0 and (" " not in named or named.isupper())
+        titled = not label and (before["colon"] or not _title_case(text))  # not "HOST: ..."
         owner = last.endswith(("’s", "'s"))  # "the network's Season 2"
         if titled and not owner and show not in named and last not in _NOT_TITLE_WORDS:
             return OTHER_SHOW
@@ -384,6 +386,11 @@ class SeasonContext:
         found = self._before.get(sentence.index)
         return self._only if found is None else (found or None)
 
+    def within(self, sentence: _Sentence, start: int, end: int) -> int | None:
+        """The one season named between ``start`` and ``end`` of ``sentence``, if one is."""
+        named = {n for at, n in self._mentions.get(sentence.index, []) if start <= at < end}
+        return named.pop() or None if len(named) == 1 else None
+
     def named_after(self, sentence: _Sentence, position: int) -> int | None:
         """The season named right after ``position``, with only a title or "of the"
         between: "10-episode third season", "eight episodes of The Show series three"."""
@@ -451,10 +458,12 @@ def is_day_heading(sentence: _Sentence) -> bool:
     return sentence.heading and bool(_DAY_HEADING.match(sentence.text))
 
 
-# A premiere on the day a listing is under: "all eight episodes of which arrive today".
+# A premiere on the day a listing is under: "all eight episodes of which arrive today",
+# "All eight episodes of series three arrive at once", "Series two begins."
 _TODAY = re.compile(
     r"(?i:\b(?:premieres?|arrives?|lands?|returns?|drops?|begins?|starts?|debuts?|launch(?:es)?"
-    r"|(?:is|are) out) (?:on \w+ )?(?:today|tonight)\b)"
+    r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
+    r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
 )
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
@@ -634,7 +643,10 @@ def _verb(premiere: re.Match[str]) -> str | None:
 def _premiere_season(
     sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
 ) -> int | None:
-    """The season a premiere is of: the show's own premiere is season 1's."""
+    """The season a premiere is of: the one its words name ("returned for its third
+    season on ..."); the show's own premiere is season 1's."""
+    if (inside := context.within(sentence, premiere.start(), premiere.end())) is not None:
+        return inside
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     return context.at(sentence, premiere.start())
