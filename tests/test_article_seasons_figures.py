@@ -427,3 +427,42 @@ def test_a_listing_entry_arriving_at_once_is_dated_by_its_day() -> None:
     # a return next year is no premiere on the listing's day
     text = text.replace("arrive at once", "arrive next year")
     assert seasons(read(text, head=False)) == {3: (8, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Season 3 release date is October 16, 2025.", {3: (None, "2025-10-16")}),
+        ("Season 3 is set for October 16.", {3: (None, "October 16")}),
+        ("Season 3 is set for a fall release.", {}),
+        ("Peacock has set an Oct. 16 premiere date for Season 3.", {3: (None, "October 16")}),
+        ("Season 3 is underway: the finale airs and premieres on October 30.", {}),
+        ("Season 3's trailer dropped on September 24.", {}),
+        ("Filming on Season 4 is scheduled for March 2026.", {}),
+    ],
+)
+def test_more_premiere_phrasings_and_what_is_no_premiere(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+def test_a_season_said_to_be_happening_is_renewed() -> None:
+    assert status(read("Season 4 is officially happening.")) == "Renewed for Season 4"
+    assert status(read("Season 4 is officially filming.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Season 3 drew 5.4m views and 41.9m hours viewed.",
+            {("views", 5_400_000, 3), ("hours_viewed", 41_900_000, 3)},
+        ),
+        ("Season 3 is 5.4m long.", set()),
+        ("Season 3 took the top spot on the English TV list.", {("weekly_rank", 1, 3)}),
+        ("Season 3 claimed the top spot.", {("weekly_rank", 1, 3)}),
+        ("Season 3 never held the top spot.", set()),
+        ("Season 3 is the top spot for drama fans.", set()),
+    ],
+)
+def test_short_units_and_the_top_spot(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected

@@ -32,12 +32,13 @@ _NOT_TITLES = frozenset(
 # A figure as written: "1.5M", "820,000", "1.2 billion".
 _FIGURE = (
     r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
+    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b|(?P<short>m|bn|k)\b)?"
     rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
     rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+| and a half)?)"
     r" (?P<word_unit>thousand|million|billion)\b)"
 )
 _MULTIPLIERS = {
+    "bn": 1_000_000_000,
     "k": 1_000,
     "thousand": 1_000,
     "m": 1_000_000,
@@ -76,6 +77,19 @@ _RANK = re.compile(
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
 )
+# The first rank in words: "took the top spot on the English TV list".
+_TOP_SPOT = re.compile(
+    r"(?i:\b(?:the|its) top spot"
+    rf"(?P<listed> (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
+    r"(?:chart|list|ranking|top 10)s?\b)?)"
+)
+# A verb that takes the top spot: "claimed", "held on to".
+_TOP_VERB = re.compile(
+    r"(?i:\b(?:took|takes|taking|claimed|claims|grabbed|seized|secured|kept|keeps|retained"
+    r"|nabbed|earned|reclaimed|snagged|held|holds|holding|hit|hits|reached|landed|debuted in"
+    r"|opened in|stormed to|shot to|climbed to|rose to|went to)(?: on to| onto)?) $"
+)
+_NEGATED = re.compile(r"(?i:\b(?:not|never|failed to|missed|short of|without)\b[^,.;]{0,30}$)")
 _PER_COUNTRY = re.compile(
     rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
 )
@@ -142,7 +156,7 @@ def _figure(match: re.Match[str]) -> int | float:
         written = f"{_count(match['words'])}.{digits}" if digits else str(_count(match["words"]))
         value = Decimal(written) * _MULTIPLIERS[match["word_unit"].lower()]
         return int(value) if value == value.to_integral_value() else float(value)
-    unit = _MULTIPLIERS.get((match["unit"] or "").lower(), 1)
+    unit = _MULTIPLIERS.get((match["unit"] or match["short"] or "").lower(), 1)
     value = Decimal(match["figure"].replace(",", "")) * unit
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -205,9 +219,21 @@ def _sentence_stats(
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _TOP_SPOT.finditer(text):
+        if _NEGATED.search(text, 0, match.start()):
+            continue  # "never held the top spot"
+        if match["listed"] or _TOP_VERB.search(text, 0, match.start()):
+            add(
+                match,
+                "weekly_rank",
+                1,
+                period or ("debut week" if _DEBUT_AT.search(text) else None),
+            )
     for match in _HOURS.finditer(text):
         value = _figure(match)
-        big = match["unit"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        big = (
+            match["unit"] or match["short"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        )
         if match["viewed"] or match["viewing"] or big:
             add(match, "hours_viewed", value, period)
     for match in _VIEWS.finditer(text):
@@ -324,7 +350,7 @@ def _header_unit(cell: str) -> int:
 def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float | None:
     """A cell's figure in the column's unit; None for a small figure with no unit, which
     is a column in units the header does not say."""
-    if match["unit"] or match["word_unit"]:
+    if match["unit"] or match["short"] or match["word_unit"]:
         return value
     if unit == 1:
         return value if value >= _SMALLEST_AUDIENCE else None

@@ -39,7 +39,7 @@ _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # "Series 4 has been commissioned", "Season 4 is confirmed".
 _ORDERED = re.compile(
     rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
-    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up))\b"
+    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go))\b"
 )
 # A return announced for a season with no date: "will return for a fourth season" (with
 # a date, "returns for Season 3 on October 16" is a premiere).
@@ -112,9 +112,10 @@ _PREMIERE = re.compile(
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
-    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available"
-    r"|came out|comes out"
-    r"(?: to stream)?)\b"
+    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
+    r"|came out|comes out|(?:release|premiere) date (?:is|was)"
+    r"|(?:is|are|was|were) (?:set|slated|scheduled|due)(?: to (?:premiere|arrive|debut|drop|land"
+    r"|return|launch))?(?: for)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
     r"(?: for (?:its|a|the) \w+ (?:season|series))?"  # "returned for its third season on"
     r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
@@ -122,7 +123,16 @@ _PREMIERE = re.compile(
 )
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
 _PREMIERE_NOUN = re.compile(
-    rf"\b(?:its|the|a) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow))\b"
+    rf"\b(?:its|the|an?) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow)"
+    r"(?: date)?)\b"
+)
+_FOR_SEASON = re.compile(rf" for (?:its |the )?{_SEASON}")
+# What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
+# set for" (said in the clause before the verb).
+_NOT_A_SEASON = re.compile(
+    r"(?i:\b(?:finale|trailer|teaser|filming|production|shoot|screening|premiere party|red carpet"
+    r"|special|soundtrack|book|film|movie|podcast|documentary|tour|pilot)\b"
+    rf"|(?<![\w-])episode (?:\d+|{_NUMBER_IN_WORDS})\b)"
 )
 _RETURN = frozenset({"returns", "returned"})
 _PAST_PREMIERE = frozenset(
@@ -532,7 +542,7 @@ def _season_facts(
             *_PREMIERE_NOUN.finditer(sentence.text),
         ):
             number = _premiere_season(sentence, premiere, context)
-            if number is None:
+            if number is None or _not_a_season(sentence.text, premiere.start()):
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
             date = _iso(premiere)
@@ -635,6 +645,13 @@ def _more_precise(new: str, old: str) -> bool:
     return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
 
 
+def _not_a_season(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` says something other than a season
+    premieres (a finale, a trailer, filming)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return bool(_NOT_A_SEASON.search(text, breaks[-1] if breaks else 0, position))
+
+
 def _verb(premiere: re.Match[str]) -> str | None:
     """The verb of a premiere ("premiered"), None for a premiere named by a noun."""
     return premiere.groupdict().get("verb")
@@ -647,6 +664,8 @@ def _premiere_season(
     season on ..."); the show's own premiere is season 1's."""
     if (inside := context.within(sentence, premiere.start(), premiere.end())) is not None:
         return inside
+    if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
+        return _season_number(named)  # "an Oct. 16 premiere date for Season 3"
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     return context.at(sentence, premiere.start())
