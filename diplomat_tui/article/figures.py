@@ -77,7 +77,7 @@ _RANK = re.compile(
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
 )
-# The first rank in words: "took the top spot on the English TV list".
+# The first rank in words: "took the top spot on the weekly TV list".
 _TOP_SPOT = re.compile(
     r"(?i:\b(?:the|its) top spot"
     rf"(?P<listed> (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
