@@ -466,3 +466,18 @@ def test_a_season_said_to_be_happening_is_renewed() -> None:
 )
 def test_short_units_and_the_top_spot(text: str, expected: set) -> None:
     assert stats(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Unlike Dry Creek, renewed for a second season, {SHOW} waits.", None),
+        (f"Dry Creek has been renewed for a fifth season, unlike {SHOW}.", None),
+        ("The show has been renewed for a fourth season.", "Renewed for Season 4"),
+        ("It has been renewed for a fourth season.", "Renewed for Season 4"),
+        (f'"{SHOW}" has been renewed for a fourth season.', "Renewed for Season 4"),
+        (f"Peacock renewed {SHOW} for a fourth season.", "Renewed for Season 4"),
+    ],
+)
+def test_a_renewal_of_another_title_is_not_the_shows(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected

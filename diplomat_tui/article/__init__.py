@@ -118,7 +118,7 @@ def extract(
     scope = Scope(show)
     show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
     refs = _Refs(source_id)
-    renewal = _renewal(sentences)
+    renewal = _renewal(sentences, show)
     context = SeasonContext(sentences, show, renewal)
     mentions = _mentions(
         sentences,

@@ -48,6 +48,14 @@ _WILL_RETURN = re.compile(
     rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
 )
 _RENEWALS = (_RENEWED, _GRANTED, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+# The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
+# been renewed for ..." (an active "Peacock renewed" names the network, not a title).
+_RENEWED_TITLE = re.compile(
+    rf"(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w’'-]*(?: (?:of |the |and |in |a )*"
+    rf"[{_UPPER}][\w’'-]*){{0,7}})[”\"]?(?:,| (?:was|has been|had been|have been|is|are|were"
+    r"|got|gets|will be)(?: officially| already| quickly)?) $"
+)
+_NOT_TITLES = frozenset("The It This That Which She He They".split())
 # Words before a renewal that leave it undecided.
 _UNDECIDED = re.compile(
     r"(?i:\b(?:whether|if|not yet|has not|hasn't|have not|haven't|no word|unclear|yet to"
@@ -185,14 +193,17 @@ class _SeasonFacts:
     premiere_sentences: set[int] = field(default_factory=set)
 
 
-def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
-    """The latest season a renewal announces, with its sentence."""
+def _renewal(sentences: list[_Sentence], show: str) -> _Found[int] | None:
+    """The latest season a renewal of ``show`` announces, with its sentence."""
     found: _Found[int] | None = None
     for sentence in sentences:
         for pattern in _RENEWALS:
             for match in pattern.finditer(sentence.text):
                 if _undecided(sentence.text, match.start()):
                     continue  # "has not said whether it will return for a fourth season"
+                renewed = _RENEWED_TITLE.search(sentence.text, 0, match.start())
+                if renewed and show not in renewed["title"] and renewed["title"] not in _NOT_TITLES:
+                    continue  # "Unlike Other Show, renewed for a second season, ..."
                 number = _season_number(match)
                 if found is None or number > found.value:
                     found = _Found(number, (sentence.index,))
