@@ -481,3 +481,30 @@ def test_short_units_and_the_top_spot(text: str, expected: set) -> None:
 )
 def test_a_renewal_of_another_title_is_not_the_shows(text: str, expected: str | None) -> None:
     assert status(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 is here. Peacock's Top 10 was led by Dry Creek with 9 million views.", set()),
+        ("Season 3 is here. It drew 9 million views.", {("views", 9_000_000, 3)}),
+        ("Season 3 is here. The top show, Dry Creek, drew 9 million views.", set()),
+        ("Season 3 is here. The political drama drew 9 million views.", {("views", 9_000_000, 3)}),
+        ("Season 3 is No. 3 on our list of the best dramas of the year.", set()),
+        ("Season 3 is No. 3 on the streamer's TV list.", {("weekly_rank", 3, 3)}),
+    ],
+)
+def test_a_figure_needs_words_standing_for_the_show(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 is here. Her previous show, Dry Creek, had 75 episodes.", {}),
+        ("Season 3 is here. All eight episodes arrive at once.", {3: (8, None)}),
+        ("Season 3 is here. The season has eight episodes.", {3: (8, None)}),
+    ],
+)
+def test_a_count_needs_words_standing_for_the_show(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -18,7 +18,7 @@ from diplomat_tui.article.patterns import (
     _Refs,
     _season_number,
 )
-from diplomat_tui.article.seasons import SeasonContext
+from diplomat_tui.article.seasons import SeasonContext, refers_to_show
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Stat
@@ -90,6 +90,11 @@ _TOP_VERB = re.compile(
     r"|opened in|stormed to|shot to|climbed to|rose to|went to)(?: on to| onto)?) $"
 )
 _NEGATED = re.compile(r"(?i:\b(?:not|never|failed to|missed|short of|without)\b[^,.;]{0,30}$)")
+# A critic's list, not a chart: "on our list", "of the best dramas of the year".
+_OPINION_LIST = re.compile(
+    r"(?i:\b(?:our|my|his|her|their|critics['’]?|readers['’]?|staff)\b"
+    r"|^ of (?:the )?(?:best|worst|greatest|top)\b|\b(?:best|worst|favou?rite|greatest)\b)"
+)
 _PER_COUNTRY = re.compile(
     rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
 )
@@ -179,6 +184,8 @@ def _sentence_stats(
     found: list[tuple[int, Stat]] = []
     if _ANY_TITLE.search(text):
         return []
+    if not (sentence.line or names_show(text) or refers_to_show(text)):
+        return []  # "Other Show had 9 million views": nothing stands for the show
     others = [
         m.start()
         for m in _COMPARED.finditer(text)
@@ -216,6 +223,8 @@ def _sentence_stats(
             continue
         if _PER_COUNTRY.match(text, match.end()):
             continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
+        if _OPINION_LIST.search(match.group()) or _OPINION_LIST.match(text, match.end()):
+            continue  # "No. 3 on our list of the best dramas": a critic's ranking
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)

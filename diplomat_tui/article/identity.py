@@ -181,6 +181,10 @@ _OTHER_TITLE = (
     ),
     # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
     re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
+    # "The top show, Other Show, drew ...": a title in apposition to a kind of programme
+    re.compile(
+        rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
+    ),
     # "The Crown's farewell season", "Slow Horses' fifth series": a season of a title
     re.compile(
         rf"(?P<title>{_TITLE}){_POSSESSIVE} (?:[\w-]+ )?(?:season|series)\b(?! [{_UPPER}“\"])"

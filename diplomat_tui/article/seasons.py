@@ -510,6 +510,24 @@ _ELIDED_COUNT = re.compile(
 )
 
 
+# Words that stand for the show or one of its seasons: "it", "the series", "the political
+# drama", "this season", "the eight new episodes".
+_ANAPHOR = re.compile(
+    r"(?i:\b(?:it|its|it['’]s)\b|\b(?:the|this) (?:[\w-]+ ){0,2}?"
+    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b)"
+)
+
+
+# A count that speaks of the show's own run: "all eight episodes", "eight more episodes".
+_OWN_COUNT = re.compile(r"(?i:\ball (?:\w+ )?episodes\b|\b\w+ (?:more|new) episodes\b)")
+
+
+def refers_to_show(text: str) -> bool:
+    """Whether ``text`` names a season or has a word standing for the show (its title
+    is checked apart): "Other Show had 75 episodes" does not."""
+    return bool(_SEASON_REFERENCE.search(text) or _ANAPHOR.search(text))
+
+
 def _episode_counts(text: str) -> list[tuple[int, int, int]]:
     """(start, end, count) of the episode counts a sentence gives, those said without
     "episodes" included."""
@@ -536,7 +554,13 @@ def _season_facts(
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
-        for start, end, value in _episode_counts(sentence.text):
+        about = (
+            sentence.line
+            or context.named.search(sentence.text)
+            or refers_to_show(sentence.text)
+            or _OWN_COUNT.search(sentence.text)
+        )
+        for start, end, value in _episode_counts(sentence.text) if about else ():
             adjective = context.named_after(sentence, end)
             number = adjective or context.at(sentence, start)
             if number is None or not 0 < value <= 100:
