@@ -508,3 +508,17 @@ def test_a_figure_needs_words_standing_for_the_show(text: str, expected: set) ->
 )
 def test_a_count_needs_words_standing_for_the_show(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+def test_the_show_as_a_stars_epithet_does_not_make_the_article_about_it() -> None:
+    text = (
+        f"{SHOW} Star Ann Lee Joins Dry Creek Season 2\n\n"
+        f"{SHOW} star Ann Lee has joined the cast of Dry Creek, Hulu's western. Lee will play "
+        "Meg Orr in the second season, which premieres March 5, 2026. Dry Creek has been "
+        "renewed for a third season."
+    )
+    with pytest.raises(ArticleError, match="Dry Creek"):
+        read(text, head=False)
+    # the show named in its own right in the headline: about it
+    text = text.replace(f"{SHOW} Star Ann Lee Joins Dry Creek Season 2", f"{SHOW} Returns")
+    assert read(text, head=False).show is not None

@@ -214,12 +214,21 @@ class Scope:
         body = r"\s+".join(words)
         self._named = re.compile(rf"(?<!\w){body}(?!\w)")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        self._epithet = re.compile(
+            rf"(?i:(?<!\w){body}(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:star|actor|actress|creator"
+            r"|showrunner|alum|alumna|alumnus|cast member|breakout|writer|director)s?\b)"
+        )
 
     def names_show(self, text: str) -> bool:
         """Whether ``text`` names the show (any case in an all-capitals line)."""
         if self._named.search(text):
             return True
         return text.isupper() and bool(self._named_caps.search(text))
+
+    def about_show(self, text: str) -> bool:
+        """Whether ``text`` names the show other than as a person's epithet ("<Title>
+        star Ann Lee joins Other Show" is about the star's new work)."""
+        return self.names_show(self._epithet.sub(" ", text))
 
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
@@ -312,12 +321,12 @@ def in_scope(
     if headline and _COMPARISON.search(headline):
         headline = None  # "Shows Like <Title>": about other shows, the show only compared
         lead = []
-    if (headline and scope.names_show(headline)) or titled:
+    if (headline and scope.about_show(headline)) or titled:
         default = True
     elif not mentions and not counts and _cast_speaks(sentences, people, characters):
         default = True
     elif (
-        any(scope.names_show(s.text) for s in lead)
+        any(scope.about_show(s.text) for s in lead)
         and (rival is None or counts[rival] <= mentions)
         and not (headline and any(title in headline for title in counts))
     ):
