@@ -522,3 +522,10 @@ def test_the_show_as_a_stars_epithet_does_not_make_the_article_about_it() -> Non
     # the show named in its own right in the headline: about it
     text = text.replace(f"{SHOW} Star Ann Lee Joins Dry Creek Season 2", f"{SHOW} Returns")
     assert read(text, head=False).show is not None
+
+
+def test_a_clause_about_another_title_is_cut_off() -> None:
+    text = f"{SHOW}'s creator ran the room on Dry Creek, where Ann Lee's Meg Orr was a hit."
+    assert read(text).cast == ()
+    text = f"{SHOW} is set in London, where Ann Lee's Meg Orr runs the embassy."
+    assert {(c.person, c.character) for c in read(text).cast} == {("Ann Lee", "Meg Orr")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
@@ -190,6 +191,11 @@ _OTHER_TITLE = (
         rf"(?P<title>{_TITLE}){_POSSESSIVE} (?:[\w-]+ )?(?:season|series)\b(?! [{_UPPER}“\"])"
     ),
 )
+# A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
+_OTHER_CLAUSE = re.compile(
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) [“\"]?(?P<title>{_TITLE})[”\"]?, "
+    r"(?:where|in which|whose|on which)\b"
+)
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
     r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
@@ -245,6 +251,14 @@ class Scope:
                     continue
                 return title
         return None
+
+    def without_other_clauses(self, sentence: _Sentence) -> _Sentence:
+        """``sentence`` cut before a clause about another title ("..., and ran the room on
+        Other Show, where A's B ..."): what follows is about that title."""
+        for match in _OTHER_CLAUSE.finditer(sentence.text):
+            if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
+                return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
+        return sentence
 
     def heading_title(self, heading: str) -> str | None:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
@@ -429,8 +443,9 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             paragraph_in = True
         elif scope.other_title(sentence):
             paragraph_in = False
+        # a table's header states nothing: its rows are scoped
         if paragraph_in or _is_table_header(sentence):
-            kept.append(sentence)  # a table's header states nothing: its rows are scoped
+            kept.append(scope.without_other_clauses(sentence))
     return kept
 
 
