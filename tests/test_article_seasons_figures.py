@@ -529,3 +529,23 @@ def test_a_clause_about_another_title_is_cut_off() -> None:
     assert read(text).cast == ()
     text = f"{SHOW} is set in London, where Ann Lee's Meg Orr runs the embassy."
     assert {(c.person, c.character) for c in read(text).cast} == {("Ann Lee", "Meg Orr")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 2 spent four weeks in the Top Ten.", {("weeks_in_top10", 4, 2)}),
+        ("Season 2 made the top ten in 40 countries.", {("top10_countries", 40, 2)}),
+        ("Season 2 hit number one in the Top Ten.", {("weekly_rank", 1, 2)}),
+        ("Season 2 is one of the top ten dramas of 2024.", set()),
+    ],
+)
+def test_top_ten_in_words(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+def test_an_estimate_is_approximate() -> None:
+    (stat,) = read("Season 2 drew an estimated 4 million views.").stats
+    assert (stat.value, stat.approx) == (4_000_000, True)
+    (stat,) = read("Season 2 drew 4 million views.").stats
+    assert stat.approx is False

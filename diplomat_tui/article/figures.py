@@ -59,21 +59,21 @@ _SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewi
 _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
-    rf"(?i:(?:\btop 10\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
+    rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
     rf"\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
     rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
-    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top 10|chart|list)\b"
-    rf"|\btop 10 for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart|list)\b"
+    rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
 )
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
 _RANK = re.compile(
     rf"(?:\b(?i:number)|\bNo\.|\b(?i:no)(?=\d)|#) ?(?P<rank>{_COUNT})(?![\w-])"
     r"(?: (?:spot|place|position|slot))?(?: (?:on|in|atop) (?:the )?"
-    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
+    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?[Tt]op (?:10|[Tt]en)(?: [{_UPPER}][\w-]*)*)"
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
 )
@@ -81,7 +81,7 @@ _RANK = re.compile(
 _TOP_SPOT = re.compile(
     r"(?i:\b(?:the|its) top spot"
     rf"(?P<listed> (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
-    r"(?:chart|list|ranking|top 10)s?\b)?)"
+    r"(?:chart|list|ranking|top 10|top ten)s?\b)?)"
 )
 # A verb that takes the top spot: "claimed", "held on to".
 _TOP_VERB = re.compile(
@@ -104,7 +104,7 @@ _RANK_VERB = re.compile(
     r"|land(?:ed|s|ing)|sat|sits|sitting|reach(?:ed|es|ing)|hit|hitting|held|holds?|holding"
     r"|climb(?:ed|s|ing)|rose|rising|slipp(?:ed|ing)|fell|falling|dropp(?:ed|ing)|went|shot"
     r"|enough for|stands|stood|remains|(?:re-)?enter(?:ed|s|ing)|return(?:ed|s|ing)|storm(?:ed|s))"
-    r"(?: (?:the|its) (?:[\w-]+ ){0,3}?(?:chart|list|top 10|rankings?))?"
+    r"(?: (?:the|its) (?:[\w-]+ ){0,3}?(?:chart|list|top 10|top ten|rankings?))?"
     r"(?: strong| straight)?(?: at| to| for)?) $"
 )
 # A rank in a week of the run, with no list named: "was No. 2 in its second week".
@@ -137,7 +137,8 @@ _COMPARED = re.compile(
 _APPROXIMATE_INSIDE = re.compile(r"(?i:\b(?:more than|over) \S)")
 _APPROXIMATE = re.compile(
     r"(?i:\b(?:nearly|almost|about|around|roughly|approximately|approx\.|more than|over|close to"
-    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to)) $"
+    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to"
+    r"|something like|as many as|in excess of|the best part of|an estimated|estimated)) $"
 )
 # The period a figure covers: "In its first weekend", "during its debut week".
 _PERIOD = re.compile(
@@ -217,7 +218,9 @@ def _sentence_stats(
         found.append((match.start(), stat))
 
     for match in _RANK.finditer(text):
-        listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
+        listed = match.group().endswith(
+            ("list", "lists", "chart", "charts", "ranking", "10", "ten", "Ten")
+        )
         in_week = _RANK_IN_WEEK.match(text, match.end())
         if not (match["scope"] or listed or in_week or _RANK_VERB.search(text[: match.start()])):
             continue
