@@ -549,3 +549,27 @@ def test_an_estimate_is_approximate() -> None:
     assert (stat.value, stat.approx) == (4_000_000, True)
     (stat,) = read("Season 2 drew 4 million views.").stats
     assert stat.approx is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 2 ranked second on the weekly TV list.", {("weekly_rank", 2, 2)}),
+        ("Season 2 finished third in the Top 10.", {("weekly_rank", 3, 2)}),
+        ("Season 2 ranked second on our list of favourites.", set()),
+        ("Season 2 ranked second among critics.", set()),
+        ("Season 2 reached the Top 10 of 84 countries.", {("top10_countries", 84, 2)}),
+    ],
+)
+def test_ordinal_ranks_and_countries(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
+
+
+def test_a_six_part_series_has_six_episodes() -> None:
+    assert seasons(read("The six-part second series is strong.")) == {2: (6, None)}
+    assert seasons(read("Season 2 has a two-part finale.")) == {}  # an arc, not the season
+
+
+def test_a_two_episode_premiere_is_no_season_count() -> None:
+    assert seasons(read("Season 2 opens with a two-episode premiere.")) == {}
+    assert seasons(read("The eight-episode Season 2 opens tonight.")) == {2: (8, None)}

@@ -10,6 +10,7 @@ from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _COUNT,
     _NUMBER_IN_WORDS,
+    _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON_REFERENCE,
     _UNIT_WORDS,
@@ -60,7 +61,7 @@ _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
     rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
-    rf"\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+    rf"\b(?:in|of|across) (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
@@ -94,6 +95,13 @@ _NEGATED = re.compile(r"(?i:\b(?:not|never|failed to|missed|short of|without)\b[
 _OPINION_LIST = re.compile(
     r"(?i:\b(?:our|my|his|her|their|critics['’]?|readers['’]?|staff)\b"
     r"|^ of (?:the )?(?:best|worst|greatest|top)\b|\b(?:best|worst|favou?rite|greatest)\b)"
+)
+# A rank as an ordinal on a named list: "ranked second on the weekly TV list".
+_RANK_ORDINAL = re.compile(
+    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|landed|debuted|opened)"
+    rf" (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[:10])}|\d(?:st|nd|rd|th)|10th)(?: place)?"
+    rf" (?:on|in|atop) (?:the )?(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
+    r"(?:top (?:10|ten)|chart|list|ranking)s?)\b)"
 )
 _PER_COUNTRY = re.compile(
     rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
@@ -231,6 +239,11 @@ def _sentence_stats(
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _RANK_ORDINAL.finditer(text):
+        ordinal = match["ordinal"].lower()
+        rank = _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
+        if not _OPINION_LIST.search(match.group()):
+            add(match, "weekly_rank", rank, period)
     for match in _TOP_SPOT.finditer(text):
         if _NEGATED.search(text, 0, match.start()):
             continue  # "never held the top spot"
