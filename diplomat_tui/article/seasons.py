@@ -71,8 +71,8 @@ _ARC = r"(?:finale|premiere|opener|arc|story|storyline|special|event|block|debut
 # An episode count: "the eight-episode series", "the six-part series", "all eight episodes",
 # "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes" or "N episodes in,".
 _EPISODE_COUNT = re.compile(
-    rf"(?i:\b(?P<count>{_COUNT})-(?:episode\b(?! (?:[\w-]+ )?{_ARC}\b)|part\b(?= (?:[\w-]+ ){{0,2}}?"
-    r"(?:series|season|run|drama|thriller|show|miniseries)\b))"
+    rf"(?i:\b(?P<count>{_COUNT})-(?:episode\b(?! (?:[\w-]+ )?{_ARC}\b)"
+    r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b))"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new |more )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
