@@ -573,3 +573,24 @@ def test_a_six_part_series_has_six_episodes() -> None:
 def test_a_two_episode_premiere_is_no_season_count() -> None:
     assert seasons(read("Season 2 opens with a two-episode premiere.")) == {}
     assert seasons(read("The eight-episode Season 2 opens tonight.")) == {2: (8, None)}
+
+
+NEWSLETTER = (
+    f"What to Stream This Weekend: {SHOW} and More\n\n"
+    "Your guide to the weekend's best new TV.\n\n"
+    f"{SHOW} (Peacock)\n"
+    "Season 3 of the thriller arrived on Thursday with all eight episodes.\n\n"
+    "Dry Creek (Hulu)\n"
+    "The fifth season of the western premiered September 24, with six episodes. "
+    "It has been renewed for a sixth season.\n"
+)
+
+
+def test_entries_headed_like_the_shows_are_other_titles() -> None:
+    catalog = read(NEWSLETTER, head=False)
+    assert seasons(catalog) == {3: (8, None)}
+    assert status(catalog) is None
+    # a heading of another shape ("Cast") is a section of the article, not an entry
+    text = NEWSLETTER.replace("Dry Creek (Hulu)", "Cast").replace("fifth", "third")
+    text = text.replace("with six episodes", "to acclaim")
+    assert seasons(read(text, head=False)) == {3: (8, "September 24"), 6: (None, None)}

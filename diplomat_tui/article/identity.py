@@ -260,14 +260,48 @@ class Scope:
                 return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
         return sentence
 
-    def heading_title(self, heading: str) -> str | None:
+    def heading_title(self, heading: str, entries: str | None = None) -> str | None:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
-        for a heading that names no title ("Quick hits", "Premise")."""
+        for a heading that names no title ("Quick hits", "Premise"). ``entries`` is the
+        markup of the show's own entry heading when it has one ("" for a bare "Title
+        (Network)" line): a heading with that markup holding only a short title is
+        another title's entry."""
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
-        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words or text.endswith("?"):
+        if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
-        return text if all(w[:1].isupper() for w in words) else None
+        if re.match(r"^(?:#+ |\d{1,3}[.)] )", heading):
+            return text
+        sibling = entries is not None and _markup(heading) == entries and "," not in text
+        if sibling and len(text.split()) <= _ENTRY_WORDS and text.lower() not in _SECTION_NAMES:
+            return text
+        return None
+
+    def entry_markup(self, sentences: list[_Sentence]) -> str | None:
+        """The markup of the show's own entry heading (a heading that is its title and
+        maybe its network), or None when it has none."""
+        for s in sentences:
+            bare = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", s.text).strip()
+            if s.heading and s.index > 1 and bare.casefold() == self.title.casefold():
+                return _markup(s.text)
+        return None
+
+
+def _markup(heading: str) -> str:
+    """A heading's shape: its leading markup ("##", "1.", or none) and whether it ends in
+    a parenthesis ("Title (Network)")."""
+    match = re.match(r"^(#+|\d{1,3}[.)]) ", heading)
+    lead = "" if match is None else ("#" * len(match[1]) if match[1][0] == "#" else "1.")
+    return lead + ("()" if heading.rstrip().endswith(")") else "")
+
+
+_ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
+# Section headings that are no title: "Cast", "Release date".
+_SECTION_NAMES = frozenset(
+    "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
+    "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
+    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related".split(";")
+)
 
 
 def _outside_parentheses(text: str) -> str:
@@ -408,6 +442,7 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     show_heading = False  # the sentence before is a heading naming the show
     numbered = False  # the sentence before is a numbered heading
     box = False  # in a web page's box of links ("Related", "More from ..."), until prose
+    entries = scope.entry_markup(sentences)
     for sentence in sentences:
         if box and not (sentence.heading or sentence.line):
             box, section_in, section_other = False, default, False  # the article goes on
@@ -418,15 +453,17 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             continue
         if sentence.heading:
             named = scope.names_show(sentence.text)
-            other = None if named else scope.heading_title(sentence.text)
+            # A line right under the show's heading (a listing's "<Channel>, from 8am")
+            # goes on with its entry, unless it names another title.
+            dek = show_heading and not named and not scope.other_title(sentence)
+            other = None
+            if not (named or dek or is_day_heading(sentence)):
+                other = scope.heading_title(sentence.text, entries)
             if numbered and _NUMBERED.match(sentence.text):
                 other = None  # a box of numbered links ("Trending: 1. ... 2. ..."): no entry
             numbered = bool(_NUMBERED.match(sentence.text))
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
-            # A line right under the show's heading (a listing's "<Channel>, from 8am")
-            # goes on with its entry, unless it names another title.
-            dek = show_heading and other is None and not scope.other_title(sentence)
             section_other = other is not None
             section_in = named or dek or (default and not section_other)
             show_heading = named
