@@ -594,3 +594,21 @@ def test_entries_headed_like_the_shows_are_other_titles() -> None:
     text = NEWSLETTER.replace("Dry Creek (Hulu)", "Cast").replace("fifth", "third")
     text = text.replace("with six episodes", "to acclaim")
     assert seasons(read(text, head=False)) == {3: (8, "September 24"), 6: (None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{SHOW} returns to Peacock on 16 October for a third series.", {3: (None, "October 16")}),
+        (f"{SHOW} will be back for series three on 16 October.", {3: (None, "October 16")}),
+        (
+            f"The third series of {SHOW} starts on BBC One on Sunday 12 October at 9pm.",
+            {3: (None, "October 12")},
+        ),
+        (f"{SHOW} series 3 begins 12th October.", {3: (None, "October 12")}),
+        (f"{SHOW} is back on 16 October.", {}),  # back: which season is not said
+        ("Filming on series 4 begins 12th October.", {}),
+    ],
+)
+def test_british_returns_and_starts(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -124,12 +124,14 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
-    r"|came out|comes out|(?:release|premiere) date (?:is|was)"
+    r"|came out|comes out|(?:release|premiere) date (?:is|was)|(?:will be|is|are) back"
+    r"|starts|started|begins|began|kicks off|kicked off"
     r"|(?:is|are|was|were) (?:set|slated|scheduled|due)(?: to (?:premiere|arrive|debut|drop|land"
     r"|return|launch))?(?: for)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
-    r"(?: for (?:its|a|the) \w+ (?:season|series))?"  # "returned for its third season on"
-    r"(?: (?:on|in|at) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
+    # "returned for its third season on", "will be back for series three on"
+    r"(?: for (?:(?:its|a|the) \w+ (?:season|series)|(?:season|series) \w+))?"
+    r"(?: (?:on|in|at|to) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
@@ -137,7 +139,7 @@ _PREMIERE_NOUN = re.compile(
     rf"\b(?:its|the|an?) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow)"
     r"(?: date)?)\b"
 )
-_FOR_SEASON = re.compile(rf" for (?:its |the )?{_SEASON}")
+_FOR_SEASON = re.compile(rf" for (?:its |the |an? )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
 _NOT_A_SEASON = re.compile(
@@ -145,7 +147,7 @@ _NOT_A_SEASON = re.compile(
     r"|special|soundtrack|book|film|movie|podcast|documentary|tour|pilot)\b"
     rf"|(?<![\w-])episode (?:\d+|{_NUMBER_IN_WORDS})\b)"
 )
-_RETURN = frozenset({"returns", "returned"})
+_RETURN = frozenset({"returns", "returned", "is back", "are back", "will be back"})
 _PAST_PREMIERE = frozenset(
     {
         "premiered",
@@ -158,6 +160,9 @@ _PAST_PREMIERE = frozenset(
         "released",
         "returned",
         "followed",
+        "started",
+        "began",
+        "kicked off",
     }
 )
 # Who premiered: the show itself ("the series premiered"), not one of its seasons.
