@@ -612,3 +612,20 @@ def test_entries_headed_like_the_shows_are_other_titles() -> None:
 )
 def test_british_returns_and_starts(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+def test_a_list_of_suggestions_names_other_titles() -> None:
+    text = (
+        "Season 3 is its best yet. All eight episodes arrive October 16.\n\n"
+        "If you need more after the finale, try these:\n\n"
+        "- Dry Creek: Ann Lee stars as Meg Orr, and the fifth season premiered September 24.\n"
+        "- Bodyguard (Hulu): Tom Rye as Jack Orr. Six episodes.\n\n"
+        "Season 3 drew 5 million views.\n"
+    )
+    catalog = read(text)
+    assert seasons(catalog) == {3: (8, "October 16")}
+    assert catalog.cast == ()
+    assert stats(catalog) == {("views", 5_000_000, 3)}  # prose after the list is read
+    # "See also" as a heading does the same
+    text = text.replace("If you need more after the finale, try these:", "See also")
+    assert read(text).cast == ()

@@ -430,7 +430,8 @@ _BOX_HEADING = re.compile(
     r"|trending(?: now| stories)?|recommended(?: for you| reading)?|read (?:more|next|this next)"
     r"|you (?:may|might) also like|most (?:popular|read|viewed)|popular (?:now|stories)"
     r"|up next|more stories|latest (?:news|stories)|share this (?:article|story)"
-    r"|sign up\b.*|more (?:on|about) this\b.*)\s*:?$"
+    r"|sign up\b.*|more (?:on|about) this\b.*|see also|similar (?:shows|titles|series)"
+    r"|more like this|(?:what to )?watch next)\s*:?$"
 )
 
 
@@ -446,7 +447,9 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     for sentence in sentences:
         if box and not (sentence.heading or sentence.line):
             box, section_in, section_other = False, default, False  # the article goes on
-        if box or (sentence.heading and _BOX_HEADING.match(sentence.text)):
+        # "If you need more, try these:" then a list: the list names other titles
+        suggests = sentence.text.endswith(":") and bool(_COMPARISON.search(sentence.text))
+        if box or suggests or (sentence.heading and _BOX_HEADING.match(sentence.text)):
             box = True
             section_in = section_other = False
             paragraph, paragraph_in = sentence.paragraph, False
