@@ -629,3 +629,18 @@ def test_a_list_of_suggestions_names_other_titles() -> None:
     # "See also" as a heading does the same
     text = text.replace("If you need more after the finale, try these:", "See also")
     assert read(text).cast == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First aired: April 20, 2023", {1: (None, "2023-04-20")}),
+        ("Original release: April 20, 2023 – present", {1: (None, "2023-04-20")}),
+        ("Release date: October 16, 2025", {}),  # which season's release is not said
+        ("Season: 3\nRelease date: October 16, 2025", {3: (None, "2025-10-16")}),
+        ("The third season comprises eight hour-long episodes.", {3: (8, None)}),
+        ("Seasons: 3\nEpisodes: 22", {}),  # the show's total, no season's count
+    ],
+)
+def test_infobox_keys_and_episode_adjectives(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

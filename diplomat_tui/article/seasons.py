@@ -74,7 +74,8 @@ _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-(?:episode\b(?! (?:[\w-]+ )?{_ARC}\b)"
     r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b))"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new |more )?episodes\b"
+    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
+    r" (?:new |more |[\w-]+-long |hour-long )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
@@ -119,7 +120,8 @@ _DATE = (
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
-    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired))\s*[:=]\s*|"
+    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
+    r"|original release|original run|first released))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
@@ -139,6 +141,8 @@ _PREMIERE_NOUN = re.compile(
     rf"\b(?:its|the|an?) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow)"
     r"(?: date)?)\b"
 )
+# Keys that give the show's own first airing (not a season's release).
+_SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
 _FOR_SEASON = re.compile(rf" for (?:its |the |an? )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
@@ -711,7 +715,11 @@ def _premiere_season(
         return _season_number(named)  # "an Oct. 16 premiere date for Season 3"
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
-    return context.at(sentence, premiere.start())
+    season = context.at(sentence, premiere.start())
+    key = (premiere.groupdict().get("key") or "").lower()
+    if season is None and key in _SHOW_KEYS:
+        return 1  # an infobox's "First aired: April 20, 2023": the show's premiere
+    return season
 
 
 def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:
