@@ -718,7 +718,7 @@ def _premiere_season(
     season = context.at(sentence, premiere.start())
     key = (premiere.groupdict().get("key") or "").lower()
     if season is None and key in _SHOW_KEYS:
-        return 1  # an infobox's "First aired: April 20, 2023": the show's premiere
+        return 1  # an infobox's "First aired: May 5, 2021": the show's premiere
     return season
 
 
