@@ -644,3 +644,14 @@ def test_a_list_of_suggestions_names_other_titles() -> None:
 )
 def test_infobox_keys_and_episode_adjectives(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+def test_a_trade_headline_may_drop_the_titles_article() -> None:
+    show = "The Long Table"
+    text = "'Long Table' Season 4 Renewal Set at Peacock\n\nPeacock renewed it for a fourth season."
+    catalog = extract(text, source_id="t", show=show)
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 4"
+    # the words alone, as a common noun, do not name the show
+    text = "Ann Lee sets a long table for four\n\nShe renewed her vows for a second time."
+    with pytest.raises(ArticleError):
+        extract(text, source_id="t", show=show)

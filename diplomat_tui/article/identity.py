@@ -218,7 +218,10 @@ class Scope:
         self.title = title
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
-        self._named = re.compile(rf"(?<!\w){body}(?!\w)")
+        # Trade headlines drop the article: "'Diplomat' Season 4" for "The Diplomat".
+        short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
+        dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
+        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
         self._epithet = re.compile(
             rf"(?i:(?<!\w){body}(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:star|actor|actress|creator"

@@ -303,7 +303,9 @@ def _season_of(text: str, match: re.Match[str], show: str) -> int:
         label = before["colon"] and before.start() == 0 and (" " not in named or named.isupper())
         titled = not label and (before["colon"] or not _title_case(text))  # not "HOST: ..."
         owner = last.endswith(("’s", "'s"))  # "the network's Season 2"
-        if titled and not owner and show not in named and last not in _NOT_TITLE_WORDS:
+        if titled and not owner and show not in named and named not in show:
+            if last in _NOT_TITLE_WORDS:
+                return _season_number(match)
             return OTHER_SHOW
     return _season_number(match)
 
