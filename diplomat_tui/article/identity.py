@@ -218,7 +218,7 @@ class Scope:
         self.title = title
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
-        # Trade headlines drop the article: "'Diplomat' Season 4" for "The Diplomat".
+        # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
         short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
         dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
         self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}")
