@@ -655,3 +655,10 @@ def test_a_trade_headline_may_drop_the_titles_article() -> None:
     text = "Ann Lee sets a long table for four\n\nShe renewed her vows for a second time."
     with pytest.raises(ArticleError):
         extract(text, source_id="t", show=show)
+
+
+def test_the_nth_week_in_the_top_ten_is_n_weeks() -> None:
+    assert stats(read("Season 3 spent its fourth week in the Top 10.")) == {
+        ("weeks_in_top10", 4, 3)
+    }
+    assert stats(read("Season 3 is in its fourth week of filming.")) == set()

@@ -67,7 +67,9 @@ _COUNTRIES = re.compile(
 _WEEKS = re.compile(
     rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
     rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart|list)\b"
-    rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
+    rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b"
+    rf"|\b(?:its|a) (?P<nth>{'|'.join(list(_ORDINAL_WORDS)[1:12])}) (?:consecutive |straight )?"
+    rf"week (?:in|on) (?:the |its )?(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart)\b)"
 )
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
@@ -266,7 +268,9 @@ def _sentence_stats(
     for match in _COUNTRIES.finditer(text):
         add(match, "top10_countries", _count(match["count"]), period)
     for match in _WEEKS.finditer(text):
-        add(match, "weeks_in_top10", _count(match["count"] or match["count_after"]), None)
+        weeks = match["count"] or match["count_after"]
+        value = _count(weeks) if weeks else _ORDINAL_WORDS[match["nth"].lower()]
+        add(match, "weeks_in_top10", value, None)
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 
