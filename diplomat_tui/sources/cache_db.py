@@ -2,7 +2,7 @@
 thread hand-overs.
 
 hishel's default connection (anysqlite) runs every call on a worker thread: making a
-cursor, fetching rows, committing, ~100 hand-overs per request, each a wait for the
+cursor, fetching rows, committing, ~20 hand-overs per request, each a wait for the
 event loop and the worker (several ms each on a busy machine). Here only a statement
 that may wait for another process's lock (``execute``, up to hishel's ``busy_timeout``)
 goes to the worker; making a cursor, fetching the rows of a read (the cache is in WAL
