@@ -406,7 +406,7 @@ def _step(what: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the inputs, run every benchmark, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 2 minutes)")
     quick = parser.parse_args(argv).quick
     repeats = QUICK if quick else FULL
     with tempfile.TemporaryDirectory(prefix="diplomat-bench-") as temp:
