@@ -8,6 +8,7 @@ in order, on one writer thread, so closing the terminal loses nothing.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
@@ -105,6 +106,14 @@ class DiplomatApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
+
+    def on_main_screen_built(self, message: MainScreen.Built) -> None:
+        """The launch is drawn. If the command line paused the garbage collector for it,
+        what the launch made (modules, records, widgets) lives as long as the app: it is
+        moved out of the collector's way (``gc.freeze``) and collecting resumes."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""

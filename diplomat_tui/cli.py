@@ -254,9 +254,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return run_ingest(store, args.files, yes=args.yes, dry_run=args.dry_run, out=_out)
     if args.command == "refresh":
         return _refresh(store, settings, force=args.force)
+    # The launch (Textual's modules, the records, the widgets) makes tens of thousands of
+    # objects that live as long as the app: collections would find nothing. The collector
+    # is paused until the first full frame is drawn (DiplomatApp.on_main_screen_built).
+    gc.disable()
     from diplomat_tui.app import DiplomatApp
 
-    DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
+    DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings).run()
     return 0
 
 
@@ -398,16 +402,3 @@ def _fetch_pictures(store: Store, settings: Settings) -> None:
     report = asyncio.run(fetch_missing(store.snapshot().catalog, settings))
     if report.fetched:
         _progress("Pictures", f"{report.fetched} fetched for offline use")
-
-
-def _launch_snapshot(store: Store) -> Snapshot:
-    """The store read for launch, with the garbage collector paused while the records are
-    made (tens of thousands of new objects would trigger collections that find nothing)
-    and the loaded records then moved out of its way (``gc.freeze``) for the session."""
-    gc.disable()
-    try:
-        snapshot = store.snapshot()
-    finally:
-        gc.enable()
-    gc.freeze()
-    return snapshot

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -50,6 +51,9 @@ PANE_BINDINGS = {
 
 class MainScreen(Screen[None]):
     """Navigation and panes; ``pane`` is the id of the pane on show."""
+
+    class Built(Message):
+        """The navigation, the pane on show and the keys are mounted and drawn."""
 
     HORIZONTAL_BREAKPOINTS = [(0, NARROW_CLASS), (NARROW_WIDTH, "-wide")]
     BINDINGS = [
@@ -116,6 +120,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.app.is_headless:
             self._show_built()
+            self.post_message(self.Built())
         else:
             self.call_later(self._build)  # after the first frame: it is queued before
 
@@ -126,6 +131,7 @@ class MainScreen(Screen[None]):
         self._show_built()
         if self.is_current:  # (help may have been opened meanwhile)
             self._refresh_layout()
+        self.post_message(self.Built())
 
     def _show_built(self) -> None:
         self.built = True
