@@ -3,6 +3,9 @@ it must read and a near miss it must leave alone."""
 
 from __future__ import annotations
 
+import contextlib
+import time
+
 import pytest
 
 from diplomat_tui.article import extract
@@ -662,3 +665,35 @@ def test_the_nth_week_in_the_top_ten_is_n_weeks() -> None:
         ("weeks_in_top10", 4, 3)
     }
     assert stats(read("Season 3 is in its fourth week of filming.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 is here. The Old Guard's farewell season drew 5 million views.", set()),
+        (
+            "Season 3 is here. Ann Lee's third season as Meg Orr drew 5 million views.",
+            {("views", 5_000_000, 3)},
+        ),
+        (
+            "Season 3 is here. Peacock's new series pleased fans: the drama drew 5 million views.",
+            {("views", 5_000_000, 3)},
+        ),
+    ],
+)
+def test_a_possessive_season_is_another_titles_only_when_it_reads_as_one(
+    text: str, expected: set
+) -> None:
+    assert stats(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Ann Lee Tom Rye's third season ", "Thursday 16 October\n\n", "1. A\n\n", "on Dry Creek, "],
+)
+def test_the_scoping_rules_take_linear_time(unit: str) -> None:
+    body = unit * (200_000 // len(unit))
+    start = time.perf_counter()
+    with contextlib.suppress(ArticleError):
+        read(f"Peacock's {SHOW} returns. " + body)
+    assert time.perf_counter() - start < 60
