@@ -450,7 +450,7 @@ def test_more_premiere_phrasings_and_what_is_no_premiere(text: str, expected: di
 
 def test_a_season_said_to_be_happening_is_renewed() -> None:
     assert status(read("Season 4 is officially happening.")) == "Renewed for Season 4"
-    assert status(read("Season 4 is officially filming.")) is None
+    assert status(read("Season 4 is officially rumoured.")) is None
 
 
 @pytest.mark.parametrize(
@@ -697,3 +697,26 @@ def test_the_scoping_rules_take_linear_time(unit: str) -> None:
     with contextlib.suppress(ArticleError):
         read(f"Peacock's {SHOW} returns. " + body)
     assert time.perf_counter() - start < 60
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S3 dropped on 16 October with eight episodes.", {3: (8, "October 16")}),
+        ("S03E01 dropped on 16 October.", {}),  # an episode's code, not a season
+    ],
+)
+def test_a_season_written_short(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 4 is already in the works.", "Renewed for Season 4"),
+        ("Season 4 is in production in London.", "Renewed for Season 4"),
+        ("Peacock has not said whether Season 4 is in the works.", None),
+    ],
+)
+def test_a_season_in_the_works_is_renewed(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected

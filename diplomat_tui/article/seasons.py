@@ -39,7 +39,8 @@ _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # "Series 4 has been commissioned", "Season 4 is confirmed".
 _ORDERED = re.compile(
     rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
-    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go))\b"
+    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go"
+    r"|in production|in the works|filming|shooting))\b"
 )
 # A return announced for a season with no date: "will return for a fourth season" (with
 # a date, "returns for Season 3 on October 16" is a premiere).
