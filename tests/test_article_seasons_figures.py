@@ -720,3 +720,19 @@ def test_a_season_written_short(text: str, expected: dict) -> None:
 )
 def test_a_season_in_the_works_is_renewed(text: str, expected: str | None) -> None:
     assert status(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Season 3 drew 5 million views, good for the No. 1 spot.",
+            {("views", 5_000_000, 3), ("weekly_rank", 1, 3)},
+        ),
+        ("Season 3 claimed the No. 2 position.", {("weekly_rank", 2, 3)}),
+        ("Season 3 drew viewers, putting it at No. 3.", {("weekly_rank", 3, 3)}),
+        ("Season 3 is the No. 3 reason to subscribe.", set()),
+    ],
+)
+def test_more_rank_verbs(text: str, expected: set) -> None:
+    assert stats(read(text)) == expected
