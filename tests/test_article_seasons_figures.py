@@ -736,3 +736,10 @@ def test_a_season_in_the_works_is_renewed(text: str, expected: str | None) -> No
 )
 def test_more_rank_verbs(text: str, expected: set) -> None:
     assert stats(read(text)) == expected
+
+
+def test_a_concession_does_not_make_a_renewal_undecided() -> None:
+    text = "Even if ratings dipped, Peacock has renewed the drama for a fourth season."
+    assert status(read(text)) == "Renewed for Season 4"
+    text = "Fans wonder if Peacock has renewed the drama for a fourth season."
+    assert status(read(text)) is None

@@ -59,7 +59,8 @@ _RENEWED_TITLE = re.compile(
 _NOT_TITLES = frozenset("The It This That Which She He They".split())
 # Words before a renewal that leave it undecided.
 _UNDECIDED = re.compile(
-    r"(?i:\b(?:whether|if|not yet|has not|hasn't|have not|haven't|no word|unclear|yet to"
+    r"(?i:\b(?:whether|(?<!even )(?<!as )if|not yet|has not|hasn't|have not|haven't|no word"
+    r"|unclear|yet to"
     r"|undecided|hopes? for|hoping for|campaign(?:ing)? for)\b)"
 )
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
