@@ -743,3 +743,18 @@ def test_a_concession_does_not_make_a_renewal_undecided() -> None:
     assert status(read(text)) == "Renewed for Season 4"
     text = "Fans wonder if Peacock has renewed the drama for a fourth season."
     assert status(read(text)) is None
+
+
+def test_a_season_only_compared_with_does_not_change_the_topic() -> None:
+    text = (
+        "The third season opened strongly. That is well ahead of the second season's debut. "
+        "Peacock had the season at No. 1 on its TV list with 5.4 million views."
+    )
+    assert stats(read(text)) == {("weekly_rank", 1, 3), ("views", 5_400_000, 3)}
+    text = text.replace("That is well ahead of the second season's debut", "Season 2 debuted")
+    assert stats(read(text)) == {("weekly_rank", 1, 2), ("views", 5_400_000, 2)}
+
+
+def test_a_premiere_of_a_named_season() -> None:
+    text = "The news follows the October 16 premiere of the eight-episode third season."
+    assert seasons(read(text)) == {3: (8, "October 16")}

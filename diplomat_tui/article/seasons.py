@@ -145,7 +145,7 @@ _PREMIERE_NOUN = re.compile(
 )
 # Keys that give the show's own first airing (not a season's release).
 _SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
-_FOR_SEASON = re.compile(rf" for (?:its |the |an? )?{_SEASON}")
+_FOR_SEASON = re.compile(rf" (?:for|of) (?:its |the |an? )?(?:[\w-]+ )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
 _NOT_A_SEASON = re.compile(
@@ -387,9 +387,10 @@ class SeasonContext:
                 last = heading_season  # a new paragraph goes on with the season before
             section = s.section
             self._before[s.index] = last
-            if self._mentions[s.index]:
-                last = self._mentions[s.index][-1][1]
-            elif self.series_start(s, len(s.text)):
+            topical = [n for at, n in self._mentions[s.index] if not _compared(s.text, at)]
+            if topical:  # "well ahead of the second season's debut": the topic stays
+                last = topical[-1]
+            elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
 
     def _add_new_season(self, sentences: list[_Sentence]) -> None:
@@ -502,6 +503,19 @@ _TODAY = re.compile(
     r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
     r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
 )
+# Words that bring a season in only to compare with it: "well ahead of the second
+# season's debut", "up from Season 2's".
+_COMPARED_WITH = re.compile(
+    r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|beating"
+    r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
+)
+
+
+def _compared(text: str, position: int) -> bool:
+    """Whether the season named at ``position`` is only compared with."""
+    return bool(_COMPARED_WITH.search(text, max(0, position - 60), position))
+
+
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -716,7 +730,8 @@ def _premiere_season(
     if (inside := context.within(sentence, premiere.start(), premiere.end())) is not None:
         return inside
     if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
-        return _season_number(named)  # "an Oct. 16 premiere date for Season 3"
+        return _season_number(named)  # "an Oct. 16 premiere date for Season 3", "of the
+        # eight-episode third season"
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     season = context.at(sentence, premiere.start())
