@@ -758,3 +758,9 @@ def test_a_season_only_compared_with_does_not_change_the_topic() -> None:
 def test_a_premiere_of_a_named_season() -> None:
     text = "The news follows the October 16 premiere of the eight-episode third season."
     assert seasons(read(text)) == {3: (8, "October 16")}
+
+
+def test_a_title_in_parentheses_names_the_character() -> None:
+    text = "Tom Rye (Jack Orr) and Ann Lee (President Meg Orr) will return."
+    assert ("Ann Lee", "President Meg Orr") in cast(read(text))
+    assert not any(c.person == "President Meg Orr" for c in read(text).cast)
