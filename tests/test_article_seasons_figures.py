@@ -764,3 +764,9 @@ def test_a_title_in_parentheses_names_the_character() -> None:
     text = "Tom Rye (Jack Orr) and Ann Lee (President Meg Orr) will return."
     assert ("Ann Lee", "President Meg Orr") in cast(read(text))
     assert not any(c.person == "President Meg Orr" for c in read(text).cast)
+
+
+def test_a_stars_return_stands_for_the_show() -> None:
+    text = "Season 3 is here. Ann Lee's return drew 5.4 million views."
+    assert stats(read(text)) == {("views", 5_400_000, 3)}
+    assert stats(read("Season 3 is here. Ann Lee's film drew 5.4 million views.")) == set()

@@ -541,10 +541,11 @@ _ELIDED_COUNT = re.compile(
 
 
 # Words that stand for the show or one of its seasons: "it", "the series", "the political
-# drama", "this season", "the eight new episodes".
+# drama", "this season", "the eight new episodes", "Ann Lee's return".
 _ANAPHOR = re.compile(
     r"(?i:\b(?:it|its|it['’]s)\b|\b(?:the|this) (?:[\w-]+ ){0,2}?"
-    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b)"
+    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b"
+    rf"|{_POSSESSIVE} (?:return|comeback|new season|latest season|new episodes)\b)"
 )
 
 
