@@ -483,6 +483,9 @@ def _reference_mentions(
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
+        elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
+            # "Ann Lee (President Meg Orr)": a title names the character in parentheses
+            yield _Mention(left, sentence.index, match.start(), character=inner)
         elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
             yield _Mention(inner, sentence.index, match.start(), character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
@@ -494,6 +497,15 @@ def _reference_mentions(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
     yield from _known_for_mentions(sentence, people, subject)
+
+
+# A title that only characters carry in a cast list: "(President Meg Orr)".
+_CHARACTER_TITLE = re.compile(
+    r"^(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
+    r"|Senator|Governor|Minister|Chancellor|General|Agent|Detective|Inspector|Captain"
+    r"|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Lord|Lady|Sir|Dame|Queen|King"
+    r"|Prince|Princess|Dr\.?|Professor|Father|Sister) [A-Z]"
+)
 
 
 def _new_name(name: str) -> str | None:
