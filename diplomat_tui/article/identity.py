@@ -117,12 +117,19 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
 
 # Words that start a sentence about something else: "Elsewhere on the chart, X ...".
 _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
+# Words after a title that describe a person, not the title: "The Long Road star Ann Lee",
+# "The Emmy winner has boarded ...".
+_EPITHETS = (
+    r"(?:star|alum|alumna|alumnus|veteran|actor|actress|favourite|favorite|legend|creator"
+    r"|winner|nominee)"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
     # past roles, "starred in", are what a person is known for)
     re.compile(
-        r"\b(?:plays|playing|stars|starring|returns|appears|co-stars)\b"
+        r"\b(?:plays|(?<!known for )(?<!remembered for )playing|stars|starring|returns|appears"
+        r"|co-stars)\b"
         rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
     ),
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
@@ -154,7 +161,8 @@ _OTHER_TITLE = (
     # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
     re.compile(
-        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)(?=,| (?!{_SHOW_KINDS}\b)[a-z])"
+        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)"
+        rf"(?=,| (?!{_SHOW_KINDS}\b|{_EPITHETS}\b)[a-z])"
     ),
 )
 # A headline that names the show only to compare others with it.

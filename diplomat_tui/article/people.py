@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
+    _FUNCTION_WORDS,
     _NAME,
     _NAME_WORD,
     _POSSESSIVE,
@@ -133,15 +135,26 @@ _ROLE_OF_VERB = {
     "direct": "director",
     "write": "writer",
 }
-# "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...".
+# Dotted capitals before a name: "U.S. Ambassador Ivy Cole".
+_DOTTED = r"(?:[A-Z]\.){2,}"
+# An aside between a name and its verb, set off by commas or dashes and opening in lower
+# case: "Ann Lee, 49, plays ...", "Ann Lee, so good in Dry Creek, returns as ...", "Ann Lee
+# - who viewers will know from Dry Creek - is back as ...".
+_ASIDE = r"(?:, (?!who\b)(?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-])"
+# "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...",
+# "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had )?(?:also |now |will |is back )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
+    r"(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
-    r"|recurs as|(?:is|was) cast as"
+    r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
+    r"|debuts as|played(?! by)|portrayed(?! by)"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
+    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
+    rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
 # "<Actor>’s powerful performance as <Character>".
@@ -156,10 +169,13 @@ _FULL_NAME = re.compile(_NAME)
 _CREDIT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 
 
-def _list_mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    """People in the credit lists of a sentence ("starring A, B and C")."""
+def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
+    """People in the credit lists of a sentence ("starring A, B and C"), but for the
+    credits of another title ("Second Screen is produced by A")."""
     for opener in _LIST_OPENERS:
         for match in opener.words.finditer(sentence.text):
+            if opener.role and _another_subject(sentence.text[: match.start()], show):
+                continue
             entries = _list_entries(sentence.text, match.end())
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
@@ -177,6 +193,28 @@ def _list_mentions(sentence: _Sentence) -> Iterator[_Mention]:
                 )
     yield from _subject_role_mentions(sentence)
     yield from _subject_cast_mentions(sentence)
+
+
+# A sentence's subject before "is produced by": "Second Screen is", "Dry Creek was also".
+_SUBJECT_BEFORE = re.compile(
+    rf"^[“\"]?(?P<subject>[{_UPPER}][^\s,;:]*(?: [^\s,;:]+){{0,5}}?)[”\"]?"
+    r" (?:is|was|are|were|will be|has been|had been) (?:also )?$"
+)
+
+
+def _another_subject(before: str, show: str) -> bool:
+    """Whether the words before a credit name another title as the subject: a title in
+    capitals that is not the show nor a part of it ("Season 2 is directed by" is)."""
+    match = _SUBJECT_BEFORE.match(before)
+    if not match:
+        return False
+    subject = match["subject"]
+    words = subject.split()
+    if not all(word[:1].isupper() or word in ("of", "the", "and", "in", "on") for word in words):
+        return False  # "The pilot is written by", "The series is produced by"
+    if show and show in subject or _PART_OF_SHOW.match(subject):
+        return False
+    return not (words[0] in _FUNCTION_WORDS and (words[0] != "The" or len(words) == 1))
 
 
 def _list_entries(text: str, start: int) -> list[re.Match[str]]:
@@ -250,18 +288,19 @@ _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
     r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
     r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
-    r"[a-z][\w-]*,? |[A-Z]{2,5} ){0,4}?"
+    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} ){{0,4}}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})(?!{_NOT_OWNER})"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED})(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
 # "<Actor> is <Character>," (a listing's lead line).
 _IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
-    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b|{_DOTTED})"
+    rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
 # "<Character>, played by <Actor>"
@@ -284,18 +323,51 @@ _CREATED = re.compile(
     rf"(?P<name>{_NAME}) (?:also )?(?:created|co-created) (?:the (?:series|show|drama)|it)\b"
     rf"(?P<showrunner> and (?:also )?serves as showrunner)?"
 )
-# "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B"
+# "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B";
+# "best known for playing X in A", "you may know her from A" (``object``: the person is
+# the one the sentence before was about).
 _KNOWN_FOR = re.compile(
-    r"(?i:\b(?:whose |previous |film |tv |television |stage )*(?:credits|work) (?:also )?includes?"
+    r"(?i:\b(?:whose |previous |recent |film |tv |television |stage )*"
+    r"(?:credits|work|r[ée]sum[ée]|cv|filmography) (?:also )?includes?"
     r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
-    r"|\b(?:best )?known for|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
+    r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
+    r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? for"
     r"|\b(?:winner|nominee|nominations?|nominated) for"
-    r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?in"
+    r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
+    r"|\b(?:also )?appeared (?:in|on)|\b(?:best )?remembered (?:for|as)\b"
+    r"|\b(?:guest |recurring |breakout )?(?:turn|stint) (?:on|in)"
+    r"|\b(?:first )?(?:became famous|rose to fame|shot to fame|found fame) (?:on|in|with)"
+    r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"
     r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
-    r"|\bepisode of) "
+    r"|\bepisode of"
+    r"|\b(?:know|knows|recognise|recognize|remember|seen|spotted)(?: (?P<object>him|her|them"
+    r"|you))?(?: best)? (?:from|as\b)|\bseen (?P<seen>him|her|them|you) (?:in|on)"
+    r")(?:(?<=as)| )"
+)
+# Between two titles of a list: a clause about the first ("A, where she was a producer,
+# and B").
+_BETWEEN_TITLES = re.compile(
+    r",? (?:where|which|in which|on which|for which) [^,;.]{1,80}, (?:and |or )?"
+)
+# Where a career clause places a role: "in", "on", "from".
+_PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the [A-Z]{2,5}[’']s )")
+# A network or platform, and its possessive before a title: "FX's", "the WB's", "Amazon's".
+_NETWORK = re.compile(
+    r"(?:[A-Z]{2,5}|Amazon|Hulu|Apple|Peacock|Paramount|Disney|Showtime|Starz|Max"
+    r"|Prime Video|Apple TV\+)"
+)
+_NETWORK_OWNER = re.compile(rf"(?:the )?{_NETWORK.pattern}{_POSSESSIVE} ")
+_CLAUSE_END = re.compile(r"[;:!?]|\.\W*$|, (?!or |and )")
+_OPEN_QUOTE = re.compile(r"[“\"]")
+_CLOSE_QUOTE = re.compile(r",?[”\"]")
+# "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
+_TOGETHER = re.compile(
+    r"(?i:\bco-stars? (?:on|in|from)|\b(?:the pair|the two|the duo|both)\b[^.;]{0,60}?"
+    r"\btogether (?:for \w+ (?:seasons|years) )?(?:on|in))"
+    r" [“\"]?"
 )
 # "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
 _ROLES_ONLY = re.compile(rf"(?i:(?:{_ROLE_WORDS})(?:\s*[,/]\s*(?:and )?(?:{_ROLE_WORDS}))*)")
@@ -313,8 +385,11 @@ _OWNER = re.compile(
     rf"(?!The )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
     rf"|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
 )
-# A sentence whose subject is a pronoun: it is about the person the one before began with.
-_PRONOUN_START = re.compile(r"^(?:His|Her|Their|He|She|They)\b")
+# A sentence whose subject is a pronoun: it is about the person the one before began with
+# ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
+_PRONOUN_START = re.compile(
+    r"^(?:[^,]{1,40}, )?(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
+)
 _TITLE_IN_LIST = re.compile(
     rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
@@ -328,13 +403,37 @@ _ANOTHER_SHOW = re.compile(
 )
 
 
+# The end of a title before a name: "The Haunting of Bly Manor" is no person "Bly Manor".
+_TITLE_BEFORE = re.compile(rf"[{_UPPER}][\w{_APOSTROPHES}-]* of $")
+# Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
+_ELSEWHERE = re.compile(
+    rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)[{_UPPER}]"
+)
+
+
+def _title_tail(text: str, match: re.Match[str]) -> bool:
+    """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")."""
+    return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
+
+
+def _placed_elsewhere(text: str, end: int) -> bool:
+    """Whether the rest of the clause after ``end`` places a role in another title: a
+    past role ("who played X for years on Other Show") is taken only without one."""
+    return bool(_ELSEWHERE.match(text, end))
+
+
 def _in_another_show(text: str, end: int, show: str) -> bool:
     """Whether the words after ``end`` place a role in another title ("... in Dry Creek")."""
     match = _ANOTHER_SHOW.match(text, end)
     if not match:
         return False
-    title = match["title"].removeprefix("The ") if not show.startswith("The ") else match["title"]
+    title = _OWNED.sub("", match["title"])  # "on Peacock's Harbour Lights"
+    title = title.removeprefix("The ") if not show.startswith("The ") else title
     return not (show and title.startswith(show))
+
+
+# An owner before a title: "Peacock's ", "NBC's ".
+_OWNED = re.compile(rf"^[{_UPPER}][\w+&-]*(?: [{_UPPER}][\w+&-]*)?{_POSSESSIVE} ")
 
 
 def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
@@ -346,8 +445,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
                 continue
-            if _in_another_show(text, match.end(), show):
-                continue
+            if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
+                continue  # "Peacock's Red Earth" is a network's title
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
@@ -384,59 +483,141 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             yield _Mention(name, sentence.index, match.start("name"), role="showrunner")
 
 
-def _known_for_mentions(
-    sentence: _Sentence, people: _People, subject: str | None
-) -> Iterator[_Mention]:
+def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """Other credits said in words: "X, whose credits include A and B", "X won an Emmy
-    for A"; the person is the last one named before the phrase, or ``subject`` (the
-    person the sentence before began with) when the sentence opens with a pronoun."""
+    for A", "You may know her from A", "The Long Road star X"; the person is the one the
+    words are about (:meth:`_Context.person`)."""
     text = sentence.text
+    people = context.people
     for match in _KNOWN_FOR.finditer(text):
-        before = [m for m in _FULL_NAME.finditer(text, 0, match.start())]
-        person = next(
-            (found for m in reversed(before) if (found := people.person(_trim(m.group())))),
-            None,
-        )
-        if person is None and _PRONOUN_START.match(text):
-            person = subject
+        person = context.person(sentence, match.start(), match["object"] or match["seen"])
         if person is None:
             continue
-        titles: list[str] = []
-        position = match.end()
-        while True:
-            owner = _OWNER.match(text, position)
-            title = _TITLE_IN_LIST.match(text, owner.end() if owner else position)
-            if not title:
-                break
-            titles.append(title.group())
-            join = _LIST_JOIN.match(text, title.end())
-            if not join or title.group().endswith(","):
-                break
-            if "," not in join.group():
-                owner = _OWNER.match(text, join.end())
-                last = _TITLE_IN_LIST.match(text, owner.end() if owner else join.end())
-                titles.append(last.group() if last else "")
-                break
-            position = join.end()
-        credits = tuple(
-            t.rstrip(".,")
-            for t in titles
-            if t.rstrip(".,")
-            and not t.endswith(("...", "…"))  # cut short where the sentence was split
-            and not _AWARD.search(t)
-            and not people.person(t.rstrip(".,"))
-            and not people.is_character(t.rstrip(".,"))
-        )
+        titles = [] if match["playing"] else _titles(text, match.end())
+        if match["object"] or match["seen"] or match["playing"] or match.group().endswith("as"):
+            titles += _titles_placed(text, match.end())
+        credits = _credits(titles, people, context.show)
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
+    for match in _EPITHET.finditer(text):
+        person = people.person(_trim(match["name"]))
+        credits = _credits([match["title"]], people, context.show)
+        if person and credits:
+            yield _Mention(person, sentence.index, match.start(), known_for=credits)
+    yield from _together_mentions(sentence, context)
+
+
+def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ...]:
+    """The titles that can be other credits: not an award, a person, a character, the
+    show itself or a part of it."""
+    return tuple(
+        dict.fromkeys(
+            t
+            for t in titles
+            if t
+            and not _AWARD.search(t)
+            and not _PART_OF_SHOW.match(t)
+            and not (show and show in t)
+            and not people.person(t)
+            and not people.is_character(t)
+        )
+    )
+
+
+# "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an
+# actor's epithet (only a title opening with "The": "Hollywood star" is none).
+_EPITHET = re.compile(
+    rf"\b(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}-]*)+) (?:star|alum|alumna|alumnus"
+    rf"|veteran|actor|actress|favourite|favorite|legend|creator) (?P<name>{_NAME})"
+)
+
+
+def _titles(text: str, position: int) -> list[str]:
+    """The titles of a list starting at ``position``: "A, B and C", each maybe quoted or
+    owned ("Hulu's The Long Road"), with a clause between two of them skipped ("A, where
+    she was a producer, and B")."""
+    titles: list[str] = []
+    while title := _title_at(text, position):
+        name, end = title
+        titles.append(name)
+        clause = _BETWEEN_TITLES.match(text, end)
+        join = clause or _LIST_JOIN.match(text, end)
+        if not join or (name.endswith(",") and not clause) or text[end - 1 : end] == ",":
+            break
+        if "," not in join.group() or (clause and "and " in join.group()[-5:]):
+            last = _title_at(text, join.end())
+            titles.append(last[0] if last else "")
+            break
+        position = join.end()
+    return [_plain_title(t) for t in titles]
+
+
+def _title_at(text: str, position: int) -> tuple[str, int] | None:
+    """The title at ``position`` (after an owner and an opening quote) and where it
+    ends (after its closing quote); None when no title starts there."""
+    owner = _OWNER.match(text, position)
+    position = owner.end() if owner else position
+    quote = _OPEN_QUOTE.match(text, position)
+    title = _TITLE_IN_LIST.match(text, quote.end() if quote else position)
+    if not title:
+        return None
+    end = title.end()
+    if quote and (close := _CLOSE_QUOTE.match(text, end)):
+        end = close.end()
+    return title.group(), end
+
+
+def _plain_title(title: str) -> str:
+    """A title without the punctuation a list leaves on it; "" when it was cut short
+    where the sentence was split ("Tick, Tick...")."""
+    if title.endswith(("...", "…")):
+        return ""
+    return title.rstrip(".,")
+
+
+def _titles_placed(text: str, position: int) -> list[str]:
+    """The titles a career clause places roles in: "playing Elizabeth Jennings in FX's
+    The Americans", "from A and from B", "as Lord Melbourne in ITV's Victoria"."""
+    clause = _CLAUSE_END.search(text, position)
+    end = clause.start() if clause else len(text)
+    titles: list[str] = []
+    for place in _PLACED_IN.finditer(text, position, end):
+        network = _NETWORK_OWNER.match(text, place.end())
+        title = _title_at(text, network.end() if network else place.end())
+        if title and not _PART_OF_SHOW.match(title[0]) and not title[0][:1].isdigit():
+            titles.append(_plain_title(title[0]))
+    return titles
+
+
+def _together_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """A show two people were in together: "reunites A with B, his co-star on X", "the
+    pair spent seven seasons together on X" (the pair: the last two people named, in the
+    sentence or the one before)."""
+    text = sentence.text
+    for match in _TOGETHER.finditer(text):
+        named = _people_named(text, context.people, match.start())
+        if len(named) < 2:
+            named = [*context.before.get(sentence.index, []), *named]
+        if len(named) < 2:
+            continue
+        network = _NETWORK_OWNER.match(text, match.end())
+        title = _title_at(text, network.end() if network else match.end())
+        credits = _credits([_plain_title(title[0])] if title else [], context.people, context.show)
+        for person in named[-2:]:
+            if credits:
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
     plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
-        if _in_another_show(sentence.text, match.end(), show):
+        if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
             continue
+        if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
+            sentence.text, match.end()
+        ):
+            continue  # "who played C.J. Cregg for seven seasons on The West Wing"
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
         yield _Mention(
             _trim(match["actor"]),
@@ -447,11 +628,15 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         )
 
 
-def _reference_mentions(
-    sentence: _Sentence, people: _People, subject: str | None = None
-) -> Iterator[_Mention]:
+def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
     Show)" outside lists, and "Name’s performance as Character"."""
+    # "A (Matlock), B (The Last of Us) and C (Slow Horses)": where one parenthesis holds a
+    # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
+    titled = any(
+        not _looks_like_name(inner) and not _PART_OF_SHOW.match(inner) and _other_credits(inner)
+        for inner in (m["inner"].strip() for m in _PARENTHESIS.finditer(sentence.text))
+    )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
         actor = people.person(inner)
@@ -470,7 +655,12 @@ def _reference_mentions(
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
-        elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
+        elif (
+            _looks_like_name(inner)
+            and " " in inner
+            and not people.is_character(inner)
+            and not titled
+        ):
             yield _Mention(inner, sentence.index, match.start(), character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
@@ -480,7 +670,10 @@ def _reference_mentions(
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
-    yield from _known_for_mentions(sentence, people, subject)
+
+
+# What names a part of the show, not another title: "(Episode 4)", "(Season 2)".
+_PART_OF_SHOW = re.compile(r"(?:Season|Series|Episode|Part|Chapter|Volume|S\d|E\d)\b")
 
 
 def _new_name(name: str) -> str | None:
@@ -569,7 +762,7 @@ def _mentions(
         mention
         for sentence in sentences
         for rule in (
-            _list_mentions,
+            partial(_list_mentions, show=show),
             partial(_plays_mentions, show=show),
             partial(_pair_mentions, show=show),
             _crew_phrase_mentions,
@@ -584,12 +777,10 @@ def _mentions(
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    subjects = _subjects(sentences, first)
-    mentions += [
-        m
-        for sentence in sentences
-        for m in _reference_mentions(sentence, first, subjects.get(sentence.index))
-    ]
+    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    second = people()
+    context = _Context(sentences, second, show)
+    mentions += [m for sentence in sentences for m in _known_for_mentions(sentence, context)]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -606,6 +797,110 @@ def _mentions(
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 
 
+class _Context:
+    """What a sentence's words may refer to: the person the sentence before began with
+    (for "She ..." and "know her from"), the people the sentence before named (for "the
+    pair"), an interview's interviewee (for "you"), and the people and characters known."""
+
+    def __init__(self, sentences: list[_Sentence], people: _People, show: str) -> None:
+        self.people = people
+        self.show = show
+        self.subjects = _subjects(sentences, people)
+        self.before: dict[int, list[str]] = {}
+        for previous, sentence in zip(sentences, sentences[1:], strict=False):
+            if previous.paragraph == sentence.paragraph:
+                self.before[sentence.index] = _people_named(previous.text, people)
+        self.interviewee = _interviewee(sentences, people)
+        # paragraphs the interviewee speaks: "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ..."
+        self.answers: set[int] = set()
+        if self.interviewee:
+            labels = {"A", self.interviewee.upper(), _last_word(self.interviewee)}
+            opened: set[int] = set()
+            for sentence in sentences:
+                if sentence.paragraph in opened:
+                    continue
+                opened.add(sentence.paragraph)
+                label = _SPEAKER.match(sentence.text)
+                if label and label["label"] in labels:
+                    self.answers.add(sentence.paragraph)
+
+    def person(self, sentence: _Sentence, start: int, pronoun: str | None) -> str | None:
+        """Who the words at ``start`` of ``sentence`` are about: the person a pronoun
+        stands for, else the last person named before them, else the one the sentence's
+        subject pronoun stands for."""
+        text = sentence.text
+        if pronoun in ("him", "her", "them"):
+            return self.subjects.get(sentence.index)
+        if pronoun == "you":
+            return self.interviewee
+        named = _people_named(text, self.people, start)
+        if named:
+            return named[-1]
+        opening = _PRONOUN_START.match(_SPEAKER.sub("", text))
+        if not opening:
+            return None
+        word = opening["pronoun"].lower()
+        if word == "you":
+            return self.interviewee
+        if word == "i":
+            return self.interviewee if sentence.paragraph in self.answers else None
+        return self.subjects.get(sentence.index)
+
+
+def _people_named(text: str, people: _People, end: int | None = None) -> list[str]:
+    """The credited people ``text`` names (before ``end``), in order, each once."""
+    found = (
+        people.person(_trim(m.group())) for m in _FULL_NAME.finditer(text, 0, end or len(text))
+    )
+    return list(dict.fromkeys(person for person in found if person))
+
+
+# An interview's headline: "Mia Long on Producing ...", "Interview: Ann Lee", "Ann
+# Lee Talks Season 3", "In Conversation With Ann Lee".
+_INTERVIEW_HEADLINE = (
+    re.compile(
+        rf"(?:^|: |[–—-] )(?P<name>{_NAME}) (?:on|talks|discusses|reflects on|opens up about"
+        r"|breaks down|explains|answers|Talks|Discusses|Reflects On|Opens Up About|Breaks Down"
+        r"|Explains|Answers)\b"
+    ),
+    re.compile(rf"(?i:\binterview|\bin conversation with|\bq&a)(?: with)?:? (?P<name>{_NAME})"),
+)
+
+
+def _interviewee(sentences: list[_Sentence], people: _People) -> str | None:
+    """The person an interview's headline names as the one interviewed, when the
+    article is a conversation (question-and-answer lines or speaker labels)."""
+    if not sentences or not sentences[0].heading:
+        return None
+    questions = sum(1 for s in sentences if s.heading and s.text.endswith("?"))
+    if questions < 2 and not any(_SPEAKER.match(s.text) for s in sentences):
+        return None
+    for pattern in _INTERVIEW_HEADLINE:
+        for match in pattern.finditer(sentences[0].text):
+            if person := people.person(_trim(match["name"])) or people.known(match["name"]):
+                return person
+    return None
+
+
+# A conversation's line: "Q: ...", "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ...".
+_SPEAKER = re.compile(
+    rf"^(?:\[[\d:]+\] )?(?P<label>[QA]|[{_UPPER}][{_UPPER}'’ -]+[{_UPPER}]|{_NAME_WORD}): "
+)
+
+
+# A short phrase before a sentence's subject: "New this season, Lee plays ...".
+_OPENING_PHRASE = re.compile(r"^[^,]{1,40}, ")
+
+
+def _opening_person(text: str, people: _People) -> str | None:
+    """The credited person a sentence opens with, maybe after a short opening phrase."""
+    for start in (0, *(m.end() for m in [_OPENING_PHRASE.match(text)] if m)):
+        opening = _FULL_NAME.match(text, start)
+        if opening and (person := people.person(_trim(opening.group()))):
+            return person
+    return None
+
+
 def _subjects(sentences: list[_Sentence], people: _People) -> dict[int, str]:
     """For each sentence, the credited person the sentence before it (in its paragraph)
     began with, if any."""
@@ -613,8 +908,7 @@ def _subjects(sentences: list[_Sentence], people: _People) -> dict[int, str]:
     previous: _Sentence | None = None
     for sentence in sentences:
         if previous and previous.paragraph == sentence.paragraph:
-            opening = _FULL_NAME.match(previous.text)
-            person = opening and people.person(_trim(opening.group()))
+            person = _opening_person(previous.text, people)
             if person:
                 subjects[sentence.index] = person
             elif previous.index in subjects and _PRONOUN_START.match(previous.text):

@@ -1,0 +1,184 @@
+"""People rules, one phrasing at a time: each general phrasing real coverage uses, read
+from one invented sentence, beside a near miss that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.article import extract
+from diplomat_tui.model import Catalog
+
+SHOW = "Harbour Lights"
+HEAD = f"{SHOW} News\n\n"
+
+
+def read(text: str, *, known: Catalog | None = None) -> Catalog:
+    return extract(HEAD + text, source_id="t", show=SHOW, known=known)
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def known_for(catalog: Catalog) -> dict[str, set[str]]:
+    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
+
+
+def roles(catalog: Catalog) -> dict[str, set[str]]:
+    return {c.person: set(c.roles) for c in catalog.crew}
+
+
+# ------------------------------------------------------------- actor and character
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the actor and the verb
+        ("Mia Long, 49, plays Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        (
+            "Eve Sol, so good in The Legend of Sam Dunn, returns as Ivy Cole.",
+            {("Eve Sol", "Ivy Cole")},
+        ),
+        ("Mia Long - fresh from Dry Creek - is back as Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        # a relative clause
+        ("Mia Long, who plays Ivy Cole, was nominated.", {("Mia Long", "Ivy Cole")}),
+        ("Mia Long, who played Ivy Cole last season, is back.", {("Mia Long", "Ivy Cole")}),
+        # more verbs of arrival
+        ("Bo Li arrives as her husband, Sam Dunn.", {("Bo Li", "Sam Dunn")}),
+        ("Then Bo Li shows up as her husband, Sam Dunn.", {("Bo Li", "Sam Dunn")}),
+        # dotted capitals before the character
+        (
+            "Mia Long, who stars as U.S. Ambassador Ivy Cole, won.",
+            {("Mia Long", "Ambassador Ivy Cole")},
+        ),
+        # "on <Network>'s <Show>" is the show
+        (
+            f"Mia Long, who plays Ivy Cole on Peacock's {SHOW}, won.",
+            {("Mia Long", "Ivy Cole")},
+        ),
+        # "played by" keeps the actor and the character apart
+        ("President Ivy Cole, played by Mia Long, resigns.", {("Mia Long", "President Ivy Cole")}),
+    ],
+)
+def test_actor_and_character(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert pairs(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of a title is no actor
+        "Fans of The Legend of Sam Dunn returns as Ivy Cole, the joke goes.",
+        # a past role in another title
+        "Mia Long, who played Meg Orr for six years on Dry Creek, is thrilled.",
+        "Mia Long, who plays Meg Orr on Hulu's Dry Creek, is thrilled.",
+        # capitals before the character are no name
+        "Bo Li is back as fiery US envoy.",
+    ],
+)
+def test_actor_and_character_near_misses(text: str) -> None:
+    catalog = read(text)
+    assert ("Mia Long", "Meg Orr") not in pairs(catalog)
+    assert "Sam Dunn" not in {c.person for c in catalog.cast}
+    assert ("Bo Li", "US") not in pairs(catalog)
+
+
+def test_people_listed_with_their_shows_are_not_characters() -> None:
+    catalog = read("She faces Ann Lee (Blue Line), Jo Park (The Long Road) and Eve Sol (Red Sky).")
+    assert pairs(catalog) == set()
+    catalog = read("Ivy Cole (Mia Long) meets Sam Dunn (Bo Li) in Episode 2 (Night Shift).")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn")}
+
+
+# ----------------------------------------------------------------------- crew
+
+
+def test_credits_of_another_title_are_not_the_shows() -> None:
+    assert roles(read("Second Screen is produced by Lena Ortiz.")) == {}
+    assert roles(read("The series is produced by Lena Ortiz.")) == {"Lena Ortiz": {"producer"}}
+
+
+# ----------------------------------------------------------------- known for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted titles, and a clause between two of them
+        (
+            'Mia Long plays Ivy Cole. Long, who previously worked on "Blue Line" and "Red '
+            'Earth," is also a producer.',
+            {"Blue Line", "Red Earth"},
+        ),
+        (
+            "Mia Long plays Ivy Cole. Her credits include Blue Line, where she was a writer, "
+            "and Red Earth.",
+            {"Blue Line", "Red Earth"},
+        ),
+        # where a career began
+        ("Mia Long plays Ivy Cole. Long first became famous on Blue Line.", {"Blue Line"}),
+        (
+            "Mia Long plays Ivy Cole. Long spent six seasons as a spy on Blue Line.",
+            {"Blue Line"},
+        ),
+        # the explainer's "you may know her from", and "known for playing X in Y"
+        (
+            "Mia Long plays Ivy Cole. You may know her from Blue Line and from Peacock's Red "
+            "Earth.",
+            {"Blue Line", "Red Earth"},
+        ),
+        (
+            "Mia Long plays Ivy Cole. Before this, she was best known for playing agent Meg "
+            "Orr in FX's Blue Line.",
+            {"Blue Line"},
+        ),
+        (
+            "Mia Long plays Ivy Cole. She appeared in Blue Line and The Path.",
+            {"Blue Line", "The Path"},
+        ),
+        # a title before an epithet
+        ("The Long Road star Mia Long plays Ivy Cole.", {"The Long Road"}),
+    ],
+)
+def test_known_for(text: str, expected: set[str]) -> None:
+    assert known_for(read(text)).get("Mia Long") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the show itself and its parts are no other credit
+        f"Mia Long plays Ivy Cole. She appeared in {SHOW} and in Season 2.",
+        # a pronoun with nobody before it to stand for
+        "You may know her from Blue Line. Mia Long plays Ivy Cole.",
+        # no title opening with "The" before the epithet
+        "Hollywood star Mia Long plays Ivy Cole.",
+        # "known as" a character with no title after it
+        "Mia Long plays Ivy Cole. Fans know her as Ivy.",
+    ],
+)
+def test_known_for_near_misses(text: str) -> None:
+    assert known_for(read(text)).get("Mia Long") is None
+
+
+def test_a_pair_named_before_shares_a_title() -> None:
+    catalog = read(
+        "Mia Long plays Ivy Cole and Bo Li plays Sam Dunn. The two actors previously "
+        'starred together for seven seasons on NBC\'s "Blue Line."'
+    )
+    assert known_for(catalog) == {"Mia Long": {"Blue Line"}, "Bo Li": {"Blue Line"}}
+    catalog = read("Mia Long plays Ivy Cole. The pair spent seven seasons together on Blue Line.")
+    assert known_for(catalog) == {}  # one person named: no pair
+
+
+def test_an_interviews_you_is_the_interviewee() -> None:
+    text = (
+        f"Mia Long on {SHOW} and Ivy Cole\n\nMia Long plays Ivy Cole in the new season.\n\n"
+        "Q: You came up through Blue Line.\n\nA: I did. I was a writer on Red Earth, too."
+    )
+    catalog = extract(text, source_id="t", show=SHOW)
+    assert known_for(catalog) == {"Mia Long": {"Blue Line", "Red Earth"}}
+    # without the interview's headline nobody is "you"
+    catalog = read("Mia Long plays Ivy Cole.\n\nQ: You came up through Blue Line.")
+    assert known_for(catalog) == {}
