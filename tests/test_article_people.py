@@ -84,6 +84,35 @@ def test_actor_and_character_near_misses(text: str) -> None:
     assert ("Bo Li", "US") not in pairs(catalog)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place after a determiner is no actor
+        "Dry Creek put Ann Lee in the White House as Meg Orr.",
+        # another title's cast, given by the title as the sentence's subject
+        "Dry Creek gave us Ann Lee's Meg Orr and Jo Park as Sam Dunn.",
+        # an owner of a title after "in"
+        "You may spot her in Ann Lee's Blue Canyon.",
+        # two pairs joined: who plays whom is not said one by one
+        "Season two earned nods for Ann Lee and Jo Park as Meg Orr and Sam Dunn.",
+        # a clause about another title
+        "She went on to Dry Creek, where Ann Lee's Meg Orr ruled.",
+        # a credit list inside the description of another title
+        "Dry Creek, the rom-com starring Ann Lee and Jo Park, was next.",
+    ],
+)
+def test_pairs_about_other_titles_are_doubtful(text: str) -> None:
+    assert read(text).cast == ()
+
+
+def test_a_pair_after_of_and_a_sentence_opening_with_a_person_are_read() -> None:
+    catalog = read("Bo Li plays the husband of Mia Long's Ivy Cole.")
+    assert ("Mia Long", "Ivy Cole") in pairs(catalog)
+    assert pairs(read("Mia Long brings warmth to Ivy Cole, and Bo Li's Sam Dunn shines.")) == {
+        ("Bo Li", "Sam Dunn")
+    }
+
+
 def test_people_listed_with_their_shows_are_not_characters() -> None:
     catalog = read("She faces Ann Lee (Blue Line), Jo Park (The Long Road) and Eve Sol (Red Sky).")
     assert pairs(catalog) == set()

@@ -140,7 +140,7 @@ _DOTTED = r"(?:[A-Z]\.){2,}"
 # An aside between a name and its verb, set off by commas or dashes and opening in lower
 # case: "Ann Lee, 49, plays ...", "Ann Lee, so good in Dry Creek, returns as ...", "Ann Lee
 # - who viewers will know from Dry Creek - is back as ...".
-_ASIDE = r"(?:, (?!who\b)(?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-])"
+_ASIDE = r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-])"
 # "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...",
 # "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
@@ -176,6 +176,9 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         for match in opener.words.finditer(sentence.text):
             if opener.role and _another_subject(sentence.text[: match.start()], show):
                 continue
+            described = _DESCRIBED_TITLE.search(sentence.text, 0, match.start())
+            if described and not (show and show in described["title"]):
+                continue  # "Dry Creek, the rom-com starring A and B"
             entries = _list_entries(sentence.text, match.end())
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
@@ -199,6 +202,14 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
 _SUBJECT_BEFORE = re.compile(
     rf"^[“\"]?(?P<subject>[{_UPPER}][^\s,;:]*(?: [^\s,;:]+){{0,5}}?)[”\"]?"
     r" (?:is|was|are|were|will be|has been|had been) (?:also )?$"
+)
+
+
+# A title described just before a credit list: "Dry Creek, the rom-com starring ...".
+_DESCRIBED_TITLE = re.compile(
+    rf"(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|to|for|at|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:the|a|an) "
+    r"(?!(?:series|show|drama|season)\b)[^,;()]{0,40}$"
 )
 
 
@@ -344,13 +355,15 @@ _KNOWN_FOR = re.compile(
     r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
     r"|\bepisode of"
     r"|\b(?:know|knows|recognise|recognize|remember|seen|spotted)(?: (?P<object>him|her|them"
-    r"|you))?(?: best)? (?:from|as\b)|\bseen (?P<seen>him|her|them|you) (?:in|on)"
+    r"|you))?(?: best)? (?:from|as\b)"
+    r"|\b(?:seen|spot|spotted|catch) (?P<seen>him|her|them|you) (?:in|on)"
+    r"|\b(?P<played>played)\b"
     r")(?:(?<=as)| )"
 )
 # Between two titles of a list: a clause about the first ("A, where she was a producer,
 # and B").
 _BETWEEN_TITLES = re.compile(
-    r",? (?:where|which|in which|on which|for which) [^,;.]{1,80}, (?:and |or )?"
+    r",? (?:where|which|in which|on which|for which) [^,;.]{1,80}, (?:and|or) "
 )
 # Where a career clause places a role: "in", "on", "from".
 _PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the [A-Z]{2,5}[’']s )")
@@ -388,7 +401,7 @@ _OWNER = re.compile(
 # A sentence whose subject is a pronoun: it is about the person the one before began with
 # ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
 _PRONOUN_START = re.compile(
-    r"^(?:[^,]{1,40}, )?(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
+    r"^(?:[^,]{1,60}, ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
 )
 _TITLE_IN_LIST = re.compile(
     rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
@@ -409,6 +422,43 @@ _TITLE_BEFORE = re.compile(rf"[{_UPPER}][\w{_APOSTROPHES}-]* of $")
 _ELSEWHERE = re.compile(
     rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)[{_UPPER}]"
 )
+
+
+# Before a name that is no actor: "the Oval Office as ..."; before an owner of a title:
+# "in Ann Lee's Dry Creek".
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an|this|that) $")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|on|from) $")
+# "Ann Lee and Bo Li as Ivy Cole and Sam Dunn": who plays whom is left to "respectively".
+_NAME_AND_BEFORE = re.compile(rf"{_NAME_WORD} and $")
+_AND_NAME_AFTER = re.compile(rf" and [{_UPPER}]")
+# A pair in a clause about another title: "... on Dry Creek, where Ann Lee's Meg Orr ...".
+_WHERE_BEFORE = re.compile(rf"\b(?:in|on|to|from|of) (?P<title>[{_UPPER}][^,;]*), where [^,;]*$")
+# A sentence that opens with another title giving its cast: "Dry Creek gave us A as B",
+# "Dry Creek put A in the White House as B".
+_TITLE_GAVE = re.compile(
+    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:of|the|and|in|on|a|&) )?"
+    rf"(?:[{_UPPER}][\w{_APOSTROPHES}:-]*)?(?: [{_UPPER}][\w{_APOSTROPHES}:-]*){{0,4}}),? "
+    r"(?:(?:gave|gives|brought|brings|offered|offers) us|put|puts)\b"
+)
+
+
+def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bool = False) -> bool:
+    """Whether an actor and character pair is too doubtful to take: the "actor" follows
+    a determiner ("the Oval Office as B"), a possessive one follows "in" (an owner of a
+    title: "in Ann Lee's Dry Creek"), two pairs are joined ("A and B as C and D"), or
+    the pair is in a clause about another title ("on X, where A's B", "X gave us A as B")."""
+    start = match.start("actor")
+    if _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    if possessive and _PLACE_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    if _NAME_AND_BEFORE.search(text, 0, start) and _AND_NAME_AFTER.match(text, match.end()):
+        return True
+    where = _WHERE_BEFORE.search(text, 0, start)
+    if where and not (show and show in where["title"]):
+        return True
+    gave = _TITLE_GAVE.match(text)
+    return bool(gave and gave.start("title") != start and not (show and show in gave["title"]))
 
 
 def _title_tail(text: str, match: re.Match[str]) -> bool:
@@ -447,6 +497,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
                 continue  # "Peacock's Red Earth" is a network's title
+            if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
+                continue
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
@@ -493,8 +545,9 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         person = context.person(sentence, match.start(), match["object"] or match["seen"])
         if person is None:
             continue
-        titles = [] if match["playing"] else _titles(text, match.end())
-        if match["object"] or match["seen"] or match["playing"] or match.group().endswith("as"):
+        placed = match["playing"] or match["played"]
+        titles = [] if placed else _titles(text, match.end())
+        if match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
         credits = _credits(titles, people, context.show)
         if credits:
@@ -542,9 +595,9 @@ def _titles(text: str, position: int) -> list[str]:
         titles.append(name)
         clause = _BETWEEN_TITLES.match(text, end)
         join = clause or _LIST_JOIN.match(text, end)
-        if not join or (name.endswith(",") and not clause) or text[end - 1 : end] == ",":
+        if not join or (not clause and (name.endswith(",") or text[end - 1 : end] == ",")):
             break
-        if "," not in join.group() or (clause and "and " in join.group()[-5:]):
+        if clause or "," not in join.group():
             last = _title_at(text, join.end())
             titles.append(last[0] if last else "")
             break
@@ -613,6 +666,8 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
+            continue
+        if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
             continue
         if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
             sentence.text, match.end()
@@ -829,13 +884,13 @@ class _Context:
         stands for, else the last person named before them, else the one the sentence's
         subject pronoun stands for."""
         text = sentence.text
-        if pronoun in ("him", "her", "them"):
-            return self.subjects.get(sentence.index)
         if pronoun == "you":
             return self.interviewee
         named = _people_named(text, self.people, start)
         if named:
             return named[-1]
+        if pronoun in ("him", "her", "them"):
+            return self.subjects.get(sentence.index)
         opening = _PRONOUN_START.match(_SPEAKER.sub("", text))
         if not opening:
             return None
