@@ -57,6 +57,9 @@ def roles(catalog: Catalog) -> dict[str, set[str]]:
             f"Mia Long, who plays Ivy Cole on Peacock's {SHOW}, won.",
             {("Mia Long", "Ivy Cole")},
         ),
+        ("Ivy Cole, played with relish by Mia Long, resigns.", {("Mia Long", "Ivy Cole")}),
+        ("Season 2, which added Mia Long, was short.", {("Mia Long", None)}),
+        ("Filming is underway, with Mia Long joining the cast.", {("Mia Long", None)}),
         # "played by" keeps the actor and the character apart
         ("President Ivy Cole, played by Mia Long, resigns.", {("Mia Long", "President Ivy Cole")}),
     ],
@@ -99,6 +102,9 @@ def test_actor_and_character_near_misses(text: str) -> None:
         "She went on to Dry Creek, where Ann Lee's Meg Orr ruled.",
         # a credit list inside the description of another title
         "Dry Creek, the rom-com starring Ann Lee and Jo Park, was next.",
+        # another title opening the sentence with its cast
+        "Dry Creek, with Ann Lee as Secretary of State Meg Orr, was sturdy.",
+        "Dry Creek, starring Ann Lee and Jo Park, was sturdy.",
     ],
 )
 def test_pairs_about_other_titles_are_doubtful(text: str) -> None:
@@ -106,6 +112,8 @@ def test_pairs_about_other_titles_are_doubtful(text: str) -> None:
 
 
 def test_a_pair_after_of_and_a_sentence_opening_with_a_person_are_read() -> None:
+    catalog = read("Bo Li plays the husband of Mia Long's Secretary of State Ivy Cole.")
+    assert ("Mia Long", "Ivy Cole") in pairs(catalog)
     catalog = read("Bo Li plays the husband of Mia Long's Ivy Cole.")
     assert ("Mia Long", "Ivy Cole") in pairs(catalog)
     assert pairs(read("Mia Long brings warmth to Ivy Cole, and Bo Li's Sam Dunn shines.")) == {
@@ -121,6 +129,64 @@ def test_people_listed_with_their_shows_are_not_characters() -> None:
 
 
 # ----------------------------------------------------------------------- crew
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role in a relative clause, or after an aside
+        (
+            "Maren Holt, who created the series and serves as its showrunner, spoke.",
+            {"creator", "showrunner"},
+        ),
+        ("Maren Holt, who serves as showrunner, spoke.", {"showrunner"}),
+        (
+            'Maren Holt, who previously worked on "Blue Line," is also the show\'s showrunner.',
+            {"showrunner"},
+        ),
+        # a pronoun for the one person the sentence before named
+        (
+            f"{SHOW} was created by Maren Holt. She is also the showrunner.",
+            {"creator", "showrunner"},
+        ),
+        # a description for the person the sentence before began with
+        (
+            f"Maren Holt has run it for years. The creator and showrunner of {SHOW} spoke to us.",
+            {"creator", "showrunner"},
+        ),
+        # an episode's credits
+        (
+            "The pilot, written by creator Maren Holt and directed by Jo Park, is superb.",
+            {"creator", "writer"},
+        ),
+        ("Maren Holt wrote the finale too.", {"writer"}),
+    ],
+)
+def test_crew_roles(text: str, expected: set[str]) -> None:
+    assert roles(read(text)).get("Maren Holt") == expected
+
+
+def test_an_episodes_director() -> None:
+    assert roles(read("Maren Holt wrote it, with Jo Park behind the camera.")) == {
+        "Jo Park": {"director"}
+    }
+    assert roles(read("The pilot was directed by Jo Park.")) == {"Jo Park": {"director"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun with two people before it
+        "The panel brought Maren Holt and Jo Park together. She is also the showrunner.",
+        # the creator of another title
+        "Maren Holt has run it for years. The creator of Dry Creek spoke to us.",
+        # a relative clause about something else than a role
+        "Maren Holt, who serves as a mentor, spoke.",
+    ],
+)
+def test_crew_roles_near_misses(text: str) -> None:
+    assert "showrunner" not in roles(read(text)).get("Maren Holt", set())
+    assert "creator" not in roles(read(text)).get("Maren Holt", set())
 
 
 def test_credits_of_another_title_are_not_the_shows() -> None:

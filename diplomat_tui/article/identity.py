@@ -213,11 +213,19 @@ class Scope:
     def heading_title(self, heading: str) -> str | None:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
         for a heading that names no title ("Quick hits", "Premise")."""
+        if _EPISODE_HEADING.search(heading):
+            return None  # "3. Episode 5", "2. \"Title\" (Episode 1)": an episode of the show
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words or text.endswith("?"):
             return None
         return text if all(w[:1].isupper() for w in words) else None
+
+
+# A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
+_EPISODE_HEADING = re.compile(
+    r"^(?:#+ |\d{1,3}[.)] )\s*(?:Episode \d+\s*$|.*\((?:Episode|Ep\.) \d+\))"
+)
 
 
 def _outside_parentheses(text: str) -> str:

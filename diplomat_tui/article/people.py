@@ -47,7 +47,8 @@ _NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
 # capitalised word), other credits in parentheses, and maybe "as <Character>".
 _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
 _LIST_ENTRY = re.compile(
-    rf"{_NOT_LIST_ENTRY}(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
+    rf"{_NOT_LIST_ENTRY}(?:(?:series |show )?(?:co-)?(?:creator|showrunner) )?"
+    rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
     rf"(?: as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
 # What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
@@ -81,6 +82,8 @@ _LIST_OPENERS = (
         ),
         billing="main",
     ),
+    # "Season 2, which added A and B, ..."
+    _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),
     # "has added A and B to the cast"
     _Opener(
         re.compile(r"(?i:\b(?:added|adds|adding)) "),
@@ -126,7 +129,8 @@ _ROLE = r"(?:co-)?creator|showrunner|(?:co-)?executive producer|(?:co-)?producer
 # "... executive produce".
 _SUBJECT_ROLE = re.compile(
     rf"(?i: (?:also )?(?:serves?|acts?) as (?:an? |the )?(?P<role>{_ROLE})s?\b"
-    rf"| (?:is|are) (?:also )?(?:an? |the )?(?P<is_role>{_ROLE})s?\b"
+    rf"| (?:is|are) (?:also )?(?:an? |the |its |the show['’]s |the series['’] )?"
+    rf"(?P<is_role>{_ROLE})s?\b"
     r"| (?:also )?(?P<verb>executive[- ]produces?|produces?|directs?|writes?)\b)"
 )
 _ROLE_OF_VERB = {
@@ -152,7 +156,7 @@ _PLAYS = re.compile(
     r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
     r"|debuts as|played(?! by)|portrayed(?! by)"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
+    rf"(?:(?:the|her|his|their) )?(?:(?!by\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
     rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
@@ -179,6 +183,9 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             described = _DESCRIBED_TITLE.search(sentence.text, 0, match.start())
             if described and not (show and show in described["title"]):
                 continue  # "Dry Creek, the rom-com starring A and B"
+            opening = _TITLE_WITH.match(sentence.text)
+            if opening and opening.end() == match.end() and _another_title(opening["title"], show):
+                continue  # "Dry Creek, starring A and B, ..."
             entries = _list_entries(sentence.text, match.end())
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
@@ -241,12 +248,19 @@ def _list_entries(text: str, start: int) -> list[re.Match[str]]:
     return entries
 
 
+# An aside after a sentence's subject, before its role (a quoted title may hold its comma).
+_ROLE_ASIDE = re.compile(r", (?=[a-z0-9])[^,()–—]{1,100},[”\"]?(?= )")
+
+
 def _subject_role_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     """People in a list opening the sentence and given a role: "A serves as producer"."""
     entries = _list_entries(sentence.text, 0)
     if not entries:
         return
-    role = _SUBJECT_ROLE.match(sentence.text, entries[-1].end())
+    end = entries[-1].end()
+    if len(entries) == 1 and (aside := _ROLE_ASIDE.match(sentence.text, end)):
+        end = aside.end()  # "Ann Lee, who wrote for Dry Creek, is also the showrunner"
+    role = _SUBJECT_ROLE.match(sentence.text, end)
     if not role:
         return
     if role["verb"]:
@@ -295,33 +309,36 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
 # husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
+# A title of office before a name: "Secretary of State", "Chief of the Defence Staff".
+_TITLE_OF = r"[A-Z][a-z]+ of (?:the )?[A-Z][a-z]+ "
 _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
     r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
     r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
-    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} ){{0,4}}?"
+    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}){{0,4}}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED})(?P<character>{_NAME})(?!{_NOT_OWNER})"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
 # "<Actor> is <Character>," (a listing's lead line).
 _IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
-    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b|{_DOTTED})"
+    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
 # "<Character>, played by <Actor>"
 _PLAYED_BY = re.compile(
-    rf"(?P<character>{_NAME}),? (?:who is |is )?(?:played|portrayed) by (?P<actor>{_NAME})"
+    rf"(?P<character>{_NAME}),? (?:who is |is )?(?:played|portrayed)"
+    rf"(?: (?:with )?[a-z][\w-]*){{0,4}}? by (?P<actor>{_NAME})"
 )
 # "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
 _JOINED = re.compile(
     rf"(?P<actor>{_NAME})(?: \((?P<credits>[^()]*)\))?,? (?:has |have |will |is set to )?"
-    r"(?i:joined|joins|join|is joining|came aboard|comes aboard)"
+    r"(?i:joined|joins|join|is joining|joining|came aboard|comes aboard)"
     r" (?:the (?:main )?cast\b|as a series regular)"
 )
 # A role written before the name: "Creator and showrunner Maren Holt", "series creator X".
@@ -331,8 +348,13 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 # "<Name> created the series", "<Name> created it"
 _CREATED = re.compile(
-    rf"(?P<name>{_NAME}) (?:also )?(?:created|co-created) (?:the (?:series|show|drama)|it)\b"
-    rf"(?P<showrunner> and (?:also )?serves as showrunner)?"
+    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?:created|co-created) (?:the (?:series|show|drama)"
+    rf"|it)\b(?P<showrunner> and (?:also )?serves as (?:its |the )?showrunner)?"
+)
+# "<Name>, who serves as showrunner, ...": a role in a relative clause.
+_WHO_SERVES = re.compile(
+    rf"(?P<name>{_NAME}), who (?:also )?(?:serves|served|acts|works) as (?:an? |the |its "
+    rf"|the show['’]s |the series['’] )?(?P<role>{_ROLE})\b"
 )
 # "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B";
 # "best known for playing X in A", "you may know her from A" (``object``: the person is
@@ -442,6 +464,13 @@ _TITLE_GAVE = re.compile(
 )
 
 
+# A sentence that opens with another title and its cast: "Dry Creek, with A as B, ...".
+_TITLE_WITH = re.compile(
+    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:with|starring|featuring) "
+)
+
+
 def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bool = False) -> bool:
     """Whether an actor and character pair is too doubtful to take: the "actor" follows
     a determiner ("the Oval Office as B"), a possessive one follows "in" (an owner of a
@@ -457,8 +486,19 @@ def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bo
     where = _WHERE_BEFORE.search(text, 0, start)
     if where and not (show and show in where["title"]):
         return True
-    gave = _TITLE_GAVE.match(text)
-    return bool(gave and gave.start("title") != start and not (show and show in gave["title"]))
+    for opening in (_TITLE_GAVE.match(text), _TITLE_WITH.match(text)):
+        if opening and opening.start("title") != start and _another_title(opening["title"], show):
+            return True
+    return False
+
+
+def _another_title(title: str, show: str) -> bool:
+    """Whether ``title``, opening a sentence, can be another title: not the show, a part
+    of it, or words that open a clause."""
+    first = title.split(" ", 1)[0]
+    if show and show in title or _PART_OF_SHOW.match(title):
+        return False
+    return not (first in _FUNCTION_WORDS and (first != "The" or " " not in title))
 
 
 def _title_tail(text: str, match: re.Match[str]) -> bool:
@@ -521,6 +561,17 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             )
 
 
+# An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
+# Lee behind the camera".
+_EPISODE_CREDIT = re.compile(
+    rf"(?P<name>{_NAME}) (?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed|helmed) "
+    r"(?:the |both the )?(?:series |season )?(?:pilot|finale|premiere|opener|first episode"
+    r"|last episode|final episode|episode)\b"
+    rf"|\bwith (?P<director>{_NAME}) behind the camera\b"
+)
+_CREDIT_VERBS = {"wrote": "writer", "co-wrote": "writer", "penned": "writer", "scripted": "writer"}
+
+
 def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     """Roles said in other ways: "creator and showrunner X", "X created the series"."""
     for match in _ROLE_BEFORE_NAME.finditer(sentence.text):
@@ -528,6 +579,15 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
         for role in (match["first"], match["second"]):
             if role:
                 yield _Mention(name, sentence.index, match.start("name"), role=role.lower())
+    for match in _EPISODE_CREDIT.finditer(sentence.text):
+        if match["director"]:
+            name, role = match["director"], "director"
+        else:
+            name, role = match["name"], _CREDIT_VERBS.get(match["verb"], "director")
+        yield _Mention(_trim(name), sentence.index, match.start(), role=role)
+    for match in _WHO_SERVES.finditer(sentence.text):
+        role = match["role"].lower()
+        yield _Mention(_trim(match["name"]), sentence.index, match.start("name"), role=role)
     for match in _CREATED.finditer(sentence.text):
         name = _trim(match["name"])
         yield _Mention(name, sentence.index, match.start("name"), role="creator")
@@ -558,6 +618,36 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         if person and credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     yield from _together_mentions(sentence, context)
+
+
+# A role given to the one a sentence's pronoun or description stands for: "She is also the
+# showrunner.", "She's also a producer on the show", "The creator and showrunner of
+# <Show> spoke with us".
+_PRONOUN_ROLE = re.compile(
+    r"^(?:(?:She|He|They)(?:['’]s| is| are| was)? (?:also )?(?:an? |the |its |the show['’]s "
+    rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?! of (?!the (?:show|series)\b)[A-Z])"
+    rf"|The (?:series |show['’]s )?(?P<first>{_ROLE})(?: and (?P<second>{_ROLE}))? of (?!the )"
+    r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z])"
+)
+
+
+def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """Roles given to the person the sentence before was about (its subject, or the one
+    person it named)."""
+    match = _PRONOUN_ROLE.match(sentence.text)
+    if not match:
+        return
+    if match["first"] and not context.names_show(match.group()):
+        return  # "The creator of Dry Creek ..." is someone else
+    person = context.subjects.get(sentence.index)
+    before = context.before.get(sentence.index, [])
+    if person is None and len(before) == 1:
+        person = before[0]
+    if person is None:
+        return
+    for role in (match["role"], match["first"], match["second"]):
+        if role:
+            yield _Mention(person, sentence.index, 0, role=role.lower())
 
 
 def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ...]:
@@ -747,13 +837,18 @@ class _People:
         candidates: Iterable[str] = (),
     ) -> None:
         self._characters = frozenset(characters)
-        self._people = frozenset(n for n in names if " " in n and n not in self._characters)
-        self._full = self._people | frozenset(
+        names = [n for n in names if n not in self._characters]
+        people = frozenset(n for n in names if " " in n)
+        self._full = people | frozenset(
             n for n in candidates if " " in n and n not in self._characters
         )
         self._by_last_word: dict[str, list[str]] = {}
-        for full in self._full:
-            self._by_last_word.setdefault(_last_word(full), []).append(full)
+        for full_name in self._full:
+            self._by_last_word.setdefault(_last_word(full_name), []).append(full_name)
+        # a surname credited ("Lee will play ...") credits the one full name it ends
+        self._people = people | frozenset(
+            full for n in names if " " not in n and (full := self.known(n)) is not None
+        )
 
     def known(self, name: str) -> str | None:
         """The full name ``name`` stands for: itself, or the one full name it ends."""
@@ -769,6 +864,16 @@ class _People:
             return name
         matches = [full for full in self._ended_by(name) if full in self._people]
         return matches[0] if len(matches) == 1 and not self.is_character(name) else None
+
+    def credited(self, name: str) -> str | None:
+        """The credited person ``name`` stands for: a full name, a surname, or a first
+        name only one of them has (never a character's name)."""
+        if person := self.person(name):
+            return person
+        if " " in name or self.is_character(name):
+            return None
+        first = [p for p in self._people if p.startswith(name + " ")]
+        return first[0] if len(first) == 1 else None
 
     def is_character(self, name: str) -> bool:
         """Whether ``name`` is (the end of) a character's name."""
@@ -825,7 +930,7 @@ def _mentions(
         for mention in rule(sentence)
     ]
     known_people = tuple(known_people)
-    candidates = [m.group() for s in sentences for m in _FULL_NAME.finditer(s.text)]
+    candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
 
     def people() -> _People:
         characters = [*known_characters, *(m.character for m in mentions if m.character)]
@@ -835,7 +940,12 @@ def _mentions(
     mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
     second = people()
     context = _Context(sentences, second, show)
-    mentions += [m for sentence in sentences for m in _known_for_mentions(sentence, context)]
+    mentions += [
+        m
+        for sentence in sentences
+        for rule in (_known_for_mentions, _pronoun_role_mentions)
+        for m in rule(sentence, context)
+    ]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -860,12 +970,14 @@ class _Context:
     def __init__(self, sentences: list[_Sentence], people: _People, show: str) -> None:
         self.people = people
         self.show = show
-        self.subjects = _subjects(sentences, people)
+        self.subjects = _subjects(sentences, people, show)
         self.before: dict[int, list[str]] = {}
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
             if previous.paragraph == sentence.paragraph:
                 self.before[sentence.index] = _people_named(previous.text, people)
         self.interviewee = _interviewee(sentences, people)
+        title = re.escape(show) if show else r"(?!)"
+        self._show = re.compile(rf"(?<!\w){title}(?!\w)")
         # paragraphs the interviewee speaks: "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ..."
         self.answers: set[int] = set()
         if self.interviewee:
@@ -878,6 +990,10 @@ class _Context:
                 label = _SPEAKER.match(sentence.text)
                 if label and label["label"] in labels:
                     self.answers.add(sentence.paragraph)
+
+    def names_show(self, text: str) -> bool:
+        """Whether ``text`` names the show."""
+        return bool(self._show.search(text))
 
     def person(self, sentence: _Sentence, start: int, pronoun: str | None) -> str | None:
         """Who the words at ``start`` of ``sentence`` are about: the person a pronoun
@@ -905,7 +1021,7 @@ class _Context:
 def _people_named(text: str, people: _People, end: int | None = None) -> list[str]:
     """The credited people ``text`` names (before ``end``), in order, each once."""
     found = (
-        people.person(_trim(m.group())) for m in _FULL_NAME.finditer(text, 0, end or len(text))
+        people.credited(_trim(m.group())) for m in _FULL_NAME.finditer(text, 0, end or len(text))
     )
     return list(dict.fromkeys(person for person in found if person))
 
@@ -947,23 +1063,31 @@ _SPEAKER = re.compile(
 _OPENING_PHRASE = re.compile(r"^[^,]{1,40}, ")
 
 
-def _opening_person(text: str, people: _People) -> str | None:
-    """The credited person a sentence opens with, maybe after a short opening phrase."""
+def _opening_person(text: str, people: _People, show: str = "") -> str | None:
+    """The person a sentence opens with, maybe after a short opening phrase: someone
+    credited, or a full name the sentence opens with that is no character's."""
     for start in (0, *(m.end() for m in [_OPENING_PHRASE.match(text)] if m)):
         opening = _FULL_NAME.match(text, start)
-        if opening and (person := people.person(_trim(opening.group()))):
+        if not opening:
+            continue
+        name = _trim(opening.group())
+        if person := people.credited(name):
             return person
+        if start or " " not in name or name != opening.group() or people.is_character(name):
+            continue
+        if not (show and (show in name or name in show)):
+            return name
     return None
 
 
-def _subjects(sentences: list[_Sentence], people: _People) -> dict[int, str]:
+def _subjects(sentences: list[_Sentence], people: _People, show: str = "") -> dict[int, str]:
     """For each sentence, the credited person the sentence before it (in its paragraph)
     began with, if any."""
     subjects: dict[int, str] = {}
     previous: _Sentence | None = None
     for sentence in sentences:
         if previous and previous.paragraph == sentence.paragraph:
-            person = _opening_person(previous.text, people)
+            person = _opening_person(previous.text, people, show)
             if person:
                 subjects[sentence.index] = person
             elif previous.index in subjects and _PRONOUN_START.match(previous.text):
