@@ -234,6 +234,28 @@ def test_credits_of_another_title_are_not_the_shows() -> None:
         ),
         # a title before an epithet
         ("The Long Road star Mia Long plays Ivy Cole.", {"The Long Road"}),
+        # fame, and a role placed in a title after an appositive or a network's description
+        (
+            "Mia Long plays Ivy Cole. Long became a star as the title character in The "
+            "WB's college drama Blue Line.",
+            {"Blue Line"},
+        ),
+        (
+            "Mia Long plays Ivy Cole. Fans know her best as Meg Orr, the spy next door, in "
+            "FX's Blue Line.",
+            {"Blue Line"},
+        ),
+        (
+            "Mia Long plays Ivy Cole. She has turned up in Mission: Impossible III and Red Sky.",
+            {"Mission: Impossible III", "Red Sky"},
+        ),
+        ("Mia Long plays Ivy Cole. Long won two Emmys as Meg Orr on Blue Line.", {"Blue Line"}),
+        # the pronoun stands for the one person the sentence before named
+        (
+            "Ivy Cole, the envoy, is played by Mia Long. She played the spy Meg Orr in "
+            "HBO's Blue Line.",
+            {"Blue Line"},
+        ),
     ],
 )
 def test_known_for(text: str, expected: set[str]) -> None:
@@ -251,6 +273,10 @@ def test_known_for(text: str, expected: set[str]) -> None:
         "Hollywood star Mia Long plays Ivy Cole.",
         # "known as" a character with no title after it
         "Mia Long plays Ivy Cole. Fans know her as Ivy.",
+        # an episode's quoted title after a show's is no second credit (the show is one)
+        'Mia Long plays Ivy Cole. Her credits include an episode of Harbour Lights, "Red Sky."',
+        # a pronoun with two people named before it
+        "Ivy Cole meets Mia Long and Bo Li. She played Meg Orr in Blue Line.",
     ],
 )
 def test_known_for_near_misses(text: str) -> None:

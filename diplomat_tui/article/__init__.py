@@ -122,6 +122,11 @@ def extract(
         show,
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
+        around=[
+            s
+            for s in everything
+            if s.section in {t.section for t in sentences} and len(s.text) <= MAX_SENTENCE
+        ],
     )
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)

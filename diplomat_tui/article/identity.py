@@ -123,6 +123,14 @@ _EPITHETS = (
     r"(?:star|alum|alumna|alumnus|veteran|actor|actress|favourite|favorite|legend|creator"
     r"|winner|nominee)"
 )
+# A word that can be a verb after a title opening a sentence ("The Night Agent returns",
+# "... debuted", "... won"), not a noun the title describes ("The Paris material begins",
+# "The West Wing comparison stopped").
+_VERB_LIKE = (
+    r"(?:is|was|are|were|has|had|have|will|would|can|could|may|might|won|took|led|fell|rose"
+    r"|held|got|made|came|went|drew|began|hit|sat|kept|left|found|gave|put|ran|saw|broke"
+    r"|[a-z]+(?:s|ed))\b"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -162,7 +170,7 @@ _OTHER_TITLE = (
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
     re.compile(
         rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)"
-        rf"(?=,| (?!{_SHOW_KINDS}\b|{_EPITHETS}\b)[a-z])"
+        rf"(?=,| (?!{_SHOW_KINDS}\b|{_EPITHETS}\b){_VERB_LIKE})"
     ),
 )
 # A headline that names the show only to compare others with it.

@@ -332,7 +332,7 @@ _POSSESSIVE_CHARACTER = re.compile(
 )
 # "<Character>, played by <Actor>"
 _PLAYED_BY = re.compile(
-    rf"(?P<character>{_NAME}),? (?:who is |is )?(?:played|portrayed)"
+    rf"(?P<character>{_NAME}){_ASIDE}?,? (?:who is |is )?(?:played|portrayed)"
     rf"(?: (?:with )?[a-z][\w-]*){{0,4}}? by (?P<actor>{_NAME})"
 )
 # "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
@@ -365,12 +365,14 @@ _KNOWN_FOR = re.compile(
     r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
-    r"|baftas?|oscars?|sag awards?)(?: awards?)? for"
+    r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
     r"|\b(?:winner|nominee|nominations?|nominated) for"
     r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
     r"|\b(?:also )?appeared (?:in|on)|\b(?:best )?remembered (?:for|as)\b"
     r"|\b(?:guest |recurring |breakout )?(?:turn|stint) (?:on|in)"
-    r"|\b(?:first )?(?:became famous|rose to fame|shot to fame|found fame) (?:on|in|with)"
+    r"|\b(?:first )?(?P<fame>became famous|became a star|rose to fame|shot to fame|found fame"
+    r"|made (?:her|his|their) name)\b"
+    r"|\b(?:has |have )?(?:turned|shown) up (?:in|on)"
     r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"
@@ -388,14 +390,21 @@ _BETWEEN_TITLES = re.compile(
     r",? (?:where|which|in which|on which|for which) [^,;.]{1,80}, (?:and|or) "
 )
 # Where a career clause places a role: "in", "on", "from".
-_PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the [A-Z]{2,5}[’']s )")
+_PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the )")
+# A description of a title before it: "college drama ", "superhero family drama ".
+_DESCRIBED = (
+    r"(?:[a-z][\w-]* ){0,3}(?:drama|series|sitcom|comedy|thriller|film|movie|miniseries"
+    r"|procedural|show|spy thriller) "
+)
+# A title's kind before it: "the CBS sitcom ", "the college drama ".
+_KIND_BEFORE = re.compile(rf"the (?:[A-Z]{{2,5}} )?{_DESCRIBED}")
 # A network or platform, and its possessive before a title: "FX's", "the WB's", "Amazon's".
 _NETWORK = re.compile(
     r"(?:[A-Z]{2,5}|Amazon|Hulu|Apple|Peacock|Paramount|Disney|Showtime|Starz|Max"
     r"|Prime Video|Apple TV\+)"
 )
-_NETWORK_OWNER = re.compile(rf"(?:the )?{_NETWORK.pattern}{_POSSESSIVE} ")
-_CLAUSE_END = re.compile(r"[;:!?]|\.\W*$|, (?!or |and )")
+_NETWORK_OWNER = re.compile(rf"(?:[Tt]he )?{_NETWORK.pattern}{_POSSESSIVE} (?:{_DESCRIBED})?")
+_CLAUSE_END = re.compile(r"[;:!?]|\.\W*$|, (?!or |and |the |an? |in |on |from )")
 _OPEN_QUOTE = re.compile(r"[“\"]")
 _CLOSE_QUOTE = re.compile(r",?[”\"]")
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
@@ -417,16 +426,16 @@ _AWARD = re.compile(
 # A possessive before a title, not part of it: a full name's ("Alex Garland's Men") or
 # anyone's before "The" ("Hulu's The Long Road"); never "Grey's Anatomy".
 _OWNER = re.compile(
-    rf"(?!The )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
+    rf"(?!(?:The|A|An) )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
     rf"|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
 )
 # A sentence whose subject is a pronoun: it is about the person the one before began with
 # ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
 _PRONOUN_START = re.compile(
-    r"^(?:[^,]{1,60}, ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
+    r"^(?:[^,]{1,60},[”\"]? ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
 )
 _TITLE_IN_LIST = re.compile(
-    rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
+    rf"[{_UPPER}0-9][\w’'!.,:-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
 
@@ -603,9 +612,9 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
     people = context.people
     for match in _KNOWN_FOR.finditer(text):
         person = context.person(sentence, match.start(), match["object"] or match["seen"])
-        if person is None:
+        if person is None or not people.credited(person):
             continue
-        placed = match["playing"] or match["played"]
+        placed = match["playing"] or match["played"] or match["fame"]
         titles = [] if placed else _titles(text, match.end())
         if match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
@@ -680,8 +689,12 @@ def _titles(text: str, position: int) -> list[str]:
     owned ("Hulu's The Long Road"), with a clause between two of them skipped ("A, where
     she was a producer, and B")."""
     titles: list[str] = []
+    quoted: bool | None = None
     while title := _title_at(text, position):
         name, end = title
+        if quoted is not None and quoted != (text[position] in '“"'):
+            break  # 'Dry Creek, "The Pilot," ...': an episode's title after the show's
+        quoted = text[position] in '“"'
         titles.append(name)
         clause = _BETWEEN_TITLES.match(text, end)
         join = clause or _LIST_JOIN.match(text, end)
@@ -695,10 +708,16 @@ def _titles(text: str, position: int) -> list[str]:
     return [_plain_title(t) for t in titles]
 
 
+# A one-word owner and a description before a title: "Dry Creek's superhero drama ".
+_ANY_OWNER = re.compile(rf"[{_UPPER}][\w+&-]*{_POSSESSIVE} {_DESCRIBED}")
+
+
 def _title_at(text: str, position: int) -> tuple[str, int] | None:
     """The title at ``position`` (after an owner and an opening quote) and where it
     ends (after its closing quote); None when no title starts there."""
-    owner = _OWNER.match(text, position)
+    owner = _OWNER.match(text, position) or _NETWORK_OWNER.match(text, position)
+    if not owner and (network := _ANY_OWNER.match(text, position)):
+        owner = network  # "Peacock's superhero drama Dry Creek"
     position = owner.end() if owner else position
     quote = _OPEN_QUOTE.match(text, position)
     title = _TITLE_IN_LIST.match(text, quote.end() if quote else position)
@@ -725,7 +744,7 @@ def _titles_placed(text: str, position: int) -> list[str]:
     end = clause.start() if clause else len(text)
     titles: list[str] = []
     for place in _PLACED_IN.finditer(text, position, end):
-        network = _NETWORK_OWNER.match(text, place.end())
+        network = _NETWORK_OWNER.match(text, place.end()) or _KIND_BEFORE.match(text, place.end())
         title = _title_at(text, network.end() if network else place.end())
         if title and not _PART_OF_SHOW.match(title[0]) and not title[0][:1].isdigit():
             titles.append(_plain_title(title[0]))
@@ -912,11 +931,15 @@ def _mentions(
     show: str = "",
     known_crew: Iterable[str] = (),
     known_cast: Iterable[str] = (),
+    around: list[_Sentence] | None = None,
 ) -> list[_Mention]:
     """Every credit mention, names resolved to full names, in article order.
 
     ``known_people`` and ``known_characters`` are what the store already holds: a
     surname resolves to a full name the store knows, and a character is never a person.
+    ``around`` are the sentences of the sections the show's ``sentences`` are in, those
+    about other titles too: what else someone credited was in is read there as well
+    ("She appeared in the CBS sitcom Dry Creek" is about another title, and is a credit).
     """
     mentions = [
         mention
@@ -939,13 +962,16 @@ def _mentions(
     first = people()
     mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
     second = people()
-    context = _Context(sentences, second, show)
+    around = around or sentences
+    context = _Context(around, second, show)
+    scoped = {sentence.index for sentence in sentences}
     mentions += [
         m
-        for sentence in sentences
-        for rule in (_known_for_mentions, _pronoun_role_mentions)
-        for m in rule(sentence, context)
+        for sentence in around
+        for m in _known_for_mentions(sentence, context)
+        if sentence.index in scoped or second.credited(m.name)
     ]
+    mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -1060,13 +1086,15 @@ _SPEAKER = re.compile(
 
 
 # A short phrase before a sentence's subject: "New this season, Lee plays ...".
-_OPENING_PHRASE = re.compile(r"^[^,]{1,40}, ")
+_OPENING_PHRASE = re.compile(r"^[^,]{1,40}, (?:[^,]{1,40}, )?")
 
 
 def _opening_person(text: str, people: _People, show: str = "") -> str | None:
     """The person a sentence opens with, maybe after a short opening phrase: someone
     credited, or a full name the sentence opens with that is no character's."""
-    for start in (0, *(m.end() for m in [_OPENING_PHRASE.match(text)] if m)):
+    phrase = _OPENING_PHRASE.match(text)
+    starts = [0, *(m.end() for m in re.finditer(", ", phrase.group()))] if phrase else [0]
+    for start in starts:
         opening = _FULL_NAME.match(text, start)
         if not opening:
             continue
@@ -1081,13 +1109,16 @@ def _opening_person(text: str, people: _People, show: str = "") -> str | None:
 
 
 def _subjects(sentences: list[_Sentence], people: _People, show: str = "") -> dict[int, str]:
-    """For each sentence, the credited person the sentence before it (in its paragraph)
-    began with, if any."""
+    """For each sentence, the person the sentence before it (in its paragraph) began
+    with, or the one credited person it named, if any."""
     subjects: dict[int, str] = {}
     previous: _Sentence | None = None
     for sentence in sentences:
         if previous and previous.paragraph == sentence.paragraph:
             person = _opening_person(previous.text, people, show)
+            named = _people_named(previous.text, people)
+            if person is None and len(named) == 1:
+                person = named[0]  # "X, the envoy, is played by Ann Lee." "She ..."
             if person:
                 subjects[sentence.index] = person
             elif previous.index in subjects and _PRONOUN_START.match(previous.text):
