@@ -94,6 +94,7 @@ def fuzzy_word(word: str) -> re.Pattern[str]:
 class NavList(OptionList):
     """OptionList with j/k, g/G and filtering that keeps group headings in context."""
 
+    KEYS_WHILE_FOCUSED = "list"  # keys scoped to it while focused (bindings.py)
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
