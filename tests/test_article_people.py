@@ -60,6 +60,12 @@ def roles(catalog: Catalog) -> dict[str, set[str]]:
         ("Ivy Cole, played with relish by Mia Long, resigns.", {("Mia Long", "Ivy Cole")}),
         ("Season 2, which added Mia Long, was short.", {("Mia Long", None)}),
         ("Filming is underway, with Mia Long joining the cast.", {("Mia Long", None)}),
+        (
+            "Hollywood favourite Mia Long is now President Ivy Cole, and rightly so.",
+            {("Mia Long", "President Ivy Cole")},
+        ),
+        ("Then came Bo Li as the new First Gentleman, Sam Dunn.", {("Bo Li", "Sam Dunn")}),
+        ("Bo Li's British prime minister, Sam Dunn, is a weasel.", {("Bo Li", "Sam Dunn")}),
         # "played by" keeps the actor and the character apart
         ("President Ivy Cole, played by Mia Long, resigns.", {("Mia Long", "President Ivy Cole")}),
     ],
@@ -71,6 +77,9 @@ def test_actor_and_character(text: str, expected: set[tuple[str, str | None]]) -
 @pytest.mark.parametrize(
     "text",
     [
+        # a role is no character, nor is the next pair's actor
+        "Bo Li is now Executive Producer.",
+        "It stars Bo Li as the Ambassador, Ann Lee as Meg Orr.",
         # the end of a title is no actor
         "Fans of The Legend of Sam Dunn returns as Ivy Cole, the joke goes.",
         # a past role in another title
@@ -83,8 +92,10 @@ def test_actor_and_character(text: str, expected: set[tuple[str, str | None]]) -
 def test_actor_and_character_near_misses(text: str) -> None:
     catalog = read(text)
     assert ("Mia Long", "Meg Orr") not in pairs(catalog)
+    assert ("Bo Li", "Ann Lee") not in pairs(catalog)
     assert "Sam Dunn" not in {c.person for c in catalog.cast}
     assert ("Bo Li", "US") not in pairs(catalog)
+    assert ("Bo Li", "Executive Producer") not in pairs(catalog)
 
 
 @pytest.mark.parametrize(
@@ -250,6 +261,17 @@ def test_credits_of_another_title_are_not_the_shows() -> None:
             {"Mission: Impossible III", "Red Sky"},
         ),
         ("Mia Long plays Ivy Cole. Long won two Emmys as Meg Orr on Blue Line.", {"Blue Line"}),
+        (
+            "Mia Long plays Ivy Cole. Long wrote for Peacock before moving on to Blue Line "
+            "and Red Sky.",
+            {"Blue Line", "Red Sky"},
+        ),
+        ("Mia Long, so good in Blue Line, plays Ivy Cole.", {"Blue Line"}),
+        (
+            "Mia Long plays Ivy Cole. Long, who won in 1999 for Blue Line, was nominated twice "
+            "for FX's Red Sky.",
+            {"Blue Line", "Red Sky"},
+        ),
         # the pronoun stands for the one person the sentence before named
         (
             "Ivy Cole, the envoy, is played by Mia Long. She played the spy Meg Orr in "

@@ -309,24 +309,31 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
 # husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
+# A capitalised word before a lower-case one is no name: "British prime minister, X".
+_ADJECTIVE = rf"[{_UPPER}][a-z]+ (?=[a-z])"
 # A title of office before a name: "Secretary of State", "Chief of the Defence Staff".
 _TITLE_OF = r"[A-Z][a-z]+ of (?:the )?[A-Z][a-z]+ "
 _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
     r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
     r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
-    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}){{0,4}}?"
+    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}|{_ADJECTIVE}){{0,4}}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})(?P<character>{_NAME})(?!{_NOT_OWNER})"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
+    rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
 )
-# "<Actor> is <Character>," (a listing's lead line).
-_IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
+# "<Actor> is <Character>," (a listing's lead line), "<Actor> is now <Character>,".
+_IS_PAIR = re.compile(
+    rf"(?P<actor>{_NAME}) is (?:now )?(?![^,.;:]*\b(?i:producer|director|writer|creator"
+    rf"|showrunner|star)\b)(?P<character>{_NAME})(?=[,.;:]|$)"
+)
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
-    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})"
+    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
@@ -366,7 +373,10 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
-    r"|\b(?:winner|nominee|nominations?|nominated) for"
+    r"|\b(?:winner|nominee|nominations?|nominated)(?: twice| again| \w+ times)? for"
+    r"|\bwon in \d{4} for|\b(?:before |after )?(?:moving|moved|went) on to"
+    r"|\b(?:so |very |equally )?(?:good|great|brilliant|terrific|memorable|superb|excellent"
+    r"|unforgettable|wonderful) (?:in|on)"
     r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
     r"|\b(?:also )?appeared (?:in|on)|\b(?:best )?remembered (?:for|as)\b"
     r"|\b(?:guest |recurring |breakout )?(?:turn|stint) (?:on|in)"
