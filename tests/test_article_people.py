@@ -325,3 +325,14 @@ def test_an_interviews_you_is_the_interviewee() -> None:
     # without the interview's headline nobody is "you"
     catalog = read("Mia Long plays Ivy Cole.\n\nQ: You came up through Blue Line.")
     assert known_for(catalog) == {}
+
+
+def test_a_transcripts_i_is_whoever_speaks() -> None:
+    catalog = read(
+        "Mia Long plays Ivy Cole.\n\n"
+        "[00:01:02] JO PARK: Welcome back. I was a writer on Red Sky, once.\n\n"
+        "[00:01:09] MIA LONG: Thank you. I spent six seasons on Blue Line.\n\n"
+        "[00:01:20] JO PARK: You came up through The Long Road too."
+    )
+    # the host is not credited: the one credited speaker is the guest, "you" to the host
+    assert known_for(catalog) == {"Mia Long": {"Blue Line", "The Long Road"}}

@@ -1001,7 +1001,8 @@ def _mentions(
 class _Context:
     """What a sentence's words may refer to: the person the sentence before began with
     (for "She ..." and "know her from"), the people the sentence before named (for "the
-    pair"), an interview's interviewee (for "you"), and the people and characters known."""
+    pair"), an interview's interviewee (for "you"), who speaks a conversation's paragraph
+    (for "I"), and the people and characters known."""
 
     def __init__(self, sentences: list[_Sentence], people: _People, show: str) -> None:
         self.people = people
@@ -1011,21 +1012,25 @@ class _Context:
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
             if previous.paragraph == sentence.paragraph:
                 self.before[sentence.index] = _people_named(previous.text, people)
-        self.interviewee = _interviewee(sentences, people)
         title = re.escape(show) if show else r"(?!)"
         self._show = re.compile(rf"(?<!\w){title}(?!\w)")
-        # paragraphs the interviewee speaks: "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ..."
-        self.answers: set[int] = set()
+        # who speaks each paragraph of a conversation: "[00:01:09] ANN LEE: ...", "Lee: ..."
+        labels: dict[int, str] = {}
+        for sentence in sentences:
+            if sentence.paragraph not in labels and (label := _SPEAKER.match(sentence.text)):
+                labels[sentence.paragraph] = label["label"]
+        speakers = {
+            paragraph: person
+            for paragraph, label in labels.items()
+            if (person := people.credited(label.title() if label.isupper() else label))
+        }
+        # the one credited person who speaks is the guest, unless the headline names one
+        self.interviewee = _interviewee(sentences, people) or (
+            next(iter(set(speakers.values()))) if len(set(speakers.values())) == 1 else None
+        )
         if self.interviewee:
-            labels = {"A", self.interviewee.upper(), _last_word(self.interviewee)}
-            opened: set[int] = set()
-            for sentence in sentences:
-                if sentence.paragraph in opened:
-                    continue
-                opened.add(sentence.paragraph)
-                label = _SPEAKER.match(sentence.text)
-                if label and label["label"] in labels:
-                    self.answers.add(sentence.paragraph)
+            speakers |= {p: self.interviewee for p, label in labels.items() if label == "A"}
+        self.speakers = speakers
 
     def names_show(self, text: str) -> bool:
         """Whether ``text`` names the show."""
@@ -1050,7 +1055,7 @@ class _Context:
         if word == "you":
             return self.interviewee
         if word == "i":
-            return self.interviewee if sentence.paragraph in self.answers else None
+            return self.speakers.get(sentence.paragraph)
         return self.subjects.get(sentence.index)
 
 
