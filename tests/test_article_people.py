@@ -336,3 +336,33 @@ def test_a_transcripts_i_is_whoever_speaks() -> None:
     )
     # the host is not credited: the one credited speaker is the guest, "you" to the host
     assert known_for(catalog) == {"Mia Long": {"Blue Line", "The Long Road"}}
+
+
+def test_a_chart_or_a_year_is_no_credit() -> None:
+    catalog = read("Mia Long plays Ivy Cole. Long's drama appeared in Peacock's Top 10 in 2019.")
+    assert known_for(catalog) == {}
+
+
+def test_a_real_relative_or_colleague_is_no_character() -> None:
+    catalog = read(
+        "It stars Mia Long as Ivy Cole. Long's father, Roy Long, was a comedian. Long's "
+        "co-star Bo Li is superb. Mia Long's on-screen husband, Sam Dunn, is not."
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+def test_episode_credits_of_another_title_and_counts() -> None:
+    assert roles(read("Jo Park, who directed three episodes, is back.")) == {
+        "Jo Park": {"director"}
+    }
+    assert roles(read("Jo Park directed the pilot of Dry Creek.")) == {}
+
+
+def test_a_place_after_a_career_phrase_is_no_title() -> None:
+    catalog = read("Eve Sol joins as Kit Marr. She is best known for playing a nurse in London.")
+    assert known_for(catalog) == {}
+
+
+def test_another_title_that_stars_someone_is_not_the_show() -> None:
+    catalog = read("It stars Mia Long. Elsewhere on the chart, Red Sky stars Ann Lee as Meg Orr.")
+    assert pairs(catalog) == {("Mia Long", None)}

@@ -180,6 +180,8 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         for match in opener.words.finditer(sentence.text):
             if opener.role and _another_subject(sentence.text[: match.start()], show):
                 continue
+            if opener.billing and _another_title_stars(sentence.text, match, show):
+                continue  # "Elsewhere, Red Sky stars A as B"
             described = _DESCRIBED_TITLE.search(sentence.text, 0, match.start())
             if described and not (show and show in described["title"]):
                 continue  # "Dry Creek, the rom-com starring A and B"
@@ -218,6 +220,22 @@ _DESCRIBED_TITLE = re.compile(
     rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:the|a|an) "
     r"(?!(?:series|show|drama|season)\b)[^,;()]{0,40}$"
 )
+
+
+# The subject of "stars A": a title ("Red Sky stars A"), after any opening phrase.
+_TITLE_STARS = re.compile(
+    rf"(?:^|, )[“\"]?(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]? (?:also )?(?P<verb>(?:co-)?stars )?$"
+)
+
+
+def _another_title_stars(text: str, match: re.Match[str], show: str) -> bool:
+    """Whether "stars A" has another title as its subject ("Red Sky stars A as B"); a
+    person ("A stars as B") is followed by "as", which no list opener is."""
+    if not match.group().lower().lstrip().startswith(("stars", "co-stars")):
+        return False
+    subject = _TITLE_STARS.search(text, 0, match.start())
+    return bool(subject) and _another_title(subject["title"], show)
 
 
 def _another_subject(before: str, show: str) -> bool:
@@ -490,6 +508,16 @@ _TITLE_WITH = re.compile(
 )
 
 
+# Words that make "A's <word> X" another person than A's role: a real one ("Ann Lee's
+# father, Roy Lee") or another role ("Ann Lee's on-screen husband, Sam Dunn").
+_REAL_RELATION = re.compile(
+    r"\b(?:father|mother|son|daughter|wife|husband"
+    r"|brother|sister|partner|spouse|fianc[ée]e?|girlfriend|boyfriend|parents?|children|kids?"
+    r"|co-?stars?|castmates?|agent|publicist|manager|lawyer|friend|colleague|director|producer"
+    r"|writer|creator|showrunner|boss)\b"
+)
+
+
 def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bool = False) -> bool:
     """Whether an actor and character pair is too doubtful to take: the "actor" follows
     a determiner ("the Oval Office as B"), a possessive one follows "in" (an owner of a
@@ -505,6 +533,9 @@ def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bo
     where = _WHERE_BEFORE.search(text, 0, start)
     if where and not (show and show in where["title"]):
         return True
+    stars = _TITLE_STARS.search(text, 0, start)
+    if stars and stars["verb"] and _another_title(stars["title"], show):
+        return True  # "Elsewhere, Red Sky stars A as B"
     for opening in (_TITLE_GAVE.match(text), _TITLE_WITH.match(text)):
         if opening and opening.start("title") != start and _another_title(opening["title"], show):
             return True
@@ -558,6 +589,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue  # "Peacock's Red Earth" is a network's title
             if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
                 continue
+            between = text[match.end("actor") : match.start("character")]
+            if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
+                continue  # "Ann Lee's father, Roy Lee": a real person, not a role
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
@@ -583,9 +617,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
 # An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
 # Lee behind the camera".
 _EPISODE_CREDIT = re.compile(
-    rf"(?P<name>{_NAME}) (?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed|helmed) "
-    r"(?:the |both the )?(?:series |season )?(?:pilot|finale|premiere|opener|first episode"
-    r"|last episode|final episode|episode)\b"
+    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed"
+    r"|helmed) (?:the |both the |\w+ )?(?:series |season )?(?:pilot|finale|premiere|opener"
+    r"|first episode|last episode|final episode|episodes?)\b(?! (?:of|for|on) [A-Z])"
     rf"|\bwith (?P<director>{_NAME}) behind the camera\b"
 )
 _CREDIT_VERBS = {"wrote": "writer", "co-wrote": "writer", "penned": "writer", "scripted": "writer"}
@@ -678,6 +712,7 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
             for t in titles
             if t
             and not _AWARD.search(t)
+            and not _NO_TITLE.search(t)
             and not _PART_OF_SHOW.match(t)
             and not (show and show in t)
             and not people.person(t)
@@ -686,6 +721,8 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
     )
 
 
+# Words of a chart or a number, never of a title: "Peacock's Top 10", "No. 1", "2019".
+_NO_TITLE = re.compile(r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$")
 # "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an
 # actor's epithet (only a title opening with "The": "Hollywood star" is none).
 _EPITHET = re.compile(
@@ -749,16 +786,25 @@ def _plain_title(title: str) -> str:
 
 def _titles_placed(text: str, position: int) -> list[str]:
     """The titles a career clause places roles in: "playing Elizabeth Jennings in FX's
-    The Americans", "from A and from B", "as Lord Melbourne in ITV's Victoria"."""
+    The Americans", "from A and from B", "as Lord Melbourne in ITV's Victoria". A place
+    is a title only right after the phrase, after a character's name, or after a
+    network's or a kind's words ("playing a nurse in Belfast" names no title)."""
     clause = _CLAUSE_END.search(text, position)
     end = clause.start() if clause else len(text)
     titles: list[str] = []
     for place in _PLACED_IN.finditer(text, position, end):
         network = _NETWORK_OWNER.match(text, place.end()) or _KIND_BEFORE.match(text, place.end())
+        between = text[position : place.start()]
+        if not (network or not between.strip(" ,") or _ROLE_NAMED.search(between)):
+            continue
         title = _title_at(text, network.end() if network else place.end())
         if title and not _PART_OF_SHOW.match(title[0]) and not title[0][:1].isdigit():
             titles.append(_plain_title(title[0]))
     return titles
+
+
+# A character named in a career clause: "as Elizabeth Jennings", "the title character".
+_ROLE_NAMED = re.compile(rf"{_NAME_WORD}|\btitle (?:character|role)\b|\band (?:from|in|on) $")
 
 
 def _together_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
