@@ -235,7 +235,7 @@ def _another_title_stars(text: str, match: re.Match[str], show: str) -> bool:
     if not match.group().lower().lstrip().startswith(("stars", "co-stars")):
         return False
     subject = _TITLE_STARS.search(text, 0, match.start())
-    return bool(subject) and _another_title(subject["title"], show)
+    return subject is not None and _another_title(subject["title"], show)
 
 
 def _another_subject(before: str, show: str) -> bool:
