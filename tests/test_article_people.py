@@ -366,3 +366,13 @@ def test_a_place_after_a_career_phrase_is_no_title() -> None:
 def test_another_title_that_stars_someone_is_not_the_show() -> None:
     catalog = read("It stars Mia Long. Elsewhere on the chart, Red Sky stars Ann Lee as Meg Orr.")
     assert pairs(catalog) == {("Mia Long", None)}
+
+
+def test_a_pronoun_wrote_or_directed_an_episode() -> None:
+    catalog = read(
+        "Series creator Maren Holt, who previously worked on Dry Creek, is also the "
+        "showrunner. She wrote the finale."
+    )
+    assert roles(catalog) == {"Maren Holt": {"creator", "showrunner", "writer"}}
+    catalog = read("It is created by Maren Holt. She directed the pilot of Dry Creek.")
+    assert roles(catalog) == {"Maren Holt": {"creator"}}

@@ -47,7 +47,7 @@ _NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
 # capitalised word), other credits in parentheses, and maybe "as <Character>".
 _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
 _LIST_ENTRY = re.compile(
-    rf"{_NOT_LIST_ENTRY}(?:(?:series |show )?(?:co-)?(?:creator|showrunner) )?"
+    rf"{_NOT_LIST_ENTRY}(?:(?:[Ss]eries |[Ss]how )?(?:[Cc]o-)?(?:[Cc]reator|[Ss]howrunner) )?"
     rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
     rf"(?: as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
@@ -680,7 +680,10 @@ _PRONOUN_ROLE = re.compile(
     r"^(?:(?:She|He|They)(?:['’]s| is| are| was)? (?:also )?(?:an? |the |its |the show['’]s "
     rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?! of (?!the (?:show|series)\b)[A-Z])"
     rf"|The (?:series |show['’]s )?(?P<first>{_ROLE})(?: and (?P<second>{_ROLE}))? of (?!the )"
-    r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z])"
+    r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z]"
+    r"|(?:She|He|They) (?:also )?(?P<verb>wrote|co-wrote|directed) (?:the |both the )?"
+    r"(?:series |season )?(?:pilot|finale|premiere|opener|first episode|last episode"
+    r"|final episode)\b(?! (?:of|for|on) [A-Z]))"
 )
 
 
@@ -698,7 +701,9 @@ def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_
         person = before[0]
     if person is None:
         return
-    for role in (match["role"], match["first"], match["second"]):
+    verb = match["verb"]
+    credit = ("director" if verb == "directed" else "writer") if verb else None
+    for role in (match["role"], match["first"], match["second"], credit):
         if role:
             yield _Mention(person, sentence.index, 0, role=role.lower())
 
