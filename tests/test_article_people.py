@@ -376,3 +376,20 @@ def test_a_pronoun_wrote_or_directed_an_episode() -> None:
     assert roles(catalog) == {"Maren Holt": {"creator", "showrunner", "writer"}}
     catalog = read("It is created by Maren Holt. She directed the pilot of Dry Creek.")
     assert roles(catalog) == {"Maren Holt": {"creator"}}
+
+
+def test_a_short_form_of_a_character_named_in_full_is_kept() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = read("And then there's Mia Long as Ivy.", known=known)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    catalog = read("Mia Long plays Ivy Cole. Fans love Mia Long as Ivy.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    # a word no character is named by is no character
+    assert pairs(read("And then there's Mia Long as Ambassador.")) == set()
+
+
+def test_a_question_states_no_credit() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    assert pairs(read("Wait, is Ivy played by Bo Li??", known=known)) == set()
+    catalog = read("This season Mia Long's Ivy Cole is president. How did that go?")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}

@@ -34,6 +34,7 @@ class _Mention:
     role: str | None = None
     known_for: tuple[str, ...] = ()
     possessive: bool = False  # "A's B": also how a creator's character is written
+    short: bool = False  # a one-word character, kept only as a known character's short form
 
     @property
     def in_cast(self) -> bool:
@@ -592,8 +593,6 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             between = text[match.end("actor") : match.start("character")]
             if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
                 continue  # "Ann Lee's father, Roy Lee": a real person, not a role
-            if " " not in character:
-                continue  # one word after "as" is too often a title or a role
             yield _Mention(
                 actor,
                 sentence.index,
@@ -601,6 +600,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 billing="main",
                 character=character,
                 possessive=pattern is _POSSESSIVE_CHARACTER,
+                # one word after "as" is too often a title or a role: only a short form
+                # of a character named in full ("as Kate" for Kate Wyler) is kept
+                short=" " not in character,
             )
     for match in _JOINED.finditer(text):
         actor = _trim(match["actor"])
@@ -981,6 +983,24 @@ class _People:
         return [full for full in candidates if full.endswith(" " + name)]
 
 
+# A sentence that asks: "is Hal played by Ann Lee??" states no credit.
+_QUESTION = re.compile(r"\?[”’\"')\]]*$")
+
+
+def _asked_from(text: str) -> int:
+    """Where the question that ends ``text`` begins (after the last full stop before
+    it: a heading may hold a statement and then a question); ``len(text)`` when
+    ``text`` asks nothing."""
+    if not _QUESTION.search(text):
+        return len(text)
+    return max(text.rfind(". "), text.rfind("! "), -2) + 2
+
+
+def _short_form(word: str, characters: Iterable[str]) -> bool:
+    """Whether ``word`` is the first or last word of one of ``characters``."""
+    return any(" " in c and word in (c.split(" ", 1)[0], c.rsplit(" ", 1)[-1]) for c in characters)
+
+
 def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
@@ -1012,7 +1032,11 @@ def _mentions(
             _crew_phrase_mentions,
         )
         for mention in rule(sentence)
+        if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
+    known_characters = tuple(known_characters)
+    full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
+    mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
     known_people = tuple(known_people)
     candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
 
