@@ -601,7 +601,7 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 character=character,
                 possessive=pattern is _POSSESSIVE_CHARACTER,
                 # one word after "as" is too often a title or a role: only a short form
-                # of a character named in full ("as Kate" for Kate Wyler) is kept
+                # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
             )
     for match in _JOINED.finditer(text):
@@ -983,7 +983,7 @@ class _People:
         return [full for full in candidates if full.endswith(" " + name)]
 
 
-# A sentence that asks: "is Hal played by Ann Lee??" states no credit.
+# A sentence that asks: "is Ivy played by Ann Lee??" states no credit.
 _QUESTION = re.compile(r"\?[”’\"')\]]*$")
 
 
