@@ -393,3 +393,15 @@ def test_a_question_states_no_credit() -> None:
     assert pairs(read("Wait, is Ivy played by Bo Li??", known=known)) == set()
     catalog = read("This season Mia Long's Ivy Cole is president. How did that go?")
     assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+def test_on_the_show_since_and_a_title_owning_a_character() -> None:
+    catalog = read(
+        "Mia Long, who won four Emmys as Blue Line's Meg Orr, has been on the show since "
+        "season two as Ivy Cole. She wrote for Red Sky in its later years."
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert known_for(catalog) == {"Mia Long": {"Blue Line", "Red Sky"}}
+    # a person owning a title is no title: "in Ann Lee's Dry Creek"
+    catalog = read("Mia Long plays Ivy Cole. You may spot her in Ann Lee's Dry Creek.")
+    assert known_for(catalog) == {"Mia Long": {"Dry Creek"}}

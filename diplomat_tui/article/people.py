@@ -156,6 +156,7 @@ _PLAYS = re.compile(
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
     r"|debuts as|played(?! by)|portrayed(?! by)"
+    r"|has been (?:on|with) the (?:show|series)(?: since [\w ]{1,20}?)? as"
     r"|joins as|came aboard as|comes aboard as)) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
     rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
@@ -388,7 +389,8 @@ _WHO_SERVES = re.compile(
 _KNOWN_FOR = re.compile(
     r"(?i:\b(?:whose |previous |recent |film |tv |television |stage )*"
     r"(?:credits|work|r[ée]sum[ée]|cv|filmography) (?:also )?includes?"
-    r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
+    r"|\b(?:previously |also |once )?(?:wrote|worked) (?:for|on)|\ba veteran of"
+    r"|\bcut (?:her|his|their) teeth on"
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
@@ -485,9 +487,9 @@ _ELSEWHERE = re.compile(
 
 
 # Before a name that is no actor: "the Oval Office as ..."; before an owner of a title:
-# "in Ann Lee's Dry Creek".
+# "in Ann Lee's Dry Creek", "won an Emmy as Dry Creek's Meg Orr".
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an|this|that) $")
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|on|from) $")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|on|from|as) $")
 # "Ann Lee and Bo Li as Ivy Cole and Sam Dunn": who plays whom is left to "respectively".
 _NAME_AND_BEFORE = re.compile(rf"{_NAME_WORD} and $")
 _AND_NAME_AFTER = re.compile(rf" and [{_UPPER}]")
@@ -720,6 +722,7 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
             if t
             and not _AWARD.search(t)
             and not _NO_TITLE.search(t)
+            and not _NETWORK.fullmatch(t)
             and not _PART_OF_SHOW.match(t)
             and not (show and show in t)
             and not people.person(t)
@@ -799,6 +802,9 @@ def _titles_placed(text: str, position: int) -> list[str]:
     clause = _CLAUSE_END.search(text, position)
     end = clause.start() if clause else len(text)
     titles: list[str] = []
+    for owner in _TITLES_CHARACTER.finditer(text, position, end):
+        if owner["as"] or text.endswith("as ", 0, owner.start()):
+            titles.append(owner["title"])  # "won four Emmys as Dry Creek's Meg Orr"
     for place in _PLACED_IN.finditer(text, position, end):
         network = _NETWORK_OWNER.match(text, place.end()) or _KIND_BEFORE.match(text, place.end())
         between = text[position : place.start()]
@@ -810,6 +816,11 @@ def _titles_placed(text: str, position: int) -> list[str]:
     return titles
 
 
+# A title owning a character: "as Dry Creek's Meg Orr".
+_TITLES_CHARACTER = re.compile(
+    rf"(?P<as>\bas )?(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w-]*(?: (?:of |the |and )?"
+    rf"[{_UPPER}][\w-]*){{0,5}}){_POSSESSIVE} (?=[{_UPPER}])"
+)
 # A character named in a career clause: "as Elizabeth Jennings", "the title character".
 _ROLE_NAMED = re.compile(rf"{_NAME_WORD}|\btitle (?:character|role)\b|\band (?:from|in|on) $")
 
