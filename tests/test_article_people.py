@@ -405,3 +405,10 @@ def test_on_the_show_since_and_a_title_owning_a_character() -> None:
     # a person owning a title is no title: "in Ann Lee's Dry Creek"
     catalog = read("Mia Long plays Ivy Cole. You may spot her in Ann Lee's Dry Creek.")
     assert known_for(catalog) == {"Mia Long": {"Dry Creek"}}
+
+
+def test_words_ending_a_phrase_are_no_name() -> None:
+    # "(Sort Of)" after a character is no actor in parentheses
+    catalog = read("Ivy Cole Goes to Washington (Sort Of) is the season's theme.")
+    assert pairs(catalog) == set()
+    assert pairs(read("Ivy Cole (Mia Long) opens the door.")) == {("Mia Long", "Ivy Cole")}

@@ -314,10 +314,13 @@ def _looks_like_name(text: str) -> bool:
     text = text.strip()
     if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
         return False
+    if text.rsplit(" ", 1)[-1] in _NOT_NAME_ENDS:
+        return False  # "(Sort Of)": words, not a name
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
 _NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
+_NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
 
 
 def _other_credits(credits: str | None) -> tuple[str, ...]:
@@ -478,8 +481,9 @@ _ANOTHER_SHOW = re.compile(
 )
 
 
-# The end of a title before a name: "The Haunting of Bly Manor" is no person "Bly Manor".
-_TITLE_BEFORE = re.compile(rf"[{_UPPER}][\w{_APOSTROPHES}-]* of $")
+# Words before a name that make it the end of a title or a title's maker: "The Haunting
+# of Bly Manor" is no person "Bly Manor", nor is "in Tom Rye's Dry Creek" a pair.
+_TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
 # Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
 _ELSEWHERE = re.compile(
     rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)[{_UPPER}]"
@@ -555,7 +559,8 @@ def _another_title(title: str, show: str) -> bool:
 
 
 def _title_tail(text: str, match: re.Match[str]) -> bool:
-    """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")."""
+    """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")
+    or a title's maker ("in Tom Rye's Dry Creek")."""
     return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
 
 
@@ -590,6 +595,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
                 continue  # "Peacock's Red Earth" is a network's title
+            if _title_tail(text, match):
+                continue  # "in Tom Rye's Dry Creek": a title and its maker
             if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
                 continue
             between = text[match.end("actor") : match.start("character")]
