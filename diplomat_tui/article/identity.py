@@ -117,19 +117,11 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
 
 # Words that start a sentence about something else: "Elsewhere on the chart, X ...".
 _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
-# Words after a title that describe a person, not the title: "The Long Road star Ann Lee",
-# "The Emmy winner has boarded ...".
-_EPITHETS = (
-    r"(?:star|alum|alumna|alumnus|veteran|actor|actress|favourite|favorite|legend|creator"
-    r"|winner|nominee)"
-)
-# A word that can be a verb after a title opening a sentence ("The Night Agent returns",
-# "... debuted", "... won"), not a noun the title describes ("The Paris material begins",
-# "The West Wing comparison stopped").
-_VERB_LIKE = (
-    r"(?:is|was|are|were|has|had|have|will|would|can|could|may|might|won|took|led|fell|rose"
-    r"|held|got|made|came|went|drew|began|hit|sat|kept|left|found|gave|put|ran|saw|broke"
-    r"|[a-z]+(?:s|ed))\b"
+# A verb after a title that opens a sentence ("The Night Agent returns", not "The West
+# Wing comparison"): a word in -s or -ed, or a common irregular verb.
+_VERB_WORD = (
+    r"[a-z]+(?:s|ed)|is|was|will|can|could|has|had|gave|took|made|put|got|won|ran|began"
+    r"|came|went|kept|left|fell|rose|held|led|sat|hit|drew|saw|set|won't|isn't|wasn't"
 )
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
@@ -170,7 +162,7 @@ _OTHER_TITLE = (
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
     re.compile(
         rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)"
-        rf"(?=,| (?!{_SHOW_KINDS}\b|{_EPITHETS}\b){_VERB_LIKE})"
+        rf"(?=,| (?!{_SHOW_KINDS}\b)(?:{_VERB_WORD})\b)"
     ),
 )
 # A headline that names the show only to compare others with it.

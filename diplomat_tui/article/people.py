@@ -498,7 +498,10 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|on|from|as) $")
 _NAME_AND_BEFORE = re.compile(rf"{_NAME_WORD} and $")
 _AND_NAME_AFTER = re.compile(rf" and [{_UPPER}]")
 # A pair in a clause about another title: "... on Dry Creek, where Ann Lee's Meg Orr ...".
-_WHERE_BEFORE = re.compile(rf"\b(?:in|on|to|from|of) (?P<title>[{_UPPER}][^,;]*), where [^,;]*$")
+_WHERE_BEFORE = re.compile(
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) (?P<title>[{_UPPER}][^,;]*), "
+    r"(?:where|in which|whose|on which) [^,;]*$"
+)
 # A sentence that opens with another title giving its cast: "Dry Creek gave us A as B",
 # "Dry Creek put A in the White House as B".
 _TITLE_GAVE = re.compile(
