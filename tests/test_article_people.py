@@ -414,3 +414,15 @@ def test_words_ending_a_phrase_are_no_name() -> None:
     catalog = read("Ivy Cole Goes to Washington (Sort Of) is the season's theme.")
     assert pairs(catalog) == set()
     assert pairs(read("Ivy Cole (Mia Long) opens the door.")) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_recaps_guest_star_parenthesis_and_an_honorific() -> None:
+    catalog = read(
+        "It stars Mia Long. Commander Ruth Abara (guest star Tilda Grange) arrives. Also "
+        "starring: Noor Haddad as Dr. Amal Reyes."
+    )
+    credits = {(c.person, c.character, c.billing) for c in catalog.cast}
+    assert ("Tilda Grange", "Commander Ruth Abara", "guest") in credits
+    assert ("Noor Haddad", "Amal Reyes", "main") in credits
+    # a parenthesis of words is no actor
+    assert ("Ruth Abara", "Commander") not in pairs(read("Commander Ruth Abara (guest star) waits."))

@@ -41,6 +41,8 @@ class _Mention:
         return self.billing is not None or self.character is not None
 
 
+# A dotted honorific before a name: "Dr. Amal Reyes".
+_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof)\. "
 # What may not follow a character's name: a possessive ("as Grace Penn's husband" names
 # a role by another character), even one more name word away (no backtracking to "Grace").
 _NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
@@ -50,7 +52,7 @@ _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b
 _LIST_ENTRY = re.compile(
     rf"{_NOT_LIST_ENTRY}(?:(?:[Ss]eries |[Ss]how )?(?:[Cc]o-)?(?:[Cc]reator|[Ss]howrunner) )?"
     rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
-    rf"(?: as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
+    rf"(?: as (?:the )?(?:{_HONORIFIC})?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
 # What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
 _LIST_JOIN = re.compile(r",? (?:and|&) |, ")
@@ -340,13 +342,13 @@ _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
     r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
     r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
-    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}|{_ADJECTIVE}){{0,4}}?"
+    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}|{_ADJECTIVE}|{_HONORIFIC}){{0,4}}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF})(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC})(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
 )
 # "<Actor> is <Character>," (a listing's lead line), "<Actor> is now <Character>,".
 _IS_PAIR = re.compile(
@@ -356,7 +358,7 @@ _IS_PAIR = re.compile(
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_ADJECTIVE})"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
@@ -887,9 +889,12 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
     )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
+        guest = _ACTOR_PREFIX.match(inner)  # a recap's "Ruth Abara (guest star Ann Lee)"
+        inner = inner[guest.end() :] if guest else inner
+        billing: Billing | None = "guest" if guest and "guest" in guest.group().lower() else None
         actor = people.person(inner)
         if actor and (people.is_character(left) or not people.person(left)):
-            yield _Mention(actor, sentence.index, match.start(), character=left)
+            yield _Mention(actor, sentence.index, match.start(), billing, character=left)
         elif (person := people.person(left)) and _ANNOTATION.search(inner):
             # a biography's "(Character / Executive Producer)" or "(Creator, Showrunner)"
             for part in _ROLE_LIST_SEPARATOR.split(inner):
@@ -909,7 +914,7 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             and not people.is_character(inner)
             and not titled
         ):
-            yield _Mention(inner, sentence.index, match.start(), character=left)
+            yield _Mention(inner, sentence.index, match.start(), billing, character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
         if _in_another_show(sentence.text, match.end(), ""):
@@ -920,6 +925,8 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             )
 
 
+# Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".
+_ACTOR_PREFIX = re.compile(r"(?i:guest[- ]star(?:ring)?|played by|portrayed by|voiced by) ")
 # What names a part of the show, not another title: "(Episode 4)", "(Season 2)".
 _PART_OF_SHOW = re.compile(r"(?:Season|Series|Episode|Part|Chapter|Volume|S\d|E\d)\b")
 
