@@ -348,7 +348,8 @@ _DESCRIPTOR = (
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC})(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC})"
+    rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
 )
 # "<Actor> is <Character>," (a listing's lead line), "<Actor> is now <Character>,".
 _IS_PAIR = re.compile(
