@@ -426,3 +426,13 @@ def test_a_recaps_guest_star_parenthesis_and_an_honorific() -> None:
     assert ("Noor Haddad", "Amal Reyes", "main") in credits
     # a parenthesis of words is no actor
     assert pairs(read("Commander Ruth Abara (guest star) waits.")) == set()
+
+
+def test_went_on_to_a_title_or_to_write_for_one() -> None:
+    catalog = read(
+        "It is created by Maren Holt. Maren Holt began as a writer on Blue Line and went on "
+        "to write and produce Red Sky, Dry Creek and The Long Road."
+    )
+    assert known_for(catalog) == {
+        "Maren Holt": {"Blue Line", "Red Sky", "Dry Creek", "The Long Road"}
+    }

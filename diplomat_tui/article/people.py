@@ -401,7 +401,7 @@ _KNOWN_FOR = re.compile(
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
     r"|\b(?:winner|nominee|nominations?|nominated)(?: twice| again| \w+ times)? for"
-    r"|\bwon in \d{4} for|\b(?:before |after )?(?:moving|moved|went) on to"
+    r"|\bwon in \d{4} for|\b(?:before |after )?(?:moving|moved|went) on to(?= (?-i:[A-Z“\"]))"
     r"|\b(?:so |very |equally )?(?:good|great|brilliant|terrific|memorable|superb|excellent"
     r"|unforgettable|wonderful) (?:in|on)"
     r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
