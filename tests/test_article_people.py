@@ -436,3 +436,21 @@ def test_went_on_to_a_title_or_to_write_for_one() -> None:
     assert known_for(catalog) == {
         "Maren Holt": {"Blue Line", "Red Sky", "Dry Creek", "The Long Road"}
     }
+
+
+def test_a_pronoun_after_a_short_phrase_and_a_chain_of_pronouns() -> None:
+    catalog = read(
+        "Mia Long plays Ivy Cole. Long became a star on Blue Line. Viewers know her best as "
+        "the spy next door. "
+        "On the big screen she has turned up in Red Sky and Dawn of the Planet of the Apes."
+    )
+    assert known_for(catalog) == {
+        "Mia Long": {"Blue Line", "Red Sky", "Dawn of the Planet of the Apes"}
+    }
+    # another person named in between breaks the chain
+    catalog = read(
+        "Mia Long plays Ivy Cole. Long became a star on Blue Line. Bo Li knows her well. On "
+        "the big screen she "
+        "has turned up in Red Sky."
+    )
+    assert "Red Sky" not in known_for(catalog).get("Mia Long", set())

@@ -470,6 +470,8 @@ _OWNER = re.compile(
 # ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
 _PRONOUN_START = re.compile(
     r"^(?:[^,]{1,60},[”\"]? ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
+    r"|^(?:On|In|At|For|After|Before|Since|During|Over|Off) (?:[a-z][\w-]* ){1,4}"
+    r"(?P<after>she|he|they)\b"  # "On the big screen she ..."
 )
 _TITLE_IN_LIST = re.compile(
     rf"[{_UPPER}0-9][\w’'!.,:-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
@@ -1155,7 +1157,7 @@ class _Context:
         opening = _PRONOUN_START.match(_SPEAKER.sub("", text))
         if not opening:
             return None
-        word = opening["pronoun"].lower()
+        word = (opening["pronoun"] or opening["after"]).lower()
         if word == "you":
             return self.interviewee
         if word == "i":
@@ -1227,9 +1229,14 @@ def _opening_person(text: str, people: _People, show: str = "") -> str | None:
     return None
 
 
+# A pronoun standing for someone anywhere in a sentence: "Viewers know her best as ...".
+_OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them|she|he|they)\b")
+
+
 def _subjects(sentences: list[_Sentence], people: _People, show: str = "") -> dict[int, str]:
     """For each sentence, the person the sentence before it (in its paragraph) began
-    with, or the one credited person it named, if any."""
+    with, or the one credited person it named, or the one it still spoke of with a
+    pronoun, if any."""
     subjects: dict[int, str] = {}
     previous: _Sentence | None = None
     for sentence in sentences:
@@ -1240,8 +1247,11 @@ def _subjects(sentences: list[_Sentence], people: _People, show: str = "") -> di
                 person = named[0]  # "X, the envoy, is played by Ann Lee." "She ..."
             if person:
                 subjects[sentence.index] = person
-            elif previous.index in subjects and _PRONOUN_START.match(previous.text):
-                subjects[sentence.index] = subjects[previous.index]
+            elif previous.index in subjects and (
+                _PRONOUN_START.match(previous.text)
+                or (not named and _OBJECT_PRONOUN.search(previous.text))
+            ):
+                subjects[sentence.index] = subjects[previous.index]  # still about them
         previous = sentence
     return subjects
 
