@@ -454,3 +454,18 @@ def test_a_pronoun_after_a_short_phrase_and_a_chain_of_pronouns() -> None:
         "has turned up in Red Sky."
     )
     assert "Red Sky" not in known_for(catalog).get("Mia Long", set())
+
+
+def test_an_interviews_you_and_i_take_roles_and_careers() -> None:
+    text = (
+        f"Mia Long on {SHOW}: 'Ivy Is Tired'\n\nMia Long plays Ivy Cole.\n\n"
+        "Q: You're also an executive producer this time.\n\nA: I am. It means more calls.\n\n"
+        "Q: Before this, you were on Blue Line for five years.\n\nA: Six, actually."
+    )
+    catalog = extract(text, source_id="t", show=SHOW)
+    assert roles(catalog) == {"Mia Long": {"executive producer"}}
+    assert known_for(catalog) == {"Mia Long": {"Blue Line"}}
+    # outside an interview, nobody is "you"; and "was on X" without how long is no career
+    catalog = read("Mia Long plays Ivy Cole. You're also an executive producer, I hear.")
+    assert roles(catalog) == {}
+    assert known_for(read("Mia Long plays Ivy Cole. She was on Blue Line last night.")) == {}

@@ -419,6 +419,8 @@ _KNOWN_FOR = re.compile(
     r"|you))?(?: best)? (?:from|as\b)"
     r"|\b(?:seen|spot|spotted|catch) (?P<seen>him|her|them|you) (?:in|on)"
     r"|\b(?P<played>played)\b"
+    r"|\b(?:was|were|has been|have been) (?:a (?:series )?regular )?on(?= (?-i:[A-Z“\"])"
+    r"[^,;.]{1,60}? for (?:\w+ )?(?:years|seasons)\b)"
     r")(?:(?<=as)| )"
 )
 # Between two titles of a list: a clause about the first ("A, where she was a producer,
@@ -469,7 +471,7 @@ _OWNER = re.compile(
 # A sentence whose subject is a pronoun: it is about the person the one before began with
 # ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
 _PRONOUN_START = re.compile(
-    r"^(?:[^,]{1,60},[”\"]? ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they)|You|I)\b(?!\.)"
+    r"^(?:[^,]{1,60},[”\"]? ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they|you)|I)\b(?!\.)"
     r"|^(?:On|In|At|For|After|Before|Since|During|Over|Off) (?:[a-z][\w-]* ){1,4}"
     r"(?P<after>she|he|they)\b"  # "On the big screen she ..."
 )
@@ -696,7 +698,8 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
 # showrunner.", "She's also a producer on the show", "The creator and showrunner of
 # <Show> spoke with us".
 _PRONOUN_ROLE = re.compile(
-    r"^(?:(?:She|He|They)(?:['’]s| is| are| was)? (?:also )?(?:an? |the |its |the show['’]s "
+    r"^(?:(?P<pronoun>She|He|They|You|I)(?:['’]s|['’]re|['’]m| is| are| was| am| were)? "
+    r"(?:also |now )?(?:an? |the |its |the show['’]s "
     rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?! of (?!the (?:show|series)\b)[A-Z])"
     rf"|The (?:series |show['’]s )?(?P<first>{_ROLE})(?: and (?P<second>{_ROLE}))? of (?!the )"
     r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z]"
@@ -708,16 +711,20 @@ _PRONOUN_ROLE = re.compile(
 
 def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """Roles given to the person the sentence before was about (its subject, or the one
-    person it named)."""
-    match = _PRONOUN_ROLE.match(sentence.text)
+    person it named), or to an interview's "you" and "I"."""
+    text = _SPEAKER.sub("", sentence.text)  # "Q: You're also a producer."
+    match = _PRONOUN_ROLE.match(text)
     if not match:
         return
     if match["first"] and not context.names_show(match.group()):
         return  # "The creator of Dry Creek ..." is someone else
-    person = context.subjects.get(sentence.index)
-    before = context.before.get(sentence.index, [])
-    if person is None and len(before) == 1:
-        person = before[0]
+    if match["pronoun"] in ("You", "I"):
+        person = context.person(sentence, 0, None)  # the interviewee, or who speaks
+    else:
+        person = context.subjects.get(sentence.index)
+        before = context.before.get(sentence.index, [])
+        if person is None and len(before) == 1:
+            person = before[0]
     if person is None:
         return
     verb = match["verb"]
@@ -1188,7 +1195,7 @@ _INTERVIEW_HEADLINE = (
 def _interviewee(sentences: list[_Sentence], people: _People) -> str | None:
     """The person an interview's headline names as the one interviewed, when the
     article is a conversation (question-and-answer lines or speaker labels)."""
-    if not sentences or not sentences[0].heading:
+    if not sentences or not (sentences[0].heading or sentences[0].line):
         return None
     questions = sum(1 for s in sentences if s.heading and s.text.endswith("?"))
     if questions < 2 and not any(_SPEAKER.match(s.text) for s in sentences):
