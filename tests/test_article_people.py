@@ -469,3 +469,46 @@ def test_an_interviews_you_and_i_take_roles_and_careers() -> None:
     catalog = read("Mia Long plays Ivy Cole. You're also an executive producer, I hear.")
     assert roles(catalog) == {}
     assert known_for(read("Mia Long plays Ivy Cole. She was on Blue Line last night.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It stars Mia Long. Long is a treat as the slippery Ivy Cole.",
+            {("Mia Long", "Ivy Cole")},
+        ),
+        ("It stars Mia Long. Long remains superb as Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        ("It stars Mia Long. Long pops up again as Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        (
+            "It stars Mia Long. Mia Long brings a wounded decency to Foreign Secretary Ivy Cole.",
+            {("Mia Long", "Foreign Secretary Ivy Cole")},
+        ),
+        (
+            "The newcomer is Bo Li, Long's old sparring partner from Red Sky, who arrives as "
+            "Sam Dunn.",
+            {("Bo Li", "Sam Dunn")},
+        ),
+    ],
+)
+def test_a_reviews_actor_and_character(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert pairs(read(text)) >= expected
+
+
+def test_a_reviews_near_misses() -> None:
+    catalog = read("It stars Mia Long and Bo Li. Long is every bit as good as Bo Li here.")
+    assert pairs(catalog) == {("Mia Long", None), ("Bo Li", None)}
+    catalog = read("It stars Bo Li. Bo Li brings his charm to Los Angeles in the finale.")
+    assert pairs(catalog) == {("Bo Li", None)}
+    catalog = read("It stars Mia Long. Long is known as a perfectionist.")
+    assert pairs(catalog) == {("Mia Long", None)}
+
+
+def test_two_people_in_a_title_together() -> None:
+    catalog = read(
+        "It stars Mia Long and Bo Li. Long and Li last shared a screen in Red Sky. "
+        "Long's castmate from Blue Line, Jo Park, visits."
+    )
+    assert known_for(catalog) == {"Mia Long": {"Red Sky"}, "Bo Li": {"Red Sky"}}
+    catalog = read("It stars Mia Long and Bo Li. Li and Long spent years together on Red Sky.")
+    assert known_for(catalog) == {"Mia Long": {"Red Sky"}, "Bo Li": {"Red Sky"}}

@@ -147,7 +147,10 @@ _DOTTED = r"(?:[A-Z]\.){2,}"
 # An aside between a name and its verb, set off by commas or dashes and opening in lower
 # case: "Ann Lee, 49, plays ...", "Ann Lee, so good in Dry Creek, returns as ...", "Ann Lee
 # - who viewers will know from Dry Creek - is back as ...".
-_ASIDE = r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-])"
+_ASIDE = (
+    r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-]"
+    rf"|, [{_UPPER}][\w-]*{_POSSESSIVE} (?=[a-z])[^,()–—]{{1,80}},)"  # ", Lee's old rival,"
+)
 # "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...",
 # "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
@@ -159,8 +162,10 @@ _PLAYS = re.compile(
     r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
     r"|debuts as|played(?! by)|portrayed(?! by)"
     r"|has been (?:on|with) the (?:show|series)(?: since [\w ]{1,20}?)? as"
+    r"|pops up(?: again)? as|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
+    r"|listed|seen|referred|set|such|cast|also known)\b)(?: (?!as\b)[a-z][\w-]*,?){1,4}? as"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:(?!by\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
+    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
     rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
@@ -363,6 +368,12 @@ _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
 )
+# A review's "<Actor> brings a wounded decency to <Character>".
+_BRINGS = re.compile(
+    rf"(?P<actor>{_NAME}) brings (?:(?!his\b|her\b|their\b|the\b)[a-z][\w-]*,? ){{1,4}}?to "
+    r"(?:the role of )?(?:the )?"
+    rf"(?:{_DESCRIPTOR})(?![A-Z]{{2,}}\b|{_DOTTED})(?P<character>{_NAME})(?!{_NOT_OWNER})"
+)
 # "<Character>, played by <Actor>"
 _PLAYED_BY = re.compile(
     rf"(?P<character>{_NAME}){_ASIDE}?,? (?:who is |is )?(?:played|portrayed)"
@@ -448,8 +459,9 @@ _OPEN_QUOTE = re.compile(r"[“\"]")
 _CLOSE_QUOTE = re.compile(r",?[”\"]")
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
 _TOGETHER = re.compile(
-    r"(?i:\bco-stars? (?:on|in|from)|\b(?:the pair|the two|the duo|both)\b[^.;]{0,60}?"
-    r"\btogether (?:for \w+ (?:seasons|years) )?(?:on|in))"
+    r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
+    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
+    r"|\bshared (?:a|the) screen (?:on|in))"
     r" [“\"]?"
 )
 # "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
@@ -849,12 +861,12 @@ _ROLE_NAMED = re.compile(rf"{_NAME_WORD}|\btitle (?:character|role)\b|\band (?:f
 
 def _together_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """A show two people were in together: "reunites A with B, his co-star on X", "the
-    pair spent seven seasons together on X" (the pair: the last two people named, in the
-    sentence or the one before)."""
+    pair spent seven seasons together on X", "A and B last shared a screen in X" (the
+    pair: the last two people named, in the sentence or the one before)."""
     text = sentence.text
     for match in _TOGETHER.finditer(text):
         named = _people_named(text, context.people, match.start())
-        if len(named) < 2:
+        if len(named) < 2 and "together" in match.group().lower():
             named = [*context.before.get(sentence.index, []), *named]
         if len(named) < 2:
             continue
@@ -890,7 +902,8 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
 
 def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
-    Show)" outside lists, and "Name’s performance as Character"."""
+    Show)" outside lists, "Name’s performance as Character" and "Name brings warmth to
+    Character"."""
     # "A (Matlock), B (The Last of Us) and C (Slow Horses)": where one parenthesis holds a
     # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
     titled = any(
@@ -925,6 +938,13 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             and not titled
         ):
             yield _Mention(inner, sentence.index, match.start(), billing, character=left)
+    for match in _BRINGS.finditer(sentence.text):
+        # only for someone credited, and a character of two words or more, no person's
+        actor, character = people.person(_trim(match["actor"])), _trim(match["character"])
+        if not actor or " " not in character or people.person(character):
+            continue
+        if _looks_like_name(character) and not _in_another_show(sentence.text, match.end(), ""):
+            yield _Mention(actor, sentence.index, match.start(), character=character)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
         if _in_another_show(sentence.text, match.end(), ""):
@@ -1072,6 +1092,9 @@ def _mentions(
         for mention in rule(sentence)
         if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
+    # "A is as good as B": a person named where a character should be is no character
+    actors = {m.name for m in mentions} | set(known_people)
+    mentions = [m for m in mentions if not (m.character and m.character in actors)]
     known_characters = tuple(known_characters)
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
     mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
