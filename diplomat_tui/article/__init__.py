@@ -120,7 +120,6 @@ def extract(
     refs = _Refs(source_id)
     renewal = _renewal(sentences, show)
     context = SeasonContext(sentences, show, renewal)
-    kept = {s.index: s for s in sentences}
     mentions = _mentions(
         sentences,
         [p.name for p in known.people] if known else (),
@@ -129,7 +128,7 @@ def extract(
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
         around=[
-            kept.get(s.index, s)  # a kept sentence as scoping cut it
+            s
             for s in everything
             if s.section in {t.section for t in sentences} and len(s.text) <= MAX_SENTENCE
         ],

@@ -1077,8 +1077,9 @@ def _mentions(
     ``known_people`` and ``known_characters`` are what the store already holds: a
     surname resolves to a full name the store knows, and a character is never a person.
     ``around`` are the sentences of the sections the show's ``sentences`` are in, those
-    about other titles too: what else someone credited was in is read there as well
-    ("She appeared in the CBS sitcom Dry Creek" is about another title, and is a credit).
+    about other titles too, whole: what else someone credited was in is read there as
+    well ("She appeared in the CBS sitcom Dry Creek" is about another title, and is a
+    credit; so is "the pair spent years together on Dry Creek, where ...").
     """
     mentions = [
         mention
