@@ -512,3 +512,13 @@ def test_two_people_in_a_title_together() -> None:
     assert known_for(catalog) == {"Mia Long": {"Red Sky"}, "Bo Li": {"Red Sky"}}
     catalog = read("It stars Mia Long and Bo Li. Li and Long spent years together on Red Sky.")
     assert known_for(catalog) == {"Mia Long": {"Red Sky"}, "Bo Li": {"Red Sky"}}
+
+
+def test_a_title_without_the_before_an_epithet_is_the_one_written_in_full() -> None:
+    catalog = read(
+        "It is the best drama since The Long Road. Long Road legend Bo Li joins as Sam Dunn."
+    )
+    assert known_for(catalog) == {"Bo Li": {"The Long Road"}}
+    # a word no title is written as ("Hollywood") is no credit
+    catalog = read("Hollywood favourite Mia Long joins as Ivy Cole. Red Sky star Bo Li too.")
+    assert known_for(catalog) == {}

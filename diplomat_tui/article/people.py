@@ -700,7 +700,11 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     for match in _EPITHET.finditer(text):
         person = people.person(_trim(match["name"]))
-        credits = _credits([match["title"]], people, context.show)
+        # a title without "The" only as the article writes it in full elsewhere ("West
+        # Wing legend Ann Lee" beside "The West Wing"): "Hollywood star" is no title
+        title = match["title"] if match["title"].startswith("The ") else ""
+        title = title or context.titles.get(match["title"], "")
+        credits = _credits([title], people, context.show)
         if person and credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     yield from _together_mentions(sentence, context)
@@ -770,9 +774,12 @@ _NO_TITLE = re.compile(r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$
 # "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an
 # actor's epithet (only a title opening with "The": "Hollywood star" is none).
 _EPITHET = re.compile(
-    rf"\b(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}-]*)+) (?:star|alum|alumna|alumnus"
-    rf"|veteran|actor|actress|favourite|favorite|legend|creator) (?P<name>{_NAME})"
+    rf"\b(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*)*)"
+    r" (?:star|alum|alumna|alumnus|veteran|actor|actress|favourite|favorite|legend|creator) "
+    rf"(?P<name>{_NAME})"
 )
+# A title opening with "The", as an article writes it: "The West Wing".
+_THE_TITLE = re.compile(rf"\bThe(?: [{_UPPER}][\w{_APOSTROPHES}-]*)+")
 
 
 def _titles(text: str, position: int) -> list[str]:
@@ -1145,6 +1152,9 @@ class _Context:
         self.people = people
         self.show = show
         self.subjects = _subjects(sentences, people, show)
+        # "West Wing" -> "The West Wing": the titles the article writes with "The"
+        found = (m.group().rstrip("'’") for s in sentences for m in _THE_TITLE.finditer(s.text))
+        self.titles = {title[4:]: title for title in found}
         self.before: dict[int, list[str]] = {}
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
             if previous.paragraph == sentence.paragraph:
