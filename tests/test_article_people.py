@@ -522,3 +522,17 @@ def test_a_title_without_the_before_an_epithet_is_the_one_written_in_full() -> N
     # a word no title is written as ("Hollywood") is no credit
     catalog = read("Hollywood favourite Mia Long joins as Ivy Cole. Red Sky star Bo Li too.")
     assert known_for(catalog) == {}
+
+
+def test_an_interviews_guest_named_in_its_introduction() -> None:
+    text = (
+        f"Ten Questions About {SHOW}\n\nWe sat down with Mia Long, who plays Ivy Cole.\n\n"
+        "Q: You came up through Blue Line.\n\nA: I did."
+    )
+    assert known_for(extract(text, source_id="t", show=SHOW)) == {"Mia Long": {"Blue Line"}}
+    # an introduction that names nobody as the guest leaves "you" unknown
+    text = (
+        f"Ten Questions About {SHOW}\n\nMia Long plays Ivy Cole.\n\n"
+        "Q: You came up through Blue Line.\n\nA: I did."
+    )
+    assert known_for(extract(text, source_id="t", show=SHOW)) == {}

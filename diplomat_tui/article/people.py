@@ -1227,18 +1227,30 @@ _INTERVIEW_HEADLINE = (
 
 
 def _interviewee(sentences: list[_Sentence], people: _People) -> str | None:
-    """The person an interview's headline names as the one interviewed, when the
-    article is a conversation (question-and-answer lines or speaker labels)."""
-    if not sentences or not (sentences[0].heading or sentences[0].line):
+    """The person an interview's headline names as the one interviewed ("Ann Lee on
+    ..."), or its introduction ("We sat down with Ann Lee ..."), when the article is a
+    conversation (question-and-answer lines, speaker labels, question headings)."""
+    if not sentences:
         return None
     questions = sum(1 for s in sentences if s.heading and s.text.endswith("?"))
     if questions < 2 and not any(_SPEAKER.match(s.text) for s in sentences):
         return None
-    for pattern in _INTERVIEW_HEADLINE:
-        for match in pattern.finditer(sentences[0].text):
+    headline = sentences[0].text if sentences[0].heading or sentences[0].line else ""
+    tops = [(pattern, headline) for pattern in _INTERVIEW_HEADLINE]
+    tops += [(pattern, s.text) for s in sentences[:_INTRO] for pattern in _SAT_DOWN]
+    for pattern, text in tops:
+        for match in pattern.finditer(text):
             if person := people.person(_trim(match["name"])) or people.known(match["name"]):
                 return person
     return None
+
+
+# An interview's introduction: "We sat down with Ann Lee", "Ann Lee spoke to us".
+_SAT_DOWN = (
+    re.compile(rf"\b(?:sat down|spoke|talked|caught up|chatted) (?:with|to) (?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME}) (?:spoke|talked|chatted) (?:with|to) us\b"),
+)
+_INTRO = 5  # sentences from the top where an interview introduces its guest
 
 
 # A conversation's line: "Q: ...", "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ...".
