@@ -536,3 +536,14 @@ def test_an_interviews_guest_named_in_its_introduction() -> None:
         "Q: You came up through Blue Line.\n\nA: I did."
     )
     assert known_for(extract(text, source_id="t", show=SHOW)) == {}
+
+
+def test_a_castmate_from_a_title() -> None:
+    catalog = read(
+        "It stars Mia Long and Bo Li, after The Long Road. Bo Li joined this season, "
+        "reuniting him with his Long Road castmate Mia Long."
+    )
+    assert known_for(catalog) == {"Mia Long": {"The Long Road"}, "Bo Li": {"The Long Road"}}
+    # a title the article never writes in full is not taken from the castmate phrase
+    catalog = read("It stars Mia Long and Bo Li. Bo Li joins his Red Sky castmate Mia Long.")
+    assert known_for(catalog) == {}

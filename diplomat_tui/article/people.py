@@ -708,6 +708,30 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         if person and credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     yield from _together_mentions(sentence, context)
+    yield from _castmate_mentions(sentence, context)
+
+
+# "reuniting him with his West Wing castmate Ann Lee": a title both were in.
+_CASTMATE = re.compile(
+    r"\b(?:his|her|their) (?:former |old |longtime |one-time )?"
+    rf"(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*){{0,4}})"
+    rf" (?:castmate|co-star|costar|scene partner) (?P<name>{_NAME})"
+)
+
+
+def _castmate_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The title someone and their castmate were in: "A joined, reuniting him with his
+    West Wing castmate B" (the one before the phrase: the last person named)."""
+    text = sentence.text
+    for match in _CASTMATE.finditer(text):
+        mate = context.people.credited(_trim(match["name"]))
+        named = _people_named(text, context.people, match.start())
+        title = match["title"] if match["title"].startswith("The ") else ""
+        title = title or context.titles.get(match["title"], "")
+        credits = _credits([title], context.people, context.show)
+        if mate and named and credits and named[-1] != mate:
+            for person in (named[-1], mate):
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
 # A role given to the one a sentence's pronoun or description stands for: "She is also the
