@@ -502,6 +502,8 @@ def test_a_reviews_near_misses() -> None:
     assert pairs(catalog) == {("Bo Li", None)}
     catalog = read("It stars Mia Long. Long is known as a perfectionist.")
     assert pairs(catalog) == {("Mia Long", None)}
+    catalog = read("It stars Mia Long. Long is With Peacock as Ivy Cole.")  # no adjective
+    assert pairs(catalog) == {("Mia Long", None)}
 
 
 def test_two_people_in_a_title_together() -> None:

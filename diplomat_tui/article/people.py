@@ -163,7 +163,7 @@ _PLAYS = re.compile(
     r"|debuts as|played(?! by)|portrayed(?! by)"
     r"|has been (?:on|with) the (?:show|series)(?: since [\w ]{1,20}?)? as"
     r"|pops up(?: again)? as|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
-    r"|listed|seen|referred|set|such|cast|also known)\b)(?: (?!as\b)[a-z][\w-]*,?){1,4}? as"
+    r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
     r"|joins as|came aboard as|comes aboard as)) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
     rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
