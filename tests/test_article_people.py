@@ -66,6 +66,7 @@ def roles(catalog: Catalog) -> dict[str, set[str]]:
         ),
         ("Then came Bo Li as the new First Gentleman, Sam Dunn.", {("Bo Li", "Sam Dunn")}),
         ("Bo Li's British prime minister, Sam Dunn, is a weasel.", {("Bo Li", "Sam Dunn")}),
+        ("It stars Bo Li as British foreign secretary Sam Dunn.", {("Bo Li", "Sam Dunn")}),
         # "played by" keeps the actor and the character apart
         ("President Ivy Cole, played by Mia Long, resigns.", {("Mia Long", "President Ivy Cole")}),
     ],

@@ -353,7 +353,7 @@ _DESCRIPTOR = (
 _AS_PAIR = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
-    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC})"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
 )
 # "<Actor> is <Character>," (a listing's lead line), "<Actor> is now <Character>,".
