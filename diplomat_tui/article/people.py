@@ -41,6 +41,8 @@ class _Mention:
         return self.billing is not None or self.character is not None
 
 
+# A capitalised word before a lower-case one is no name: "British prime minister, X".
+_ADJECTIVE = rf"[{_UPPER}][a-z]+ (?=[a-z])"
 # A dotted honorific before a name: "Dr. Amal Reyes".
 _HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof)\. "
 # What may not follow a character's name: a possessive ("as Grace Penn's husband" names
@@ -52,7 +54,7 @@ _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b
 _LIST_ENTRY = re.compile(
     rf"{_NOT_LIST_ENTRY}(?:(?:[Ss]eries |[Ss]how )?(?:[Cc]o-)?(?:[Cc]reator|[Ss]howrunner) )?"
     rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
-    rf"(?: as (?:the )?(?:{_HONORIFIC})?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
+    rf"(?: as (?:the )?(?:{_HONORIFIC})?(?!{_ADJECTIVE})(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
 # What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
 _LIST_JOIN = re.compile(r",? (?:and|&) |, ")
@@ -339,8 +341,6 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
 # husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
-# A capitalised word before a lower-case one is no name: "British prime minister, X".
-_ADJECTIVE = rf"[{_UPPER}][a-z]+ (?=[a-z])"
 # A title of office before a name: "Secretary of State", "Chief of the Defence Staff".
 _TITLE_OF = r"[A-Z][a-z]+ of (?:the )?[A-Z][a-z]+ "
 _DESCRIPTOR = (
