@@ -67,6 +67,11 @@ def roles(catalog: Catalog) -> dict[str, set[str]]:
         ("Then came Bo Li as the new First Gentleman, Sam Dunn.", {("Bo Li", "Sam Dunn")}),
         ("Bo Li's British prime minister, Sam Dunn, is a weasel.", {("Bo Li", "Sam Dunn")}),
         ("It stars Bo Li as British foreign secretary Sam Dunn.", {("Bo Li", "Sam Dunn")}),
+        # casting news
+        ("Mia Long is set to play Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        ("Mia Long has been cast as Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        ("Mia Long takes on the role of Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        ("Mia Long stepped into the part of Ivy Cole.", {("Mia Long", "Ivy Cole")}),
         # "played by" keeps the actor and the character apart
         ("President Ivy Cole, played by Mia Long, resigns.", {("Mia Long", "President Ivy Cole")}),
     ],
@@ -85,6 +90,7 @@ def test_actor_and_character(text: str, expected: set[tuple[str, str | None]]) -
         "Fans of The Legend of Sam Dunn returns as Ivy Cole, the joke goes.",
         # a past role in another title
         "Mia Long, who played Meg Orr for six years on Dry Creek, is thrilled.",
+        "Mia Long, who landed the role of Meg Orr in Dry Creek, is thrilled.",
         "Mia Long, who plays Meg Orr on Hulu's Dry Creek, is thrilled.",
         # capitals before the character are no name
         "Bo Li is back as fiery US envoy.",
