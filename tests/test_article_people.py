@@ -556,3 +556,19 @@ def test_a_castmate_from_a_title() -> None:
     # a title the article never writes in full is not taken from the castmate phrase
     catalog = read("It stars Mia Long and Bo Li. Bo Li joins his Red Sky castmate Mia Long.")
     assert known_for(catalog) == {}
+
+
+def test_more_credit_lists() -> None:
+    catalog = read("The pilot was written and directed by Jo Park.")
+    assert roles(catalog) == {"Jo Park": {"writer", "director"}}
+    catalog = read("Mia Long serves as an executive producer alongside Jo Park and Bo Li.")
+    assert roles(catalog) == {r: {"executive producer"} for r in ("Mia Long", "Jo Park", "Bo Li")}
+    assert roles(read("EPs include Jo Park and Bo Li.")) == {
+        "Jo Park": {"executive producer"},
+        "Bo Li": {"executive producer"},
+    }
+    # "directed by" after "written and" is not a second list
+    assert roles(read("It was written by Jo Park and directed by Bo Li.")) == {
+        "Jo Park": {"writer"},
+        "Bo Li": {"director"},
+    }

@@ -124,8 +124,19 @@ _LIST_OPENERS = (
     _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
     _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),
     _Opener(re.compile(r"^\|?\s*(?i:cast)\s*[:=]\s*"), billing="main", characters=True),
-    _Opener(re.compile(r"(?i:\bdirected by) "), role="director"),
+    _Opener(re.compile(r"(?i:(?<!written and )\bdirected by) "), role="director"),
     _Opener(re.compile(r"(?i:\bwritten by) "), role="writer"),
+    # "written and directed by A": both roles
+    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="writer"),
+    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="director"),
+    # "serves as an executive producer alongside A and B", "EPs include A and B"
+    _Opener(
+        re.compile(
+            r"(?i:\b(?:serves?|served) as (?:an? )?(?:co-)?executive producers? (?:alongside|with)"
+            r"|\b(?:EPs|exec producers) (?:also )?(?:include|are)) "
+        ),
+        role="executive producer",
+    ),
 )
 # Roles behind the camera.
 _ROLE_WORDS = "creator|showrunner|executive producer|producer|writer|director"
