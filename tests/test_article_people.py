@@ -572,3 +572,15 @@ def test_more_credit_lists() -> None:
         "Jo Park": {"writer"},
         "Bo Li": {"director"},
     }
+
+
+def test_more_cast_phrasings() -> None:
+    catalog = read("Mia Long reprises her role as Ivy Cole. It stars Mia Long alongside Bo Li.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", None)}
+    catalog = read("The cast is rounded out by Bo Li and Eve Sol.")
+    assert pairs(catalog) == {("Bo Li", None), ("Eve Sol", None)}
+    catalog = read("Returning faces include Bo Li as British foreign secretary Sam Dunn.")
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+    # "rounded out by" another title's cast is not the show's
+    catalog = read("Dry Creek, the rom-com rounded out by Bo Li, was next.")
+    assert pairs(catalog) == set()

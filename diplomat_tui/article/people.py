@@ -56,8 +56,8 @@ _LIST_ENTRY = re.compile(
     rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
     rf"(?: as (?:the )?(?:{_HONORIFIC})?(?!{_ADJECTIVE})(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
-# What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
-_LIST_JOIN = re.compile(r",? (?:and|&) |, ")
+# What joins two entries of a list: a comma, "and", "&" or "alongside", Oxford comma or not.
+_LIST_JOIN = re.compile(r",? (?:and|&) |, | alongside ")
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,11 @@ _LIST_OPENERS = (
     ),
     _Opener(
         re.compile(
-            r"(?i:(?<!guest[- ])\b(?:co-)?star(?:s|ring)|\bthe (?:main )?cast (?:also )?includes?"
-            r"|\bseries regulars (?:also )?include|\bcast members (?:also )?include) "
+            r"(?i:(?<!guest[- ])\b(?:co-)?star(?:s|ring)(?: alongside)?"
+            r"|\bthe (?:main )?cast (?:also )?includes?"
+            r"|\bseries regulars (?:also )?include|\bcast members (?:also )?include"
+            r"|\b(?:is |are )?rounded out by|\b(?:returning|new) (?:faces|cast members|players)"
+            r" (?:also )?include) "
         ),
         billing="main",
     ),
@@ -178,7 +181,8 @@ _PLAYS = re.compile(
     r"|(?:is|are) set to (?:play|portray)|will portray|portray|(?:has|have|had) been cast as"
     r"|(?:takes on|took on|will take on|has taken on|landed|lands|has landed|steps into"
     r"|stepped into|has stepped into|plays|will play|nabbed|scored) the (?:role|part) of"
-    r"|pops up(?: again)? as|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
+    r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
+    r"|returns to the role of|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
     r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
     r"|joins as|came aboard as|comes aboard as)) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
