@@ -584,3 +584,13 @@ def test_more_cast_phrasings() -> None:
     # "rounded out by" another title's cast is not the show's
     catalog = read("Dry Creek, the rom-com rounded out by Bo Li, was next.")
     assert pairs(catalog) == set()
+
+
+def test_actor_character_parentheses_beside_a_known_character_are_characters() -> None:
+    known = read("It stars Mia Long as Ivy Cole and Bo Li.")
+    catalog = read("Mia Long (Ivy Cole) will return, along with Bo Li (Sam Dunn).", known=known)
+    assert ("Bo Li", "Sam Dunn") in pairs(catalog)
+    assert known_for(catalog) == {}
+    # with no known character beside it, "Person (Name)" stays what else they were in
+    catalog = read("Bo Li (Red Sky) will return.", known=known)
+    assert known_for(catalog) == {"Bo Li": {"Red Sky"}}

@@ -113,9 +113,12 @@ _RANK_VERB = re.compile(
     r"(?i:\b(?:debut(?:ed|s|ing)?|open(?:ed|s|ing)|peak(?:ed|s|ing)|rank(?:ed|s|ing)"
     r"|land(?:ed|s|ing)|sat|sits|sitting|reach(?:ed|es|ing)|hit|hitting|held|holds?|holding"
     r"|climb(?:ed|s|ing)|rose|rising|slipp(?:ed|ing)|fell|falling|dropp(?:ed|ing)|went|shot"
-    r"|enough for|stands|stood|remains|(?:re-)?enter(?:ed|s|ing)|return(?:ed|s|ing)|storm(?:ed|s))"
+    r"|enough for|good for|stands|stood|remains|(?:re-)?enter(?:ed|s|ing)|return(?:ed|s|ing)"
+    r"|storm(?:ed|s)|claim(?:ed|s|ing)|took|takes|taking|grabbed|secured|nabbed|earned|snagged"
+    r"|putting|placing|sending)"
     r"(?: (?:the|its) (?:[\w-]+ ){0,3}?(?:chart|list|top 10|top ten|rankings?))?"
-    r"(?: strong| straight)?(?: at| to| for)?) $"
+    r"(?: it| the (?:show|series|season|drama))?"
+    r"(?: strong| straight)?(?: at| to| for| into)?(?: the)?) $"
 )
 # A rank in a week of the run, with no list named: "was No. 2 in its second week".
 _RANK_IN_WEEK = re.compile(

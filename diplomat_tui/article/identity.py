@@ -133,6 +133,14 @@ _VERB_WORD = (
     r"[a-z]+(?:s|ed)|is|was|will|can|could|has|had|gave|took|made|put|got|won|ran|began"
     r"|came|went|kept|left|fell|rose|held|led|sat|hit|drew|saw|set|won't|isn't|wasn't"
 )
+# "The Crown's farewell season", "Slow Horses' fifth series": a season of a title (of
+# two words or more: "Peacock's new series" names a network; not "A B's third season
+# as C", an actor's)
+_POSSESSIVE_SEASON = re.compile(
+    rf"(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,7}}){_POSSESSIVE} "
+    r"(?:[\w-]+ )?(?:season|series)\b"
+    rf"(?! [{_UPPER}“\"]| of\b| as\b| playing\b)"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -187,10 +195,7 @@ _OTHER_TITLE = (
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
-    # "The Crown's farewell season", "Slow Horses' fifth series": a season of a title
-    re.compile(
-        rf"(?P<title>{_TITLE}){_POSSESSIVE} (?:[\w-]+ )?(?:season|series)\b(?! [{_UPPER}“\"])"
-    ),
+    _POSSESSIVE_SEASON,
 )
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
@@ -251,6 +256,8 @@ class Scope:
                     continue
                 if pattern in _OTHER_TITLE and self.names_show(match.group()):
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
+                if pattern is _POSSESSIVE_SEASON and self.names_show(text):
+                    continue  # a weak sign: a sentence naming the show stays the show's
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title

@@ -959,6 +959,12 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
         not _looks_like_name(inner) and not _PART_OF_SHOW.match(inner) and _other_credits(inner)
         for inner in (m["inner"].strip() for m in _PARENTHESIS.finditer(sentence.text))
     )
+    # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
+    # person holds a known character, the others after people are characters too
+    charactered = any(
+        people.person(_trim(m["left"])) and people.is_character(m["inner"].strip())
+        for m in _PARENTHESIS.finditer(sentence.text)
+    )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
         guest = _ACTOR_PREFIX.match(inner)  # a recap's "Ruth Abara (guest star Ann Lee)"
@@ -976,10 +982,16 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
                     yield _Mention(person, sentence.index, match.start(), character=part)
         elif any(people.is_character(part.strip()) for part in inner.split("/")):
             continue
+        elif (person := people.person(left)) and charactered:
+            if _looks_like_name(inner) and " " in inner:
+                yield _Mention(person, sentence.index, match.start(), character=inner)
         elif person := people.person(left):
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
+        elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
+            # "Ann Lee (President Meg Orr)": a title names the character in parentheses
+            yield _Mention(left, sentence.index, match.start(), billing, character=inner)
         elif (
             _looks_like_name(inner)
             and " " in inner
@@ -1008,6 +1020,15 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
 _ACTOR_PREFIX = re.compile(r"(?i:guest[- ]star(?:ring)?|played by|portrayed by|voiced by) ")
 # What names a part of the show, not another title: "(Episode 4)", "(Season 2)".
 _PART_OF_SHOW = re.compile(r"(?:Season|Series|Episode|Part|Chapter|Volume|S\d|E\d)\b")
+
+
+# A title that only characters carry in a cast list: "(President Meg Orr)".
+_CHARACTER_TITLE = re.compile(
+    r"^(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
+    r"|Senator|Governor|Minister|Chancellor|General|Agent|Detective|Inspector|Captain"
+    r"|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Lord|Lady|Sir|Dame|Queen|King"
+    r"|Prince|Princess|Dr\.?|Professor|Father|Sister) [A-Z]"
+)
 
 
 def _new_name(name: str) -> str | None:

@@ -39,7 +39,8 @@ _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # "Series 4 has been commissioned", "Season 4 is confirmed".
 _ORDERED = re.compile(
     rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
-    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go))\b"
+    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go"
+    r"|in production|in the works|filming|shooting))\b"
 )
 # A return announced for a season with no date: "will return for a fourth season" (with
 # a date, "returns for Season 3 on October 16" is a premiere).
@@ -58,7 +59,8 @@ _RENEWED_TITLE = re.compile(
 _NOT_TITLES = frozenset("The It This That Which She He They".split())
 # Words before a renewal that leave it undecided.
 _UNDECIDED = re.compile(
-    r"(?i:\b(?:whether|if|not yet|has not|hasn't|have not|haven't|no word|unclear|yet to"
+    r"(?i:\b(?:whether|(?<!even )(?<!as )if|not yet|has not|hasn't|have not|haven't|no word"
+    r"|unclear|yet to"
     r"|undecided|hopes? for|hoping for|campaign(?:ing)? for)\b)"
 )
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
@@ -143,7 +145,7 @@ _PREMIERE_NOUN = re.compile(
 )
 # Keys that give the show's own first airing (not a season's release).
 _SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
-_FOR_SEASON = re.compile(rf" for (?:its |the |an? )?{_SEASON}")
+_FOR_SEASON = re.compile(rf" (?:for|of) (?:its |the |an? )?(?:[\w-]+ )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
 _NOT_A_SEASON = re.compile(
@@ -385,9 +387,10 @@ class SeasonContext:
                 last = heading_season  # a new paragraph goes on with the season before
             section = s.section
             self._before[s.index] = last
-            if self._mentions[s.index]:
-                last = self._mentions[s.index][-1][1]
-            elif self.series_start(s, len(s.text)):
+            topical = [n for at, n in self._mentions[s.index] if not _compared(s.text, at)]
+            if topical:  # "well ahead of the second season's debut": the topic stays
+                last = topical[-1]
+            elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
 
     def _add_new_season(self, sentences: list[_Sentence]) -> None:
@@ -500,6 +503,19 @@ _TODAY = re.compile(
     r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
     r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
 )
+# Words that bring a season in only to compare with it: "well ahead of the second
+# season's debut", "up from Season 2's".
+_COMPARED_WITH = re.compile(
+    r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|beating"
+    r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
+)
+
+
+def _compared(text: str, position: int) -> bool:
+    """Whether the season named at ``position`` is only compared with."""
+    return bool(_COMPARED_WITH.search(text, max(0, position - 60), position))
+
+
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -525,10 +541,11 @@ _ELIDED_COUNT = re.compile(
 
 
 # Words that stand for the show or one of its seasons: "it", "the series", "the political
-# drama", "this season", "the eight new episodes".
+# drama", "this season", "the eight new episodes", "Ann Lee's return".
 _ANAPHOR = re.compile(
     r"(?i:\b(?:it|its|it['’]s)\b|\b(?:the|this) (?:[\w-]+ ){0,2}?"
-    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b)"
+    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b"
+    rf"|{_POSSESSIVE} (?:return|comeback|new season|latest season|new episodes)\b)"
 )
 
 
@@ -714,7 +731,8 @@ def _premiere_season(
     if (inside := context.within(sentence, premiere.start(), premiere.end())) is not None:
         return inside
     if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
-        return _season_number(named)  # "an Oct. 16 premiere date for Season 3"
+        return _season_number(named)  # "an Oct. 16 premiere date for Season 3", "of the
+        # eight-episode third season"
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     season = context.at(sentence, premiere.start())
