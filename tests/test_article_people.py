@@ -594,3 +594,28 @@ def test_actor_character_parentheses_beside_a_known_character_are_characters() -
     # with no known character beside it, "Person (Name)" stays what else they were in
     catalog = read("Bo Li (Red Sky) will return.", known=known)
     assert known_for(catalog) == {"Bo Li": {"Red Sky"}}
+
+
+def test_trade_news_of_hires() -> None:
+    catalog = read(
+        f"Peacock's {SHOW} has tapped Jo Park to serve as co-showrunner. Park works with "
+        "creator Maren Holt, who remains showrunner. Lena Ortiz has been tapped to direct the "
+        "first two episodes. Sam Ferris joins as an executive producer. Ada Lindqvist will "
+        "write and executive produce. Bo Li has signed on to play Sam Dunn."
+    )
+    assert roles(catalog) == {
+        "Jo Park": {"showrunner"},
+        "Maren Holt": {"creator", "showrunner"},
+        "Lena Ortiz": {"director"},
+        "Sam Ferris": {"executive producer"},
+        "Ada Lindqvist": {"writer", "executive producer"},
+    }
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+
+
+def test_trade_news_of_hires_near_misses() -> None:
+    catalog = read(
+        "Lena Ortiz was hired to direct Dry Creek. Jo Park will write a memoir. Sam Ferris "
+        "joins as a producer of Red Sky. Ada Lindqvist will serve as a director's assistant."
+    )
+    assert roles(catalog) == {}

@@ -178,7 +178,8 @@ _PLAYS = re.compile(
     r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
     r"|debuts as|played(?! by)|portrayed(?! by)"
     r"|has been (?:on|with) the (?:show|series)(?: since [\w ]{1,20}?)? as"
-    r"|(?:is|are) set to (?:play|portray)|will portray|portray|(?:has|have|had) been cast as"
+    r"|(?:is|are) set to (?:play|portray)|(?:has |have )?signed on to play|(?:was |has been )?"
+    r"(?:tapped|hired) to play|will portray|portray|(?:has|have|had) been cast as"
     r"|(?:takes on|took on|will take on|has taken on|landed|lands|has landed|steps into"
     r"|stepped into|has stepped into|plays|will play|nabbed|scored) the (?:role|part) of"
     r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
@@ -418,6 +419,21 @@ _WHO_SERVES = re.compile(
     rf"(?P<name>{_NAME}), who (?:also )?(?:serves|served|acts|works) as (?:an? |the |its "
     rf"|the show['’]s |the series['’] )?(?P<role>{_ROLE})\b"
 )
+# Trade news of a hire: "tapped A to serve as co-showrunner", "A, who remains showrunner",
+# "A joins as an executive producer", "A has signed on as producer".
+_HIRED_AS = re.compile(
+    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?(?:serve|serves|remain|remains"
+    r"|join|joins|joined|come aboard|comes aboard|came aboard|sign on|signs on|signed on) "
+    rf"(?:as )?(?:an? |the |its )?(?P<role>co-showrunner|{_ROLE})\b(?! of [A-Z]|['’]s)"
+)
+# "A has been tapped to direct the first two episodes", "A will write and executive produce".
+_HIRED_TO = re.compile(
+    rf"(?P<name>{_NAME}) (?:has been |was |is |will be )?(?:tapped|hired|set|signed|brought on"
+    r"|enlisted|named) to (?P<verb>direct|write|produce|executive produce)\b(?! [A-Z“\"])"
+    rf"|(?P<who>{_NAME}) will (?P<first>write|direct|produce|executive produce)"
+    r"(?: and (?P<second>write|direct|produce|executive produce))?(?= *[.,;]| the (?:pilot|finale"
+    r"|premiere|first|season|series|show|episode))"
+)
 # "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B";
 # "best known for playing X in A", "you may know her from A" (``object``: the person is
 # the one the sentence before was about).
@@ -447,7 +463,7 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:know|knows|recognise|recognize|remember|seen|spotted)(?: (?P<object>him|her|them"
     r"|you))?(?: best)? (?:from|as\b)"
     r"|\b(?:seen|spot|spotted|catch) (?P<seen>him|her|them|you) (?:in|on)"
-    r"|\b(?P<played>played)\b"
+    r"|\b(?P<played>played)\b|\b(?:directed|wrote|produced) (?:\w+ )?(?:episodes|an episode) of"
     r"|\b(?:was|were|has been|have been) (?:a (?:series )?regular )?on(?= (?-i:[A-Z“\"])"
     r"[^,;.]{1,60}? for (?:\w+ )?(?:years|seasons)\b)"
     r")(?:(?<=as)| )"
@@ -689,6 +705,20 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
         else:
             name, role = match["name"], _CREDIT_VERBS.get(match["verb"], "director")
         yield _Mention(_trim(name), sentence.index, match.start(), role=role)
+    for match in _HIRED_AS.finditer(sentence.text):
+        role = match["role"].lower().removeprefix("co-") if "showrunner" in match["role"] else ""
+        yield _Mention(
+            _trim(match["name"]),
+            sentence.index,
+            match.start("name"),
+            role=role or match["role"].lower(),
+        )
+    for match in _HIRED_TO.finditer(sentence.text):
+        name = match["name"] or match["who"]
+        for verb in (match["verb"], match["first"], match["second"]):
+            if verb:
+                role = _ROLE_OF_VERB[verb]
+                yield _Mention(_trim(name), sentence.index, match.start(), role=role)
     for match in _WHO_SERVES.finditer(sentence.text):
         role = match["role"].lower()
         yield _Mention(_trim(match["name"]), sentence.index, match.start("name"), role=role)
