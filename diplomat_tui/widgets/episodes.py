@@ -100,8 +100,6 @@ class _EpisodeRows:
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "episodes", "Episodes", "Eps", "3"
-
     class MarkWatched(WatchedChange):
         """Episodes were marked watched or not (``w``, or ``W`` for a season)."""
 

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 Shown = tuple[tuple[str, str, str, bool, str], ...]  # action, key, description, enabled, tip
 ESSENTIAL_ACTIONS = ("help", "quit")  # first when the keys do not all fit
@@ -41,6 +42,10 @@ class KeyFooter(Footer):
         self.compact = not self._fits
         self.show_command_palette = self._fits  # (help names ctrl+p) room for the essentials
         keys = list(super().compose())
+        for key in keys:  # born as compact as the bar (its binding): no restyle on mount
+            if isinstance(key, FooterKey) and not key.has_class("-command-palette"):
+                key.set_reactive(FooterKey.compact, self.compact)
+                key.set_class(self.compact, "-compact", update=False)
         if not self._fits:
             keys.sort(key=lambda key: not _is_essential(key))  # stable: the rest keep order
         yield from keys
