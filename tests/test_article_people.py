@@ -619,3 +619,12 @@ def test_trade_news_of_hires_near_misses() -> None:
         "joins as a producer of Red Sky. Ada Lindqvist will serve as a director's assistant."
     )
     assert roles(catalog) == {}
+
+
+def test_a_newcomer_beside_a_known_actor_and_character_is_an_actor() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = read("Mia Long (Ivy Cole) returns, and Ann Lee (Meg Orr) joins.", known=known)
+    assert ("Ann Lee", "Meg Orr") in pairs(catalog)
+    assert "Meg Orr" not in {c.person for c in catalog.cast}
+    # a recap's "Character (Actor)" with nothing known stays character first
+    assert pairs(read("Meg Orr (Ann Lee) opens the door.")) == {("Ann Lee", "Meg Orr")}

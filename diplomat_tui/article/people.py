@@ -1028,7 +1028,11 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             and not people.is_character(inner)
             and not titled
         ):
-            yield _Mention(inner, sentence.index, match.start(), billing, character=left)
+            if charactered:  # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character
+                if _looks_like_name(left) and " " in left:
+                    yield _Mention(left, sentence.index, match.start(), billing, character=inner)
+            else:
+                yield _Mention(inner, sentence.index, match.start(), billing, character=left)
     for match in _BRINGS.finditer(sentence.text):
         # only for someone credited, and a character of two words or more, no person's
         actor, character = people.person(_trim(match["actor"])), _trim(match["character"])
