@@ -770,3 +770,48 @@ def test_a_stars_return_stands_for_the_show() -> None:
     text = "Season 3 is here. Ann Lee's return drew 5.4 million views."
     assert stats(read(text)) == {("views", 5_400_000, 3)}
     assert stats(read("Season 3 is here. Ann Lee's film drew 5.4 million views.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # seasons named together, each given the count
+            "Seasons 1 and 3 each ran eight episodes, while Season 2 was a tighter six.",
+            {1: (8, None), 2: (6, None), 3: (8, None)},
+        ),
+        ("## Season 4\n\nSeasons 1 and 3 ran 16 episodes between them.", {}),
+        (  # an adjective season inside the count, a plural verb of release
+            "All eight third-season episodes drop Oct. 16.",
+            {3: (8, "October 16")},
+        ),
+        ("Season 3 is here. Viewing saw a drop on Oct. 16.", {}),
+        ("Series two is a brisk six-parter.", {2: (6, None)}),
+        ("Series two is a brisk six-part affair.", {}),
+    ],
+)
+def test_seasons_named_together_and_adjective_seasons(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+def test_a_season_looked_back_on_is_the_topic_to_the_end_of_its_paragraph() -> None:
+    text = (
+        "Season 3 lands today with all eight episodes.\n\n"
+        "We pick up moments after the Season 2 cliffhanger. "
+        "The run had six episodes, and it ended well.\n\n"
+        "If there is a complaint, it is that eight episodes feel like too few."
+    )
+    assert seasons(read(text)) == {2: (6, None), 3: (8, None)}
+    # named as the topic, not through its ending, the season stays the topic
+    text = "Season 3 lands today.\n\nSeason 2 was strong.\n\nIt had six episodes."
+    assert seasons(read(text)) == {2: (6, None)}
+
+
+def test_a_figure_after_another_title_as_a_chart_verbs_subject_is_not_taken() -> None:
+    text = (
+        "Season 3 took the No. 1 spot with 6.1 million views. Behind it, Dry Creek held at "
+        "No. 2 with 4.4 million views, and the docuseries The Ledger debuted at No. 3 with "
+        "3.8 million views."
+    )
+    assert stats(read(text)) == {("weekly_rank", 1, 3), ("views", 6_100_000, 3)}
+    text = "Season 3 debuted at No. 1 with 6.1 million views."
+    assert stats(read(text)) == {("weekly_rank", 1, 3), ("views", 6_100_000, 3)}

@@ -146,6 +146,13 @@ _COMPARED = re.compile(
     rf"\b(?:ahead of|behind|than|beating|beat|edging out|trailing|followed by|while|whereas"
     rf"|overtaking|outpacing) [“\"]?(?P<title>[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*)*)"
 )
+# Another title as the subject of a chart verb, inside a sentence: "Behind it, Other
+# Show held at No. 2 with ...", "and the docuseries Other Show debuted at No. 3".
+_OTHER_SUBJECT = re.compile(
+    rf"(?<![\w’'-])(?P<title>[{_UPPER}][\w’'-]*(?: (?:of |the |and |in |a )*[{_UPPER}][\w’'-]*)*)"
+    r" (?:held|debuted|opened|slipped|climbed|fell|rose|dropped|landed|stayed|remained|jumped"
+    r"|moved|entered|led|topped|sat|came in|finished|ranked|placed) (?:at|to|in|on|into|with)\b"
+)
 # Words that make a figure approximate: "nearly 4 million" (kept with Stat.approx).
 # ... or inside a figure's own words: "in more than 80 countries".
 _APPROXIMATE_INSIDE = re.compile(r"(?i:\b(?:more than|over) \S)")
@@ -164,6 +171,12 @@ _DEBUT_AT = re.compile(r"(?i:\bdebut(?:ed|s)? at)\b")
 _POSSESSIVE_MARK = re.compile(_POSSESSIVE)
 # A list's trailing qualifier, put in parentheses: "Top 10 TV Spanish" -> "Top 10 TV (Spanish)".
 _SCOPE_QUALIFIER = re.compile(rf"\b(TV|Films?|Movies|Shows?|Series) ((?:Non-)?[{_UPPER}][a-z]+)$")
+
+
+def _anaphora(title: str) -> bool:
+    """Whether capitalised words stand for the show or a season of it ("It", "Season 3",
+    "The series"), not for another title."""
+    return title in _NOT_TITLES or title.split()[0] in _NOT_TITLES - {"The", "A", "An"}
 
 
 def _figure(match: re.Match[str]) -> int | float:
@@ -203,8 +216,9 @@ def _sentence_stats(
         return []  # "Other Show had 9 million views": nothing stands for the show
     others = [
         m.start()
-        for m in _COMPARED.finditer(text)
-        if not names_show(m["title"]) and m["title"] not in _NOT_TITLES
+        for pattern in (_COMPARED, _OTHER_SUBJECT)
+        for m in pattern.finditer(text)
+        if not names_show(m["title"]) and not _anaphora(m["title"])
     ]
 
     def _about_another(position: int) -> bool:

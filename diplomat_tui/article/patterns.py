@@ -63,9 +63,10 @@ _COUNT = rf"(?:\d+|(?i:{_NUMBER_IN_WORDS})\b)"
 # An ordinal in words or digits ("second", "2nd").
 _ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
 # A season named by ordinal or number: "second season", "Season 2", "season two", and
-# the British "series three" (only with a number after it), and the short "S3".
+# the British "series three" (only with a number after it), the short "S3", and the
+# adjective "third-season episodes".
 _SEASON = (
-    rf"(?:(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)? (?:season|series|run)\b"
+    rf"(?:(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)?[ -](?:season|series|run)\b"
     rf"|\b(?:season|series) (?P<number>{_COUNT})(?!\d)(?![\w-]))"
     r"|\bS(?P<short>\d{1,2})(?![\w-]))"  # "S3", as headlines and fans write it
 )

@@ -9,6 +9,7 @@ from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _COUNT,
     _NUMBER_IN_WORDS,
+    _ORDINAL,
     _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON,
@@ -74,10 +75,11 @@ _ARC = r"(?:finale|premiere|opener|arc|story|storyline|special|event|block|debut
 # "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes" or "N episodes in,".
 _EPISODE_COUNT = re.compile(
     rf"(?i:\b(?P<count>{_COUNT})-(?:episode\b(?! (?:[\w-]+ )?{_ARC}\b)"
-    r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b))"
+    r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b)"
+    r"|parter\b)"  # "a brisk six-parter"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
-    r" (?:new |more |[\w-]+-long |hour-long )?episodes\b"
+    rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
@@ -125,7 +127,8 @@ _PREMIERE = re.compile(
     r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
     r"|original release|original run|first released))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
-    r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
+    r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|(?<!a )(?<!the )drop|landed|lands"
+    r"|(?<!a )(?<!the )land|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
     r"|came out|comes out|(?:release|premiere) date (?:is|was)|(?:will be|is|are) back"
@@ -368,7 +371,8 @@ class SeasonContext:
         self.day: dict[int, re.Match[str]] = {}  # the day heading a listing entry is under
         self._before: dict[int, int | None] = {}
         last: int | None = None
-        section = None
+        aside: int | None = None  # the topic before a season looked back on
+        section = paragraph = None
         heading_season: int | None = None
         day: re.Match[str] | None = None
         for s in sentences:
@@ -379,17 +383,23 @@ class SeasonContext:
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
-                last, section = heading_season, s.section
+                last, section, aside = heading_season, s.section, None
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
                 heading_season = _count(keyed["season"])
             if s.section != section or last is None:
-                last = heading_season  # a new paragraph goes on with the season before
-            section = s.section
+                last, aside = heading_season, None  # a new paragraph goes on with the season
+            elif s.paragraph != paragraph and aside is not None:
+                last, aside = aside, None  # back from a season looked back on
+            section, paragraph = s.section, s.paragraph
             self._before[s.index] = last
-            topical = [n for at, n in self._mentions[s.index] if not _compared(s.text, at)]
-            if topical:  # "well ahead of the second season's debut": the topic stays
+            spoken = [(at, n) for at, n in self._mentions[s.index] if not _compared(s.text, at)]
+            topical = [n for _, n in spoken]
+            if spoken and all(_looked_back(s.text, at) for at, _ in spoken):
+                aside = last if aside is None else aside
                 last = topical[-1]
+            elif topical:  # "well ahead of the second season's debut": the topic stays
+                last, aside = topical[-1], None
             elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
 
@@ -509,11 +519,25 @@ _COMPARED_WITH = re.compile(
     r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|beating"
     r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
 )
+# Words after a season that name its end, looked back on: "after the Season 2
+# cliffhanger", "since Season 2's finale", "where series two left off".
+_LOOKED_BACK = re.compile(
+    rf"(?i:(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:cliffhanger|finale|ending|climax|last episode"
+    r"|closing episode)s?\b| left off\b)"
+)
 
 
 def _compared(text: str, position: int) -> bool:
     """Whether the season named at ``position`` is only compared with."""
     return bool(_COMPARED_WITH.search(text, max(0, position - 60), position))
+
+
+def _looked_back(text: str, position: int) -> bool:
+    """Whether the season named at ``position`` is looked back on through its ending
+    ("moments after the Season 2 cliffhanger"): its paragraph may go on about it, the
+    next one returns to the season before."""
+    mention = _SEASON_REFERENCE.match(text, position)
+    return bool(mention and _LOOKED_BACK.match(text, mention.end()))
 
 
 # A press kit's "Season: 3" line: what follows in its section is about that season.
@@ -536,7 +560,10 @@ _SERIES_START = re.compile(
 _ELIDED_COUNT = re.compile(
     rf"(?i:\bwith (?P<with>{_NUMBER_IN_WORDS}|\d{{1,2}})(?=[.,;](?!\d)|$)"
     rf"|\b(?:season|series) \w+, (?:a mere |just |only |a brisk |another )?"
-    rf"(?P<after>{_NUMBER_IN_WORDS})(?=[,;.]))"
+    rf"(?P<after>{_NUMBER_IN_WORDS})(?=[,;.])"
+    # "while Season 2 was a tighter six."
+    rf"|\b(?:season|series) \w+ (?:was|had) (?:a |an |just |only )?(?:[a-z]+ )?"
+    rf"(?P<was>{_NUMBER_IN_WORDS})(?=[,;.]))"
 )
 
 
@@ -570,10 +597,33 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
         counts += [
             (m.start(group), m.end(), _count(m[group]))
             for m in _ELIDED_COUNT.finditer(text)
-            for group in ("with", "after")
+            for group in ("with", "after", "was")
             if m[group] and m.start() > counts[0][1]
         ]
     return counts
+
+
+# Seasons named together: "Seasons 1 and 3", "series one, two and three".
+_PLURAL_SEASONS = re.compile(
+    rf"(?i:\b(?:seasons|series) (?P<numbers>{_COUNT}(?:, {_COUNT})*,? (?:and|&) {_COUNT})\b)"
+)
+# What each of them had: "Seasons 1 and 3 each ran eight episodes", "both ran".
+_EACH = re.compile(r"(?i: (?:each|both|all) (?:[a-z]+ )?$)")
+
+
+def _listed_seasons(text: str, position: int) -> list[int] | None:
+    """The seasons a count at ``position`` is given to each of ("Seasons 1 and 3 each
+    ran eight episodes"), or None when it is not given that way."""
+    for match in _PLURAL_SEASONS.finditer(text, 0, position):
+        if _EACH.search(text, match.end(), position):
+            return [_count(n) for n in re.split(r",? (?:and|&) |, ", match["numbers"])]
+    return None
+
+
+def _after_plural(sentence: _Sentence, position: int, context: SeasonContext) -> bool:
+    """Whether the last seasons named before ``position`` are several seasons together."""
+    plural = [m.end() for m in _PLURAL_SEASONS.finditer(sentence.text, 0, position)]
+    return bool(plural) and context.within(sentence, plural[-1], position) is None
 
 
 def _season_facts(
@@ -592,17 +642,25 @@ def _season_facts(
             or _OWN_COUNT.search(sentence.text)
         )
         for start, end, value in _episode_counts(sentence.text) if about else ():
-            adjective = context.named_after(sentence, end)
+            adjective = context.named_after(sentence, end) or context.within(sentence, start, end)
+            together = _listed_seasons(sentence.text, start)
             number = adjective or context.at(sentence, start)
-            if number is None or not 0 < value <= 100:
-                continue
-            facts = seasons.setdefault(number, _SeasonFacts())
-            if facts.episode_count not in (None, value):
-                facts.episode_count = -1  # the article gives two counts: take neither
+            if together is not None:
+                numbers = together  # "Seasons 1 and 3 each ran eight episodes"
+            elif number is None or (not adjective and _after_plural(sentence, start, context)):
+                continue  # "Seasons 1 and 2 ran 14 episodes": of which?
             else:
-                facts.episode_count = value
-            facts.sentences.add(sentence.index)
-            facts.count_sentences.add(sentence.index)
+                numbers = [number]
+            if not 0 < value <= 100:
+                continue
+            for season in numbers:
+                facts = seasons.setdefault(season, _SeasonFacts())
+                if facts.episode_count not in (None, value):
+                    facts.episode_count = -1  # the article gives two counts: take neither
+                else:
+                    facts.episode_count = value
+                facts.sentences.add(sentence.index)
+                facts.count_sentences.add(sentence.index)
         for premiere in (
             *_PREMIERE.finditer(sentence.text),
             *_PREMIERE_NOUN.finditer(sentence.text),
