@@ -815,3 +815,13 @@ def test_a_figure_after_another_title_as_a_chart_verbs_subject_is_not_taken() ->
     assert stats(read(text)) == {("weekly_rank", 1, 3), ("views", 6_100_000, 3)}
     text = "Season 3 debuted at No. 1 with 6.1 million views."
     assert stats(read(text)) == {("weekly_rank", 1, 3), ("views", 6_100_000, 3)}
+
+
+def test_a_heading_naming_no_season_goes_on_with_the_headlines_season() -> None:
+    body = "\n\n1. It's almost here\nMark your calendars: all 8 episodes drop Oct. 16.\n"
+    assert seasons(read(f"5 Things About {SHOW} Season 3{body}", head=False)) == {
+        3: (8, "October 16")
+    }
+    # a headline naming no season, or two, gives the section none
+    assert seasons(read(f"5 Things About {SHOW}{body}", head=False)) == {}
+    assert seasons(read(f"{SHOW} Season 3 vs Season 2{body}", head=False)) == {}

@@ -374,6 +374,7 @@ class SeasonContext:
         aside: int | None = None  # the topic before a season looked back on
         section = paragraph = None
         heading_season: int | None = None
+        headline_season: int | None = None  # the one season the headline names
         day: re.Match[str] | None = None
         for s in sentences:
             if s.heading and (dated := _DAY_HEADING.match(s.text)):
@@ -383,6 +384,10 @@ class SeasonContext:
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
+                if s.index == 1:
+                    headline_season = heading_season
+                elif not mentions:
+                    heading_season = headline_season  # "1. It's almost here" under "Season 3"
                 last, section, aside = heading_season, s.section, None
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
