@@ -825,3 +825,13 @@ def test_a_heading_naming_no_season_goes_on_with_the_headlines_season() -> None:
     # a headline naming no season, or two, gives the section none
     assert seasons(read(f"5 Things About {SHOW}{body}", head=False)) == {}
     assert seasons(read(f"{SHOW} Season 3 vs Season 2{body}", head=False)) == {}
+
+
+def test_a_profile_naming_its_show_as_the_subject_is_about_it() -> None:
+    top = "The Talker\n\nAnn Lee spent years on other people's shows.\n\n"
+    text = top + f"The show is {SHOW}, the Peacock drama. Season 2 has six episodes.\n"
+    assert seasons(read(text, head=False)) == {2: (6, None)}
+    # the show only named in passing, not as the subject, is no reason to read the article
+    text = top + f"She has not seen {SHOW}, the Peacock drama. Season 2 has six episodes.\n"
+    with pytest.raises(ArticleError):
+        read(text, head=False)

@@ -213,6 +213,12 @@ _COMPARISON = re.compile(
 _TITLE_LINE = re.compile(r"^\|?\s*(?i:title|series|show|programme|program)\s*[:=]")
 # Words that name a part of a show, not another show: "Season 3, which ...".
 _PART_OF_A_SHOW = re.compile(r"(?:Season|Seasons|Series|Episode|Episodes|Part|Chapter|Volume)\b")
+# "The show is <Title>", "That series, of course, is <Title>": the article's subject named.
+_INTRODUCED = re.compile(
+    r"^(?:The|That|This|Her|His|Their) (?:show|series|drama|programme|program)"
+    r"(?: in question|, of course,)? (?:is|was) [“\"]?"
+)
+_INTRO_PARAGRAPHS = 5  # how far into an article a profile names its subject
 _TITLE_LINKS = frozenset("of the and in on a an to for at by with from".split())
 _ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season"})
 
@@ -239,6 +245,12 @@ class Scope:
         if self._named.search(text):
             return True
         return text.isupper() and bool(self._named_caps.search(text))
+
+    def introduced(self, text: str) -> bool:
+        """Whether ``text`` says the show is what the article is about: "The show is
+        <Title>, ...", "The series in question is <Title>" (a profile's way in)."""
+        match = _INTRODUCED.match(text)
+        return bool(match and self._named.match(text, match.end()))
 
     def about_show(self, text: str) -> bool:
         """Whether ``text`` names the show other than as a person's epithet ("<Title>
@@ -392,6 +404,8 @@ def in_scope(
         default = True
     elif not mentions and not counts and _cast_speaks(sentences, people, characters):
         default = True
+    elif any(scope.introduced(s.text) for s in body if s.paragraph <= _INTRO_PARAGRAPHS + first):
+        default = True  # a profile: "The show is <Title>, the drama that ..."
     elif (
         any(scope.about_show(s.text) for s in lead)
         and (rival is None or counts[rival] <= mentions)
