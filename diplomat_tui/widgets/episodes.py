@@ -12,10 +12,9 @@ from diplomat_tui.queries import SeasonView, episode_title, season_views, source
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.messages import WatchedChange
 from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.progress import progress_bar, watched_count
-from diplomat_tui.widgets.state import spoilers_shown
+from diplomat_tui.widgets.state import app_state, spoilers_shown
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
@@ -129,9 +128,6 @@ class EpisodesPane(ListPane):
 
     PANE_ID, TITLE, SHORT_TITLE, KEY = "episodes", "Episodes", "Eps", "3"
 
-    class MarkWatched(WatchedChange):
-        """Episodes were marked watched or not (``w``, or ``W`` for a season)."""
-
     BINDINGS = [
         Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
@@ -181,7 +177,7 @@ class EpisodesPane(ListPane):
         snapshot = self.snapshot
         if episode := self._episode(snapshot, self.navlist.selected_id):
             marking = episode.key not in snapshot.watched
-            self.post_message(self.MarkWatched([episode.key], marking))
+            app_state(self).set_watched([episode.key], marking)
             if marking:
                 self._highlight_next_unwatched(snapshot.watched | {episode.key})
 
@@ -201,7 +197,7 @@ class EpisodesPane(ListPane):
         if episode := self._episode(snapshot, self.navlist.selected_id):
             keys = [e.key for e in snapshot.catalog.episodes if e.season == episode.season]
             all_watched = all(key in snapshot.watched for key in keys)
-            self.post_message(self.MarkWatched(keys, not all_watched))
+            app_state(self).set_watched(keys, not all_watched)
 
     def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """An episode: title, airdate, runtime, summary (spoiler-shielded), and the sources."""

@@ -29,7 +29,8 @@ from diplomat_tui.widgets.state import app_state, watch_snapshot
 class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
-    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close")]
+    # priority: acted on as the app reads it, so the keys typed after it reach the list
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close", priority=True)]
 
     class DetailRequested(Message):
         """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
@@ -110,10 +111,11 @@ class ListPane(Vertical, Pane):
         self.navlist.focus()
 
     def open_filter(self) -> None:
-        """Show the filter box and type into it."""
+        """Show the filter box and type into it (focused at once: ``focus()`` would wait
+        for the keys typed meanwhile, and give them to the list)."""
         box = self.query_one(Input)
         box.display = True
-        box.focus()
+        self.screen.set_focus(box)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``esc`` clears a filter only when there is one (else it goes on: a refresh's cancel)."""
@@ -129,7 +131,7 @@ class ListPane(Vertical, Pane):
             box.value = ""
         box.display = False
         self.navlist.filter("")
-        self.navlist.focus()
+        self.screen.set_focus(self.navlist)  # (now: the next keys are the list's)
 
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:
