@@ -319,7 +319,8 @@ class DiplomatApp(App[None]):
             self.screen.jump_to(pane, item_id)
 
     def _apply_config(self) -> None:
-        """Use the config file's keys and theme; warn in one line about what is wrong."""
+        """Use the config file's keys, theme and graphics; warn in one line about what is
+        wrong."""
         where = self.settings.config_path.name  # short: a notification; `locate` says where
         warnings: list[str] = []
         if self.settings.keymap:
@@ -337,6 +338,16 @@ class DiplomatApp(App[None]):
                 f"them); using {self.theme}"
             )
         self._saved_theme = theme
+        if (
+            self.settings.graphics == "kitty"
+            and not self.is_headless
+            and self.console.color_system != "truecolor"
+        ):  # the placeholders' colour names the picture: a 256-colour one names another
+            self.settings = replace(self.settings, graphics="halfcell")
+            warnings.append(
+                "Kitty graphics need a true-colour terminal (COLORTERM=truecolor); "
+                "pictures are drawn as blocks"
+            )
         self._warn(warnings)
 
     def _check_keymap(self, keymap: dict[str, str]) -> None:

@@ -25,6 +25,10 @@ _NAMED_KEYS = frozenset(key.value.rpartition("+")[2] for key in Keys) | frozense
 APP_SCOPE = "app"
 # Widgets with bindings all live on the main screen: their keys compete with its keys.
 WIDGET_SCOPE = "MainScreen"
+# ... except widgets whose keys work only while they have the keyboard: ``KEYS_WHILE_FOCUSED
+# = "name"`` puts them in scope "MainScreen:name" (the lists and the synopsis text share
+# "list", the Stats charts have "charts"), which competes with the main screen's own keys
+# but not with another such scope's (never focused at the same time).
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def app_bindings() -> list[BindingInfo]:
             scope = APP_SCOPE
         elif issubclass(cls, Screen):
             scope = cls.__name__
+        elif focused := getattr(cls, "KEYS_WHILE_FOCUSED", None):
+            scope = f"{WIDGET_SCOPE}:{focused}"
         else:
             scope = WIDGET_SCOPE
         for binding in cls.__dict__.get("BINDINGS", ()):
@@ -148,8 +154,11 @@ def keymap_warnings(
 
 
 def _together(a: BindingInfo, b: BindingInfo) -> bool:
-    """Whether two bindings can both be active (same screen, or one works everywhere)."""
-    return a.scope == b.scope or APP_SCOPE in (a.scope, b.scope)
+    """Whether two bindings can both be active (same screen, or one works everywhere, or
+    one on the main screen and one of a widget on it that works while focused)."""
+    if a.scope == b.scope or APP_SCOPE in (a.scope, b.scope):
+        return True
+    return WIDGET_SCOPE in (a.scope, b.scope) and f"{WIDGET_SCOPE}:" in a.scope + b.scope
 
 
 def _names(items: list[str], quote: bool = True) -> str:

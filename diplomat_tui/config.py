@@ -25,6 +25,8 @@ DEFAULT_THEME = "textual-dark"
 SCOPE_TITLES = {
     "app": "Everywhere",
     "MainScreen": "On the main screen (panes and lists)",
+    "MainScreen:list": "In a list, or the synopsis text",
+    "MainScreen:charts": "In the Stats pane's charts (c or a click gives them the keyboard)",
     "DetailScreen": "In the details of a row (enter)",
     "HelpScreen": "On the help screen (?)",
 }
@@ -65,6 +67,10 @@ def sample_config(
             "",
             "# Pictures (the poster, photos): false shows and fetches none (or --no-images).",
             "# images = true",
+            "# How pictures are drawn: halfcell (coloured blocks: any terminal, tmux too),",
+            "# sixel (foot, WezTerm, mlterm, xterm -ti vt340, Konsole, iTerm2, Windows",
+            "# Terminal) or kitty (kitty, Ghostty). Or set $DIPLOMAT_TUI_GRAPHICS.",
+            '# graphics = "halfcell"',
             "",
             "# Where ctrl+s saves SVG screenshots.",
             f"# screenshots = '{settings.screenshot_dir}'",  # literal: Windows backslashes

@@ -1,4 +1,5 @@
-"""Pictures from TVmaze (posters, headshots): fetched with care, checked, decoded, cached.
+"""Pictures from TVmaze (the poster, headshots, characters, episode stills): fetched with
+care, checked, decoded, cached.
 
 Pictures are untrusted input. A URL is fetched only from an allowed host
 (:meth:`Settings.allowed_image_hosts`), redirects are followed by hand and only to allowed
@@ -271,10 +272,13 @@ async def load_picture(
 
 
 def wanted_urls(catalog: Catalog) -> list[str]:
-    """The pictures the app shows: the show's poster, then the cast's headshots."""
+    """The pictures the app shows: the show's poster, the cast's headshots, their
+    characters' pictures, then the episodes' stills (each URL once)."""
     urls = [catalog.show.image] if catalog.show and catalog.show.image else []
     cast = {credit.person for credit in catalog.cast}
     urls += [person.image for person in catalog.people if person.image and person.name in cast]
+    urls += [credit.character_image for credit in catalog.cast if credit.character_image]
+    urls += [episode.image for episode in catalog.episodes if episode.image]
     return list(dict.fromkeys(urls))
 
 

@@ -34,6 +34,7 @@ class CastMember:
     known_for: tuple[str, ...]
     sources: tuple[str, ...]
     key: str  # the credit's stable id, :attr:`CastCredit.key`
+    character_image: str | None = None  # the character's picture URL, if TVmaze has one
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def cast_members(catalog: Catalog) -> list[CastMember]:
             known_for=_known_for(people, credit.person),
             sources=_credit_sources(people, credit.person, credit.sources),
             key=credit.key,
+            character_image=credit.character_image,
         )
         for credit in credits
     ]

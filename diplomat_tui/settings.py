@@ -28,6 +28,8 @@ ENV_TOP10_URL = "DIPLOMAT_TUI_TOP10_URL"
 ENV_CACHE_DIR = "DIPLOMAT_TUI_CACHE_DIR"
 ENV_IMAGE_HOSTS = "DIPLOMAT_TUI_IMAGE_HOSTS"
 ENV_IMAGES = "DIPLOMAT_TUI_IMAGES"  # "off" (or 0, no, false): no pictures
+ENV_GRAPHICS = "DIPLOMAT_TUI_GRAPHICS"  # how pictures are drawn: halfcell, sixel or kitty
+GRAPHICS = ("halfcell", "sixel", "kitty")  # half-cell blocks work everywhere, tmux included
 _OFF = frozenset({"0", "off", "no", "false"})
 TVMAZE_IMAGE_HOST = "static.tvmaze.com"
 HTTP_CACHE_FILE = "http-cache.sqlite"
@@ -47,6 +49,7 @@ class Settings:
     image_hosts: tuple[str, ...] = ()  # () : TVmaze's image host and the TVmaze API's host
     screenshot_dir: Path = field(default_factory=lambda: user_pictures_path() / APP_NAME)
     images: bool = True  # pictures shown and fetched (off: --no-images, images = false)
+    graphics: str = "halfcell"  # one of GRAPHICS (config ``graphics``, DIPLOMAT_TUI_GRAPHICS)
 
     @property
     def store_path(self) -> Path:
@@ -100,6 +103,8 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         settings = replace(settings, image_hosts=_hosts(env[ENV_IMAGE_HOSTS].split(",")))
     if env.get(ENV_IMAGES):
         settings = replace(settings, images=env[ENV_IMAGES].strip().lower() not in _OFF)
+    if env.get(ENV_GRAPHICS):
+        settings = replace(settings, graphics=_graphics(env[ENV_GRAPHICS], ENV_GRAPHICS))
     if data_dir is not None:
         settings = replace(settings, data_dir=Path(data_dir))
     return replace(
@@ -128,6 +133,7 @@ def _apply_config_file(settings: Settings) -> Settings:
     keys = _table(config, "keys", path)
     screenshots = _string(config, "screenshots", path)
     hosts = sources.get("image_hosts")
+    graphics = _string(config, "graphics", path)
     images = config.get("images", True)
     if not isinstance(images, bool):
         raise DiplomatError(
@@ -149,7 +155,19 @@ def _apply_config_file(settings: Settings) -> Settings:
         keymap={binding_id: _string(keys, binding_id, path, "keys") or "" for binding_id in keys},
         image_hosts=_hosts(hosts) if hosts is not None else settings.image_hosts,
         images=images,
+        graphics=_graphics(graphics, f"the config file {path} sets graphics, but it")
+        if graphics is not None
+        else settings.graphics,
     )
+
+
+def _graphics(value: str, where: str) -> str:
+    """The drawing protocol ``value`` names (case and blanks ignored); else an error
+    that starts with ``where``."""
+    name = value.strip().lower()
+    if name not in GRAPHICS:
+        raise DiplomatError(f"{where} must be one of {', '.join(GRAPHICS)} (not {_shown(value)})")
+    return name
 
 
 def _table(config: Mapping[str, Any], key: str, path: Path) -> Mapping[str, Any]:

@@ -47,6 +47,7 @@ def test_starting_the_app_leaves_what_only_some_actions_need() -> None:
         "plotext",
         "PIL",  # a picture to decode
         "diplomat_tui.images",  # a picture to load
+        "diplomat_tui.graphics",  # Sixel or Kitty graphics, when named
         "diplomat_tui.screens.detail",  # enter on a row
         "diplomat_tui.screens.help",  # ?
         "diplomat_tui.article",  # creating the store, ingest, reset

@@ -1,5 +1,5 @@
 """The Stats pane's charts: one per metric, seasons as series, dated weeks, units, rank 1
-at the top; the list alone when there are too few weeks."""
+at the top; the list alone when there are too few weeks; scrolled with the keyboard."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from diplomat_tui.app import DiplomatApp
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.charts import MIN_WEEKS, WeeklyCharts, weekly_figures
+from diplomat_tui.widgets.footer import KeyFooter
+from diplomat_tui.widgets.navlist import NavList
 
 from helpers.app import main_screen, rows
 from helpers.pictures import weekly_stats
@@ -70,6 +72,56 @@ async def test_too_little_data_falls_back_to_the_list(store: Store) -> None:
         await pilot.pause()
         assert not main_screen(app).query_one(WeeklyCharts).display
         assert "Week by week" in rows(app, "stats")
+
+
+def footer_keys(app: DiplomatApp) -> set[str]:
+    """The descriptions of the keys the footer shows now."""
+    footer = app.screen.query_one(KeyFooter)
+    return {str(getattr(key, "description", "")) for key in footer.children}
+
+
+async def test_at_80x24_the_charts_scroll_with_the_keyboard(store: Store) -> None:
+    app = with_weeks(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        charts = main_screen(app).query_one(WeeklyCharts)
+        assert charts.max_scroll_y > 0  # four charts one above the other do not all fit
+        assert isinstance(app.focused, NavList) and "Charts" in footer_keys(app)
+
+        async def press(key: str) -> float:
+            await pilot.press(key)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            return charts.scroll_y
+
+        await pilot.press("c")
+        assert app.focused is charts
+        assert {"Down", "Up", "Page down", "Page up", "List"} <= footer_keys(app)
+        assert "Charts" not in footer_keys(app)
+        assert await press("j") == 1
+        assert await press("down") == 2
+        assert await press("k") == 1
+        page = await press("pagedown")
+        assert page > 1
+        assert await press("end") == charts.max_scroll_y
+        assert await press("pageup") < charts.max_scroll_y
+        assert await press("home") == 0
+        assert await press("G") == charts.max_scroll_y
+        assert await press("g") == 0
+        await pilot.press("escape")
+        assert isinstance(app.focused, NavList)
+        await pilot.press("j")  # the list has the keyboard again
+        assert charts.scroll_y == 0
+
+
+async def test_without_charts_c_does_nothing_and_is_not_offered(store: Store) -> None:
+    app = with_weeks(store, weeks=MIN_WEEKS - 1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("c")
+        assert isinstance(app.focused, NavList) and "Charts" not in footer_keys(app)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=str)

@@ -147,7 +147,8 @@ async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
             "them); using textual-dark",
             "config.toml: no binding is called 'app.nosuch' (`diplomat-tui config init` lists "
             "them)",
-            "config.toml: j is bound to app.help, detail.down and list.down; only one can work",
+            "config.toml: j is bound to app.help, charts.down, detail.down and list.down; "
+            "only one can work",
         ]
         assert app.theme == "textual-dark"
         await pilot.press("q")  # "notakey" did not take q away from quit
@@ -195,3 +196,13 @@ async def test_a_screenshot_that_cannot_be_saved_says_where_it_was_going(
         notes = await notifications(app, pilot)
         assert notes == [f"Screenshot not saved: cannot write in {afile}: File exists"]
     assert afile.read_text() == "mine"
+
+
+def test_keys_of_the_charts_compete_with_the_main_screen_not_with_the_lists() -> None:
+    bindings = app_bindings()
+    # a list and the charts never have the keyboard at once: "down" for both is fine
+    assert keymap_warnings({"list.down": "j,down"}, bindings, "config.toml") == []
+    # the Stats pane's own key works while the charts have the keyboard: a clash
+    assert keymap_warnings({"stats.charts": "pagedown"}, bindings, "config.toml") == [
+        "config.toml: pagedown is bound to charts.page_down and stats.charts; only one can work"
+    ]

@@ -23,8 +23,9 @@ from diplomat_tui.images import (
     image_format,
     load_picture,
     new_client,
+    wanted_urls,
 )
-from diplomat_tui.model import CastCredit, Catalog, Person, Show
+from diplomat_tui.model import CastCredit, Catalog, Episode, Person, Show
 from diplomat_tui.settings import load_settings
 
 from helpers.localserver import LocalServer, redirect_picture, serve_picture
@@ -244,3 +245,22 @@ async def test_fetch_missing_survives_an_unexpected_failure(
     report = await fetch_missing(catalog, settings)
     assert (report.fetched, report.cached, report.failed) == (0, 0, 1)
     assert "a bug in a picture" in caplog.text
+
+
+def test_the_pictures_wanted_are_the_poster_faces_characters_and_stills_each_once() -> None:
+    still = "https://static.tvmaze.com/uploads/images/medium_landscape/451/2450001.jpg"
+    face = "https://static.tvmaze.com/uploads/images/medium_portrait/1/20301.jpg"
+    kate = "https://static.tvmaze.com/uploads/images/medium_portrait/2/203011.jpg"
+    catalog = Catalog(
+        show=Show(title="The Diplomat", image=face.replace("1/20301", "5/1")),
+        people=(
+            Person(name="Keri Russell", image=face),
+            Person(name="Crew only", image=face + "?crew"),  # not prefetched: not in the cast
+        ),
+        cast=(CastCredit(person="Keri Russell", character="Kate Wyler", character_image=kate),),
+        episodes=(
+            Episode(season=1, number=1, image=still),
+            Episode(season=1, number=2, image=None),
+        ),
+    )
+    assert wanted_urls(catalog) == [face.replace("1/20301", "5/1"), face, kate, still]

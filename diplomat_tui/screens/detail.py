@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Static
@@ -61,9 +61,13 @@ class DetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
-            if self.detail.picture and pictures_on(self.app):
-                picture = self.detail.picture
-                yield Picture(picture.url, picture.what, classes="headshot")
+            if self.detail.pictures and pictures_on(self.app):
+                with Horizontal(id="detail-pictures"):
+                    for slot in self.detail.pictures:
+                        with Vertical(classes=f"picture-{slot.kind}"):
+                            yield Picture(slot.url, slot.what, classes=slot.kind)
+                            if slot.caption:
+                                yield Static(line(slot.caption), classes="picture-caption")
             yield Static(line(self.detail.title, "bold"), id="detail-title")
             if self.detail.watch_key:
                 yield Checkbox("Watched", self.watched, id="detail-watched")

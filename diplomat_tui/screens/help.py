@@ -19,11 +19,13 @@ from textual.widgets import Static
 
 from diplomat_tui.screens.detail import DetailScreen
 from diplomat_tui.screens.main import PANE_BINDINGS, MainScreen
+from diplomat_tui.widgets.charts import WeeklyCharts
 from diplomat_tui.widgets.episodes import EpisodesPane
 from diplomat_tui.widgets.keys import key_display
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import NavList
 from diplomat_tui.widgets.registry import PANES
+from diplomat_tui.widgets.stats import StatsPane
 
 ROWS: list[tuple[tuple[str, ...], str]] = [
     (("pane.next", "pane.previous"), "next / previous pane"),
@@ -33,6 +35,10 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("detail.back", "filter.close"), "back from details, clear the filter, or cancel a refresh"),
     (("list.filter",), "filter the current list as you type"),
     (("episodes.watched", "episodes.season_watched"), "mark the episode / its season watched"),
+    (("stats.charts",), "Stats: scroll the charts with the keyboard (esc: back to the list)"),
+    (("charts.down", "charts.up"), "charts: scroll down / up"),
+    (("charts.page_down", "charts.page_up"), "charts: a page down / up"),
+    (("charts.top", "charts.end"), "charts: top / end"),
     (("app.undo",), "undo the last watched change"),
     (("app.spoilers",), "show or hide spoilers (unwatched summaries)"),
     (("app.refresh",), "refresh from TVmaze and the Netflix Top 10"),
@@ -61,6 +67,8 @@ def help_rows(node: DOMNode) -> list[tuple[str, str]]:
             NavList.BINDINGS,
             ListPane.BINDINGS,
             EpisodesPane.BINDINGS,
+            StatsPane.BINDINGS,
+            WeeklyCharts.BINDINGS,
             DetailScreen.BINDINGS,
         ]
     )

@@ -100,7 +100,15 @@ class CastPane(ListPane):
                 member.name,
                 facts,
                 source_quotes(catalog, member.sources),
-                picture=PictureSlot(record.image if record else None),
+                pictures=(
+                    PictureSlot(record.image if record else None, caption=member.name),
+                    PictureSlot(
+                        member.character_image,
+                        "picture",
+                        f"as {member.character}" if member.character else None,
+                        "character",
+                    ),
+                ),
             )
         if crew_member := next((m for m in crew if m.key == item_id), None):
             facts = [
@@ -114,6 +122,6 @@ class CastPane(ListPane):
                 crew_member.name,
                 facts,
                 source_quotes(catalog, crew_member.sources),
-                picture=PictureSlot(person.image if person else None),
+                pictures=(PictureSlot(person.image if person else None),),
             )
         return None

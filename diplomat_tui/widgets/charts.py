@@ -5,8 +5,10 @@ gap), a y axis labelled with its unit, and a legend naming the seasons. Rank is 
 with 1 at the top; hours and views in millions, from zero, so a flat series is not drawn
 at the bottom. The charts sit in a grid that takes one or two columns as the pane allows.
 A metric with fewer than :data:`MIN_WEEKS` weeks gets no chart: the list below the
-charts shows every figure anyway. textual-plotext is imported when the first chart is
-drawn, never at launch.
+charts shows every figure anyway. When they do not all fit, the charts scroll: with the
+mouse, or with the keyboard once focused (``c`` on the Stats pane, or a click): ``j``/``k``
+or the arrows, ``pgdn``/``pgup``, ``home``/``end``; ``esc`` goes back to the list.
+textual-plotext is imported when the first chart is drawn, never at launch.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.containers import Grid, Vertical
+from textual.binding import Binding
+from textual.containers import ScrollableContainer, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from diplomat_tui.model import Stat
@@ -106,13 +110,20 @@ def metric_chart(metric: str, series: Series) -> Widget:
     return Vertical(plot, Static(Content.assemble(*legend), classes="legend"), classes="chart")
 
 
-class WeeklyCharts(Grid):
-    """The charts, one or two across and as tall as the pane allows (scrolls if need be)."""
+class WeeklyCharts(ScrollableContainer):
+    """The charts, one or two across and as tall as the pane allows; when they do not all
+    fit they scroll, with the keyboard too once focused."""
 
     DEFAULT_CSS = """
     WeeklyCharts {
+        layout: grid;
         grid-gutter: 0 2;
+        overflow-x: hidden;
         overflow-y: auto;
+    }
+    WeeklyCharts:focus {
+        background-tint: $foreground 4%;
+        scrollbar-color: $accent;
     }
     WeeklyCharts .chart {
         height: 100%;
@@ -122,6 +133,24 @@ class WeeklyCharts(Grid):
         padding-left: 2;
     }
     """
+
+    KEYS_WHILE_FOCUSED = "charts"  # keys scoped to it while focused (bindings.py)
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", id="charts.down"),
+        Binding("k,up", "scroll_up", "Up", id="charts.up"),
+        Binding("pagedown", "page_down", "Page down", id="charts.page_down"),
+        Binding("pageup", "page_up", "Page up", id="charts.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="charts.top"),
+        Binding("end,G", "scroll_end", "End", show=False, id="charts.end"),
+        Binding("escape", "leave", "List", id="charts.leave"),
+    ]
+
+    class Left(Message):
+        """The keyboard leaves the charts (``esc``): the pane gives it to its list."""
+
+    def action_leave(self) -> None:
+        """Hand the keyboard back to the list below."""
+        self.post_message(self.Left())
 
     def show_figures(self, stats: tuple[Stat, ...]) -> None:
         """Replace the charts with those of ``stats``; hidden when there are none."""

@@ -19,23 +19,27 @@ from diplomat_tui.widgets.text import line, literal
 class Detail:
     """What a detail view shows: a title, lines of facts, and the sources behind them.
 
-    ``watch_key`` adds a Watched checkbox (episodes); ``picture`` shows a picture (a
-    person's photo): its URL, None if the source has none.
+    ``watch_key`` adds a Watched checkbox (episodes); ``pictures`` are shown side by
+    side (a person's photo and their character's picture, an episode's still).
     """
 
     title: str
     facts: list[Content] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     watch_key: str | None = None
-    picture: PictureSlot | None = None
+    pictures: tuple[PictureSlot, ...] = ()
 
 
 @dataclass(frozen=True)
 class PictureSlot:
-    """A picture in a detail view: its URL (None: no source has one) and what it is."""
+    """A picture in a detail view: its URL (None: no source has one), what it is (for
+    the placeholder), a caption under it, and its kind (``headshot``, ``character``,
+    ``still``: the style class that sizes it)."""
 
     url: str | None
     what: str = "photo"
+    caption: str | None = None
+    kind: str = "headshot"
 
 
 DetailOf = Callable[[Snapshot], "Detail | None"]

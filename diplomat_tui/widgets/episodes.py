@@ -10,7 +10,7 @@ from textual.widgets import Static
 from diplomat_tui.model import Catalog, Episode, Snapshot
 from diplomat_tui.queries import SeasonView, episode_title, season_views, source_quotes
 from diplomat_tui.widgets.claims import claimed_field
-from diplomat_tui.widgets.details import Detail
+from diplomat_tui.widgets.details import Detail, PictureSlot
 from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.progress import progress_bar, watched_count
@@ -227,6 +227,7 @@ class EpisodesPane(ListPane):
             facts,
             source_quotes(catalog, episode.sources),
             watch_key=episode.key,
+            pictures=(PictureSlot(episode.image, "still", kind="still"),),
         )
 
     def _episode(self, snapshot: Snapshot, item_id: str | None) -> Episode | None:

@@ -245,6 +245,7 @@ class NavList(OptionList):
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)  # (_watch_highlighted)
 
+    KEYS_WHILE_FOCUSED = "list"  # keys scoped to it while focused (bindings.py)
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 
 from diplomat_tui.model import Snapshot, Stat
@@ -39,6 +41,7 @@ class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
     PANE_ID, TITLE, SHORT_TITLE, KEY = "stats", "Stats", "Stats", "4"
+    BINDINGS = [Binding("c", "focus_charts", "Charts", id="stats.charts")]
 
     def compose_header(self) -> ComposeResult:
         """The charts of weekly figures (hidden until a refresh brings enough weeks)."""
@@ -48,6 +51,21 @@ class StatsPane(ListPane):
         """Draw the list and the charts."""
         super().draw(snapshot)
         self.query_one(WeeklyCharts).show_figures(snapshot.catalog.stats)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``c`` only while there are charts and the list has the keyboard."""
+        if action == "focus_charts":
+            charts = self.query(WeeklyCharts)
+            return bool(charts) and charts.first().display and not charts.first().has_focus
+        return super().check_action(action, parameters)
+
+    def action_focus_charts(self) -> None:
+        """Give the keyboard to the charts, to scroll them."""
+        self.query_one(WeeklyCharts).focus()
+
+    @on(WeeklyCharts.Left)
+    def _charts_left(self) -> None:
+        self.focus_list()
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Headline figures first, then the weekly ones."""

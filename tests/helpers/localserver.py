@@ -18,6 +18,10 @@ hostile text, an oversized body, a gzip bomb, a trickling body, a redirect, vali
 that are not ASCII. Every request is logged with its headers, the status sent and the
 number of body bytes sent; :attr:`LocalServer.bytes_sent` counts every byte written.
 
+It can also stand in for TVmaze's image host (:meth:`LocalServer.stand_in_for_image_host`):
+it then serves a picture at the path of every image URL of the recorded answers, and its
+TVmaze answers give those URLs on itself (absolute, as TVmaze gives them).
+
 Mocks cannot show timeouts, trickling or size caps (docs/pitfalls.md): hence a real server.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
 import sys
 import threading
@@ -72,6 +77,8 @@ HOSTILE_CHARACTER = "\x1b]0;owned\x07Kate \u202eWyler"
 HOSTILE_TITLE = "\x9b31mThe Cinderella Thing\x1b[0m"
 HOSTILE_SUMMARY = "<p>Spoiler\x1b]52;c;Zm9v\x07 ahead\x1b[2J<script>alert(1)</script> &#91;b]</p>"
 CHUNK = 64 * 1024
+IMAGE_HOST = b"https://static.tvmaze.com/"  # TVmaze's image host, as its answers name it
+IMAGE_HOST_STAND_IN = "/static.tvmaze.com"  # where this server serves those pictures
 BACKLOG = 64  # pending connections accepted (the stdlib's default, 5, makes SYN retries: 1 s)
 
 
@@ -132,6 +139,7 @@ class LocalServer:
         self._behaviours: dict[str, Behaviour] = {}
         self._failures_left: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.image_host = False  # True: stands in for TVmaze's image host
         self._httpd = _QuietServer(("127.0.0.1", 0), _Handler)
         self._httpd.local = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(
@@ -160,6 +168,24 @@ class LocalServer:
             "DIPLOMAT_TUI_TVMAZE_URL": self.tvmaze_url,
             "DIPLOMAT_TUI_TOP10_URL": self.top10_url,
         }
+
+    def stand_in_for_image_host(self) -> list[str]:
+        """Serve a picture (a JPEG, as TVmaze's are) at every image URL of the recorded
+        TVmaze answers, under :data:`IMAGE_HOST_STAND_IN`, and name those URLs on this
+        server in the TVmaze answers. Returns the paths served."""
+        from helpers.pictures import tvmaze_picture
+
+        self.image_host = True
+        paths = []
+        for name in sorted({n for n in ROUTES.values() if n.startswith("tvmaze/")}):
+            found = re.findall(
+                rb'"' + re.escape(IMAGE_HOST) + rb'([^"]+)"', (RECORDED / name).read_bytes()
+            )
+            for tail in found:
+                path = f"{IMAGE_HOST_STAND_IN}/{tail.decode()}"
+                self.set(path, body=tvmaze_picture(path), content_type="image/jpeg")
+                paths.append(path)
+        return paths
 
     def set(self, path: str, **switches: Any) -> None:
         """Change how ``path`` (or ``"*"``: every path) is answered; see :class:`Behaviour`."""
@@ -286,6 +312,8 @@ def _content(local: LocalServer, path: str, query: str = "") -> bytes | None:
     if name is None:
         return None
     body = (RECORDED / name).read_bytes()
+    if local.image_host and name.endswith(".json"):
+        body = body.replace(IMAGE_HOST, f"{local.url}{IMAGE_HOST_STAND_IN}/".encode())
     parts = {part: _content(local, f"{path}/{part}") for part in _embeds(query)}
     embedded = {part: json.loads(data) for part, data in parts.items() if data is not None}
     if not name.endswith(".json") or not (embedded or behaviour.hostile):

@@ -29,6 +29,21 @@ def poster_png(width: int = 60, height: int = 90) -> bytes:
     return out.getvalue()
 
 
+def tvmaze_picture(path: str) -> bytes:
+    """A deterministic JPEG for a TVmaze image path: portrait (a headshot, a character,
+    a poster) or landscape (an episode still), its colours drawn from the path."""
+    landscape = "landscape" in path
+    width, height = (125, 70) if landscape else (68, 96)
+    seed = zlib.crc32(path.encode())
+    colours = [((seed >> shift) & 255, (seed >> shift + 8) & 255, 160) for shift in (0, 8, 16)]
+    image = Image.new("RGB", (width, height), colours[0])
+    image.paste(colours[1], (0, height // 3, width, height))
+    image.paste(colours[2], (width // 4, height // 2, 3 * width // 4, height))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
 def jpeg(width: int = 40, height: int = 50) -> bytes:
     """A small JPEG of one colour."""
     out = io.BytesIO()
@@ -62,9 +77,15 @@ def truncated_png() -> bytes:
 
 
 def catalog_with_pictures(
-    catalog: Catalog, poster: str | None, headshot: str | None = None
+    catalog: Catalog,
+    poster: str | None,
+    headshot: str | None = None,
+    *,
+    character: str | None = None,
+    still: str | None = None,
 ) -> Catalog:
-    """``catalog`` with the show's poster and the first cast member's photo at these URLs."""
+    """``catalog`` with the show's poster, the first cast member's photo and character
+    picture, and the first episode's still at these URLs."""
     show = replace(catalog.show or Show(title="The Diplomat"), image=poster)
     people = catalog.people
     if headshot is not None and catalog.cast:
@@ -72,7 +93,13 @@ def catalog_with_pictures(
         people = tuple(replace(p, image=headshot) if p.name == name else p for p in people)
         if catalog.person(name) is None:
             people += (Person(name=name, image=headshot),)
-    return replace(catalog, show=show, people=people)
+    cast = catalog.cast
+    if character is not None and cast:
+        cast = (replace(cast[0], character_image=character), *cast[1:])
+    episodes = catalog.episodes
+    if still is not None and episodes:
+        episodes = (replace(episodes[0], image=still), *episodes[1:])
+    return replace(catalog, show=show, people=people, cast=cast, episodes=episodes)
 
 
 def weekly_stats(source: str = "top10:global") -> tuple[Stat, ...]:

@@ -44,6 +44,11 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
 
+    def record(self, path: Path) -> None:
+        """Append everything the command writes to the terminal from now on to ``path``
+        (the raw bytes, escape sequences included: what the screen cannot show)."""
+        self._tmux("pipe-pane", "-o", "-t", self.session, f"cat >> {shlex.quote(str(path))}")
+
     def is_alive(self) -> bool:
         """Whether the session (the command) is still running."""
         return self._tmux("has-session", "-t", self.session).returncode == 0
