@@ -16,7 +16,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList
 
 from diplomat_tui.model import Snapshot
@@ -24,6 +26,18 @@ from diplomat_tui.widgets.details import Detail, DetailOf
 from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.state import app_state, watch_snapshot
+
+
+class FilterBox(Input):
+    """The filter box: an Input whose text does not lay the screen out again.
+
+    Input sets its virtual size to its text's width (for scrolling it) on every key, and
+    a widget's virtual size asks for a layout of the whole screen by default: a few ms a
+    key, with every pane, the navigation and the footer's keys arranged and drawn
+    again. The box's own size never depends on its text (its width is the pane's).
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class ListPane(Vertical, Pane):
@@ -63,7 +77,7 @@ class ListPane(Vertical, Pane):
 
     def _build(self) -> None:
         """Mount the pane's widgets: its header, the (hidden) filter box and the list."""
-        box = Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
+        box = FilterBox(placeholder="Filter as you type… (esc to clear)", classes="filter")
         box.display = False
         self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
