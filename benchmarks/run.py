@@ -195,11 +195,10 @@ def key_rows(repeats: Repeats, large_store: Path) -> list[Row]:
     count = int(runs["filter"]["rows"][0])
     measured, baseline = ms(runs["filter"]["app"]), ms(runs["filter"]["bare"])
     p95 = statistics.quantiles(measured.values, n=20)[18]
-    keys = " ".join(bench_keys.CHARACTERS.get(k, k) for k in bench_keys.FILTER_KEYS[1:-3])
     rows.append(
         Row(
             f"Filter in the Episodes list ({count:,} rows), each key to the list shown: "
-            f"/, {keys}, 2 backspaces, esc",
+            f"/, “{bench_keys.QUERY}” letter by letter, 2 backspaces, esc",
             measured,
             f"bare OptionList, {count:,} rows, under an Input filtering nothing",
             baseline,
