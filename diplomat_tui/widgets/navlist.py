@@ -421,7 +421,8 @@ class NavList(OptionList):
         self._matched = (words, matched)
         headings = set(map(self._groups.__getitem__, matched))
         headings.discard(-1)
-        return sorted([*matched, *headings]) if headings else matched
+        visible = sorted([*matched, *headings]) if headings else matched
+        return None if len(visible) == len(self._items) else visible  # (all: as shown)
 
     def _show(
         self, visible: list[int] | None, keep_place: bool = False, new_rows: bool = False
