@@ -285,27 +285,23 @@ def _same_value(old: Any, new: Any) -> Any:
     return new if known[1] > known[0] else old
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+# Each month's names as sources write them, the full name first: the one list of them
+# (the article extractor reads dates with it too).
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WORDS = re.compile(r"[a-z]+|\d+")
 
@@ -317,7 +313,7 @@ def date_parts(text: str) -> tuple[int | None, int | None, int | None] | None:
     if iso := _ISO_DATE.fullmatch(text):
         return tuple(int(part) if part else None for part in iso.groups())  # type: ignore[return-value]
     words = _WORDS.findall(text.casefold())
-    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    months = [MONTHS[w] for w in words if w in MONTHS]
     numbers = [int(w) for w in words if w.isdigit()]
     if len(months) != 1 or not numbers or len(numbers) > 2:
         return None

@@ -106,14 +106,19 @@ def extract(
         show = _show_identity(everything)[0].value
     sentences = [
         s
-        for s in in_scope(everything, show, headline=headline(cleaned))
+        for s in in_scope(
+            everything,
+            show,
+            headline=headline(cleaned),
+            people=[p.name for p in known.people] if known else (),
+            characters=[c.character for c in known.cast if c.character] if known else (),
+        )
         if len(s.text) <= MAX_SENTENCE
     ]
     scope = Scope(show)
     show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
-    network = _network_of(sentences, scope)
     refs = _Refs(source_id)
-    renewal = _renewal(sentences)
+    renewal = _renewal(sentences, show)
     context = SeasonContext(sentences, show, renewal)
     mentions = _mentions(
         sentences,
@@ -123,6 +128,8 @@ def extract(
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
     )
+    named = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
+    network = _network_of(sentences, scope, frozenset(normalize(name) for name in named))
     season_facts = _season_facts(sentences, renewal, context)
     seasons, episodes = _season_records(season_facts, refs)
     record = _show_record(

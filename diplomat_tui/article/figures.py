@@ -10,6 +10,7 @@ from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _COUNT,
     _NUMBER_IN_WORDS,
+    _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON_REFERENCE,
     _UNIT_WORDS,
@@ -18,20 +19,27 @@ from diplomat_tui.article.patterns import (
     _Refs,
     _season_number,
 )
-from diplomat_tui.article.seasons import SeasonContext
+from diplomat_tui.article.seasons import SeasonContext, refers_to_show
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Stat
 
+NamesShow = Callable[[str], bool]
+# Capitalised words after "than", "while" that are no title.
+_NOT_TITLES = frozenset(
+    "The A An It Its This That These Those Season Series Episode Part He She They We I "
+    "Top No Number".split()
+)
 # A figure as written: "1.5M", "820,000", "1.2 billion".
 _FIGURE = (
     r"(?:(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b)?"
+    r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b|(?P<short>m|bn|k)\b)?"
     rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
-    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+)?)"
+    rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+| and a half)?)"
     r" (?P<word_unit>thousand|million|billion)\b)"
 )
 _MULTIPLIERS = {
+    "bn": 1_000_000_000,
     "k": 1_000,
     "thousand": 1_000,
     "m": 1_000_000,
@@ -43,44 +51,107 @@ _MULTIPLIERS = {
 _HOURS = re.compile(
     rf"{_FIGURE} (?:hours?(?: (?P<viewed>viewed|watched|of viewing|streamed))?"
     r"|(?P<viewing>viewing) hours)\b"
+    r"(?! of (?:content|programming|tv|television|video|streaming)\b)"  # a platform's total
 )
+# More than any one season of a series has drawn: a platform's or a year's total.
+_LARGEST = {"hours_viewed": 5_000_000_000, "views": 1_000_000_000}
 _SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewing
 # Views: "11.2M views".
 _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
-    rf"(?i:(?:\btop 10\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
-    rf"\bin (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+    rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
+    rf"\b(?:in|of|across) (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
     rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
-    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?top 10\b"
-    rf"|\btop 10 for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b)"
+    rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart|list)\b"
+    rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b"
+    rf"|\b(?:its|a) (?P<nth>{'|'.join(list(_ORDINAL_WORDS)[1:12])}) (?:consecutive |straight )?"
+    rf"week (?:in|on) (?:the |its )?(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart)\b)"
 )
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
 _RANK = re.compile(
-    rf"(?:\b(?i:number)|\bNo\.|#) ?(?P<rank>{_COUNT})(?![\w-])(?: (?:on|in|atop) (?:the )?"
-    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?Top 10(?: [{_UPPER}][\w-]*)*)"
+    rf"(?:\b(?i:number)|\bNo\.|\b(?i:no)(?=\d)|#) ?(?P<rank>{_COUNT})(?![\w-])"
+    r"(?: (?:spot|place|position|slot))?(?: (?:on|in|atop) (?:the )?"
+    rf"(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?[Tt]op (?:10|[Tt]en)(?: [{_UPPER}][\w-]*)*)"
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
+)
+# The first rank in words: "took the top spot on the weekly TV list".
+_TOP_SPOT = re.compile(
+    r"(?i:\b(?:the|its) top spot"
+    rf"(?P<listed> (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
+    r"(?:chart|list|ranking|top 10|top ten)s?\b)?)"
+)
+# A verb that takes the top spot: "claimed", "held on to".
+_TOP_VERB = re.compile(
+    r"(?i:\b(?:took|takes|taking|claimed|claims|grabbed|seized|secured|kept|keeps|retained"
+    r"|nabbed|earned|reclaimed|snagged|held|holds|holding|hit|hits|reached|landed|debuted in"
+    r"|opened in|stormed to|shot to|climbed to|rose to|went to)(?: on to| onto)?) $"
+)
+_NEGATED = re.compile(r"(?i:\b(?:not|never|failed to|missed|short of|without)\b[^,.;]{0,30}$)")
+# A critic's list, not a chart: "on our list", "of the best dramas of the year".
+_OPINION_LIST = re.compile(
+    r"(?i:\b(?:our|my|his|her|their|critics['’]?|readers['’]?|staff)\b"
+    r"|^ of (?:the )?(?:best|worst|greatest|top)\b|\b(?:best|worst|favou?rite|greatest)\b)"
+)
+# A rank as an ordinal on a named list: "ranked second on the weekly TV list".
+_RANK_ORDINAL = re.compile(
+    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|landed|debuted|opened)"
+    rf" (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[:10])}|\d(?:st|nd|rd|th)|10th)(?: place)?"
+    rf" (?:on|in|atop) (?:the )?(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
+    r"(?:top (?:10|ten)|chart|list|ranking)s?)\b)"
 )
 _PER_COUNTRY = re.compile(
     rf"(?i: in (?:{_COUNT}|more than {_COUNT}|over {_COUNT}) (?:countries|territories|markets))"
 )
 # A rank with no list named counts only after a verb of charting: "opened at No. 1".
 _RANK_VERB = re.compile(
-    r"(?i:\b(?:debuted|debuts|opened|opens|peaked|peaks|ranked|ranks|landed|sat|sits|reached|hit|held"
-    r"|holding|climbed|rose|slipped|fell|dropped|went|shot|enough for|stands|stood|remains)"
-    r"(?: strong| straight)?(?: at| to| for)?) $"
+    r"(?i:\b(?:debut(?:ed|s|ing)?|open(?:ed|s|ing)|peak(?:ed|s|ing)|rank(?:ed|s|ing)"
+    r"|land(?:ed|s|ing)|sat|sits|sitting|reach(?:ed|es|ing)|hit|hitting|held|holds?|holding"
+    r"|climb(?:ed|s|ing)|rose|rising|slipp(?:ed|ing)|fell|falling|dropp(?:ed|ing)|went|shot"
+    r"|enough for|good for|stands|stood|remains|(?:re-)?enter(?:ed|s|ing)|return(?:ed|s|ing)"
+    r"|storm(?:ed|s)|claim(?:ed|s|ing)|took|takes|taking|grabbed|secured|nabbed|earned|snagged"
+    r"|putting|placing|sending)"
+    r"(?: (?:the|its) (?:[\w-]+ ){0,3}?(?:chart|list|top 10|top ten|rankings?))?"
+    r"(?: it| the (?:show|series|season|drama))?"
+    r"(?: strong| straight)?(?: at| to| for| into)?(?: the)?) $"
+)
+# A rank in a week of the run, with no list named: "was No. 2 in its second week".
+_RANK_IN_WEEK = re.compile(
+    r"(?i: in (?:its|the) (?:first|second|third|fourth|fifth|sixth|opening|debut|launch)"
+    r" (?:full )?week(?:end)?)\b"
+)
+# Words that name a threshold for titles in general, not the show's figure: "lists
+# every title watched for more than 50,000 hours".
+_ANY_TITLE = re.compile(
+    r"(?i:\b(?:every|any|each|all|only) (?:titles?|shows?|series|programmes?)\b"
+    r"|\btitles (?:that|which|with|watched)\b)"
+)
+# The season named right after a figure: "two weeks in the Top 10 with its third season".
+_SEASON_AFTER = re.compile(
+    rf",? (?:with|for|from|of) (?:its|the|their) {_SEASON_REFERENCE.pattern}"
+)
+# A figure over every season: "a combined nineteen weeks", "across its three seasons".
+_COMBINED = re.compile(
+    r"(?i:\b(?:a combined|combined|in total|a total of|in all)\b"
+    r"|\bacross (?:its|all|the|both) (?:\w+ )?seasons\b)"
+)
+# Another title the words after it are about: "ahead of Other Show, which drew ...".
+_COMPARED = re.compile(
+    rf"\b(?:ahead of|behind|than|beating|beat|edging out|trailing|followed by|while|whereas"
+    rf"|overtaking|outpacing) [“\"]?(?P<title>[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*)*)"
 )
 # Words that make a figure approximate: "nearly 4 million" (kept with Stat.approx).
 # ... or inside a figure's own words: "in more than 80 countries".
 _APPROXIMATE_INSIDE = re.compile(r"(?i:\b(?:more than|over) \S)")
 _APPROXIMATE = re.compile(
     r"(?i:\b(?:nearly|almost|about|around|roughly|approximately|approx\.|more than|over|close to"
-    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to)) $"
+    r"|some|upwards of|just under|just over|north of|under|less than|fewer than|at least|up to"
+    r"|something like|as many as|in excess of|the best part of|an estimated|estimated)) $"
 )
 # The period a figure covers: "In its first weekend", "during its debut week".
 _PERIOD = re.compile(
@@ -98,13 +169,13 @@ def _figure(match: re.Match[str]) -> int | float:
     """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
     million" -> 4200000)."""
     if match["words"]:
-        digits = "".join(
-            "0" if word == "zero" else str(_count(word)) for word in match["decimals"].split()[1:]
-        )
+        decimals = match["decimals"].split()[1:]
+        digits = "5" if decimals == ["a", "half"] else ""
+        digits = digits or "".join("0" if w == "zero" else str(_count(w)) for w in decimals)
         written = f"{_count(match['words'])}.{digits}" if digits else str(_count(match["words"]))
         value = Decimal(written) * _MULTIPLIERS[match["word_unit"].lower()]
         return int(value) if value == value.to_integral_value() else float(value)
-    unit = _MULTIPLIERS.get((match["unit"] or "").lower(), 1)
+    unit = _MULTIPLIERS.get((match["unit"] or match["short"] or "").lower(), 1)
     value = Decimal(match["figure"].replace(",", "")) * unit
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -114,7 +185,9 @@ def _scope(written: str) -> str:
     return _SCOPE_QUALIFIER.sub(r"\1 (\2)", _POSSESSIVE_MARK.sub("", written))
 
 
-def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) -> list[Stat]:
+def _sentence_stats(
+    sentence: _Sentence, context: SeasonContext, refs: _Refs, names_show: NamesShow
+) -> list[Stat]:
     """The figures one sentence gives, in the order it gives them, each about the season
     its words are about (a figure whose season is unknown is not taken), marked approximate
     when its words say so."""
@@ -123,12 +196,32 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     period = period_match["period"] if period_match else None
     sources = refs((sentence.index,))
     found: list[tuple[int, Stat]] = []
+    if _ANY_TITLE.search(text):
+        return []
+    if not (sentence.line or names_show(text) or refers_to_show(text)):
+        return []  # "Other Show had 9 million views": nothing stands for the show
+    others = [
+        m.start()
+        for m in _COMPARED.finditer(text)
+        if not names_show(m["title"]) and m["title"] not in _NOT_TITLES
+    ]
+
+    def _about_another(position: int) -> bool:
+        """Whether a figure follows another title it is compared with."""
+        return any(start < position for start in others)
 
     def add(
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
-        season = context.at(sentence, match.start())
-        if season is None:
+        if value > _LARGEST.get(metric, value) or _about_another(match.start()):
+            return
+        after = _SEASON_AFTER.match(text, match.end())
+        season = _season_number(after) if after else context.at(sentence, match.start())
+        if _COMBINED.search(text, 0, match.start()):
+            if metric != "weeks_in_top10":
+                return  # hours or views of several seasons
+            season = None  # weeks over every season
+        elif season is None:
             return
         before = text[max(0, match.start() - 20) : match.start()]
         approx = bool(_APPROXIMATE.search(before) or _APPROXIMATE_INSIDE.search(match.group()))
@@ -138,17 +231,39 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
         found.append((match.start(), stat))
 
     for match in _RANK.finditer(text):
-        listed = match.group().endswith(("list", "lists", "chart", "charts", "ranking", "10"))
-        if not (match["scope"] or listed or _RANK_VERB.search(text[: match.start()])):
+        listed = match.group().endswith(
+            ("list", "lists", "chart", "charts", "ranking", "10", "ten", "Ten")
+        )
+        in_week = _RANK_IN_WEEK.match(text, match.end())
+        if not (match["scope"] or listed or in_week or _RANK_VERB.search(text[: match.start()])):
             continue
         if _PER_COUNTRY.match(text, match.end()):
             continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
+        if _OPINION_LIST.search(match.group()) or _OPINION_LIST.match(text, match.end()):
+            continue  # "No. 3 on our list of the best dramas": a critic's ranking
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _RANK_ORDINAL.finditer(text):
+        ordinal = match["ordinal"].lower()
+        rank = _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
+        if not _OPINION_LIST.search(match.group()):
+            add(match, "weekly_rank", rank, period)
+    for match in _TOP_SPOT.finditer(text):
+        if _NEGATED.search(text, 0, match.start()):
+            continue  # "never held the top spot"
+        if match["listed"] or _TOP_VERB.search(text, 0, match.start()):
+            add(
+                match,
+                "weekly_rank",
+                1,
+                period or ("debut week" if _DEBUT_AT.search(text) else None),
+            )
     for match in _HOURS.finditer(text):
         value = _figure(match)
-        big = match["unit"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        big = (
+            match["unit"] or match["short"] or match["word_unit"] or value >= _SMALLEST_HOURS_FIGURE
+        )
         if match["viewed"] or match["viewing"] or big:
             add(match, "hours_viewed", value, period)
     for match in _VIEWS.finditer(text):
@@ -156,7 +271,9 @@ def _sentence_stats(sentence: _Sentence, context: SeasonContext, refs: _Refs) ->
     for match in _COUNTRIES.finditer(text):
         add(match, "top10_countries", _count(match["count"]), period)
     for match in _WEEKS.finditer(text):
-        add(match, "weeks_in_top10", _count(match["count"] or match["count_after"]), None)
+        weeks = match["count"] or match["count_after"]
+        value = _count(weeks) if weeks else _ORDINAL_WORDS[match["nth"].lower()]
+        add(match, "weeks_in_top10", value, None)
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -166,11 +283,12 @@ def _stats(
     """Every figure of the article, each about the season its words are about: those of
     its sentences, then those of its tables."""
     return tuple(
-        stat for sentence in sentences for stat in _sentence_stats(sentence, context, refs)
+        stat
+        for sentence in sentences
+        for stat in _sentence_stats(sentence, context, refs, names_show)
     ) + tuple(_table_stats(sentences, context, refs, names_show))
 
 
-NamesShow = Callable[[str], bool]
 # The header of a column of figures, and the metric it holds.
 _COLUMN_METRICS = (
     (re.compile(r"(?i)\brank"), "weekly_rank"),
@@ -264,7 +382,7 @@ def _header_unit(cell: str) -> int:
 def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float | None:
     """A cell's figure in the column's unit; None for a small figure with no unit, which
     is a column in units the header does not say."""
-    if match["unit"] or match["word_unit"]:
+    if match["unit"] or match["short"] or match["word_unit"]:
         return value
     if unit == 1:
         return value if value >= _SMALLEST_AUDIENCE else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
@@ -12,13 +14,16 @@ from diplomat_tui.article.patterns import (
     _Found,
     _trim,
 )
+from diplomat_tui.article.seasons import is_day_heading
 from diplomat_tui.article.text import _Sentence, cells
 from diplomat_tui.errors import ArticleError
+from diplomat_tui.model import normalize
 
 # Words that name what kind of programme a title is: "hit political thriller", "series".
 _SHOW_KINDS = (
     r"(?:series|show|drama|thriller|comedy|sitcom|miniseries|docuseries|dramedy|procedural"
-    r"|anthology|saga|mystery|western|romance|fantasy|horror|adaptation|hit|original|epic)"
+    r"|anthology|saga|mystery|western|romance|fantasy|horror|adaptation|hit|original|epic"
+    r"|rom-com|romcom|whodunit|whodunnit|caper|soap|serial)"
 )
 # A network or platform: capitalised words, maybe with a "+" ("Apple TV+").
 _NETWORK = rf"(?<![\w+])[{_UPPER}][\w]*\+?(?: [{_UPPER}][\w]*\+?){{0,2}}"
@@ -83,13 +88,18 @@ def _is_title(title: str) -> bool:
     return title not in _FUNCTION_WORDS
 
 
-def _network_of(sentences: list[_Sentence], scope: Scope) -> _Found[str] | None:
+def _network_of(
+    sentences: list[_Sentence], scope: Scope, people: frozenset[str] = frozenset()
+) -> _Found[str] | None:
     """The network the article gives the show: "<Network>'s ... <Title>", a heading
-    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams."""
+    "<Title> (<Network>)", "<Network> renewed <Title>", or where it streams; never one
+    of ``people`` (folded names: "<Star>'s <Title>" names the star)."""
     for sentence in sentences:
         for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _POSSESSIVE_TITLE):
             for match in pattern.finditer(sentence.text):
                 network = _trim(match["network"])
+                if normalize(network) in people:
+                    continue
                 if match["title"].startswith(scope.title) and _is_network(network):
                     return _Found(network, (sentence.index,))
         if sentence.heading and scope.names_show(sentence.text):
@@ -117,6 +127,20 @@ def _network_named(sentences: list[_Sentence]) -> _Found[str] | None:
 
 # Words that start a sentence about something else: "Elsewhere on the chart, X ...".
 _SHIFT = r"(?:Meanwhile|Elsewhere|Also|Plus|Over at|Across town|By contrast|Similarly)"
+# A verb after a title that opens a sentence ("The Night Agent returns", not "The West
+# Wing comparison"): a word in -s or -ed, or a common irregular verb.
+_VERB_WORD = (
+    r"[a-z]+(?:s|ed)|is|was|will|can|could|has|had|gave|took|made|put|got|won|ran|began"
+    r"|came|went|kept|left|fell|rose|held|led|sat|hit|drew|saw|set|won't|isn't|wasn't"
+)
+# "The Crown's farewell season", "Slow Horses' fifth series": a season of a title (of
+# two words or more: "Peacock's new series" names a network; not "A B's third season
+# as C", an actor's)
+_POSSESSIVE_SEASON = re.compile(
+    rf"(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,7}}){_POSSESSIVE} "
+    r"(?:[\w-]+ )?(?:season|series)\b"
+    rf"(?! [{_UPPER}“\"]| of\b| as\b| playing\b)"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -136,13 +160,14 @@ _OTHER_TITLE = (
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:: [^,.;]{{1,60}}?)?(?: (?i:season|series) \w+)? "
         r"(?:slipped|held|debuted|climbed|fell|rose|dropped|landed|stayed|remained|jumped|moved"
-        r"|entered|topped|led|sat|returned|opened|bowed)"
+        r"|entered|topped|led|sat|returned|opened|bowed|premiered|launched|arrived)"
         r" (?:at|to|into|in|on|from|the|its|No\.|with|down|up)\b"
     ),
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
         rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        r"|the (?:rom-com|romcom|whodunit|whodunnit|caper|sitcom|miniseries|docuseries)\b"
         rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
     ),
     # "the limited series Zero Day", "Hulu's new drama Paradise"
@@ -154,8 +179,27 @@ _OTHER_TITLE = (
     # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
     re.compile(
-        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)(?=,| (?!{_SHOW_KINDS}\b)[a-z])"
+        rf"^(?P<title>The(?: [{_UPPER}][\w{_APOSTROPHES}.]*)+)"
+        rf"(?=,| (?!{_SHOW_KINDS}\b)(?:{_VERB_WORD})\b)"
     ),
+    # "House of Cards gave us ...", "Designated Survivor put Kiefer Sutherland in ...",
+    # "Madam Secretary, with Téa Leoni as ...": a title that gave the screen its people
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
+        rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
+    ),
+    # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
+    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
+    # "The top show, Other Show, drew ...": a title in apposition to a kind of programme
+    re.compile(
+        rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
+    ),
+    _POSSESSIVE_SEASON,
+)
+# A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
+_OTHER_CLAUSE = re.compile(
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) [“\"]?(?P<title>{_TITLE})[”\"]?, "
+    r"(?:where|in which|whose|on which)\b"
 )
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
@@ -179,14 +223,26 @@ class Scope:
         self.title = title
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
-        self._named = re.compile(rf"(?<!\w){body}(?!\w)")
+        # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
+        short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
+        dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
+        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        self._epithet = re.compile(
+            rf"(?i:(?<!\w){body}(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:star|actor|actress|creator"
+            r"|showrunner|alum|alumna|alumnus|cast member|breakout|writer|director)s?\b)"
+        )
 
     def names_show(self, text: str) -> bool:
         """Whether ``text`` names the show (any case in an all-capitals line)."""
         if self._named.search(text):
             return True
         return text.isupper() and bool(self._named_caps.search(text))
+
+    def about_show(self, text: str) -> bool:
+        """Whether ``text`` names the show other than as a person's epithet ("<Title>
+        star Ann Lee joins Other Show" is about the star's new work)."""
+        return self.names_show(self._epithet.sub(" ", text))
 
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
@@ -197,19 +253,65 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
+                if pattern in _OTHER_TITLE and self.names_show(match.group()):
+                    continue  # "For <Network>, <Title>'s showing ...": words about the show
+                if pattern is _POSSESSIVE_SEASON and self.names_show(text):
+                    continue  # a weak sign: a sentence naming the show stays the show's
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title
         return None
 
-    def heading_title(self, heading: str) -> str | None:
+    def without_other_clauses(self, sentence: _Sentence) -> _Sentence:
+        """``sentence`` cut before a clause about another title ("..., and ran the room on
+        Other Show, where A's B ..."): what follows is about that title."""
+        for match in _OTHER_CLAUSE.finditer(sentence.text):
+            if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
+                return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
+        return sentence
+
+    def heading_title(self, heading: str, entries: str | None = None) -> str | None:
         """The title an entry heading names ("### Title (Network)", "2. Title"), or None
-        for a heading that names no title ("Quick hits", "Premise")."""
+        for a heading that names no title ("Quick hits", "Premise"). ``entries`` is the
+        markup of the show's own entry heading when it has one ("" for a bare "Title
+        (Network)" line): a heading with that markup holding only a short title is
+        another title's entry."""
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
-        if not re.match(r"^(?:#+ |\d{1,3}[.)] )", heading) or not words or text.endswith("?"):
+        if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
-        return text if all(w[:1].isupper() for w in words) else None
+        if re.match(r"^(?:#+ |\d{1,3}[.)] )", heading):
+            return text
+        sibling = entries is not None and _markup(heading) == entries and "," not in text
+        if sibling and len(text.split()) <= _ENTRY_WORDS and text.lower() not in _SECTION_NAMES:
+            return text
+        return None
+
+    def entry_markup(self, sentences: list[_Sentence]) -> str | None:
+        """The markup of the show's own entry heading (a heading that is its title and
+        maybe its network), or None when it has none."""
+        for s in sentences:
+            bare = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", s.text).strip()
+            if s.heading and s.index > 1 and bare.casefold() == self.title.casefold():
+                return _markup(s.text)
+        return None
+
+
+def _markup(heading: str) -> str:
+    """A heading's shape: its leading markup ("##", "1.", or none) and whether it ends in
+    a parenthesis ("Title (Network)")."""
+    match = re.match(r"^(#+|\d{1,3}[.)]) ", heading)
+    lead = "" if match is None else ("#" * len(match[1]) if match[1][0] == "#" else "1.")
+    return lead + ("()" if heading.rstrip().endswith(")") else "")
+
+
+_ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
+# Section headings that are no title: "Cast", "Release date".
+_SECTION_NAMES = frozenset(
+    "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
+    "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
+    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related".split(";")
+)
 
 
 def _outside_parentheses(text: str) -> str:
@@ -240,9 +342,19 @@ def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
     return counts
 
 
-def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> list[_Sentence]:
+def in_scope(
+    sentences: list[_Sentence],
+    show: str,
+    *,
+    headline: str | None,
+    people: Iterable[str] = (),
+    characters: Iterable[str] = (),
+) -> list[_Sentence]:
     """The sentences that speak of ``show``; ArticleError when the article is not
     about it (the show is not in its headline or lead, and has no section of its own).
+    An article that never names the show is about it when its top names one of its
+    ``people`` or ``characters`` (those the store knows) and its text names two of its
+    characters by full name, and no other title (a podcast transcript, an interview).
 
     A section whose heading names another title is out of scope, whatever it says; in
     the rest, a sentence with signs of another title, and those after it in its
@@ -261,13 +373,18 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     mentions = sum(1 for s in sentences if scope.names_show(s.text))
     rival = max(counts, key=lambda t: counts[t], default=None)
     titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
+    bylined = _bylined_headline(sentences)
+    if bylined and scope.names_show(bylined) and not _COMPARISON.search(bylined):
+        titled = True  # a web page: menus first, then the headline over its byline
     if headline and _COMPARISON.search(headline):
         headline = None  # "Shows Like <Title>": about other shows, the show only compared
         lead = []
-    if (headline and scope.names_show(headline)) or titled:
+    if (headline and scope.about_show(headline)) or titled:
+        default = True
+    elif not mentions and not counts and _cast_speaks(sentences, people, characters):
         default = True
     elif (
-        any(scope.names_show(s.text) for s in lead)
+        any(scope.about_show(s.text) for s in lead)
         and (rival is None or counts[rival] <= mentions)
         and not (headline and any(title in headline for title in counts))
     ):
@@ -283,23 +400,91 @@ def in_scope(sentences: list[_Sentence], show: str, *, headline: str | None) -> 
     return _scoped(sentences, scope, default)
 
 
+_TOP = 3  # sentences that make an article's top (headline, standfirst)
+
+
+def _cast_speaks(
+    sentences: list[_Sentence], people: Iterable[str], characters: Iterable[str]
+) -> bool:
+    """Whether the article's top names one of the show's people or characters and its
+    text names two of its characters by full name."""
+    full = [c for c in characters if " " in c]
+    names = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE) for n in (*people, *full)]
+    top = " ".join(s.text for s in sentences[:_TOP])
+    if not any(name.search(top) for name in names):
+        return False
+    text = "\n".join(s.text for s in sentences)
+    return sum(1 for c in set(full) if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text)) >= 2
+
+
+_BYLINE = re.compile(rf"^By [{_UPPER}]")
+_BYLINE_REACH = 40  # sentences from the top where a web page's headline may stand
+_HEADLINE_MAX = 150
+
+
+def _bylined_headline(sentences: list[_Sentence]) -> str | None:
+    """The line right above the first byline ("By Ann Lee") near the top: a web page's
+    headline, under its site's menus."""
+    top = sentences[:_BYLINE_REACH]
+    for above, below in zip(top, top[1:], strict=False):
+        if _BYLINE.match(below.text) and len(above.text) <= _HEADLINE_MAX:
+            return above.text
+    return None
+
+
+_NUMBERED = re.compile(r"^\d{1,3}[.)] ")
+# The heading of a web page's box of links: what follows, up to the next prose, is not
+# the article's.
+_BOX_HEADING = re.compile(
+    r"(?i)^(?:#+ )?(?:related(?: (?:reading|stories|articles|coverage|content))?|more from\b.*"
+    r"|trending(?: now| stories)?|recommended(?: for you| reading)?|read (?:more|next|this next)"
+    r"|you (?:may|might) also like|most (?:popular|read|viewed)|popular (?:now|stories)"
+    r"|up next|more stories|latest (?:news|stories)|share this (?:article|story)"
+    r"|sign up\b.*|more (?:on|about) this\b.*|see also|similar (?:shows|titles|series)"
+    r"|more like this|(?:what to )?watch next)\s*:?$"
+)
+
+
 def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
     kept: list[_Sentence] = []
     section_in = default
     section_other = False
     paragraph, paragraph_in = -1, default
+    show_heading = False  # the sentence before is a heading naming the show
+    numbered = False  # the sentence before is a numbered heading
+    box = False  # in a web page's box of links ("Related", "More from ..."), until prose
+    entries = scope.entry_markup(sentences)
     for sentence in sentences:
+        if box and not (sentence.heading or sentence.line):
+            box, section_in, section_other = False, default, False  # the article goes on
+        # "If you need more, try these:" then a list: the list names other titles
+        suggests = sentence.text.endswith(":") and bool(_COMPARISON.search(sentence.text))
+        if box or suggests or (sentence.heading and _BOX_HEADING.match(sentence.text)):
+            box = True
+            section_in = section_other = False
+            paragraph, paragraph_in = sentence.paragraph, False
+            continue
         if sentence.heading:
             named = scope.names_show(sentence.text)
-            other = None if named else scope.heading_title(sentence.text)
+            # A line right under the show's heading (a listing's "<Channel>, from 8am")
+            # goes on with its entry, unless it names another title.
+            dek = show_heading and not named and not scope.other_title(sentence)
+            other = None
+            if not (named or dek or is_day_heading(sentence)):
+                other = scope.heading_title(sentence.text, entries)
+            if numbered and _NUMBERED.match(sentence.text):
+                other = None  # a box of numbered links ("Trending: 1. ... 2. ..."): no entry
+            numbered = bool(_NUMBERED.match(sentence.text))
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
             section_other = other is not None
-            section_in = named or (default and not section_other)
+            section_in = named or dek or (default and not section_other)
+            show_heading = named
             paragraph, paragraph_in = sentence.paragraph, section_in
-            if section_in:
-                kept.append(sentence)
+            if section_in or is_day_heading(sentence):
+                kept.append(sentence)  # a listing's day heading dates the entries under it
             continue
+        show_heading = numbered = False
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:
@@ -308,8 +493,9 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             paragraph_in = True
         elif scope.other_title(sentence):
             paragraph_in = False
+        # a table's header states nothing: its rows are scoped
         if paragraph_in or _is_table_header(sentence):
-            kept.append(sentence)  # a table's header states nothing: its rows are scoped
+            kept.append(scope.without_other_clauses(sentence))
     return kept
 
 

@@ -63,10 +63,11 @@ _COUNT = rf"(?:\d+|(?i:{_NUMBER_IN_WORDS})\b)"
 # An ordinal in words or digits ("second", "2nd").
 _ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
 # A season named by ordinal or number: "second season", "Season 2", "season two", and
-# the British "series three" (only with a number after it).
+# the British "series three" (only with a number after it), and the short "S3".
 _SEASON = (
-    rf"(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)? (?:season|series|run)\b"
+    rf"(?:(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)? (?:season|series|run)\b"
     rf"|\b(?:season|series) (?P<number>{_COUNT})(?!\d)(?![\w-]))"
+    r"|\bS(?P<short>\d{1,2})(?![\w-]))"  # "S3", as headlines and fans write it
 )
 _SEASON_REFERENCE = re.compile(_SEASON)
 
@@ -85,6 +86,8 @@ def _season_number(match: re.Match[str]) -> int:
     """The season named by a match of :data:`_SEASON`."""
     if match["number"]:
         return _count(match["number"])
+    if match["short"]:
+        return int(match["short"])
     ordinal = match["ordinal"].lower()
     return _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
 

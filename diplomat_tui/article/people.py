@@ -141,7 +141,8 @@ _PLAYS = re.compile(
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:[a-z][\w-]*,? ){{0,3}}?(?P<character>{_NAME})"
+    rf"(?:(?:the|her|his|their) )?(?:(?:[a-z][\w-]*|[A-Z]{{2,4}}),? ){{0,3}}?"
+    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"  # "as fiery US envoy Meg Orr"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
 # "<Actor>’s powerful performance as <Character>".
@@ -231,10 +232,13 @@ def _looks_like_name(text: str) -> bool:
     text = text.strip()
     if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
         return False
+    if text.rsplit(" ", 1)[-1] in _NOT_NAME_ENDS:
+        return False  # "(Sort Of)": words, not a name
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
 _NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
+_NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
 
 
 def _other_credits(credits: str | None) -> tuple[str, ...]:
@@ -348,6 +352,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _in_another_show(text, match.end(), show):
                 continue
+            if _TITLE_TAIL.search(text, 0, match.start("actor")):
+                continue  # "in Tom Rye's Dry Creek": a title and its maker
             if " " not in character:
                 continue  # one word after "as" is too often a title or a role
             yield _Mention(
@@ -431,12 +437,19 @@ def _known_for_mentions(
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
+# Words before a name that make it the end of a title or a title's maker: "The Haunting
+# of Bly Manor", "in Tom Rye's Dry Creek" (not "the arrival of Ann Lee as ...").
+_TITLE_TAIL = re.compile(r"(?:\b[A-Z][\w'’-]* of|\bin) $")
+
+
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
     plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show):
             continue
+        if _TITLE_TAIL.search(sentence.text, 0, match.start("actor")):
+            continue  # "so good in The Haunting of Bly Manor, returns as": a title's end
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
         yield _Mention(
             _trim(match["actor"]),
@@ -470,6 +483,9 @@ def _reference_mentions(
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
+        elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
+            # "Ann Lee (President Meg Orr)": a title names the character in parentheses
+            yield _Mention(left, sentence.index, match.start(), character=inner)
         elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
             yield _Mention(inner, sentence.index, match.start(), character=left)
     for match in _PERFORMANCE.finditer(sentence.text):
@@ -481,6 +497,15 @@ def _reference_mentions(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
     yield from _known_for_mentions(sentence, people, subject)
+
+
+# A title that only characters carry in a cast list: "(President Meg Orr)".
+_CHARACTER_TITLE = re.compile(
+    r"^(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
+    r"|Senator|Governor|Minister|Chancellor|General|Agent|Detective|Inspector|Captain"
+    r"|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Lord|Lady|Sir|Dame|Queen|King"
+    r"|Prince|Princess|Dr\.?|Professor|Father|Sister) [A-Z]"
+)
 
 
 def _new_name(name: str) -> str | None:

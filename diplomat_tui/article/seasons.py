@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
     _COUNT,
+    _NUMBER_IN_WORDS,
+    _ORDINAL_WORDS,
     _POSSESSIVE,
     _SEASON,
     _SEASON_REFERENCE,
@@ -18,6 +21,7 @@ from diplomat_tui.article.patterns import (
 )
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
+from diplomat_tui.merge import MONTH_NAMES, MONTHS
 from diplomat_tui.model import Episode, Season
 
 # A renewal: "renewed the series for Season 3", "renewed for a third season".
@@ -31,49 +35,125 @@ _GRANTED = re.compile(
 )
 # A renewal named as a noun: "the Season 3 renewal", "the Season 3 order".
 _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
+# A season ordered, said of the season: "a fourth season has already been ordered",
+# "Series 4 has been commissioned", "Season 4 is confirmed".
+_ORDERED = re.compile(
+    rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
+    r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go"
+    r"|in production|in the works|filming|shooting))\b"
+)
+# A return announced for a season with no date: "will return for a fourth season" (with
+# a date, "returns for Season 3 on October 16" is a premiere).
+_WILL_RETURN = re.compile(
+    r"(?i:\b(?:will (?:return|be back|come back)|(?:is|are) (?:coming back|returning)) for "
+    rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
+)
+_RENEWALS = (_RENEWED, _GRANTED, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+# The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
+# been renewed for ..." (an active "Peacock renewed" names the network, not a title).
+_RENEWED_TITLE = re.compile(
+    rf"(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w’'-]*(?: (?:of |the |and |in |a )*"
+    rf"[{_UPPER}][\w’'-]*){{0,7}})[”\"]?(?:,| (?:was|has been|had been|have been|is|are|were"
+    r"|got|gets|will be)(?: officially| already| quickly)?) $"
+)
+_NOT_TITLES = frozenset("The It This That Which She He They".split())
+# Words before a renewal that leave it undecided.
+_UNDECIDED = re.compile(
+    r"(?i:\b(?:whether|(?<!even )(?<!as )if|not yet|has not|hasn't|have not|haven't|no word"
+    r"|unclear|yet to"
+    r"|undecided|hopes? for|hoping for|campaign(?:ing)? for)\b)"
+)
 # Where the news was announced: "announced on the <Platform> platform", "announced at <Event>".
 _ANNOUNCED = re.compile(
     rf"\bannounced (?P<preposition>on|at|via|during) (?:the )?"
     rf"(?P<venue>[{_UPPER}][\w+-]*(?: [{_UPPER}][\w+-]*)*)"
 )
-# An episode count: "the eight-episode series", "all eight episodes", "runs eight episodes",
+# What a few episodes make without being a season: "a two-episode premiere".
+_ARC = r"(?:finale|premiere|opener|arc|story|storyline|special|event|block|debut|launch)"
+# An episode count: "the eight-episode series", "the six-part series", "all eight episodes",
 # "Episodes: 8", "Season 1 (8 episodes)"; never "the first three episodes" or "N episodes in,".
 _EPISODE_COUNT = re.compile(
-    rf"(?i:\b(?P<count>{_COUNT})-episode\b"
+    rf"(?i:\b(?P<count>{_COUNT})-(?:episode\b(?! (?:[\w-]+ )?{_ARC}\b)"
+    r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b))"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT}) (?:new )?episodes\b"
+    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
+    r" (?:new |more |[\w-]+-long |hour-long )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
 )
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH = (
-    r"(?P<month>(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|"
-    r"july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?))"
-)
+
+
+def _month(group: str) -> str:
+    """A month's name or abbreviation (with or without its full stop) in group ``group``."""
+    names = "|".join(
+        name if number == 0 else rf"{name}\.?"
+        for names in MONTH_NAMES
+        for number, name in enumerate(names)
+    )
+    return rf"(?P<{group}>(?i:{names}))"
+
+
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )"
 # A date as written: "October 16, 2025", "Oct. 16", "16 October 2025", "Thursday 16 October",
 # "April 2023"; a bare year only after "in".
+# A day of the month in words, as speech is transcribed: "October sixteenth".
+_DAY_WORDS = {
+    word: number
+    for number, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth twenty-first twenty-second twenty-third twenty-fourth twenty-fifth "
+            "twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth thirty-first"
+        ).split(),
+        start=1,
+    )
+}
+_DAY_WORD = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
 _DATE = (
-    rf"(?:{_WEEKDAY}?(?:{_MONTH} (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')}"
+    rf"(?:{_WEEKDAY}?(?:{_month('month')} (?:(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"|(?P<dayw>(?i:{_DAY_WORD})))"
+    rf"(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_month('month2')}"
     rf"(?:,? (?P<year2>\d{{4}}))?"
-    rf"|{_MONTH.replace('month', 'month3')} (?P<year3>\d{{4}})"
+    rf"|{_month('month3')} (?P<year3>\d{{4}})"
     rf"|(?<=in )(?P<year4>\d{{4}})))(?![\w-])"
 )
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
-    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired))\s*[:=]\s*|"
+    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
+    r"|original release|original run|first released))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
-    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out)\b"
-    r"(?: (?:on|in|at) \w+(?: \w+)?)?(?: (?:on|in|from))?(?:, on)? )"
+    r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
+    r"|came out|comes out|(?:release|premiere) date (?:is|was)|(?:will be|is|are) back"
+    r"|starts|started|begins|began|kicks off|kicked off"
+    r"|(?:is|are|was|were) (?:set|slated|scheduled|due)(?: to (?:premiere|arrive|debut|drop|land"
+    r"|return|launch))?(?: for)?)\b"
+    r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
+    # "returned for its third season on", "will be back for series three on"
+    r"(?: for (?:(?:its|a|the) \w+ (?:season|series)|(?:season|series) \w+))?"
+    r"(?: (?:on|in|at|to) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     rf"{_DATE}"
 )
-_RETURN = frozenset({"returns", "returned"})
+# A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
+_PREMIERE_NOUN = re.compile(
+    rf"\b(?:its|the|an?) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow)"
+    r"(?: date)?)\b"
+)
+# Keys that give the show's own first airing (not a season's release).
+_SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
+_FOR_SEASON = re.compile(rf" (?:for|of) (?:its |the |an? )?(?:[\w-]+ )?{_SEASON}")
+# What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
+# set for" (said in the clause before the verb).
+_NOT_A_SEASON = re.compile(
+    r"(?i:\b(?:finale|trailer|teaser|filming|production|shoot|screening|premiere party|red carpet"
+    r"|special|soundtrack|book|film|movie|podcast|documentary|tour|pilot)\b"
+    rf"|(?<![\w-])episode (?:\d+|{_NUMBER_IN_WORDS})\b)"
+)
+_RETURN = frozenset({"returns", "returned", "is back", "are back", "will be back"})
 _PAST_PREMIERE = frozenset(
     {
         "premiered",
@@ -86,11 +166,16 @@ _PAST_PREMIERE = frozenset(
         "released",
         "returned",
         "followed",
+        "started",
+        "began",
+        "kicked off",
     }
 )
 # Who premiered: the show itself ("the series premiered"), not one of its seasons.
 _SHOW_SUBJECT = re.compile(
-    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)|\bit)(?: first)?,?(?: which)? (?:\w+ )?$"
+    r"(?i:\b(?:the|this) (?:series|show|drama|thriller)"
+    r"|(?<!of )(?<!to )(?<!for )(?<!in )(?<!with )(?<!about )\bit)"  # not "all six of it"
+    r"(?: first)?,?(?: which)? (?:\w+ )?$"
 )
 
 
@@ -98,16 +183,15 @@ def _iso(match: re.Match[str]) -> str:
     """A date match as the store keeps it: ``2025-10-16``, ``2023-04``, ``October 16``,
     or ``2026``; never a year the text does not give."""
     month_word = match["month"] or match["month2"] or match["month3"]
-    day = match["day"] or match["day2"]
+    day = match["day"] or match["day2"] or _DAY_WORDS.get((match["dayw"] or "").lower())
     year = match["year"] or match["year2"] or match["year3"] or match["year4"]
     if month_word is None:
         return year
-    prefix = month_word.lower().rstrip(".")[:3]
-    month = next(i for i, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(prefix))
+    month = MONTHS[month_word.lower().rstrip(".")]
     if day and year:
         return f"{int(year):04d}-{month:02d}-{int(day):02d}"
     if day:
-        return f"{_MONTH_NAMES[month - 1].capitalize()} {int(day)}"
+        return f"{MONTH_NAMES[month - 1][0].capitalize()} {int(day)}"
     return f"{int(year):04d}-{month:02d}"
 
 
@@ -123,16 +207,30 @@ class _SeasonFacts:
     premiere_sentences: set[int] = field(default_factory=set)
 
 
-def _renewal(sentences: list[_Sentence]) -> _Found[int] | None:
-    """The latest season a renewal announces, with its sentence."""
+def _renewal(sentences: list[_Sentence], show: str) -> _Found[int] | None:
+    """The latest season a renewal of ``show`` announces, with its sentence."""
     found: _Found[int] | None = None
     for sentence in sentences:
-        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN):
+        for pattern in _RENEWALS:
             for match in pattern.finditer(sentence.text):
+                if _undecided(sentence.text, match.start()):
+                    continue  # "has not said whether it will return for a fourth season"
+                renewed = _RENEWED_TITLE.search(sentence.text, 0, match.start())
+                if renewed and show not in renewed["title"] and renewed["title"] not in _NOT_TITLES:
+                    continue  # "Unlike Other Show, renewed for a second season, ..."
                 number = _season_number(match)
                 if found is None or number > found.value:
                     found = _Found(number, (sentence.index,))
     return found
+
+
+def _undecided(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` leaves a renewal undecided."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return bool(_UNDECIDED.search(text, breaks[-1] if breaks else 0, position))
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,? \bbut\b|, and\b|\. ")
 
 
 def _announcement(sentences: list[_Sentence]) -> _Found[str] | None:
@@ -159,23 +257,36 @@ def _status(renewal: _Found[int] | None, announcement: _Found[str] | None) -> _F
 def _renewal_spans(text: str) -> list[tuple[int, int]]:
     """Where a sentence announces a renewal: its season mentions there are not what the
     sentence's figures or dates are about."""
-    return [
-        match.span()
-        for pattern in (_RENEWED, _GRANTED, _RENEWAL_NOUN)
-        for match in pattern.finditer(text)
-    ]
+    return [match.span() for pattern in _RENEWALS for match in pattern.finditer(text)]
 
 
 def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
     """(position, season) of every season the sentence names outside renewals; a season
     of another title ("the second season of Other Show") is :data:`OTHER_SHOW`."""
     renewals = _renewal_spans(text)
-    return [
+    mentions = [
         (match.start(), _season_of(text, match, show))
         for match in _SEASON_REFERENCE.finditer(text)
         if not any(start <= match.start() < end for start, end in renewals)
         and not re.match(r"(?i)s\b|\s+(?:and|&|to|-)\s+\d", text[match.end() : match.end() + 6])
     ]
+    if mentions:
+        first = mentions[0][0]
+        mentions += [
+            (match.start(), _ORDINAL_WORDS[match["ordinal"].lower()])
+            for match in _ELLIPTICAL_SEASON.finditer(text)
+            if match.start() > first
+        ]
+    return sorted(mentions)
+
+
+# A season named by its ordinal alone once a season was named: "The first series launched
+# in April; the second, a shorter run, followed in October" (the second series).
+_ELLIPTICAL_SEASON = re.compile(
+    rf"(?i:[;,] (?:and |while |but )?(?:the|its) (?P<ordinal>{'|'.join(_ORDINAL_WORDS)})"
+    r"(?=[,;]| (?:premiered|launched|debuted|arrived|followed|dropped|landed|bowed|came|ran"
+    r"|had|has|was|is|will)\b))"
+)
 
 
 OTHER_SHOW = 0  # the season "named" by a season of another title: nothing is about it
@@ -183,12 +294,41 @@ _OF_TITLE = re.compile(rf" of (?P<title>(?:[{_UPPER}][\w’'-]*)(?: [{_UPPER}][\
 
 
 def _season_of(text: str, match: re.Match[str], show: str) -> int:
-    """The season a mention names, or OTHER_SHOW when it is a season of another title."""
+    """The season a mention names, or OTHER_SHOW when it is a season of another title
+    ("the second season of Other Show", "Other Show: Season 2", "Other Show Season 2")."""
     title = _OF_TITLE.match(text, match.end())
     owner = title and title["title"].endswith(("’s", "'s"))  # "of a network's drama ..."
     if title and not owner and show not in title["title"] and title["title"] not in show:
         return OTHER_SHOW
+    if match["number"] and (before := _TITLE_BEFORE.search(text, 0, match.start())):
+        named, last = before["title"], before["title"].split()[-1]
+        label = before["colon"] and before.start() == 0 and (" " not in named or named.isupper())
+        titled = not label and (before["colon"] or not _title_case(text))  # not "HOST: ..."
+        owner = last.endswith(("’s", "'s"))  # "the network's Season 2"
+        if titled and not owner and show not in named and named not in show:
+            if last in _NOT_TITLE_WORDS:
+                return _season_number(match)
+            return OTHER_SHOW
     return _season_number(match)
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised, as in a headline."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) > len(words) * 0.6
+
+
+# A title right before "Season N": "Squid Game: Season 2", "Nobody Wants This Season 2".
+_TITLE_BEFORE = re.compile(
+    rf"(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w’'-]*(?: (?:of |the |and |in |a )*"
+    rf"[{_UPPER}][\w’'-]*){{0,7}})(?P<colon>:)? $"
+)
+# Capitalised words that may stand before "Season N" without being a title's end.
+_NOT_TITLE_WORDS = frozenset(
+    "The A In On Of And For From With Its Their By At To As "
+    "New Final Last Next Now Then But Or So After Before During Since Until While When "
+    "Watch Review Recap Premiere Trailer Exclusive Breaking Update Ranking".split()
+)
 
 
 class SeasonContext:
@@ -202,16 +342,40 @@ class SeasonContext:
         # "the series" is that season.
         named = [season for found in self._mentions.values() for _, season in found]
         self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
+        if renewal is None:
+            self._add_new_season(sentences)
+        # "drew 5 million views in its first week after Season 3 premiered": the season
+        # a sentence's figures are about when none is named before them
+        self._launched = {
+            s.index: _season_number(match)
+            for s in sentences
+            if (match := _AFTER_LAUNCH.search(s.text))
+            and _season_of(s.text, match, show) != OTHER_SHOW
+        }
         words = r"\s+".join(re.escape(word) for word in show.split())
-        self._subject = re.compile(
-            rf"^(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)|{words})"
-            rf"(?:[, ]|{_POSSESSIVE})"
+        self.named = re.compile(rf"(?<!\w){words}(?!\w)")
+        # "When <Title> first arrived on ...": the show's own premiere; "Created by A,
+        # <Title> premiered ...": the title right before the verb is its subject
+        owned = r"(?<!of )(?<!with )(?<!from )(?<!in )(?<!on )"  # not "the cast of <Title>"
+        self._first = re.compile(rf"{owned}(?<!\w){words} first $")
+        self._title_subject = re.compile(
+            rf"{owned}(?<!\w)[“\"]?{words}[”\"]? (?:originally |initially )?$"
         )
+        self._subject = re.compile(
+            rf"^[“\"]?(?:(?:The|This|Its) (?:[\w-]+ ){{0,3}}?(?:series|show|drama|thriller)"
+            rf"|{words})[”\"]?(?:[, ]|{_POSSESSIVE})"
+        )
+        self.day: dict[int, re.Match[str]] = {}  # the day heading a listing entry is under
         self._before: dict[int, int | None] = {}
         last: int | None = None
         section = None
         heading_season: int | None = None
+        day: re.Match[str] | None = None
         for s in sentences:
+            if s.heading and (dated := _DAY_HEADING.match(s.text)):
+                day = dated
+            if day:
+                self.day[s.index] = day
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
@@ -223,10 +387,28 @@ class SeasonContext:
                 last = heading_season  # a new paragraph goes on with the season before
             section = s.section
             self._before[s.index] = last
-            if self._mentions[s.index]:
-                last = self._mentions[s.index][-1][1]
-            elif self.series_start(s, len(s.text)):
+            topical = [n for at, n in self._mentions[s.index] if not _compared(s.text, at)]
+            if topical:  # "well ahead of the second season's debut": the topic stays
+                last = topical[-1]
+            elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
+
+    def _add_new_season(self, sentences: list[_Sentence]) -> None:
+        """ "The new season" (or run, or series, or "the six new episodes") is the latest
+        season named so far outside quotations and wishes ("fans beg for series 4"), in an
+        article that announces no renewal (where it could be the renewed one)."""
+        latest = 0
+        for s in sentences:
+            if not _QUOTATION.search(s.text):
+                named = [
+                    n
+                    for start, n in self._mentions[s.index]
+                    if not _WISHED.search(s.text, 0, start)
+                ]
+                latest = max([latest, *named])
+            found = [(m.start(), latest) for m in _NEW_SEASON.finditer(s.text)] if latest else []
+            if found:
+                self._mentions[s.index] = sorted(self._mentions[s.index] + found)
 
     def at(self, sentence: _Sentence, position: int) -> int | None:
         """The season the words at ``position`` in ``sentence`` are about."""
@@ -237,8 +419,15 @@ class SeasonContext:
             return before[-1] or None  # OTHER_SHOW: words about another title
         if self.series_start(sentence, position):
             return 1
+        if (launched := self._launched.get(sentence.index)) is not None:
+            return launched
         found = self._before.get(sentence.index)
         return self._only if found is None else (found or None)
+
+    def within(self, sentence: _Sentence, start: int, end: int) -> int | None:
+        """The one season named between ``start`` and ``end`` of ``sentence``, if one is."""
+        named = {n for at, n in self._mentions.get(sentence.index, []) if start <= at < end}
+        return named.pop() or None if len(named) == 1 else None
 
     def named_after(self, sentence: _Sentence, position: int) -> int | None:
         """The season named right after ``position``, with only a title or "of the"
@@ -265,13 +454,66 @@ class SeasonContext:
     def show_premiere(self, sentence: _Sentence, premiere: re.Match[str]) -> bool:
         """Whether ``premiere`` is the show's own premiere (its first season's)."""
         before = sentence.text[: premiere.start()]
-        if _SHOW_SUBJECT.search(before):
+        subject = _SHOW_SUBJECT.search(before)
+        if (
+            subject
+            and subject.group().lower().startswith("it")
+            and self._before.get(sentence.index)
+        ):
+            subject = None  # "Season three. It came out on ...": "it" is that season
+        if subject or self._first.search(before):
+            return True
+        named_before = any(start < premiere.start() for start, _ in self._mentions[sentence.index])
+        if self._title_subject.search(before) and not named_before:
             return True
         return bool(
             self._subject.match(before)
             and not any(start < premiere.start() for start, _ in self._mentions[sentence.index])
             and not _SUBORDINATE.search(before)
         )
+
+
+# "after Season 3 premiered", "since the third season dropped", "following the Season 3
+# premiere": the season whose launch a sentence's figures follow.
+_AFTER_LAUNCH = re.compile(
+    rf"(?i:\b(?:after|since|following) (?:the |its )?){_SEASON}(?:{_POSSESSIVE})?"
+    r"(?i: (?:premiered|debuted|launched|dropped|arrived|bowed|landed|was released"
+    r"|premiere|debut|launch|bow|release)\b)"
+)
+# "the new season", "this new run", "the six new episodes": the latest season named.
+_NEW_SEASON = re.compile(
+    r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b"
+    rf"|\b(?:the|its) (?:{_NUMBER_IN_WORDS}|\d{{1,2}}) new episodes\b)"
+)
+_QUOTATION = re.compile(r"[“”\"]")
+_WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
+# A listing's day heading: "Thursday 16 October", "THURSDAY, OCTOBER 16".
+_DAY_HEADING = re.compile(rf"^(?:#+ )?{_DATE}$")
+
+
+def is_day_heading(sentence: _Sentence) -> bool:
+    """Whether a heading is a day's date alone, as listings head each day's entries."""
+    return sentence.heading and bool(_DAY_HEADING.match(sentence.text))
+
+
+# A premiere on the day a listing is under: "all eight episodes of which arrive today",
+# "All eight episodes of series three arrive at once", "Series two begins."
+_TODAY = re.compile(
+    r"(?i:\b(?:premieres?|arrives?|lands?|returns?|drops?|begins?|starts?|debuts?|launch(?:es)?"
+    r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
+    r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
+)
+# Words that bring a season in only to compare with it: "well ahead of the second
+# season's debut", "up from Season 2's".
+_COMPARED_WITH = re.compile(
+    r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|beating"
+    r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
+)
+
+
+def _compared(text: str, position: int) -> bool:
+    """Whether the season named at ``position`` is only compared with."""
+    return bool(_COMPARED_WITH.search(text, max(0, position - 60), position))
 
 
 # A press kit's "Season: 3" line: what follows in its section is about that season.
@@ -288,6 +530,52 @@ _SERIES_START = re.compile(
 )
 
 
+# A count whose word "episodes" is left out, once a count was given in the sentence:
+# "Season 1 premiered with eight episodes, and Season 2 followed with six", "Series one
+# gave us eight episodes; series two, a mere six, ...".
+_ELIDED_COUNT = re.compile(
+    rf"(?i:\bwith (?P<with>{_NUMBER_IN_WORDS}|\d{{1,2}})(?=[.,;](?!\d)|$)"
+    rf"|\b(?:season|series) \w+, (?:a mere |just |only |a brisk |another )?"
+    rf"(?P<after>{_NUMBER_IN_WORDS})(?=[,;.]))"
+)
+
+
+# Words that stand for the show or one of its seasons: "it", "the series", "the political
+# drama", "this season", "the eight new episodes", "Ann Lee's return".
+_ANAPHOR = re.compile(
+    r"(?i:\b(?:it|its|it['’]s)\b|\b(?:the|this) (?:[\w-]+ ){0,2}?"
+    r"(?:series|show|drama|thriller|season|run|episodes|premiere|debut|finale)\b"
+    rf"|{_POSSESSIVE} (?:return|comeback|new season|latest season|new episodes)\b)"
+)
+
+
+# A count that speaks of the show's own run: "all eight episodes", "eight more episodes".
+_OWN_COUNT = re.compile(r"(?i:\ball (?:\w+ )?episodes\b|\b\w+ (?:more|new) episodes\b)")
+
+
+def refers_to_show(text: str) -> bool:
+    """Whether ``text`` names a season or has a word standing for the show (its title
+    is checked apart): "Other Show had 75 episodes" does not."""
+    return bool(_SEASON_REFERENCE.search(text) or _ANAPHOR.search(text))
+
+
+def _episode_counts(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, count) of the episode counts a sentence gives, those said without
+    "episodes" included."""
+    counts = [
+        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"]))
+        for m in _EPISODE_COUNT.finditer(text)
+    ]
+    if counts:
+        counts += [
+            (m.start(group), m.end(), _count(m[group]))
+            for m in _ELIDED_COUNT.finditer(text)
+            for group in ("with", "after")
+            if m[group] and m.start() > counts[0][1]
+        ]
+    return counts
+
+
 def _season_facts(
     sentences: list[_Sentence], renewal: _Found[int] | None, context: SeasonContext
 ) -> dict[int, _SeasonFacts]:
@@ -297,10 +585,15 @@ def _season_facts(
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
     for sentence in sentences:
-        for count in _EPISODE_COUNT.finditer(sentence.text):
-            adjective = context.named_after(sentence, count.end())
-            number = adjective or context.at(sentence, count.start())
-            value = _count(count["count"] or count["listed"] or count["keyed"])
+        about = (
+            sentence.line
+            or context.named.search(sentence.text)
+            or refers_to_show(sentence.text)
+            or _OWN_COUNT.search(sentence.text)
+        )
+        for start, end, value in _episode_counts(sentence.text) if about else ():
+            adjective = context.named_after(sentence, end)
+            number = adjective or context.at(sentence, start)
             if number is None or not 0 < value <= 100:
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
@@ -310,19 +603,31 @@ def _season_facts(
                 facts.episode_count = value
             facts.sentences.add(sentence.index)
             facts.count_sentences.add(sentence.index)
-        for premiere in _PREMIERE.finditer(sentence.text):
+        for premiere in (
+            *_PREMIERE.finditer(sentence.text),
+            *_PREMIERE_NOUN.finditer(sentence.text),
+        ):
             number = _premiere_season(sentence, premiere, context)
-            if number is None:
+            if number is None or _not_a_season(sentence.text, premiere.start()):
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
             date = _iso(premiere)
             if facts.premiere is None or _more_precise(date, facts.premiere):
                 facts.premiere = date
-            if premiere["verb"] in _PAST_PREMIERE and facts.status is None:
+            if _verb(premiere) in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
-    for number, listed, released, index in _table_rows(sentences):
+        for today in _TODAY.finditer(sentence.text):
+            number = context.at(sentence, today.start())
+            day = context.day.get(sentence.index)
+            if number is None or day is None:
+                continue
+            facts = seasons.setdefault(number, _SeasonFacts())
+            facts.premiere = facts.premiere or _iso(day)
+            facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
+    for number, listed, released, index in _table_rows(sentences, context.named):
         facts = seasons.setdefault(number, _SeasonFacts())
         if listed is not None and facts.episode_count in (None, listed):
             facts.episode_count = listed
@@ -342,9 +647,13 @@ def _season_facts(
 _DATE_ONLY = re.compile(rf"^{_DATE}$")
 
 
-def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str | None, int]]:
+def _table_rows(
+    sentences: list[_Sentence], show: re.Pattern[str]
+) -> list[tuple[int, int | None, str | None, int]]:
     """(season, episode count, premiere, sentence) from the rows of a plain-text table
-    whose header names a season column ("Season | Episodes | Originally released")."""
+    whose header names a season column ("Season | Episodes | Originally released"), or a
+    title column whose cells name the show and a season ("<Title>: Season 2", as
+    engagement reports list titles)."""
     rows: list[tuple[int, int | None, str | None, int]] = []
     columns: dict[str, int] | None = None
     for sentence in sentences:
@@ -358,26 +667,40 @@ def _table_rows(sentences: list[_Sentence]) -> list[tuple[int, int | None, str |
             for kind, words in _TABLE_HEADERS.items()
             if re.search(words, cell, re.IGNORECASE)
         }
-        if "season" in header and len(header) > 1:
+        if ("season" in header or "title" in header) and len(header) > 1:
             columns = header
             continue
-        if columns is None or not cells[columns["season"]].isdigit():
+        if columns is None or len(cells) <= max(columns.values()):
+            continue
+        season = _row_season(cells, columns, show)
+        if season is None:
             continue
         count = cells[columns["episodes"]] if "episodes" in columns else ""
-        date = _DATE_ONLY.match(cells[columns["date"]]) if "date" in columns else None
-        rows.append(
-            (
-                int(cells[columns["season"]]),
-                int(count) if count.isdigit() else None,
-                _iso(date) if date else None,
-                sentence.index,
-            )
-        )
+        released = cells[columns["date"]] if "date" in columns else ""
+        date = _DATE_ONLY.match(released)
+        iso = date and _iso(date) or (released if _ISO_DAY.match(released) else None)
+        rows.append((season, int(count) if count.isdigit() else None, iso, sentence.index))
     return rows
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _row_season(cells: list[str], columns: dict[str, int], show: re.Pattern[str]) -> int | None:
+    """A table row's season: its season cell; a row whose title cell names another title
+    (or no season) is no row of the show's."""
+    if "title" in columns and not show.search(cells[columns["title"]]):
+        return None
+    if "season" in columns:
+        cell = cells[columns["season"]]
+        return int(cell) if cell.isdigit() else None
+    named = _SEASON_REFERENCE.search(cells[columns["title"]])
+    return _season_number(named) if named else None
 
 
 _TABLE_HEADERS = {
     "season": r"^(?:season|series)s?$",
+    "title": r"^(?:title|show|programme|program)$",
     "episodes": r"^(?:no\. of )?episodes$",
     "date": r"released|premiere|aired|date",
 }
@@ -388,13 +711,35 @@ def _more_precise(new: str, old: str) -> bool:
     return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
 
 
+def _not_a_season(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` says something other than a season
+    premieres (a finale, a trailer, filming)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return bool(_NOT_A_SEASON.search(text, breaks[-1] if breaks else 0, position))
+
+
+def _verb(premiere: re.Match[str]) -> str | None:
+    """The verb of a premiere ("premiered"), None for a premiere named by a noun."""
+    return premiere.groupdict().get("verb")
+
+
 def _premiere_season(
     sentence: _Sentence, premiere: re.Match[str], context: SeasonContext
 ) -> int | None:
-    """The season a premiere is of: the show's own premiere is season 1's."""
-    if premiere["verb"] not in _RETURN and context.show_premiere(sentence, premiere):
+    """The season a premiere is of: the one its words name ("returned for its third
+    season on ..."); the show's own premiere is season 1's."""
+    if (inside := context.within(sentence, premiere.start(), premiere.end())) is not None:
+        return inside
+    if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
+        return _season_number(named)  # "an Oct. 16 premiere date for Season 3", "of the
+        # eight-episode third season"
+    if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
-    return context.at(sentence, premiere.start())
+    season = context.at(sentence, premiere.start())
+    key = (premiere.groupdict().get("key") or "").lower()
+    if season is None and key in _SHOW_KEYS:
+        return 1  # an infobox's "First aired: May 5, 2021": the show's premiere
+    return season
 
 
 def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:

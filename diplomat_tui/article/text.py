@@ -85,6 +85,8 @@ def _is_heading(line: str) -> bool:
     """Whether a line standing alone is a heading."""
     if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or len(cells(line)) > 1:
         return False
+    if line.endswith(":") and " " in line.strip("#= "):
+        return False  # "The first report for the new season:": a list's lead-in, in its section
     if re.match(r"^(?:[*•-] |@\w|\||\{\{|\}\}|[A-Z][\w .’'/&()-]{0,30}: \S)", line):
         return False
     return True
