@@ -184,7 +184,8 @@ def measure(presses: int, marks: int, large_store: Path) -> dict[str, dict[str, 
     The app runs on a copy of the large store in ``large_store`` (``w`` saves marks).
     """
     with tempfile.TemporaryDirectory(prefix="diplomat-bench-keys-") as temp:
-        shutil.copy(large_store / "store.json", temp)
+        for name in ("store.json", "user.json"):  # (without user.json, the first mark
+            shutil.copy(large_store / name, temp)  # would read the catalog to migrate it)
         app_results = asyncio.run(_app_presses(Path(temp), presses, marks))
     measured = {}
     for name, (rows, app_times) in app_results.items():
