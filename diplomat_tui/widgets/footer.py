@@ -51,6 +51,11 @@ class KeyFooter(Footer):
         needed = sum(len(key) + len(text) + 3 for key, text in first_keys.values())
         return needed + PALETTE_WIDTH <= self.app.size.width
 
+    def on_mount(self) -> None:
+        # The keys follow the focus in the frame that shows it (the screen's signal that
+        # its bindings changed comes after that frame: a second layout and frame).
+        self.watch(self.screen, "focused", lambda _focused: self.bindings_changed(self.screen))
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
         """When the shown keys (or whether they are enabled) changed, relabel the keys in
         place, or recompose if that cannot be done."""

@@ -479,9 +479,13 @@ class NavList(OptionList):
             self._scroll_update(virtual_size)
 
     def _clear_caches(self) -> None:
-        """Measure the lines again (on a resize); rendered rows are kept (by width)."""
-        self._line_cache.clear()
-        self.refresh()
+        """On a resize: measure the lines again if the width changed (rendered rows are
+        kept, by width). A list only taller or shorter (the filter box shown or hidden)
+        was drawn at its new size by the layout that resized it: nothing to redo."""
+        lines: _Lines = self._line_cache  # type: ignore[assignment]
+        if lines.width != self.scrollable_content_region.width - self._get_left_gutter_width():
+            lines.clear()
+            self.refresh()
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         """The lines of ``option``, cached by width and style. Unlike OptionList's, they do
