@@ -10,6 +10,8 @@ notes its RSS, does the work, and reports the seconds and the growth of its peak
 over the RSS it started from (and, for ``parse`` and ``stream``, the weeks found).
 
 * ``read``: the baseline, ``for line in file: pass`` (UTF-8 text, line by line).
+* ``read_binary``: the floor of any reading: the file's bytes in 64 KiB reads, nothing
+  decoded or split (what the parser starts from).
 * ``parse``: the stream without HTTP: the file read in 64 KiB chunks (what httpx hands
   over), cut into blocks of whole lines by the app's :class:`LineBlocks` and fed to its
   :class:`CountriesParser`, as :meth:`HttpClient.stream_lines` does.
@@ -25,7 +27,9 @@ over the RSS it started from (and, for ``parse`` and ``stream``, the weeks found
 
 The generated file is all ASCII, the parser's fastest case and the baseline's too;
 ``read`` and ``parse`` also run on a variant with accents and typographic quotes in one
-line in 20 (``write_countries_file(accents=True)``).
+line in 20 (``write_countries_file(accents=True)``), and ``read``, ``read_binary`` and
+``parse`` on one where the show is listed in 200 weeks by up to 86 countries whose names
+are accented (``many_weeks=True``): ~9,600 lines of the show to decode, fold and check.
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ KIB = 1024
 CHUNK = 64 * KIB  # what httpx hands over at a time (httpcore reads 64 KiB)
 TITLE = "The Diplomat"
 EXPECTED_WEEKS = 3  # weeks of the generated file that list the show
-KINDS = ("read", "parse", "floor", "stream", "client")
+MANY_WEEKS = 200  # weeks of the many-weeks file that list the show
+KINDS = ("read", "read_binary", "parse", "floor", "stream", "client")
 
 Result = dict[str, float]
 
@@ -74,6 +79,14 @@ def _read(path: Path) -> Result:
     result: Result = {}
     with _measuring(result), path.open(encoding="utf-8") as lines:
         for _line in lines:
+            pass
+    return result
+
+
+def _read_binary(path: Path) -> Result:
+    result: Result = {}
+    with _measuring(result), path.open("rb") as body:
+        while body.read(CHUNK):
             pass
     return result
 
@@ -164,6 +177,7 @@ def _child(kind: str, target: str, warm_up_url: str) -> None:
 
     works: dict[str, Callable[[], Result]] = {
         "read": lambda: _read(Path(target)),
+        "read_binary": lambda: _read_binary(Path(target)),
         "parse": lambda: _parse(Path(target)),
         "floor": lambda: asyncio.run(_floor(target, warm_up_url)),
         "stream": lambda: asyncio.run(_stream(target, warm_up_url)),
@@ -172,7 +186,7 @@ def _child(kind: str, target: str, warm_up_url: str) -> None:
     print(json.dumps(works[kind]()))
 
 
-def _run_child(kind: str, target: str, warm_up_url: str) -> Result:
+def _run_child(kind: str, target: str, warm_up_url: str, weeks: int = EXPECTED_WEEKS) -> Result:
     done = subprocess.run(
         [sys.executable, str(Path(__file__)), kind, target, warm_up_url],
         capture_output=True,
@@ -180,16 +194,19 @@ def _run_child(kind: str, target: str, warm_up_url: str) -> Result:
         check=True,
     )
     result: Result = json.loads(done.stdout)
-    if result.get("weeks", EXPECTED_WEEKS) != EXPECTED_WEEKS:
-        raise RuntimeError(f"{kind} found {result['weeks']} weeks, not {EXPECTED_WEEKS}")
+    if result.get("weeks", weeks) != weeks:
+        raise RuntimeError(f"{kind} found {result['weeks']} weeks, not {weeks}")
     return result
 
 
-def measure(repeats: int, countries_file: Path, accented_file: Path) -> dict[str, list[Result]]:
+def measure(
+    repeats: int, countries_file: Path, accented_file: Path, many_weeks_file: Path
+) -> dict[str, list[Result]]:
     """``repeats`` runs of each kind, interleaved, the file served by the local server.
 
     ``read`` and ``parse`` also run on ``accented_file`` (``read_accents``,
-    ``parse_accents``): the same file with accents in one line in 20.
+    ``parse_accents``): the same file with accents in one line in 20; and with
+    ``read_binary`` on ``many_weeks_file`` (``..._many``): the show in 200 weeks.
     """
     from helpers.localserver import COUNTRIES, GLOBAL, LocalServer
 
@@ -197,15 +214,19 @@ def measure(repeats: int, countries_file: Path, accented_file: Path) -> dict[str
         server.set(COUNTRIES, file=countries_file)
         path, url, warm_up_url = str(countries_file), server.url + COUNTRIES, server.url + GLOBAL
         plan = {
-            kind: (kind, url if kind in ("floor", "stream", "client") else path) for kind in KINDS
+            kind: (kind, url if kind in ("floor", "stream", "client") else path, EXPECTED_WEEKS)
+            for kind in KINDS
         }
-        plan |= {f"{kind}_accents": (kind, str(accented_file)) for kind in ("read", "parse")}
+        for kind in ("read", "parse"):
+            plan[f"{kind}_accents"] = (kind, str(accented_file), EXPECTED_WEEKS)
+        for kind in ("read", "read_binary", "parse"):
+            plan[f"{kind}_many"] = (kind, str(many_weeks_file), MANY_WEEKS)
         runs: dict[str, list[Result]] = {label: [] for label in plan}
-        for target in (path, str(accented_file)):
+        for target in (path, str(accented_file), str(many_weeks_file)):
             _run_child("read", target, warm_up_url)  # warm the page cache
         for _ in range(repeats):
-            for label, (kind, target) in plan.items():
-                runs[label].append(_run_child(kind, target, warm_up_url))
+            for label, (kind, target, weeks) in plan.items():
+                runs[label].append(_run_child(kind, target, warm_up_url, weeks))
     return runs
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -40,8 +41,11 @@ class Repeats:
     streams: int
 
 
-FULL = Repeats(launches=15, presses=100, marks=12, refreshes=10, streams=5)
-QUICK = Repeats(launches=5, presses=30, marks=4, refreshes=3, streams=2)
+# Enough launches, refreshes and streams that the 95% interval of a ratio of medians (shown
+# with it, see ratio_row) is about +-5% on a busy 2-core machine (docs/benchmarks.md).
+FULL = Repeats(launches=21, presses=100, marks=12, refreshes=15, streams=7)
+QUICK = Repeats(launches=7, presses=30, marks=4, refreshes=5, streams=3)
+BOOTSTRAP_DRAWS = 2000
 
 
 @dataclass(frozen=True)
@@ -91,14 +95,27 @@ def ms(values: Sequence[float]) -> Spread:
     return Spread(values, "ms", 1000.0)
 
 
+def ratio_interval(measured: Spread, baseline: Spread) -> tuple[float, float]:
+    """The 95% bootstrap interval of the ratio of the two medians (each side resampled
+    with replacement, a fixed seed): how far the figure could move on another run."""
+    draw = random.Random(15).choices
+    ratios = sorted(
+        statistics.median(draw(measured.values, k=len(measured.values)))
+        / statistics.median(draw(baseline.values, k=len(baseline.values)))
+        for _ in range(BOOTSTRAP_DRAWS)
+    )
+    return ratios[BOOTSTRAP_DRAWS * 25 // 1000], ratios[BOOTSTRAP_DRAWS * 975 // 1000 - 1]
+
+
 def ratio_row(
     what: str, measured: Spread, baseline_name: str, baseline: Spread, limit: float
 ) -> Row:
-    """A row whose figure is the ratio of the medians, at most ``limit`` to pass."""
+    """A row whose figure is the ratio of the medians (and its 95% interval), at most
+    ``limit`` to pass."""
     ratio = measured.median / baseline.median
-    return Row(
-        what, measured, baseline_name, baseline, f"{ratio:.2f}x", f"≤ {limit}x", ratio <= limit
-    )
+    low, high = ratio_interval(measured, baseline)
+    figure = f"{ratio:.2f}x ({low:.2f}-{high:.2f})"
+    return Row(what, measured, baseline_name, baseline, figure, f"≤ {limit}x", ratio <= limit)
 
 
 # -- the measurements ------------------------------------------------------------------
@@ -227,22 +244,33 @@ def key_rows(repeats: Repeats, large_store: Path) -> list[Row]:
 def refresh_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
     """Refresh time with 100 ms latency per answer, and bytes of an unchanged refresh."""
     runs = bench_refresh.measure(repeats.refreshes, countries_file)
-    latency = ms(runs["latency"]["latency"])
-    name = f"one answer's latency ({latency})"
+    latency = runs["latency"]
+    request = ms(latency["request"])
+    name = f"one request, plain httpx ({bench_refresh.LATENCY * 1000:.0f} ms latency)"
+    cpu, plain_cpu = ms(latency["cpu_later"]), ms(latency["cpu_plain"])
     rows = [
         ratio_row(
             "Refresh, first (id unknown: the search, then the show's data)",
-            ms(runs["latency"]["first"]),
+            ms(latency["first"]),
             name,
-            latency,
-            3.0,
+            request,
+            2.2,
         ),
         ratio_row(
             "Refresh, later (id known, --force, every answer a 200)",
-            ms(runs["latency"]["later"]),
+            ms(latency["later"]),
             name,
-            latency,
-            3.0,
+            request,
+            1.2,
+        ),
+        Row(
+            "(reference) CPU time of that later refresh (every thread)",
+            cpu,
+            "plain httpx getting the same three answers at once",
+            plain_cpu,
+            f"+{(cpu.median - plain_cpu.median) * 1000:.0f} ms",
+            "—",
+            None,
         ),
     ]
     for key, label in (("bytes", "recorded answers"), ("bytes_large", "40 MB countries file")):
@@ -267,13 +295,16 @@ def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
     """Streaming the 40 MB countries file vs reading it line by line, and its parts."""
     accented_file = countries_file.with_name("all-weeks-countries-accents.tsv")
     write_countries_file(accented_file, accents=True)
-    runs = bench_top10.measure(repeats.streams, countries_file, accented_file)
+    many_weeks_file = countries_file.with_name("all-weeks-countries-many-weeks.tsv")
+    write_countries_file(many_weeks_file, accents=True, many_weeks=True)
+    runs = bench_top10.measure(repeats.streams, countries_file, accented_file, many_weeks_file)
 
     def spread(kind: str, key: str = "seconds") -> Spread:
         values = [run[key] for run in runs[kind]]
         return ms(values) if key.endswith("seconds") else Spread(values, "MiB")
 
     read, stream, floor, parse = spread("read"), spread("stream"), spread("floor"), spread("parse")
+    binary, parse_many = spread("read_binary"), spread("parse_many")
     growth, client = spread("stream", "growth_mib"), spread("client")
     reading = "reading the file line by line"
     creation = spread("client", "create_seconds")
@@ -286,6 +317,16 @@ def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
             reading,
             read,
             2.0,
+        ),
+        Row(
+            "(reference) the same parse against the floor of reading: the file's bytes in "
+            "64 KiB reads, nothing decoded",
+            parse,
+            "reading the file's bytes",
+            binary,
+            f"{parse.median / binary.median:.2f}x, +{(parse.median - binary.median) * 1000:.0f} ms",
+            "—",
+            None,
         ),
         Row(
             "Peak memory growth while streaming it",
@@ -302,6 +343,17 @@ def top10_rows(repeats: Repeats, countries_file: Path) -> list[Row]:
             "reading that file line by line",
             spread("read_accents"),
             f"{spread('parse_accents').median / spread('read_accents').median:.2f}x",
+            "—",
+            None,
+        ),
+        Row(
+            "(reference) the same, on a file listing the show in 200 weeks (9,584 lines of it, "
+            "every country name accented)",
+            parse_many,
+            "reading that file line by line",
+            spread("read_many"),
+            f"{parse_many.median / spread('read_many').median:.2f}x; "
+            f"{parse_many.median / spread('read_binary_many').median:.2f}x reading its bytes",
             "—",
             None,
         ),
@@ -371,7 +423,7 @@ def machine(repeats: Repeats, quick: bool) -> str:
         f"Textual {version('textual')}, diplomat-tui {version('diplomat-tui')}; "
         f"{'--quick, ' if quick else ''}{repeats.launches} launches, {repeats.presses} "
         f"presses, {repeats.marks} marks, {repeats.refreshes} refreshes, {repeats.streams} "
-        "streams each"
+        "streams each; a ratio's 95% interval in brackets"
     )
 
 
@@ -382,7 +434,7 @@ def _step(what: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the inputs, run every benchmark, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 2 minutes)")
     quick = parser.parse_args(argv).quick
     repeats = QUICK if quick else FULL
     with tempfile.TemporaryDirectory(prefix="diplomat-bench-") as temp:

@@ -8,6 +8,7 @@ in order, on one writer thread, so closing the terminal loses nothing.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from textual.binding import Keymap
     from textual.command import Provider
+    from textual.dom import DOMNode
     from textual.notifications import SeverityLevel
 
 CANCELLED = "Refresh cancelled: nothing was saved."
@@ -104,6 +106,14 @@ class DiplomatApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.snapshot.catalog.show:
             self.sub_title = clean_line(self.snapshot.catalog.show.title)
+
+    def on_main_screen_built(self, message: MainScreen.Built) -> None:
+        """The launch is drawn. If the command line paused the garbage collector for it,
+        what the launch made (modules, records, widgets) lives as long as the app: it is
+        moved out of the collector's way (``gc.freeze``) and collecting resumes."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
@@ -409,9 +419,11 @@ class DiplomatApp(App[None]):
 
     def _watched_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """Mark the episode on show (a list's or a detail view's), the next one, or undo."""
-        target = screen.current_pane if isinstance(screen, MainScreen) else screen
+        target: DOMNode | None = screen
+        if isinstance(screen, MainScreen):  # (its panes come just after the first frame)
+            target = screen.current_pane if screen.built else None
         toggle = getattr(target, "action_toggle_watched", None)
-        if toggle is not None and target.check_action("toggle_watched", ()):
+        if toggle is not None and target is not None and target.check_action("toggle_watched", ()):
             yield SystemCommand(
                 "Mark watched", "Mark the episode on show watched (or not watched)", toggle
             )

@@ -216,8 +216,6 @@ def _progress(source: str, status: str) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from diplomat_tui.ingest import open_store, seed_catalog
-
     if args.command == "locate":
         return _locate(settings)
     if args.command == "config":
@@ -230,6 +228,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     _check_data_folder(settings.data_dir)
     store = Store(settings.store_path, command=command)
     if args.command == "reset":
+        from diplomat_tui.ingest import seed_catalog
+
         if not args.yes and not _confirm(_reset_question(settings.data_dir, args.everything)):
             raise DiplomatError("reset cancelled: nothing was changed")
         kept = store.reset(seed_catalog(), everything=args.everything)
@@ -242,16 +242,25 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         snapshot = _export_snapshot(store)
         _out(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
         return 0
-    open_store(store)
+    if store.exists():  # (the article rules and the merge are imported only to create it)
+        store.remove_orphan_temp_files()
+    else:
+        from diplomat_tui.ingest import open_store
+
+        open_store(store)
     if args.command == "ingest":
         from diplomat_tui.ingest import run_ingest
 
         return run_ingest(store, args.files, yes=args.yes, dry_run=args.dry_run, out=_out)
     if args.command == "refresh":
         return _refresh(store, settings, force=args.force)
+    # The launch (Textual's modules, the records, the widgets) makes tens of thousands of
+    # objects that live as long as the app: collections would find nothing. The collector
+    # is paused until the first full frame is drawn (DiplomatApp.on_main_screen_built).
+    gc.disable()
     from diplomat_tui.app import DiplomatApp
 
-    DiplomatApp(store=store, snapshot=_launch_snapshot(store), settings=settings).run()
+    DiplomatApp(store=store, snapshot=store.snapshot(), settings=settings).run()
     return 0
 
 
@@ -393,16 +402,3 @@ def _fetch_pictures(store: Store, settings: Settings) -> None:
     report = asyncio.run(fetch_missing(store.snapshot().catalog, settings))
     if report.fetched:
         _progress("Pictures", f"{report.fetched} fetched for offline use")
-
-
-def _launch_snapshot(store: Store) -> Snapshot:
-    """The store read for launch, with the garbage collector paused while the records are
-    made (tens of thousands of new objects would trigger collections that find nothing)
-    and the loaded records then moved out of its way (``gc.freeze``) for the session."""
-    gc.disable()
-    try:
-        snapshot = store.snapshot()
-    finally:
-        gc.enable()
-    gc.freeze()
-    return snapshot

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from diplomat_tui.errors import SourceError
 from diplomat_tui.merge import merge_catalogs
@@ -125,14 +127,42 @@ async def refresh(
     ``force`` revalidates every cached answer. A failed source is reported in the result,
     never raised; StoreError is raised if the store cannot be read or saved.
     """
-    current = (await asyncio.to_thread(store.snapshot)).catalog
     report = progress or (lambda _source, _status: None)
-    async with HttpClient(policy, progress, cache=settings.http_cache_path, force=force) as http:
+    tls = any(urlsplit(getattr(settings, s.URL_SETTING)).scheme != "http" for s in SOURCES)
+    client = HttpClient(policy, progress, cache=settings.http_cache_path, force=force, tls=tls)
+    async with AsyncExitStack() as stack:
+        # The store is read while the client opens (certificates, cache file): both wait
+        # on threads, so neither waits for the other.
+        snapshot, http = await asyncio.gather(
+            asyncio.to_thread(store.snapshot),
+            stack.enter_async_context(client),
+            return_exceptions=True,  # both finish: an open client is closed by the stack
+        )
+        if isinstance(snapshot, BaseException):
+            raise snapshot
+        if isinstance(http, BaseException):
+            raise http
+        current = snapshot.catalog
         sources: dict[str, Fetch] = {
             source.NAME: partial(_fetch_whole, source, http, settings, current)
             for source in SOURCES
         }
         outcomes = await run_sources(sources, deadline, report)
+        # The client closes (its connections, the cache file) while the news is saved.
+        closing = asyncio.ensure_future(stack.aclose())
+        try:
+            return await _save_news(store, current, outcomes, report)
+        finally:
+            await closing
+
+
+async def _save_news(
+    store: Store,
+    current: Catalog,
+    outcomes: dict[str, SourceResult | str],
+    report: ProgressCallback,
+) -> RefreshResult:
+    """Merge what every whole source brought and save it in one store update."""
     whole = [result for result in outcomes.values() if isinstance(result, SourceResult)]
     statuses = tuple(
         SourceStatus(name, None if isinstance(result, SourceResult) else result)

@@ -33,13 +33,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-
 from diplomat_tui.errors import StoreError
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
+    from tinydb import TinyDB
 from diplomat_tui.model import (
     CastCredit,
     Catalog,
@@ -115,8 +113,8 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-class _TransactionStorage(Storage):
-    """TinyDB storage that holds writes in memory until :meth:`commit`.
+class _TransactionStorage:
+    """TinyDB storage (its read, write, close) that holds writes in memory until saved.
 
     TinyDB writes after every table operation; buffering makes a whole ingest or
     refresh one atomic file replacement, so half an update is never saved.
@@ -130,6 +128,9 @@ class _TransactionStorage(Storage):
 
     def write(self, data: Data) -> None:
         self.data = data
+
+    def close(self) -> None:
+        """Nothing to close: the data is saved by the transaction."""
 
 
 class Store:
@@ -325,6 +326,8 @@ class Store:
         Nothing is written if the block raises. Only ``user.json`` is read and written,
         once the catalog is at this schema version (an older store is migrated first).
         """
+        from tinydb import TinyDB  # only to write: launch reads the store without it
+
         with self._locked():
             if not self.user_path.exists():
                 self._load()  # an older store keeps the user's tables: migrate them out

@@ -30,7 +30,7 @@ async def test_navigation_and_panes_come_from_the_registry(store: Store) -> None
         for pane in PANES:
             await pilot.press(pane.KEY)
             assert main_screen(app).pane == pane.PANE_ID
-            assert isinstance(main_screen(app).current_pane, pane)
+            assert isinstance(main_screen(app).current_pane, pane.load())
 
 
 async def test_a_remapped_key_shows_in_the_navigation_and_the_help(store: Store) -> None:

@@ -31,6 +31,65 @@ class DetailScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # a photo only when wide
 
+    CSS = """
+    DetailScreen #detail-pictures {
+        dock: right;
+        width: auto;
+        height: auto;
+        margin: 1 0 0 2;
+    }
+
+    DetailScreen #detail-pictures > Vertical {
+        width: auto;
+        height: auto;
+        margin-left: 1;
+    }
+
+    DetailScreen .headshot, DetailScreen .character {
+        width: 16;
+        height: 11;
+    }
+
+    DetailScreen .still {
+        width: 30;
+        height: 9;
+    }
+
+    DetailScreen .picture-caption {
+        width: 16;
+        height: 1;
+        color: $text-muted;
+        text-align: center;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    DetailScreen.-narrow #detail-pictures {
+        display: none;
+    }
+
+    DetailScreen #detail-body {
+        padding: 0 2;
+    }
+
+    DetailScreen #detail-title {
+        text-style: bold;
+        color: $accent;
+        margin: 1 0;
+    }
+
+    DetailScreen .detail-heading {
+        margin-top: 1;
+    }
+
+    DetailScreen .detail-source {
+        margin-top: 1;
+        border-left: outer $accent;
+        padding-left: 1;
+    }
+    """
+    """Parsed when the screen is first shown, not at launch."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("w", "toggle_watched", "Watched", id="detail.watched"),

@@ -87,6 +87,43 @@ def help_rows(node: DOMNode) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A modal listing the key map; any of esc, q, ? or F1 closes it."""
 
+    CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-box {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #help-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+
+    #help-keys {
+        grid-size: 2;
+        grid-columns: auto 1fr;
+        grid-gutter: 0 2;
+        height: auto;
+    }
+
+    #help-keys Static {
+        height: auto;
+    }
+
+    #help-mouse {
+        margin-top: 1;
+    }
+    """
+    """Parsed when the screen is first shown, not at launch."""
+
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "app.pop_screen", "Close help", id="help.close"),
     ]

@@ -6,29 +6,32 @@ navigation row, tab and palette command per pane, each naming the key the user h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, OptionList
 from textual.widgets.option_list import Option
 
 from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.keys import key_display
-from diplomat_tui.widgets.listpane import ListPane
 from diplomat_tui.widgets.pane import Pane
-from diplomat_tui.widgets.registry import PANES
+from diplomat_tui.widgets.registry import PANES, PANES_BY_ID, PaneEntry
 from diplomat_tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
+    from diplomat_tui.widgets.listpane import ListPane
+
 PANE_IDS = [pane.PANE_ID for pane in PANES]
-PANE_CLASSES = {pane.PANE_ID: pane for pane in PANES}
 NARROW_WIDTH = 70  # below this many columns, tabs above the pane instead of a side list
 NARROW_CLASS = "-narrow"
 SHORT_TABS_WIDTH = 54  # below this many columns, tabs show their short titles (all fit at 40)
@@ -49,6 +52,9 @@ PANE_BINDINGS = {
 class MainScreen(Screen[None]):
     """Navigation and panes; ``pane`` is the id of the pane on show."""
 
+    class Built(Message):
+        """The navigation, the pane on show and the keys are mounted and drawn."""
+
     HORIZONTAL_BREAKPOINTS = [(0, NARROW_CLASS), (NARROW_WIDTH, "-wide")]
     BINDINGS = [
         *PANE_BINDINGS.values(),
@@ -64,8 +70,9 @@ class MainScreen(Screen[None]):
         # The breakpoint class is set now, so the first resize does not restyle every node.
         super().__init__(classes=_breakpoint_class(self.app.size.width))
         self.tabs: Tabs | None = None  # made when the screen is first narrow
+        self.built = False  # whether the panes are mounted (just after the first frame)
 
-    def pane_label(self, pane: type[Pane], short: bool = False) -> str:
+    def pane_label(self, pane: PaneEntry, short: bool = False) -> str:
         """``2 Cast``: the pane's key (as the user has it) and (short) title."""
         key = key_display(self, PANE_BINDINGS[pane.PANE_ID], first_only=True)
         return f"{key} {pane.SHORT_TITLE if short else pane.TITLE}"
@@ -91,28 +98,60 @@ class MainScreen(Screen[None]):
                     tab.label = label
 
     def compose(self) -> ComposeResult:
+        # In a terminal the first frame is the title bar alone: the panes and the keys
+        # follow at once (_build). Headless (tests, Pilot) there is no frame to hurry and
+        # the screen is composed whole.
         yield TitleBar()
+        if self.app.is_headless:
+            yield from self._body()
+            yield KeyFooter()
+
+    def _body(self) -> list[Widget]:
+        """The tabs (when narrow), the navigation and the panes."""
+        nav = OptionList(*(Option(self.pane_label(p), id=p.PANE_ID) for p in PANES), id="nav")
+        # Only the pane on show: each other one is imported and mounted when first shown.
+        shown = PANES_BY_ID[self.pane]
+        panes = ContentSwitcher(shown.load()(id=shown.PANE_ID), initial=self.pane, id="panes")
+        widgets: list[Widget] = [Horizontal(nav, panes, id="body")]
         if self.has_class(NARROW_CLASS):
-            # (reading self.pane here would watch it)
-            self.tabs = self._pane_tabs(PANE_IDS[0], self.app.size.width)
-            yield self.tabs
-        with Horizontal(id="body"):
-            yield OptionList(
-                *(Option(self.pane_label(pane), id=pane.PANE_ID) for pane in PANES), id="nav"
-            )
-            with ContentSwitcher(initial=PANE_IDS[0], id="panes"):
-                for pane in PANES:
-                    yield pane(id=pane.PANE_ID)
-        yield KeyFooter()
+            self.tabs = self._pane_tabs(self.pane, self.app.size.width)
+            widgets.insert(0, self.tabs)
+        return widgets
 
     def on_mount(self) -> None:
-        self.query_one("#nav", OptionList).highlighted = 0
+        if self.app.is_headless:
+            self._show_built()
+            self.post_message(self.Built())
+        else:
+            self.call_later(self._build)  # after the first frame: it is queued before
+
+    async def _build(self) -> None:
+        """Mount the navigation, the panes and the keys, once the title is on screen, and
+        draw them at once (not on the next 60 Hz tick of the screen's update timer)."""
+        await self.mount_all([*self._body(), KeyFooter()])
+        self._show_built()
+        if self.is_current:  # (help may have been opened meanwhile)
+            self._refresh_layout()
+        self.post_message(self.Built())
+
+    def _show_built(self) -> None:
+        self.built = True
+        self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(self.pane)
         self.current_pane.focus_list()
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays the whole screen out again for every Resize event, also for one of
+        the size it already has (a terminal sends two or three at start, as the panes
+        mount): only a new size needs it (a mount lays out what it changes)."""
+        if size != self.size:
+            super()._screen_resized(size)
 
     async def on_resize(self, event: events.Resize) -> None:
         # Tabs are only shown when narrow: made the first time the screen gets narrow.
         # (This runs before Screen's own handler updates the breakpoint classes.) Until
         # they are mounted, with their Tab children, ``watch_pane`` leaves them alone.
+        if not self.built:
+            return  # _build makes the tabs if the screen is narrow by then
         if _breakpoint_class(event.size.width) == NARROW_CLASS and self.tabs is None:
             tabs = self._pane_tabs(self.pane, event.size.width)
             await self.mount(tabs, before="#body")
@@ -122,8 +161,16 @@ class MainScreen(Screen[None]):
             self._label_tabs(event.size.width)
 
     def pane_widget(self, pane_id: str) -> Pane:
-        """The pane with this id."""
-        return self.query_one(f"#{pane_id}", Pane)
+        """The pane with this id (mounted now if it was never shown)."""
+        switcher = self.query_one("#panes", ContentSwitcher)
+        found = switcher.query_children(f"#{pane_id}").results(Pane)
+        pane = next(found, None)
+        if pane is None:
+            entry = PANES_BY_ID[pane_id]
+            pane = entry.load()(id=entry.PANE_ID)
+            pane.display = False
+            switcher.mount(pane)
+        return pane
 
     @property
     def current_pane(self) -> Pane:
@@ -131,6 +178,9 @@ class MainScreen(Screen[None]):
         return self.pane_widget(self.pane)
 
     def watch_pane(self, pane: str) -> None:
+        if not self.built:
+            return  # _build shows it
+        self.pane_widget(pane)  # mounted on first show
         self.query_one("#panes", ContentSwitcher).current = pane
         self.query_one("#nav", OptionList).highlighted = PANE_IDS.index(pane)
         if self.tabs is not None:
@@ -146,29 +196,28 @@ class MainScreen(Screen[None]):
         self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is offered only on a pane with a list to filter, and not while typing in
-        its filter box (where the key is typed)."""
+        """``/`` is offered only on a pane with a list to filter (once the panes are there),
+        and not while typing in its filter box (where the key is typed)."""
         if action == "filter":
-            return issubclass(PANE_CLASSES[self.pane], ListPane) and not isinstance(
-                self.focused, Input
+            return (
+                self.built and PANES_BY_ID[self.pane].LISTS and not isinstance(self.focused, Input)
             )
         return True
 
     def action_filter(self) -> None:
         """Filter the current list as you type."""
-        pane = self.current_pane
-        if isinstance(pane, ListPane):
-            pane.open_filter()
+        if PANES_BY_ID[self.pane].LISTS:
+            cast("ListPane", self.current_pane).open_filter()
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""
         self.pane = pane
-        target = self.current_pane
-        if isinstance(target, ListPane):
-            target.select(item_id)
+        if not self.built:
+            return
+        if PANES_BY_ID[pane].LISTS:
+            cast("ListPane", self.current_pane).select(item_id)
 
-    @on(ListPane.DetailRequested)
-    def _open_detail(self, event: ListPane.DetailRequested) -> None:
+    def on_list_pane_detail_requested(self, event: ListPane.DetailRequested) -> None:
         event.stop()
         from diplomat_tui.screens.detail import DetailScreen  # loaded on first use
 

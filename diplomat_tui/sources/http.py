@@ -29,6 +29,7 @@ import asyncio
 import codecs
 import logging
 import sqlite3
+import ssl
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import closing
@@ -48,6 +49,7 @@ from diplomat_tui import __version__
 from diplomat_tui.errors import SourceError
 from diplomat_tui.model import Source, SourceKind
 from diplomat_tui.sources import Origin
+from diplomat_tui.sources.cache_db import CacheConnection
 from diplomat_tui.store import now_iso
 
 MIB = 1024 * 1024
@@ -327,11 +329,41 @@ def _healthy(path: Path) -> bool:
     return True
 
 
+async def _no_tls() -> ssl.SSLContext:
+    """A context that verifies certificates but trusts none: for a client that asks only
+    http URLs (any https one fails, it is never made unverified)."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage | None:
+    """The HTTP cache at ``path``, its file opened and its tables made now, not on the
+    first request (None: no cache, or its folder cannot be used)."""
+    if path is None or not await asyncio.to_thread(prepare_cache, path):
+        return None
+    try:
+        connection: Any = await CacheConnection.open(path)
+    except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
+        return AsyncSqliteStorage(database_path=path, max_size=max_size)
+    storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)
+    try:
+        await storage._ensure_connection()
+    except (sqlite3.Error, RuntimeError):
+        pass  # the first request meets the same failure and says so
+    except BaseException:  # cancelled: the file is closed
+        await storage.close()
+        raise
+    return storage
+
+
 class HttpClient:
     """An ``httpx.AsyncClient`` with the policy above; use as ``async with``.
 
     ``cache`` is the HTTP cache file (None: no cache); ``force`` revalidates every
-    cached answer (``Cache-Control: no-cache`` on every request).
+    cached answer (``Cache-Control: no-cache`` on every request). ``tls``: whether
+    https URLs will be asked for; if not, the certificate bundle (~20-40 ms of CPU) is not
+    loaded, and an https URL fails verification (never an unverified connection).
+    Opening loads the certificates and opens the cache file on worker threads, so it
+    can overlap other work (``refresh`` reads the store meanwhile).
     """
 
     def __init__(
@@ -341,22 +373,35 @@ class HttpClient:
         *,
         cache: Path | None = None,
         force: bool = False,
+        tls: bool = True,
     ):
         self.policy = policy or HttpPolicy()
         self._progress = progress
         self._cache = cache
         self._force = force
+        self._tls = tls
         self._client: httpx.AsyncClient | None = None
 
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
         wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] = _Network
-        if self._cache is not None and await asyncio.to_thread(prepare_cache, self._cache):
-            storage = AsyncSqliteStorage(database_path=self._cache, max_size=policy.cache_bytes)
+        verify, storage = await asyncio.gather(
+            asyncio.to_thread(httpx.create_ssl_context) if self._tls else _no_tls(),
+            _open_storage(self._cache, policy.cache_bytes),
+            return_exceptions=True,  # both finish: an opened cache file is closed on failure
+        )
+        for failure in (verify, storage):
+            if isinstance(failure, BaseException):
+                if isinstance(storage, AsyncSqliteStorage):
+                    await storage.close()
+                raise failure
+        assert isinstance(verify, ssl.SSLContext)
+        if isinstance(storage, AsyncSqliteStorage):
+            cache = storage
 
             def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
                 return AsyncCacheTransport(
-                    _Network(inner), storage=storage, rfc=CacheOptions(shared=False)
+                    _Network(inner), storage=cache, rfc=CacheOptions(shared=False)
                 )
 
         headers = {"User-Agent": USER_AGENT}
@@ -372,6 +417,7 @@ class HttpClient:
             ),
             headers=headers,
             follow_redirects=False,  # followed here, on the same host only
+            verify=verify,
         )
         return self
 

@@ -41,9 +41,12 @@ class LineParser(Protocol[T]):
 class ParserThread(Generic[R]):
     """Runs ``parser`` on a worker thread; use as ``async with``, feed, then :meth:`finish`.
 
-    The first error of the parser is raised by the next :meth:`feed` (which stops the
-    download) or by :meth:`finish`. Leaving the ``async with`` block early (an error, a
-    cancelled refresh) stops the worker after the piece of a block it is parsing.
+    The worker starts with the first block (or at :meth:`finish`), not before the request:
+    starting a thread holds the loop a few ms, which delayed every request of a refresh,
+    and an unchanged file (a 304) needs none. The first error of the parser is raised by
+    the next :meth:`feed` (which stops the download) or by :meth:`finish`. Leaving the
+    ``async with`` block early (an error, a cancelled refresh) stops the worker after the
+    piece of a block it is parsing.
     """
 
     def __init__(self, parser: LineParser[R]):
@@ -58,8 +61,13 @@ class ParserThread(Generic[R]):
         self._done: asyncio.Future[None] | None = None
 
     async def __aenter__(self) -> ParserThread[R]:
-        self._done = asyncio.get_running_loop().run_in_executor(None, self._run)
         return self
+
+    def _start(self) -> asyncio.Future[None]:
+        """The worker, started on first use (from the event loop)."""
+        if self._done is None:
+            self._done = asyncio.get_running_loop().run_in_executor(None, self._run)
+        return self._done
 
     async def __aexit__(self, *exc_info: object) -> None:
         self.stop()
@@ -69,6 +77,7 @@ class ParserThread(Generic[R]):
 
         Past :data:`MAX_BACKLOG` bytes not parsed yet, wait for the worker, at most
         :data:`MAX_WAIT` seconds."""
+        self._start()
         with self._changed:
             if self._backlog > MAX_BACKLOG:
                 self._changed.wait_for(self._caught_up, MAX_WAIT)
@@ -80,11 +89,11 @@ class ParserThread(Generic[R]):
 
     async def finish(self) -> R:
         """Wait, without holding the loop, for the worker to parse every block; the result."""
-        assert self._done is not None, "ParserThread used outside `async with`"
+        done = self._start()
         with self._changed:
             self._closed = True
             self._changed.notify_all()
-        await self._done
+        await done
         if self._failure is not None:
             raise self._failure
         return self._result  # type: ignore[return-value] # set when there is no failure

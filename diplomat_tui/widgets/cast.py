@@ -42,8 +42,6 @@ def _crew_prompt(member: CrewMember) -> Content:
 class CastPane(ListPane):
     """Cast and crew as one list, grouped under headings."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "cast", "Cast", "Cast", "2"
-
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Headings, then one row per credit in billing order (rows keyed by credit)."""
         rows: list[Item] = []

@@ -126,8 +126,6 @@ class _EpisodeRows:
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "episodes", "Episodes", "Eps", "3"
-
     BINDINGS = [
         Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),

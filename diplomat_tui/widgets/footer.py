@@ -42,6 +42,10 @@ class KeyFooter(Footer):
         self.compact = not self._fits
         self.show_command_palette = self._fits  # (help names ctrl+p) room for the essentials
         keys = list(super().compose())
+        for key in keys:  # born as compact as the bar (its binding): no restyle on mount
+            if isinstance(key, FooterKey) and not key.has_class("-command-palette"):
+                key.set_reactive(FooterKey.compact, self.compact)
+                key.set_class(self.compact, "-compact", update=False)
         if not self._fits:
             keys.sort(key=lambda key: not _is_essential(key))  # stable: the rest keep order
         yield from keys

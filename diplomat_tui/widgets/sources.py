@@ -57,8 +57,6 @@ def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
 class SourcesPane(ListPane):
     """The facts the sources disagree on, then one row per source; Enter shows either."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "sources", "Sources", "Src", "5"
-
     def items(self, snapshot: Snapshot) -> list[Item]:
         """Disputed facts (each claim side by side), then the sources under a heading per
         article (or per API), sentences quoted."""

@@ -40,7 +40,6 @@ def _stat_prompt(stat: Stat) -> Content:
 class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "stats", "Stats", "Stats", "4"
     BINDINGS = [Binding("c", "focus_charts", "Charts", id="stats.charts")]
 
     def compose_header(self) -> ComposeResult:

@@ -84,7 +84,6 @@ def _whats_next(snapshot: Snapshot) -> Content:
 class SynopsisPane(VerticalScroll, Pane):
     """Title, network, creator, premiere, status, synopsis, description and quotes."""
 
-    PANE_ID, TITLE, SHORT_TITLE, KEY = "synopsis", "Synopsis", "Syn", "1"
     KEYS_WHILE_FOCUSED = "list"  # keys scoped to it while focused (bindings.py)
     BINDINGS = [  # the list keys scroll the text (remapping list.down/up remaps these too)
         Binding("j", "scroll_down", "Down", show=False, id="list.down"),

@@ -4,7 +4,9 @@
 Every character is ASCII, unless ``accents`` is set: then, as in real titles, some
 lines hold others: one film a week in each country (accents and a typographic
 apostrophe) and, one week in ten, one series (an accent that ``normalize()`` folds into
-a letter of "diplomat"): about one line in 20.
+a letter of "diplomat"): about one line in 20. The show is listed in three weeks, or with
+``many_weeks`` in 200 weeks by 10 to 86 countries a week, every country name accented
+(``Réunion AR``): then each of the show's ~9,600 lines must be decoded and folded.
 """
 
 from __future__ import annotations
@@ -25,19 +27,21 @@ COUNTRY_CODES = (
 FIRST_WEEK = date(2021, 7, 4)
 WEEKS = 265  # five years of weekly lists: about 40 MB
 LISTED_WEEKS = {20: 86, 21: 71, 22: 40}  # week index: how many countries list the show
+MANY_WEEKS = {w: 10 + (w * 37) % 77 for w in range(40, 240)}  # (many_weeks) 200 weeks
 ACCENTED_FILM = "Am\u00e9lie\u2019s Caf\u00e9"  # accents and a typographic apostrophe
 ACCENTED_SERIES = "P\u00e1lpito"  # an accent that normalize() folds into an "a"
 
 
-def write_countries_file(path: Path, *, accents: bool = False) -> int:
+def write_countries_file(path: Path, *, accents: bool = False, many_weeks: bool = False) -> int:
     """A ~40 MB ``all-weeks-countries.tsv`` (20 rows per country and week); return its size."""
+    listed_weeks = MANY_WEEKS if many_weeks else LISTED_WEEKS
     with path.open("w", encoding="utf-8") as out:
         out.write(COUNTRY_HEADER + "\n")
         for index, code in enumerate(COUNTRY_CODES):
-            name = f"Country {code} of the Top 10 lists"
+            name = f"R\u00e9union {code}" if many_weeks else f"Country {code} of the Top 10 lists"
             for w in range(WEEKS):
                 prefix = f"{name}\t{code}\t{(FIRST_WEEK + timedelta(weeks=w)).isoformat()}"
-                listed = index < LISTED_WEEKS.get(w, 0)
+                listed = index < listed_weeks.get(w, 0)
                 out.write("\n".join(_country_rows(prefix, listed, w, accents)) + "\n")
     return path.stat().st_size
 

@@ -1,0 +1,73 @@
+"""The HTTP cache's SQLite connection: calls that cannot wait run on the event loop, and
+a statement waiting for another process's lock never holds the loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from diplomat_tui.sources.cache_db import CacheConnection
+
+LOCK_HELD = 0.3  # seconds another process keeps the cache file's write lock
+
+
+async def _ticks(stop: asyncio.Event) -> list[float]:
+    """The loop's time every 5 ms until ``stop``: a long gap is a blocked loop."""
+    loop, seen = asyncio.get_running_loop(), []
+    while not stop.is_set():
+        seen.append(loop.time())
+        await asyncio.sleep(0.005)
+    return seen
+
+
+async def _count(connection: CacheConnection) -> list[tuple[int]]:
+    cursor = await connection.cursor()
+    await cursor.execute("SELECT count(*) FROM t")
+    rows: list[tuple[int]] = await cursor.fetchall()
+    return rows
+
+
+async def test_a_write_waiting_for_another_process_leaves_the_loop_free(tmp_path: Path) -> None:
+    path = tmp_path / "http-cache.sqlite"
+    connection = await CacheConnection.open(path)
+    setup = await connection.cursor()
+    for sql in ("PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "CREATE TABLE t (x)"):
+        await setup.execute(sql)
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # another process is writing
+        stop = asyncio.Event()
+        ticker = asyncio.create_task(_ticks(stop))
+        writer = await connection.cursor()
+        insert = asyncio.create_task(writer.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.05)
+        assert not insert.done()  # waiting for the lock, on the worker
+        # Reading meanwhile: the connection is busy on the worker, so this waits there too.
+        read = asyncio.create_task(_count(connection))
+        await asyncio.sleep(LOCK_HELD)
+        other.execute("ROLLBACK")
+        await insert
+        rows = await read
+        stop.set()
+        seen = await ticker
+    await connection.close()
+    assert rows in ([(0,)], [(1,)])
+    assert max(b - a for a, b in zip(seen, seen[1:], strict=False)) < LOCK_HELD / 2
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("SELECT count(*) FROM t").fetchall() == [(1,)]
+
+
+async def test_a_cursor_writes_counts_and_reads_rows_as_sqlite3_does(
+    tmp_path: Path,
+) -> None:
+    connection = await CacheConnection.open(tmp_path / "http-cache.sqlite")
+    cursor = await connection.cursor()
+    await cursor.execute("CREATE TABLE t (x)")
+    await cursor.execute("INSERT INTO t VALUES (1), (2)")
+    assert cursor.rowcount == 2
+    await connection.commit()  # autocommit: nothing pending, nothing to do
+    await cursor.execute("SELECT x FROM t ORDER BY x")
+    assert await cursor.fetchone() == (1,)
+    assert await cursor.fetchall() == [(2,)]
+    await connection.close()
