@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
-from diplomat_tui.model import Catalog, normalize
+from diplomat_tui.merge import subject_of
+from diplomat_tui.model import Catalog, Claim, normalize
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Fact:
     key: Hashable
     sources: tuple[str, ...] = ()
     season: int | None = None  # the season a season fact or a stat is about
+    field: tuple[str, str] | None = None  # (subject, field) other claims of it are kept under
 
     def describe(self) -> str:
         """A short line: ``character: Keri Russell as Kate Wyler``."""
@@ -55,57 +57,64 @@ def facts(catalog: Catalog) -> dict[Hashable, Fact]:
 
 
 def _facts(catalog: Catalog) -> Iterator[Fact]:
+    key: Hashable
     show = catalog.show
     if show:
         for kind in ("premiered", "network", "status"):
             value = getattr(show, kind)
             if value:
-                yield Fact(kind, "show", value, ("show", kind), show.sources)
+                yield Fact(kind, "show", value, ("show", kind), show.sources, field=("show", kind))
         for creator in show.creators:
-            yield Fact("creator", "show", creator, ("creator", normalize(creator)), show.sources)
-    key: Hashable
+            key = ("creator", normalize(creator))
+            yield Fact("creator", "show", creator, key, show.sources, field=("show", "creators"))
     for cast in catalog.cast:
         actor = normalize(cast.person)
         yield Fact("cast", cast.person, cast.person, ("cast", actor), cast.sources)
         if cast.character:
             key = ("character", actor, normalize(cast.character))
-            yield Fact("character", cast.person, cast.character, key, cast.sources)
+            claim = (subject_of(cast), "character")
+            yield Fact("character", cast.person, cast.character, key, cast.sources, field=claim)
     for crew in catalog.crew:
         member = normalize(crew.person)
         for role in crew.roles:
             key = ("role", member, normalize(role))
-            yield Fact("role", crew.person, role, key, crew.sources)
+            claim = (subject_of(crew), "roles")
+            yield Fact("role", crew.person, role, key, crew.sources, field=claim)
     for person in catalog.people:
         for title in person.known_for:
             key = ("known_for", normalize(person.name), normalize(title))
-            yield Fact("known_for", person.name, title, key, person.sources)
+            claim = (subject_of(person), "known_for")
+            yield Fact("known_for", person.name, title, key, person.sources, field=claim)
     for season in catalog.seasons:
         subject = f"season {season.number}"
-        for kind, value in (
-            ("season_premiere", season.premiere),
-            ("episode_count", season.episode_count),
-            ("season_status", season.status),
+        for kind, name, value in (
+            ("season_premiere", "premiere", season.premiere),
+            ("episode_count", "episode_count", season.episode_count),
+            ("season_status", "status", season.status),
         ):
             if value is not None:
-                key = (kind, season.number)
-                yield Fact(kind, subject, value, key, season.sources, season.number)
+                key, claim = (kind, season.number), (subject_of(season), name)
+                yield Fact(kind, subject, value, key, season.sources, season.number, claim)
     for stat in catalog.stats:
         key = ("stat", stat.metric, stat.period, stat.scope, stat.season)
-        yield Fact("stat", stat.metric, stat.value, key, stat.sources, stat.season)
+        claim = (subject_of(stat), "value")
+        yield Fact("stat", stat.metric, stat.value, key, stat.sources, stat.season, claim)
 
 
 @dataclass(frozen=True)
 class Changes:
-    """The facts a newer catalog adds, changes (old, new) and removes, and the facts it
-    only confirms with further sources."""
+    """The facts a newer catalog adds, changes (old, new) and removes, the facts it
+    only confirms with further sources, and the values it keeps as other claims beside
+    the ones shown (each with the fact it disputes, showing the claim's value)."""
 
     added: list[Fact] = field(default_factory=list)
     changed: list[tuple[Fact, Fact]] = field(default_factory=list)
     removed: list[Fact] = field(default_factory=list)
     confirmed: list[Fact] = field(default_factory=list)
+    disputed: list[tuple[Fact, Claim]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed or self.confirmed)
+        return bool(self.added or self.changed or self.removed or self.confirmed or self.disputed)
 
     def summary(self) -> str:
         """One line: ``3 facts added, 1 changed`` or ``nothing changed``."""
@@ -116,6 +125,7 @@ class Changes:
                 (self.changed, "changed"),
                 (self.removed, "removed"),
                 (self.confirmed, "confirmed by a further source"),
+                (self.disputed, "kept as another claim beside the value shown"),
             )
             if items
         ]
@@ -125,16 +135,27 @@ class Changes:
 
 
 def compare(before: Catalog, after: Catalog) -> Changes:
-    """The facts ``after`` adds to, changes in, removes from or confirms in ``before``."""
+    """The facts ``after`` adds to, changes in, removes from or confirms in ``before``,
+    and the claims it keeps beside them. A source that gave another value for a fact
+    does not confirm it: its record lists the source, its claim says what it stated."""
     old, new = facts(before), facts(after)
     changes = Changes()
+    disputing: dict[tuple[str, str], set[str]] = {}
+    for claim in after.claims:
+        if claim not in before.claims:
+            disputing.setdefault((claim.subject, claim.field), set()).update(claim.sources)
+            about = (claim.subject, claim.field)
+            disputed = next((f for f in new.values() if f.field == about), None)
+            if disputed is not None:
+                changes.disputed.append((disputed, claim))
     for key, fact in new.items():
         previous = old.get(key)
+        gained = set(fact.sources) - disputing.get(fact.field or ("", ""), set())
         if previous is None:
             changes.added.append(fact)
         elif _folded(previous.value) != _folded(fact.value):
             changes.changed.append((previous, fact))
-        elif set(fact.sources) - set(previous.sources):
+        elif gained - set(previous.sources):
             changes.confirmed.append(fact)
     changes.removed.extend(fact for key, fact in old.items() if key not in new)
     return changes

@@ -9,7 +9,7 @@ store holds, shows what it would change (:mod:`diplomat_tui.changes`) and merges
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -199,7 +199,7 @@ def _quoted_sources(fact_sources: tuple[str, ...], catalog: Catalog) -> list[str
 
 def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
     """The review as lines: each fact added (+) or changed (~), with the sentence it came
-    from; facts removed (-); a count of facts only confirmed."""
+    from; facts removed (-); values kept as other claims beside the ones shown (≠)."""
     changes = result.changes
     lines: list[str] = []
     for fact in changes.added:
@@ -213,7 +213,22 @@ def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
             _quoted_sources(tuple(s for s in new.sources if s in new_sources), result.after)
         )
     lines.extend(f"  - {fact.describe()}" for fact in changes.removed)
+    for fact, claim in changes.disputed:
+        shown = replace(fact, value=_claim_value(claim.value)).describe()
+        lines.append(f"  ≠ {shown} (kept as another claim; {fact.value} stays shown)")
+        lines.extend(
+            _quoted_sources(tuple(s for s in claim.sources if s in new_sources), result.after)
+        )
     return lines
+
+
+def _claim_value(value: object) -> str | int | float:
+    """A claim's value as one fact shows it (a list of creators or roles joined)."""
+    if isinstance(value, str | int | float):
+        return value
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def run_ingest(

@@ -168,3 +168,23 @@ def test_export_after_ingest_keeps_the_shape(
     data = json.loads(out)
     assert status == 0
     assert any(c["name"] == "Mia Long" and c["character"] == "Ivy Cole" for c in data["cast"])
+
+
+def test_a_value_that_loses_is_shown_as_another_claim_not_as_a_confirmation(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Season 2 of The Diplomat had 4,100,000 views in its third week.\n")
+    second.write_text("Season 2 of The Diplomat had 3,900,000 views in its third week.\n")
+    assert _run(capsys, "ingest", "--yes", str(first))[0] == 0
+    changes = review(store, [second]).changes
+    assert [fact.kind for fact, _ in changes.disputed] == ["stat"]
+    assert not [fact for fact in changes.confirmed if fact.kind == "stat"]
+    status, out, _ = _run(capsys, "ingest", "--yes", str(second))
+    assert status == 0
+    assert "  ≠ views, season 2: 3900000 (kept as another claim; 4100000 stays shown)" in out
+    assert "“Season 2 of The Diplomat had 3,900,000 views in its third week.”" in out
+    last = out.strip().splitlines()[-1]
+    assert last.endswith(", 1 kept as another claim beside the value shown")
+    status, out, _ = _run(capsys, "ingest", "--yes", str(second))
+    assert out.strip() == "nothing changed: the store already holds every fact of these articles"

@@ -22,6 +22,7 @@ from diplomat_tui.article.patterns import (
 from diplomat_tui.article.seasons import SeasonContext, refers_to_show
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
+from diplomat_tui.figures import is_plausible
 from diplomat_tui.model import Stat
 
 NamesShow = Callable[[str], bool]
@@ -213,8 +214,9 @@ def _sentence_stats(
     def add(
         match: re.Match[str], metric: str, value: float, when: str | None, scope: str | None = None
     ) -> None:
-        if value > _LARGEST.get(metric, value) or _about_another(match.start()):
-            return
+        too_large = is_plausible(value) and value > _LARGEST.get(metric, value)
+        if too_large or _about_another(match.start()):
+            return  # an implausible figure is kept: ingest refuses the article, saying why
         after = _SEASON_AFTER.match(text, match.end())
         season = _season_number(after) if after else context.at(sentence, match.start())
         if _COMBINED.search(text, 0, match.start()):

@@ -146,7 +146,8 @@ _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
     # past roles, "starred in", are what a person is known for)
     re.compile(
-        r"\b(?:plays|playing|stars|starring|returns|appears|co-stars)\b"
+        r"\b(?:plays|(?<!known for )(?<!remembered for )playing|stars|starring|returns|appears"
+        r"|co-stars)\b"
         rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
     ),
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
@@ -276,6 +277,8 @@ class Scope:
         markup of the show's own entry heading when it has one ("" for a bare "Title
         (Network)" line): a heading with that markup holding only a short title is
         another title's entry."""
+        if _EPISODE_HEADING.search(heading):
+            return None  # "3. Episode 5", "2. \"Title\" (Episode 1)": an episode of the show
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
@@ -311,6 +314,12 @@ _SECTION_NAMES = frozenset(
     "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
     "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
     "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related".split(";")
+)
+
+
+# A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
+_EPISODE_HEADING = re.compile(
+    r"^(?:#+ |\d{1,3}[.)] )\s*(?:Episode \d+\s*$|.*\((?:Episode|Ep\.) \d+\))"
 )
 
 

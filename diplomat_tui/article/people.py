@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from diplomat_tui.article.patterns import (
+    _APOSTROPHES,
+    _FUNCTION_WORDS,
     _NAME,
     _NAME_WORD,
     _POSSESSIVE,
@@ -32,12 +34,17 @@ class _Mention:
     role: str | None = None
     known_for: tuple[str, ...] = ()
     possessive: bool = False  # "A's B": also how a creator's character is written
+    short: bool = False  # a one-word character, kept only as a known character's short form
 
     @property
     def in_cast(self) -> bool:
         return self.billing is not None or self.character is not None
 
 
+# A capitalised word before a lower-case one is no name: "British prime minister, X".
+_ADJECTIVE = rf"[{_UPPER}][a-z]+ (?=[a-z])"
+# A dotted honorific before a name: "Dr. Amal Reyes".
+_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof)\. "
 # What may not follow a character's name: a possessive ("as Grace Penn's husband" names
 # a role by another character), even one more name word away (no backtracking to "Grace").
 _NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
@@ -45,11 +52,12 @@ _NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
 # capitalised word), other credits in parentheses, and maybe "as <Character>".
 _NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
 _LIST_ENTRY = re.compile(
-    rf"{_NOT_LIST_ENTRY}(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
-    rf"(?: as (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
+    rf"{_NOT_LIST_ENTRY}(?:(?:[Ss]eries |[Ss]how )?(?:[Cc]o-)?(?:[Cc]reator|[Ss]howrunner) )?"
+    rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
+    rf"(?: as (?:the )?(?:{_HONORIFIC})?(?!{_ADJECTIVE})(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
 )
-# What joins two entries of a list: a comma, "and" or "&", Oxford comma or not.
-_LIST_JOIN = re.compile(r",? (?:and|&) |, ")
+# What joins two entries of a list: a comma, "and", "&" or "alongside", Oxford comma or not.
+_LIST_JOIN = re.compile(r",? (?:and|&) |, | alongside ")
 
 
 @dataclass(frozen=True)
@@ -74,11 +82,16 @@ _LIST_OPENERS = (
     ),
     _Opener(
         re.compile(
-            r"(?i:(?<!guest[- ])\b(?:co-)?star(?:s|ring)|\bthe (?:main )?cast (?:also )?includes?"
-            r"|\bseries regulars (?:also )?include|\bcast members (?:also )?include) "
+            r"(?i:(?<!guest[- ])\b(?:co-)?star(?:s|ring)(?: alongside)?"
+            r"|\bthe (?:main )?cast (?:also )?includes?"
+            r"|\bseries regulars (?:also )?include|\bcast members (?:also )?include"
+            r"|\b(?:is |are )?rounded out by|\b(?:returning|new) (?:faces|cast members|players)"
+            r" (?:also )?include) "
         ),
         billing="main",
     ),
+    # "Season 2, which added A and B, ..."
+    _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),
     # "has added A and B to the cast"
     _Opener(
         re.compile(r"(?i:\b(?:added|adds|adding)) "),
@@ -114,8 +127,19 @@ _LIST_OPENERS = (
     _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
     _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),
     _Opener(re.compile(r"^\|?\s*(?i:cast)\s*[:=]\s*"), billing="main", characters=True),
-    _Opener(re.compile(r"(?i:\bdirected by) "), role="director"),
+    _Opener(re.compile(r"(?i:(?<!written and )\bdirected by) "), role="director"),
     _Opener(re.compile(r"(?i:\bwritten by) "), role="writer"),
+    # "written and directed by A": both roles
+    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="writer"),
+    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="director"),
+    # "serves as an executive producer alongside A and B", "EPs include A and B"
+    _Opener(
+        re.compile(
+            r"(?i:\b(?:serves?|served) as (?:an? )?(?:co-)?executive producers? (?:alongside|with)"
+            r"|\b(?:EPs|exec producers) (?:also )?(?:include|are)) "
+        ),
+        role="executive producer",
+    ),
 )
 # Roles behind the camera.
 _ROLE_WORDS = "creator|showrunner|executive producer|producer|writer|director"
@@ -124,7 +148,8 @@ _ROLE = r"(?:co-)?creator|showrunner|(?:co-)?executive producer|(?:co-)?producer
 # "... executive produce".
 _SUBJECT_ROLE = re.compile(
     rf"(?i: (?:also )?(?:serves?|acts?) as (?:an? |the )?(?P<role>{_ROLE})s?\b"
-    rf"| (?:is|are) (?:also )?(?:an? |the )?(?P<is_role>{_ROLE})s?\b"
+    rf"| (?:is|are) (?:also )?(?:an? |the |its |the show['’]s |the series['’] )?"
+    rf"(?P<is_role>{_ROLE})s?\b"
     r"| (?:also )?(?P<verb>executive[- ]produces?|produces?|directs?|writes?)\b)"
 )
 _ROLE_OF_VERB = {
@@ -133,16 +158,37 @@ _ROLE_OF_VERB = {
     "direct": "director",
     "write": "writer",
 }
-# "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...".
+# Dotted capitals before a name: "U.S. Ambassador Ivy Cole".
+_DOTTED = r"(?:[A-Z]\.){2,}"
+# An aside between a name and its verb, set off by commas or dashes and opening in lower
+# case: "Ann Lee, 49, plays ...", "Ann Lee, so good in Dry Creek, returns as ...", "Ann Lee
+# - who viewers will know from Dry Creek - is back as ...".
+_ASIDE = (
+    r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-]"
+    rf"|, [{_UPPER}][\w-]*{_POSSESSIVE} (?=[a-z])[^,()–—]{{1,80}},)"  # ", Lee's old rival,"
+)
+# "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...",
+# "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had )?(?:also |now |will |is back )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
+    r"(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
-    r"|recurs as|(?:is|was) cast as"
+    r"|recurs as|(?:is|was) cast as|arrives as|arrived as|shows up as|showed up as|turns up as"
+    r"|debuts as|played(?! by)|portrayed(?! by)"
+    r"|has been (?:on|with) the (?:show|series)(?: since [\w ]{1,20}?)? as"
+    r"|(?:is|are) set to (?:play|portray)|(?:has |have )?signed on to play|(?:was |has been )?"
+    r"(?:tapped|hired) to play|will portray|portray|(?:has|have|had) been cast as"
+    r"|(?:takes on|took on|will take on|has taken on|landed|lands|has landed|steps into"
+    r"|stepped into|has stepped into|plays|will play|nabbed|scored) the (?:role|part) of"
+    r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
+    r"|returns to the role of|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
+    r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
     r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:(?:[a-z][\w-]*|[A-Z]{{2,4}}),? ){{0,3}}?"
-    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"  # "as fiery US envoy Meg Orr"
+    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
+    rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
 # "<Actor>’s powerful performance as <Character>".
@@ -157,10 +203,21 @@ _FULL_NAME = re.compile(_NAME)
 _CREDIT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 
 
-def _list_mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    """People in the credit lists of a sentence ("starring A, B and C")."""
+def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
+    """People in the credit lists of a sentence ("starring A, B and C"), but for the
+    credits of another title ("Second Screen is produced by A")."""
     for opener in _LIST_OPENERS:
         for match in opener.words.finditer(sentence.text):
+            if opener.role and _another_subject(sentence.text[: match.start()], show):
+                continue
+            if opener.billing and _another_title_stars(sentence.text, match, show):
+                continue  # "Elsewhere, Red Sky stars A as B"
+            described = _DESCRIBED_TITLE.search(sentence.text, 0, match.start())
+            if described and not (show and show in described["title"]):
+                continue  # "Dry Creek, the rom-com starring A and B"
+            opening = _TITLE_WITH.match(sentence.text)
+            if opening and opening.end() == match.end() and _another_title(opening["title"], show):
+                continue  # "Dry Creek, starring A and B, ..."
             entries = _list_entries(sentence.text, match.end())
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
@@ -180,6 +237,52 @@ def _list_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     yield from _subject_cast_mentions(sentence)
 
 
+# A sentence's subject before "is produced by": "Second Screen is", "Dry Creek was also".
+_SUBJECT_BEFORE = re.compile(
+    rf"^[“\"]?(?P<subject>[{_UPPER}][^\s,;:]*(?: [^\s,;:]+){{0,5}}?)[”\"]?"
+    r" (?:is|was|are|were|will be|has been|had been) (?:also )?$"
+)
+
+
+# A title described just before a credit list: "Dry Creek, the rom-com starring ...".
+_DESCRIBED_TITLE = re.compile(
+    rf"(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|to|for|at|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:the|a|an) "
+    r"(?!(?:series|show|drama|season)\b)[^,;()]{0,40}$"
+)
+
+
+# The subject of "stars A": a title ("Red Sky stars A"), after any opening phrase.
+_TITLE_STARS = re.compile(
+    rf"(?:^|, )[“\"]?(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]? (?:also )?(?P<verb>(?:co-)?stars )?$"
+)
+
+
+def _another_title_stars(text: str, match: re.Match[str], show: str) -> bool:
+    """Whether "stars A" has another title as its subject ("Red Sky stars A as B"); a
+    person ("A stars as B") is followed by "as", which no list opener is."""
+    if not match.group().lower().lstrip().startswith(("stars", "co-stars")):
+        return False
+    subject = _TITLE_STARS.search(text, 0, match.start())
+    return subject is not None and _another_title(subject["title"], show)
+
+
+def _another_subject(before: str, show: str) -> bool:
+    """Whether the words before a credit name another title as the subject: a title in
+    capitals that is not the show nor a part of it ("Season 2 is directed by" is)."""
+    match = _SUBJECT_BEFORE.match(before)
+    if not match:
+        return False
+    subject = match["subject"]
+    words = subject.split()
+    if not all(word[:1].isupper() or word in ("of", "the", "and", "in", "on") for word in words):
+        return False  # "The pilot is written by", "The series is produced by"
+    if show and show in subject or _PART_OF_SHOW.match(subject):
+        return False
+    return not (words[0] in _FUNCTION_WORDS and (words[0] != "The" or len(words) == 1))
+
+
 def _list_entries(text: str, start: int) -> list[re.Match[str]]:
     """The entries of the list starting at ``start``, up to the first thing not a name."""
     entries: list[re.Match[str]] = []
@@ -193,12 +296,19 @@ def _list_entries(text: str, start: int) -> list[re.Match[str]]:
     return entries
 
 
+# An aside after a sentence's subject, before its role (a quoted title may hold its comma).
+_ROLE_ASIDE = re.compile(r", (?=[a-z0-9])[^,()–—]{1,100},[”\"]?(?= )")
+
+
 def _subject_role_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     """People in a list opening the sentence and given a role: "A serves as producer"."""
     entries = _list_entries(sentence.text, 0)
     if not entries:
         return
-    role = _SUBJECT_ROLE.match(sentence.text, entries[-1].end())
+    end = entries[-1].end()
+    if len(entries) == 1 and (aside := _ROLE_ASIDE.match(sentence.text, end)):
+        end = aside.end()  # "Ann Lee, who wrote for Dry Creek, is also the showrunner"
+    role = _SUBJECT_ROLE.match(sentence.text, end)
     if not role:
         return
     if role["verb"]:
@@ -250,32 +360,48 @@ def _other_credits(credits: str | None) -> tuple[str, ...]:
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
 # husband, Tom Reyes", "as chief of staff Ivy Cole", "newly sworn-in President X".
+# A title of office before a name: "Secretary of State", "Chief of the Defence Staff".
+_TITLE_OF = r"[A-Z][a-z]+ of (?:the )?[A-Z][a-z]+ "
 _DESCRIPTOR = (
     r"(?:(?!(?:and|with|starring|by|in|on|to|for|from|as|is|was|who|include|includes"
     r"|including|credits?|works?|films?|shows?|series|roles?|performance|turn|new|latest"
     r"|next|previous|upcoming|own|first|last|co-stars?|stars?|plays?|said|says|told)\b)"
-    r"[a-z][\w-]*,? |[A-Z]{2,5} ){0,4}?"
+    rf"[a-z][\w-]*,? |[A-Z]{{2,5}} |{_DOTTED} |{_TITLE_OF}|{_ADJECTIVE}|{_HONORIFIC}){{0,4}}?"
 )
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?{_DESCRIPTOR}"
-    rf"(?![A-Z]{{2,}}\b)(?P<character>{_NAME})(?!{_NOT_OWNER})"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
+    rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
+    rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
 )
-# "<Actor> is <Character>," (a listing's lead line).
-_IS_PAIR = re.compile(rf"(?P<actor>{_NAME}) is (?P<character>{_NAME})(?=[,.;:]|$)")
+# "<Actor> is <Character>," (a listing's lead line), "<Actor> is now <Character>,".
+_IS_PAIR = re.compile(
+    rf"(?P<actor>{_NAME}) is (?:now )?(?![^,.;:]*\b(?i:producer|director|writer|creator"
+    rf"|showrunner|star)\b)(?P<character>{_NAME})(?=[,.;:]|$)"
+)
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
-    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}(?![A-Z]{{2,}}\b)(?P<character>{_NAME})"
+    rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
+    rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "A's envoy under B's President C": B plays C, not A plays B
+)
+# A review's "<Actor> brings a wounded decency to <Character>".
+_BRINGS = re.compile(
+    rf"(?P<actor>{_NAME}) brings (?:(?!his\b|her\b|their\b|the\b)[a-z][\w-]*,? ){{1,4}}?to "
+    r"(?:the role of )?(?:the )?"
+    rf"(?:{_DESCRIPTOR})(?![A-Z]{{2,}}\b|{_DOTTED})(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
 # "<Character>, played by <Actor>"
 _PLAYED_BY = re.compile(
-    rf"(?P<character>{_NAME}),? (?:who is |is )?(?:played|portrayed) by (?P<actor>{_NAME})"
+    rf"(?P<character>{_NAME}){_ASIDE}?,? (?:who is |is )?(?:played|portrayed)"
+    rf"(?: (?:with )?[a-z][\w-]*){{0,4}}? by (?P<actor>{_NAME})"
 )
 # "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
 _JOINED = re.compile(
     rf"(?P<actor>{_NAME})(?: \((?P<credits>[^()]*)\))?,? (?:has |have |will |is set to )?"
-    r"(?i:joined|joins|join|is joining|came aboard|comes aboard)"
+    r"(?i:joined|joins|join|is joining|joining|came aboard|comes aboard)"
     r" (?:the (?:main )?cast\b|as a series regular)"
 )
 # A role written before the name: "Creator and showrunner Maren Holt", "series creator X".
@@ -285,21 +411,92 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 # "<Name> created the series", "<Name> created it"
 _CREATED = re.compile(
-    rf"(?P<name>{_NAME}) (?:also )?(?:created|co-created) (?:the (?:series|show|drama)|it)\b"
-    rf"(?P<showrunner> and (?:also )?serves as showrunner)?"
+    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?:created|co-created) (?:the (?:series|show|drama)"
+    rf"|it)\b(?P<showrunner> and (?:also )?serves as (?:its |the )?showrunner)?"
 )
-# "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B"
+# "<Name>, who serves as showrunner, ...": a role in a relative clause.
+_WHO_SERVES = re.compile(
+    rf"(?P<name>{_NAME}), who (?:also )?(?:serves|served|acts|works) as (?:an? |the |its "
+    rf"|the show['’]s |the series['’] )?(?P<role>{_ROLE})\b"
+)
+# Trade news of a hire: "tapped A to serve as co-showrunner", "A, who remains showrunner",
+# "A joins as an executive producer", "A has signed on as producer".
+_HIRED_AS = re.compile(
+    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?(?:serve|serves|remain|remains"
+    r"|join|joins|joined|come aboard|comes aboard|came aboard|sign on|signs on|signed on) "
+    rf"(?:as )?(?:an? |the |its )?(?P<role>co-showrunner|{_ROLE})\b(?! of [A-Z]|['’]s)"
+)
+# "A has been tapped to direct the first two episodes", "A will write and executive produce".
+_HIRED_TO = re.compile(
+    rf"(?P<name>{_NAME}) (?:has been |was |is |will be )?(?:tapped|hired|set|signed|brought on"
+    r"|enlisted|named) to (?P<verb>direct|write|produce|executive produce)\b(?! [A-Z“\"])"
+    rf"|(?P<who>{_NAME}) will (?P<first>write|direct|produce|executive produce)"
+    r"(?: and (?P<second>write|direct|produce|executive produce))?(?= *[.,;]| the (?:pilot|finale"
+    r"|premiere|first|season|series|show|episode))"
+)
+# "... credits include A and B", "who previously wrote for A and B", "a veteran of A and B";
+# "best known for playing X in A", "you may know her from A" (``object``: the person is
+# the one the sentence before was about).
 _KNOWN_FOR = re.compile(
-    r"(?i:\b(?:whose |previous |film |tv |television |stage )*(?:credits|work) (?:also )?includes?"
-    r"|\bpreviously (?:wrote|worked) (?:for|on)|\ba veteran of|\bcut (?:her|his|their) teeth on"
-    r"|\b(?:best )?known for|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
-    r"|baftas?|oscars?|sag awards?)(?: awards?)? for"
-    r"|\b(?:winner|nominee|nominations?|nominated) for"
-    r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?in"
+    r"(?i:\b(?:whose |previous |recent |film |tv |television |stage )*"
+    r"(?:credits|work|r[ée]sum[ée]|cv|filmography) (?:also )?includes?"
+    r"|\b(?:previously |also |once )?(?:wrote|worked) (?:for|on)|\ba veteran of"
+    r"|\bcut (?:her|his|their) teeth on"
+    r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
+    r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
+    r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
+    r"|\b(?:winner|nominee|nominations?|nominated)(?: twice| again| \w+ times)? for"
+    r"|\bwon in \d{4} for|\b(?:before |after )?(?:moving|moved|went) on to(?= (?-i:[A-Z“\"]))"
+    r"|\b(?:so |very |equally )?(?:good|great|brilliant|terrific|memorable|superb|excellent"
+    r"|unforgettable|wonderful) (?:in|on)"
+    r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
+    r"|\b(?:also )?appeared (?:in|on)|\b(?:best )?remembered (?:for|as)\b"
+    r"|\b(?:guest |recurring |breakout )?(?:turn|stint) (?:on|in)"
+    r"|\b(?:first )?(?P<fame>became famous|became a star|rose to fame|shot to fame|found fame"
+    r"|made (?:her|his|their) name)\b"
+    r"|\b(?:has |have )?(?:turned|shown) up (?:in|on)"
+    r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"
     r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
-    r"|\bepisode of) "
+    r"|\bepisode of"
+    r"|\b(?:know|knows|recognise|recognize|remember|seen|spotted)(?: (?P<object>him|her|them"
+    r"|you))?(?: best)? (?:from|as\b)"
+    r"|\b(?:seen|spot|spotted|catch) (?P<seen>him|her|them|you) (?:in|on)"
+    r"|\b(?P<played>played)\b|\b(?:directed|wrote|produced) (?:\w+ )?(?:episodes|an episode) of"
+    r"|\b(?:was|were|has been|have been) (?:a (?:series )?regular )?on(?= (?-i:[A-Z“\"])"
+    r"[^,;.]{1,60}? for (?:\w+ )?(?:years|seasons)\b)"
+    r")(?:(?<=as)| )"
+)
+# Between two titles of a list: a clause about the first ("A, where she was a producer,
+# and B").
+_BETWEEN_TITLES = re.compile(
+    r",? (?:where|which|in which|on which|for which) [^,;.]{1,80}, (?:and|or) "
+)
+# Where a career clause places a role: "in", "on", "from".
+_PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the )")
+# A description of a title before it: "college drama ", "superhero family drama ".
+_DESCRIBED = (
+    r"(?:[a-z][\w-]* ){0,3}(?:drama|series|sitcom|comedy|thriller|film|movie|miniseries"
+    r"|procedural|show|spy thriller) "
+)
+# A title's kind before it: "the CBS sitcom ", "the college drama ".
+_KIND_BEFORE = re.compile(rf"the (?:[A-Z]{{2,5}} )?{_DESCRIBED}")
+# A network or platform, and its possessive before a title: "FX's", "the WB's", "Amazon's".
+_NETWORK = re.compile(
+    r"(?:[A-Z]{2,5}|Amazon|Hulu|Apple|Peacock|Paramount|Disney|Showtime|Starz|Max"
+    r"|Prime Video|Apple TV\+)"
+)
+_NETWORK_OWNER = re.compile(rf"(?:[Tt]he )?{_NETWORK.pattern}{_POSSESSIVE} (?:{_DESCRIBED})?")
+_CLAUSE_END = re.compile(r"[;:!?]|\.\W*$|, (?!or |and |the |an? |in |on |from )")
+_OPEN_QUOTE = re.compile(r"[“\"]")
+_CLOSE_QUOTE = re.compile(r",?[”\"]")
+# "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
+_TOGETHER = re.compile(
+    r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
+    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
+    r"|\bshared (?:a|the) screen (?:on|in))"
+    r" [“\"]?"
 )
 # "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
 _ROLES_ONLY = re.compile(rf"(?i:(?:{_ROLE_WORDS})(?:\s*[,/]\s*(?:and )?(?:{_ROLE_WORDS}))*)")
@@ -314,13 +511,18 @@ _AWARD = re.compile(
 # A possessive before a title, not part of it: a full name's ("Alex Garland's Men") or
 # anyone's before "The" ("Hulu's The Long Road"); never "Grey's Anatomy".
 _OWNER = re.compile(
-    rf"(?!The )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
+    rf"(?!(?:The|A|An) )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
     rf"|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
 )
-# A sentence whose subject is a pronoun: it is about the person the one before began with.
-_PRONOUN_START = re.compile(r"^(?:His|Her|Their|He|She|They)\b")
+# A sentence whose subject is a pronoun: it is about the person the one before began with
+# ("She ...", "Before Dry Creek, she ..."); "You" and "I" are an interview's.
+_PRONOUN_START = re.compile(
+    r"^(?:[^,]{1,60},[”\"]? ){0,2}(?P<pronoun>(?i:his|her|their|he|she|they|you)|I)\b(?!\.)"
+    r"|^(?:On|In|At|For|After|Before|Since|During|Over|Off) (?:[a-z][\w-]* ){1,4}"
+    r"(?P<after>she|he|they)\b"  # "On the big screen she ..."
+)
 _TITLE_IN_LIST = re.compile(
-    rf"[{_UPPER}0-9][\w’'!.,-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
+    rf"[{_UPPER}0-9][\w’'!.,:-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
 
@@ -332,13 +534,110 @@ _ANOTHER_SHOW = re.compile(
 )
 
 
+# Words before a name that make it the end of a title or a title's maker: "The Haunting
+# of Bly Manor" is no person "Bly Manor", nor is "in Tom Rye's Dry Creek" a pair.
+_TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
+# Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
+_ELSEWHERE = re.compile(
+    rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)[{_UPPER}]"
+)
+
+
+# Before a name that is no actor: "the Oval Office as ..."; before an owner of a title:
+# "in Ann Lee's Dry Creek", "won an Emmy as Dry Creek's Meg Orr".
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an|this|that) $")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|on|from|as) $")
+# "Ann Lee and Bo Li as Ivy Cole and Sam Dunn": who plays whom is left to "respectively".
+_NAME_AND_BEFORE = re.compile(rf"{_NAME_WORD} and $")
+_AND_NAME_AFTER = re.compile(rf" and [{_UPPER}]")
+# A pair in a clause about another title: "... on Dry Creek, where Ann Lee's Meg Orr ...".
+_WHERE_BEFORE = re.compile(
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) (?P<title>[{_UPPER}][^,;]*), "
+    r"(?:where|in which|whose|on which) [^,;]*$"
+)
+# A sentence that opens with another title giving its cast: "Dry Creek gave us A as B",
+# "Dry Creek put A in the White House as B".
+_TITLE_GAVE = re.compile(
+    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:of|the|and|in|on|a|&) )?"
+    rf"(?:[{_UPPER}][\w{_APOSTROPHES}:-]*)?(?: [{_UPPER}][\w{_APOSTROPHES}:-]*){{0,4}}),? "
+    r"(?:(?:gave|gives|brought|brings|offered|offers) us|put|puts)\b"
+)
+
+
+# A sentence that opens with another title and its cast: "Dry Creek, with A as B, ...".
+_TITLE_WITH = re.compile(
+    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
+    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:with|starring|featuring) "
+)
+
+
+# Words that make "A's <word> X" another person than A's role: a real one ("Ann Lee's
+# father, Roy Lee") or another role ("Ann Lee's on-screen husband, Sam Dunn").
+_REAL_RELATION = re.compile(
+    r"\b(?:father|mother|son|daughter|wife|husband"
+    r"|brother|sister|partner|spouse|fianc[ée]e?|girlfriend|boyfriend|parents?|children|kids?"
+    r"|co-?stars?|castmates?|agent|publicist|manager|lawyer|friend|colleague|director|producer"
+    r"|writer|creator|showrunner|boss)\b"
+)
+
+
+def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bool = False) -> bool:
+    """Whether an actor and character pair is too doubtful to take: the "actor" follows
+    a determiner ("the Oval Office as B"), a possessive one follows "in" (an owner of a
+    title: "in Ann Lee's Dry Creek"), two pairs are joined ("A and B as C and D"), or
+    the pair is in a clause about another title ("on X, where A's B", "X gave us A as B")."""
+    start = match.start("actor")
+    if _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    if possessive and _PLACE_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    if _NAME_AND_BEFORE.search(text, 0, start) and _AND_NAME_AFTER.match(text, match.end()):
+        return True
+    where = _WHERE_BEFORE.search(text, 0, start)
+    if where and not (show and show in where["title"]):
+        return True
+    stars = _TITLE_STARS.search(text, 0, start)
+    if stars and stars["verb"] and _another_title(stars["title"], show):
+        return True  # "Elsewhere, Red Sky stars A as B"
+    for opening in (_TITLE_GAVE.match(text), _TITLE_WITH.match(text)):
+        if opening and opening.start("title") != start and _another_title(opening["title"], show):
+            return True
+    return False
+
+
+def _another_title(title: str, show: str) -> bool:
+    """Whether ``title``, opening a sentence, can be another title: not the show, a part
+    of it, or words that open a clause."""
+    first = title.split(" ", 1)[0]
+    if show and show in title or _PART_OF_SHOW.match(title):
+        return False
+    return not (first in _FUNCTION_WORDS and (first != "The" or " " not in title))
+
+
+def _title_tail(text: str, match: re.Match[str]) -> bool:
+    """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")
+    or a title's maker ("in Tom Rye's Dry Creek")."""
+    return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
+
+
+def _placed_elsewhere(text: str, end: int) -> bool:
+    """Whether the rest of the clause after ``end`` places a role in another title: a
+    past role ("who played X for years on Other Show") is taken only without one."""
+    return bool(_ELSEWHERE.match(text, end))
+
+
 def _in_another_show(text: str, end: int, show: str) -> bool:
     """Whether the words after ``end`` place a role in another title ("... in Dry Creek")."""
     match = _ANOTHER_SHOW.match(text, end)
     if not match:
         return False
-    title = match["title"].removeprefix("The ") if not show.startswith("The ") else match["title"]
+    title = _OWNED.sub("", match["title"])  # "on Peacock's Harbour Lights"
+    title = title.removeprefix("The ") if not show.startswith("The ") else title
     return not (show and title.startswith(show))
+
+
+# An owner before a title: "Peacock's ", "NBC's ".
+_OWNED = re.compile(rf"^[{_UPPER}][\w+&-]*(?: [{_UPPER}][\w+&-]*)?{_POSSESSIVE} ")
 
 
 def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
@@ -350,12 +649,15 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
                 continue
-            if _in_another_show(text, match.end(), show):
-                continue
-            if _TITLE_TAIL.search(text, 0, match.start("actor")):
+            if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
+                continue  # "Peacock's Red Earth" is a network's title
+            if _title_tail(text, match):
                 continue  # "in Tom Rye's Dry Creek": a title and its maker
-            if " " not in character:
-                continue  # one word after "as" is too often a title or a role
+            if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
+                continue
+            between = text[match.end("actor") : match.start("character")]
+            if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
+                continue  # "Ann Lee's father, Roy Lee": a real person, not a role
             yield _Mention(
                 actor,
                 sentence.index,
@@ -363,6 +665,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 billing="main",
                 character=character,
                 possessive=pattern is _POSSESSIVE_CHARACTER,
+                # one word after "as" is too often a title or a role: only a short form
+                # of a character named in full ("as Ivy" for Ivy Cole) is kept
+                short=" " not in character,
             )
     for match in _JOINED.finditer(text):
         actor = _trim(match["actor"])
@@ -376,6 +681,17 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             )
 
 
+# An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
+# Lee behind the camera".
+_EPISODE_CREDIT = re.compile(
+    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed"
+    r"|helmed) (?:the |both the |\w+ )?(?:series |season )?(?:pilot|finale|premiere|opener"
+    r"|first episode|last episode|final episode|episodes?)\b(?! (?:of|for|on) [A-Z])"
+    rf"|\bwith (?P<director>{_NAME}) behind the camera\b"
+)
+_CREDIT_VERBS = {"wrote": "writer", "co-wrote": "writer", "penned": "writer", "scripted": "writer"}
+
+
 def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     """Roles said in other ways: "creator and showrunner X", "X created the series"."""
     for match in _ROLE_BEFORE_NAME.finditer(sentence.text):
@@ -383,6 +699,29 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
         for role in (match["first"], match["second"]):
             if role:
                 yield _Mention(name, sentence.index, match.start("name"), role=role.lower())
+    for match in _EPISODE_CREDIT.finditer(sentence.text):
+        if match["director"]:
+            name, role = match["director"], "director"
+        else:
+            name, role = match["name"], _CREDIT_VERBS.get(match["verb"], "director")
+        yield _Mention(_trim(name), sentence.index, match.start(), role=role)
+    for match in _HIRED_AS.finditer(sentence.text):
+        role = match["role"].lower().removeprefix("co-") if "showrunner" in match["role"] else ""
+        yield _Mention(
+            _trim(match["name"]),
+            sentence.index,
+            match.start("name"),
+            role=role or match["role"].lower(),
+        )
+    for match in _HIRED_TO.finditer(sentence.text):
+        name = match["name"] or match["who"]
+        for verb in (match["verb"], match["first"], match["second"]):
+            if verb:
+                role = _ROLE_OF_VERB[verb]
+                yield _Mention(_trim(name), sentence.index, match.start(), role=role)
+    for match in _WHO_SERVES.finditer(sentence.text):
+        role = match["role"].lower()
+        yield _Mention(_trim(match["name"]), sentence.index, match.start("name"), role=role)
     for match in _CREATED.finditer(sentence.text):
         name = _trim(match["name"])
         yield _Mention(name, sentence.index, match.start("name"), role="creator")
@@ -390,66 +729,246 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             yield _Mention(name, sentence.index, match.start("name"), role="showrunner")
 
 
-def _known_for_mentions(
-    sentence: _Sentence, people: _People, subject: str | None
-) -> Iterator[_Mention]:
+def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """Other credits said in words: "X, whose credits include A and B", "X won an Emmy
-    for A"; the person is the last one named before the phrase, or ``subject`` (the
-    person the sentence before began with) when the sentence opens with a pronoun."""
+    for A", "You may know her from A", "The Long Road star X"; the person is the one the
+    words are about (:meth:`_Context.person`)."""
     text = sentence.text
+    people = context.people
     for match in _KNOWN_FOR.finditer(text):
-        before = [m for m in _FULL_NAME.finditer(text, 0, match.start())]
-        person = next(
-            (found for m in reversed(before) if (found := people.person(_trim(m.group())))),
-            None,
-        )
-        if person is None and _PRONOUN_START.match(text):
-            person = subject
-        if person is None:
+        person = context.person(sentence, match.start(), match["object"] or match["seen"])
+        if person is None or not people.credited(person):
             continue
-        titles: list[str] = []
-        position = match.end()
-        while True:
-            owner = _OWNER.match(text, position)
-            title = _TITLE_IN_LIST.match(text, owner.end() if owner else position)
-            if not title:
-                break
-            titles.append(title.group())
-            join = _LIST_JOIN.match(text, title.end())
-            if not join or title.group().endswith(","):
-                break
-            if "," not in join.group():
-                owner = _OWNER.match(text, join.end())
-                last = _TITLE_IN_LIST.match(text, owner.end() if owner else join.end())
-                titles.append(last.group() if last else "")
-                break
-            position = join.end()
-        credits = tuple(
-            t.rstrip(".,")
-            for t in titles
-            if t.rstrip(".,")
-            and not t.endswith(("...", "…"))  # cut short where the sentence was split
-            and not _AWARD.search(t)
-            and not people.person(t.rstrip(".,"))
-            and not people.is_character(t.rstrip(".,"))
-        )
+        placed = match["playing"] or match["played"] or match["fame"]
+        titles = [] if placed else _titles(text, match.end())
+        if match["object"] or match["seen"] or placed or match.group().endswith("as"):
+            titles += _titles_placed(text, match.end())
+        credits = _credits(titles, people, context.show)
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
+    for match in _EPITHET.finditer(text):
+        person = people.person(_trim(match["name"]))
+        # a title without "The" only as the article writes it in full elsewhere ("West
+        # Wing legend Ann Lee" beside "The West Wing"): "Hollywood star" is no title
+        title = match["title"] if match["title"].startswith("The ") else ""
+        title = title or context.titles.get(match["title"], "")
+        credits = _credits([title], people, context.show)
+        if person and credits:
+            yield _Mention(person, sentence.index, match.start(), known_for=credits)
+    yield from _together_mentions(sentence, context)
+    yield from _castmate_mentions(sentence, context)
 
 
-# Words before a name that make it the end of a title or a title's maker: "The Haunting
-# of Bly Manor", "in Tom Rye's Dry Creek" (not "the arrival of Ann Lee as ...").
-_TITLE_TAIL = re.compile(r"(?:\b[A-Z][\w'’-]* of|\bin) $")
+# "reuniting him with his West Wing castmate Ann Lee": a title both were in.
+_CASTMATE = re.compile(
+    r"\b(?:his|her|their) (?:former |old |longtime |one-time )?"
+    rf"(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*){{0,4}})"
+    rf" (?:castmate|co-star|costar|scene partner) (?P<name>{_NAME})"
+)
+
+
+def _castmate_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The title someone and their castmate were in: "A joined, reuniting him with his
+    West Wing castmate B" (the one before the phrase: the last person named)."""
+    text = sentence.text
+    for match in _CASTMATE.finditer(text):
+        mate = context.people.credited(_trim(match["name"]))
+        named = _people_named(text, context.people, match.start())
+        title = match["title"] if match["title"].startswith("The ") else ""
+        title = title or context.titles.get(match["title"], "")
+        credits = _credits([title], context.people, context.show)
+        if mate and named and credits and named[-1] != mate:
+            for person in (named[-1], mate):
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
+
+
+# A role given to the one a sentence's pronoun or description stands for: "She is also the
+# showrunner.", "She's also a producer on the show", "The creator and showrunner of
+# <Show> spoke with us".
+_PRONOUN_ROLE = re.compile(
+    r"^(?:(?P<pronoun>She|He|They|You|I)(?:['’]s|['’]re|['’]m| is| are| was| am| were)? "
+    r"(?:also |now )?(?:an? |the |its |the show['’]s "
+    rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?! of (?!the (?:show|series)\b)[A-Z])"
+    rf"|The (?:series |show['’]s )?(?P<first>{_ROLE})(?: and (?P<second>{_ROLE}))? of (?!the )"
+    r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z]"
+    r"|(?:She|He|They) (?:also )?(?P<verb>wrote|co-wrote|directed) (?:the |both the )?"
+    r"(?:series |season )?(?:pilot|finale|premiere|opener|first episode|last episode"
+    r"|final episode)\b(?! (?:of|for|on) [A-Z]))"
+)
+
+
+def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """Roles given to the person the sentence before was about (its subject, or the one
+    person it named), or to an interview's "you" and "I"."""
+    text = _SPEAKER.sub("", sentence.text)  # "Q: You're also a producer."
+    match = _PRONOUN_ROLE.match(text)
+    if not match:
+        return
+    if match["first"] and not context.names_show(match.group()):
+        return  # "The creator of Dry Creek ..." is someone else
+    if match["pronoun"] in ("You", "I"):
+        person = context.person(sentence, 0, None)  # the interviewee, or who speaks
+    else:
+        person = context.subjects.get(sentence.index)
+        before = context.before.get(sentence.index, [])
+        if person is None and len(before) == 1:
+            person = before[0]
+    if person is None:
+        return
+    verb = match["verb"]
+    credit = ("director" if verb == "directed" else "writer") if verb else None
+    for role in (match["role"], match["first"], match["second"], credit):
+        if role:
+            yield _Mention(person, sentence.index, 0, role=role.lower())
+
+
+def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ...]:
+    """The titles that can be other credits: not an award, a person, a character, the
+    show itself or a part of it."""
+    return tuple(
+        dict.fromkeys(
+            t
+            for t in titles
+            if t
+            and not _AWARD.search(t)
+            and not _NO_TITLE.search(t)
+            and not _NETWORK.fullmatch(t)
+            and not _PART_OF_SHOW.match(t)
+            and not (show and show in t)
+            and not people.person(t)
+            and not people.is_character(t)
+        )
+    )
+
+
+# Words of a chart or a number, never of a title: "Peacock's Top 10", "No. 1", "2019".
+_NO_TITLE = re.compile(r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$")
+# "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an
+# actor's epithet (only a title opening with "The": "Hollywood star" is none).
+_EPITHET = re.compile(
+    rf"\b(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*)*)"
+    r" (?:star|alum|alumna|alumnus|veteran|actor|actress|favourite|favorite|legend|creator) "
+    rf"(?P<name>{_NAME})"
+)
+# A title opening with "The", as an article writes it: "The West Wing".
+_THE_TITLE = re.compile(rf"\bThe(?: [{_UPPER}][\w{_APOSTROPHES}-]*)+")
+
+
+def _titles(text: str, position: int) -> list[str]:
+    """The titles of a list starting at ``position``: "A, B and C", each maybe quoted or
+    owned ("Hulu's The Long Road"), with a clause between two of them skipped ("A, where
+    she was a producer, and B")."""
+    titles: list[str] = []
+    quoted: bool | None = None
+    while title := _title_at(text, position):
+        name, end = title
+        if quoted is not None and quoted != (text[position] in '“"'):
+            break  # 'Dry Creek, "The Pilot," ...': an episode's title after the show's
+        quoted = text[position] in '“"'
+        titles.append(name)
+        clause = _BETWEEN_TITLES.match(text, end)
+        join = clause or _LIST_JOIN.match(text, end)
+        if not join or (not clause and (name.endswith(",") or text[end - 1 : end] == ",")):
+            break
+        if clause or "," not in join.group():
+            last = _title_at(text, join.end())
+            titles.append(last[0] if last else "")
+            break
+        position = join.end()
+    return [_plain_title(t) for t in titles]
+
+
+# A one-word owner and a description before a title: "Dry Creek's superhero drama ".
+_ANY_OWNER = re.compile(rf"[{_UPPER}][\w+&-]*{_POSSESSIVE} {_DESCRIBED}")
+
+
+def _title_at(text: str, position: int) -> tuple[str, int] | None:
+    """The title at ``position`` (after an owner and an opening quote) and where it
+    ends (after its closing quote); None when no title starts there."""
+    owner = _OWNER.match(text, position) or _NETWORK_OWNER.match(text, position)
+    if not owner and (network := _ANY_OWNER.match(text, position)):
+        owner = network  # "Peacock's superhero drama Dry Creek"
+    position = owner.end() if owner else position
+    quote = _OPEN_QUOTE.match(text, position)
+    title = _TITLE_IN_LIST.match(text, quote.end() if quote else position)
+    if not title:
+        return None
+    end = title.end()
+    if quote and (close := _CLOSE_QUOTE.match(text, end)):
+        end = close.end()
+    return title.group(), end
+
+
+def _plain_title(title: str) -> str:
+    """A title without the punctuation a list leaves on it; "" when it was cut short
+    where the sentence was split ("Tick, Tick...")."""
+    if title.endswith(("...", "…")):
+        return ""
+    return title.rstrip(".,")
+
+
+def _titles_placed(text: str, position: int) -> list[str]:
+    """The titles a career clause places roles in: "playing Elizabeth Jennings in FX's
+    The Americans", "from A and from B", "as Lord Melbourne in ITV's Victoria". A place
+    is a title only right after the phrase, after a character's name, or after a
+    network's or a kind's words ("playing a nurse in Belfast" names no title)."""
+    clause = _CLAUSE_END.search(text, position)
+    end = clause.start() if clause else len(text)
+    titles: list[str] = []
+    for owner in _TITLES_CHARACTER.finditer(text, position, end):
+        if owner["as"] or text.endswith("as ", 0, owner.start()):
+            titles.append(owner["title"])  # "won four Emmys as Dry Creek's Meg Orr"
+    for place in _PLACED_IN.finditer(text, position, end):
+        network = _NETWORK_OWNER.match(text, place.end()) or _KIND_BEFORE.match(text, place.end())
+        between = text[position : place.start()]
+        if not (network or not between.strip(" ,") or _ROLE_NAMED.search(between)):
+            continue
+        title = _title_at(text, network.end() if network else place.end())
+        if title and not _PART_OF_SHOW.match(title[0]) and not title[0][:1].isdigit():
+            titles.append(_plain_title(title[0]))
+    return titles
+
+
+# A title owning a character: "as Dry Creek's Meg Orr".
+_TITLES_CHARACTER = re.compile(
+    rf"(?P<as>\bas )?(?<![\w{_APOSTROPHES}])(?P<title>[{_UPPER}][\w-]*(?: (?:of |the |and )?"
+    rf"[{_UPPER}][\w-]*){{0,5}}){_POSSESSIVE} (?=[{_UPPER}])"
+)
+# A character named in a career clause: "as Elizabeth Jennings", "the title character".
+_ROLE_NAMED = re.compile(rf"{_NAME_WORD}|\btitle (?:character|role)\b|\band (?:from|in|on) $")
+
+
+def _together_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """A show two people were in together: "reunites A with B, his co-star on X", "the
+    pair spent seven seasons together on X", "A and B last shared a screen in X" (the
+    pair: the last two people named, in the sentence or the one before)."""
+    text = sentence.text
+    for match in _TOGETHER.finditer(text):
+        named = _people_named(text, context.people, match.start())
+        if len(named) < 2 and "together" in match.group().lower():
+            named = [*context.before.get(sentence.index, []), *named]
+        if len(named) < 2:
+            continue
+        network = _NETWORK_OWNER.match(text, match.end())
+        title = _title_at(text, network.end() if network else match.end())
+        credits = _credits([_plain_title(title[0])] if title else [], context.people, context.show)
+        for person in named[-2:]:
+            if credits:
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
     plays B in <another title>")."""
     for match in _PLAYS.finditer(sentence.text):
-        if _in_another_show(sentence.text, match.end(), show):
+        if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
             continue
-        if _TITLE_TAIL.search(sentence.text, 0, match.start("actor")):
-            continue  # "so good in The Haunting of Bly Manor, returns as": a title's end
+        if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
+            continue
+        if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
+            sentence.text, match.end()
+        ):
+            continue  # "who played C.J. Cregg for seven seasons on The West Wing"
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
         yield _Mention(
             _trim(match["actor"]),
@@ -460,16 +979,30 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         )
 
 
-def _reference_mentions(
-    sentence: _Sentence, people: _People, subject: str | None = None
-) -> Iterator[_Mention]:
+def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
-    Show)" outside lists, and "Name’s performance as Character"."""
+    Show)" outside lists, "Name’s performance as Character" and "Name brings warmth to
+    Character"."""
+    # "A (Matlock), B (The Last of Us) and C (Slow Horses)": where one parenthesis holds a
+    # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
+    titled = any(
+        not _looks_like_name(inner) and not _PART_OF_SHOW.match(inner) and _other_credits(inner)
+        for inner in (m["inner"].strip() for m in _PARENTHESIS.finditer(sentence.text))
+    )
+    # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
+    # person holds a known character, the others after people are characters too
+    charactered = any(
+        people.person(_trim(m["left"])) and people.is_character(m["inner"].strip())
+        for m in _PARENTHESIS.finditer(sentence.text)
+    )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
+        guest = _ACTOR_PREFIX.match(inner)  # a recap's "Ruth Abara (guest star Ann Lee)"
+        inner = inner[guest.end() :] if guest else inner
+        billing: Billing | None = "guest" if guest and "guest" in guest.group().lower() else None
         actor = people.person(inner)
         if actor and (people.is_character(left) or not people.person(left)):
-            yield _Mention(actor, sentence.index, match.start(), character=left)
+            yield _Mention(actor, sentence.index, match.start(), billing, character=left)
         elif (person := people.person(left)) and _ANNOTATION.search(inner):
             # a biography's "(Character / Executive Producer)" or "(Creator, Showrunner)"
             for part in _ROLE_LIST_SEPARATOR.split(inner):
@@ -479,15 +1012,34 @@ def _reference_mentions(
                     yield _Mention(person, sentence.index, match.start(), character=part)
         elif any(people.is_character(part.strip()) for part in inner.split("/")):
             continue
+        elif (person := people.person(left)) and charactered:
+            if _looks_like_name(inner) and " " in inner:
+                yield _Mention(person, sentence.index, match.start(), character=inner)
         elif person := people.person(left):
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
         elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
             # "Ann Lee (President Meg Orr)": a title names the character in parentheses
-            yield _Mention(left, sentence.index, match.start(), character=inner)
-        elif _looks_like_name(inner) and " " in inner and not people.is_character(inner):
-            yield _Mention(inner, sentence.index, match.start(), character=left)
+            yield _Mention(left, sentence.index, match.start(), billing, character=inner)
+        elif (
+            _looks_like_name(inner)
+            and " " in inner
+            and not people.is_character(inner)
+            and not titled
+        ):
+            if charactered:  # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character
+                if _looks_like_name(left) and " " in left:
+                    yield _Mention(left, sentence.index, match.start(), billing, character=inner)
+            else:
+                yield _Mention(inner, sentence.index, match.start(), billing, character=left)
+    for match in _BRINGS.finditer(sentence.text):
+        # only for someone credited, and a character of two words or more, no person's
+        actor, character = people.person(_trim(match["actor"])), _trim(match["character"])
+        if not actor or " " not in character or people.person(character):
+            continue
+        if _looks_like_name(character) and not _in_another_show(sentence.text, match.end(), ""):
+            yield _Mention(actor, sentence.index, match.start(), character=character)
     for match in _PERFORMANCE.finditer(sentence.text):
         actor = _trim(match["actor"])
         if _in_another_show(sentence.text, match.end(), ""):
@@ -496,7 +1048,12 @@ def _reference_mentions(
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
-    yield from _known_for_mentions(sentence, people, subject)
+
+
+# Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".
+_ACTOR_PREFIX = re.compile(r"(?i:guest[- ]star(?:ring)?|played by|portrayed by|voiced by) ")
+# What names a part of the show, not another title: "(Episode 4)", "(Season 2)".
+_PART_OF_SHOW = re.compile(r"(?:Season|Series|Episode|Part|Chapter|Volume|S\d|E\d)\b")
 
 
 # A title that only characters carry in a cast list: "(President Meg Orr)".
@@ -524,13 +1081,18 @@ class _People:
         candidates: Iterable[str] = (),
     ) -> None:
         self._characters = frozenset(characters)
-        self._people = frozenset(n for n in names if " " in n and n not in self._characters)
-        self._full = self._people | frozenset(
+        names = [n for n in names if n not in self._characters]
+        people = frozenset(n for n in names if " " in n)
+        self._full = people | frozenset(
             n for n in candidates if " " in n and n not in self._characters
         )
         self._by_last_word: dict[str, list[str]] = {}
-        for full in self._full:
-            self._by_last_word.setdefault(_last_word(full), []).append(full)
+        for full_name in self._full:
+            self._by_last_word.setdefault(_last_word(full_name), []).append(full_name)
+        # a surname credited ("Lee will play ...") credits the one full name it ends
+        self._people = people | frozenset(
+            full for n in names if " " not in n and (full := self.known(n)) is not None
+        )
 
     def known(self, name: str) -> str | None:
         """The full name ``name`` stands for: itself, or the one full name it ends."""
@@ -546,6 +1108,16 @@ class _People:
             return name
         matches = [full for full in self._ended_by(name) if full in self._people]
         return matches[0] if len(matches) == 1 and not self.is_character(name) else None
+
+    def credited(self, name: str) -> str | None:
+        """The credited person ``name`` stands for: a full name, a surname, or a first
+        name only one of them has (never a character's name)."""
+        if person := self.person(name):
+            return person
+        if " " in name or self.is_character(name):
+            return None
+        first = [p for p in self._people if p.startswith(name + " ")]
+        return first[0] if len(first) == 1 else None
 
     def is_character(self, name: str) -> bool:
         """Whether ``name`` is (the end of) a character's name."""
@@ -573,6 +1145,24 @@ class _People:
         return [full for full in candidates if full.endswith(" " + name)]
 
 
+# A sentence that asks: "is Ivy played by Ann Lee??" states no credit.
+_QUESTION = re.compile(r"\?[”’\"')\]]*$")
+
+
+def _asked_from(text: str) -> int:
+    """Where the question that ends ``text`` begins (after the last full stop before
+    it: a heading may hold a statement and then a question); ``len(text)`` when
+    ``text`` asks nothing."""
+    if not _QUESTION.search(text):
+        return len(text)
+    return max(text.rfind(". "), text.rfind("! "), -2) + 2
+
+
+def _short_form(word: str, characters: Iterable[str]) -> bool:
+    """Whether ``word`` is the first or last word of one of ``characters``."""
+    return any(" " in c and word in (c.split(" ", 1)[0], c.rsplit(" ", 1)[-1]) for c in characters)
+
+
 def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
@@ -584,37 +1174,55 @@ def _mentions(
     show: str = "",
     known_crew: Iterable[str] = (),
     known_cast: Iterable[str] = (),
+    around: list[_Sentence] | None = None,
 ) -> list[_Mention]:
     """Every credit mention, names resolved to full names, in article order.
 
     ``known_people`` and ``known_characters`` are what the store already holds: a
     surname resolves to a full name the store knows, and a character is never a person.
+    ``around`` are the sentences of the sections the show's ``sentences`` are in, those
+    about other titles too, whole: what else someone credited was in is read there as
+    well ("She appeared in the CBS sitcom Dry Creek" is about another title, and is a
+    credit; so is "the pair spent years together on Dry Creek, where ...").
     """
     mentions = [
         mention
         for sentence in sentences
         for rule in (
-            _list_mentions,
+            partial(_list_mentions, show=show),
             partial(_plays_mentions, show=show),
             partial(_pair_mentions, show=show),
             _crew_phrase_mentions,
         )
         for mention in rule(sentence)
+        if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
+    # "A is as good as B": a person named where a character should be is no character
+    actors = {m.name for m in mentions} | set(known_people)
+    mentions = [m for m in mentions if not (m.character and m.character in actors)]
+    known_characters = tuple(known_characters)
+    full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
+    mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
     known_people = tuple(known_people)
-    candidates = [m.group() for s in sentences for m in _FULL_NAME.finditer(s.text)]
+    candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
 
     def people() -> _People:
         characters = [*known_characters, *(m.character for m in mentions if m.character)]
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    subjects = _subjects(sentences, first)
+    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    second = people()
+    around = around or sentences
+    context = _Context(around, second, show)
+    scoped = {sentence.index for sentence in sentences}
     mentions += [
         m
-        for sentence in sentences
-        for m in _reference_mentions(sentence, first, subjects.get(sentence.index))
+        for sentence in around
+        for m in _known_for_mentions(sentence, context)
+        if sentence.index in scoped or second.credited(m.name)
     ]
+    mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -631,19 +1239,169 @@ def _mentions(
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 
 
-def _subjects(sentences: list[_Sentence], people: _People) -> dict[int, str]:
-    """For each sentence, the credited person the sentence before it (in its paragraph)
-    began with, if any."""
+class _Context:
+    """What a sentence's words may refer to: the person the sentence before began with
+    (for "She ..." and "know her from"), the people the sentence before named (for "the
+    pair"), an interview's interviewee (for "you"), who speaks a conversation's paragraph
+    (for "I"), and the people and characters known."""
+
+    def __init__(self, sentences: list[_Sentence], people: _People, show: str) -> None:
+        self.people = people
+        self.show = show
+        self.subjects = _subjects(sentences, people, show)
+        # "West Wing" -> "The West Wing": the titles the article writes with "The"
+        found = (m.group().rstrip("'’") for s in sentences for m in _THE_TITLE.finditer(s.text))
+        self.titles = {title[4:]: title for title in found}
+        self.before: dict[int, list[str]] = {}
+        for previous, sentence in zip(sentences, sentences[1:], strict=False):
+            if previous.paragraph == sentence.paragraph:
+                self.before[sentence.index] = _people_named(previous.text, people)
+        title = re.escape(show) if show else r"(?!)"
+        self._show = re.compile(rf"(?<!\w){title}(?!\w)")
+        # who speaks each paragraph of a conversation: "[00:01:09] ANN LEE: ...", "Lee: ..."
+        labels: dict[int, str] = {}
+        for sentence in sentences:
+            if sentence.paragraph not in labels and (label := _SPEAKER.match(sentence.text)):
+                labels[sentence.paragraph] = label["label"]
+        speakers = {
+            paragraph: person
+            for paragraph, label in labels.items()
+            if (person := people.credited(label.title() if label.isupper() else label))
+        }
+        # the one credited person who speaks is the guest, unless the headline names one
+        self.interviewee = _interviewee(sentences, people) or (
+            next(iter(set(speakers.values()))) if len(set(speakers.values())) == 1 else None
+        )
+        if self.interviewee:
+            speakers |= {p: self.interviewee for p, label in labels.items() if label == "A"}
+        self.speakers = speakers
+
+    def names_show(self, text: str) -> bool:
+        """Whether ``text`` names the show."""
+        return bool(self._show.search(text))
+
+    def person(self, sentence: _Sentence, start: int, pronoun: str | None) -> str | None:
+        """Who the words at ``start`` of ``sentence`` are about: the person a pronoun
+        stands for, else the last person named before them, else the one the sentence's
+        subject pronoun stands for."""
+        text = sentence.text
+        if pronoun == "you":
+            return self.interviewee
+        named = _people_named(text, self.people, start)
+        if named:
+            return named[-1]
+        if pronoun in ("him", "her", "them"):
+            return self.subjects.get(sentence.index)
+        opening = _PRONOUN_START.match(_SPEAKER.sub("", text))
+        if not opening:
+            return None
+        word = (opening["pronoun"] or opening["after"]).lower()
+        if word == "you":
+            return self.interviewee
+        if word == "i":
+            return self.speakers.get(sentence.paragraph)
+        return self.subjects.get(sentence.index)
+
+
+def _people_named(text: str, people: _People, end: int | None = None) -> list[str]:
+    """The credited people ``text`` names (before ``end``), in order, each once."""
+    found = (
+        people.credited(_trim(m.group())) for m in _FULL_NAME.finditer(text, 0, end or len(text))
+    )
+    return list(dict.fromkeys(person for person in found if person))
+
+
+# An interview's headline: "Mia Long on Producing ...", "Interview: Ann Lee", "Ann
+# Lee Talks Season 3", "In Conversation With Ann Lee".
+_INTERVIEW_HEADLINE = (
+    re.compile(
+        rf"(?:^|: |[–—-] )(?P<name>{_NAME}) (?:on|talks|discusses|reflects on|opens up about"
+        r"|breaks down|explains|answers|Talks|Discusses|Reflects On|Opens Up About|Breaks Down"
+        r"|Explains|Answers)\b"
+    ),
+    re.compile(rf"(?i:\binterview|\bin conversation with|\bq&a)(?: with)?:? (?P<name>{_NAME})"),
+)
+
+
+def _interviewee(sentences: list[_Sentence], people: _People) -> str | None:
+    """The person an interview's headline names as the one interviewed ("Ann Lee on
+    ..."), or its introduction ("We sat down with Ann Lee ..."), when the article is a
+    conversation (question-and-answer lines, speaker labels, question headings)."""
+    if not sentences:
+        return None
+    questions = sum(1 for s in sentences if s.heading and s.text.endswith("?"))
+    if questions < 2 and not any(_SPEAKER.match(s.text) for s in sentences):
+        return None
+    headline = sentences[0].text if sentences[0].heading or sentences[0].line else ""
+    tops = [(pattern, headline) for pattern in _INTERVIEW_HEADLINE]
+    tops += [(pattern, s.text) for s in sentences[:_INTRO] for pattern in _SAT_DOWN]
+    for pattern, text in tops:
+        for match in pattern.finditer(text):
+            if person := people.person(_trim(match["name"])) or people.known(match["name"]):
+                return person
+    return None
+
+
+# An interview's introduction: "We sat down with Ann Lee", "Ann Lee spoke to us".
+_SAT_DOWN = (
+    re.compile(rf"\b(?:sat down|spoke|talked|caught up|chatted) (?:with|to) (?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME}) (?:spoke|talked|chatted) (?:with|to) us\b"),
+)
+_INTRO = 5  # sentences from the top where an interview introduces its guest
+
+
+# A conversation's line: "Q: ...", "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ...".
+_SPEAKER = re.compile(
+    rf"^(?:\[[\d:]+\] )?(?P<label>[QA]|[{_UPPER}][{_UPPER}'’ -]+[{_UPPER}]|{_NAME_WORD}): "
+)
+
+
+# A short phrase before a sentence's subject: "New this season, Lee plays ...".
+_OPENING_PHRASE = re.compile(r"^[^,]{1,40}, (?:[^,]{1,40}, )?")
+
+
+def _opening_person(text: str, people: _People, show: str = "") -> str | None:
+    """The person a sentence opens with, maybe after a short opening phrase: someone
+    credited, or a full name the sentence opens with that is no character's."""
+    phrase = _OPENING_PHRASE.match(text)
+    starts = [0, *(m.end() for m in re.finditer(", ", phrase.group()))] if phrase else [0]
+    for start in starts:
+        opening = _FULL_NAME.match(text, start)
+        if not opening:
+            continue
+        name = _trim(opening.group())
+        if person := people.credited(name):
+            return person
+        if start or " " not in name or name != opening.group() or people.is_character(name):
+            continue
+        if not (show and (show in name or name in show)):
+            return name
+    return None
+
+
+# A pronoun standing for someone anywhere in a sentence: "Viewers know her best as ...".
+_OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them|she|he|they)\b")
+
+
+def _subjects(sentences: list[_Sentence], people: _People, show: str = "") -> dict[int, str]:
+    """For each sentence, the person the sentence before it (in its paragraph) began
+    with, or the one credited person it named, or the one it still spoke of with a
+    pronoun, if any."""
     subjects: dict[int, str] = {}
     previous: _Sentence | None = None
     for sentence in sentences:
         if previous and previous.paragraph == sentence.paragraph:
-            opening = _FULL_NAME.match(previous.text)
-            person = opening and people.person(_trim(opening.group()))
+            person = _opening_person(previous.text, people, show)
+            named = _people_named(previous.text, people)
+            if person is None and len(named) == 1:
+                person = named[0]  # "X, the envoy, is played by Ann Lee." "She ..."
             if person:
                 subjects[sentence.index] = person
-            elif previous.index in subjects and _PRONOUN_START.match(previous.text):
-                subjects[sentence.index] = subjects[previous.index]
+            elif previous.index in subjects and (
+                _PRONOUN_START.match(previous.text)
+                or (not named and _OBJECT_PRONOUN.search(previous.text))
+            ):
+                subjects[sentence.index] = subjects[previous.index]  # still about them
         previous = sentence
     return subjects
 
