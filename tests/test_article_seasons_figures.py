@@ -835,3 +835,14 @@ def test_a_profile_naming_its_show_as_the_subject_is_about_it() -> None:
     text = top + f"She has not seen {SHOW}, the Peacock drama. Season 2 has six episodes.\n"
     with pytest.raises(ArticleError):
         read(text, head=False)
+
+
+def test_a_creators_series_and_a_networks_season_stay_the_shows() -> None:
+    text = f"{SHOW} came back strong.\n\nCreator Ann Lee's series was renewed for a fourth season."
+    assert status(read(text)) == "Renewed for Season 4"
+    text = f"{SHOW} came back strong.\n\nDry Creek Lee's series was renewed for a fourth season."
+    assert status(read(text)) is None
+    text = f"{SHOW} came back strong.\n\nPeacock's Season 3 cast includes Ann Lee as Meg Orr."
+    assert {(c.person, c.character) for c in read(text).cast} == {("Ann Lee", "Meg Orr")}
+    text = f"{SHOW} came back strong.\n\nDry Creek Season 3 cast includes Ann Lee as Meg Orr."
+    assert read(text).cast == ()

@@ -10,6 +10,7 @@ from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _FUNCTION_WORDS,
     _POSSESSIVE,
+    _ROLE_TITLES,
     _UPPER,
     _Found,
     _trim,
@@ -270,6 +271,10 @@ class Scope:
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
                 if pattern is _POSSESSIVE_SEASON and self.names_show(text):
                     continue  # a weak sign: a sentence naming the show stays the show's
+                if pattern is _POSSESSIVE_SEASON and raw.split()[0] in _ROLE_TITLES:
+                    continue  # "Creator Ann Lee's series": a person's, maybe the show
+                if raw.endswith(("’s", "'s")):
+                    continue  # "Netflix's Season 3 cast": an owner's season, not a title
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title
