@@ -846,3 +846,18 @@ def test_a_creators_series_and_a_networks_season_stay_the_shows() -> None:
     assert {(c.person, c.character) for c in read(text).cast} == {("Ann Lee", "Meg Orr")}
     text = f"{SHOW} came back strong.\n\nDry Creek Season 3 cast includes Ann Lee as Meg Orr."
     assert read(text).cast == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peacock has already confirmed a fourth season.", "Renewed for Season 4"),
+        ("Peacock has signed up for a fourth season.", "Renewed for Season 4"),
+        ("We've already been told there's a fourth season.", "Renewed for Season 4"),
+        ("Peacock has confirmed Season 3 will premiere Oct. 16.", None),  # a date
+        ("Nobody has said there is a fourth season.", None),
+        ("Peacock has not confirmed a fourth season.", None),
+    ],
+)
+def test_a_season_confirmed_or_said_to_come_is_renewed(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected

@@ -32,7 +32,16 @@ _RENEWED = re.compile(
 )
 # A season granted: "has received a second season", "ordered Season 2".
 _GRANTED = re.compile(
-    rf"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered) (?:an? )?){_SEASON}"
+    r"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered"
+    r"|(?:has|have|had)(?: already| officially| now)? (?:confirmed|announced|commissioned"
+    rf"|signed up for|committed to)) (?:an? )?){_SEASON}"
+    # not "has confirmed Season 3 will premiere ...": a date, not a renewal
+    r"(?! (?:will|would|is|premieres?|arrives?|returns?|drops?|lands?|debuts?)\b)"
+)
+# A season said to be coming: "Netflix has already said there's a fourth season".
+_TOLD = re.compile(
+    r"(?i:\b(?:said|told|confirmed|announced)\b[^.;?]{0,30}\bthere(?:['’]s| is| will be) "
+    rf"(?:an? )?){_SEASON}"
 )
 # A renewal named as a noun: "the Season 3 renewal", "the Season 3 order".
 _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
@@ -49,7 +58,7 @@ _WILL_RETURN = re.compile(
     r"(?i:\b(?:will (?:return|be back|come back)|(?:is|are) (?:coming back|returning)) for "
     rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
 )
-_RENEWALS = (_RENEWED, _GRANTED, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+_RENEWALS = (_RENEWED, _GRANTED, _TOLD, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
 # The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
 # been renewed for ..." (an active "Peacock renewed" names the network, not a title).
 _RENEWED_TITLE = re.compile(
@@ -61,6 +70,7 @@ _NOT_TITLES = frozenset("The It This That Which She He They".split())
 # Words before a renewal that leave it undecided.
 _UNDECIDED = re.compile(
     r"(?i:\b(?:whether|(?<!even )(?<!as )if|not yet|has not|hasn't|have not|haven't|no word"
+    r"|nobody|no one|never"
     r"|unclear|yet to"
     r"|undecided|hopes? for|hoping for|campaign(?:ing)? for)\b)"
 )
