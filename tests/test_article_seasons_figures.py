@@ -861,3 +861,25 @@ def test_a_creators_series_and_a_networks_season_stay_the_shows() -> None:
 )
 def test_a_season_confirmed_or_said_to_come_is_renewed(text: str, expected: str | None) -> None:
     assert status(read(text)) == expected
+
+
+def test_today_in_a_dated_article_is_its_date() -> None:
+    menus = "".join(f"Menu {n}\n\n" for n in range(8))
+    text = f"{menus}{SHOW} Season 3 Review\n\nBy Ann Lee\n\nPublished Oct 16, 2025\n\n"
+    text += "Season 3 lands on Peacock today with all eight episodes.\n"
+    assert seasons(read(text, head=False)) == {3: (8, "2025-10-16")}
+    # an article with no date of its own: "today" is no day
+    assert seasons(read("Season 3 lands on Peacock today with all eight episodes.")) == {
+        3: (8, None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its second season premiered last Oct. 31.", {2: (None, "October 31")}),
+        ("Its second season premiered last week.", {}),
+    ],
+)
+def test_a_date_said_as_last_month_day(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -119,7 +119,7 @@ def extract(
     show_title = _Found(show, tuple(s.index for s in sentences if scope.names_show(s.text))[:1])
     refs = _Refs(source_id)
     renewal = _renewal(sentences, show)
-    context = SeasonContext(sentences, show, renewal)
+    context = SeasonContext(sentences, show, renewal, _published(everything))
     mentions = _mentions(
         sentences,
         [p.name for p in known.people] if known else (),
@@ -228,11 +228,17 @@ _DATELINES = (
 )
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATELINE_REACH = 6  # sentences from the top where an article gives its own date
+_BYLINE = re.compile(r"^By [A-Z]")
+_BYLINE_REACH = 40  # sentences from the top where a web page's byline may stand
 
 
 def _published(sentences: list[_Sentence]) -> str | None:
     """The article's own date (ISO day) when its top gives one with its year."""
-    for sentence in sentences[:_DATELINE_REACH]:
+    bylines = [n for n, s in enumerate(sentences[:_BYLINE_REACH]) if _BYLINE.match(s.text)]
+    top = sentences[:_DATELINE_REACH]
+    if bylines:  # a web page: menus first, the date with the byline
+        top += sentences[bylines[0] : bylines[0] + _DATELINE_REACH]
+    for sentence in top:
         for pattern in _DATELINES:
             if (match := pattern.match(sentence.text)) and _ISO_DAY.match(day := _iso(match)):
                 return day

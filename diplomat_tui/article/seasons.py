@@ -149,6 +149,7 @@ _PREMIERE = re.compile(
     # "returned for its third season on", "will be back for series three on"
     r"(?: for (?:(?:its|a|the) \w+ (?:season|series)|(?:season|series) \w+))?"
     r"(?: (?:on|in|at|to) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
+    r"(?:(?:last|this|next) )?"  # "premiered last Oct. 31"
     rf"{_DATE}"
 )
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
@@ -349,7 +350,14 @@ class SeasonContext:
     in its sentence, else the last one named before it in its section (or its heading,
     or a "Season: N" line), else none (what such a part says is then not taken)."""
 
-    def __init__(self, sentences: list[_Sentence], show: str, renewal: _Found[int] | None) -> None:
+    def __init__(
+        self,
+        sentences: list[_Sentence],
+        show: str,
+        renewal: _Found[int] | None,
+        published: str | None = None,
+    ) -> None:
+        self.published = published  # the article's own day: what its "today" is
         self._mentions = {s.index: _season_mentions(s.text, show) for s in sentences}
         # An article announcing a second season, naming no later one, knows one season:
         # "the series" is that season.
@@ -528,6 +536,7 @@ _TODAY = re.compile(
     r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
     r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
 )
+_SAID_TODAY = re.compile(r"(?i:\b(?:today|tonight)\b)")
 # Words that bring a season in only to compare with it: "well ahead of the second
 # season's debut", "up from Season 2's".
 _COMPARED_WITH = re.compile(
@@ -694,10 +703,13 @@ def _season_facts(
         for today in _TODAY.finditer(sentence.text):
             number = context.at(sentence, today.start())
             day = context.day.get(sentence.index)
-            if number is None or day is None:
+            dated = _iso(day) if day else None
+            if dated is None and _SAID_TODAY.search(today.group()):
+                dated = context.published  # "lands on Netflix today", in a dated article
+            if number is None or dated is None:
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
-            facts.premiere = facts.premiere or _iso(day)
+            facts.premiere = facts.premiere or dated
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
     for number, listed, released, index in _table_rows(sentences, context.named):
