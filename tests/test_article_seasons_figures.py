@@ -883,3 +883,14 @@ def test_today_in_a_dated_article_is_its_date() -> None:
 )
 def test_a_date_said_as_last_month_day(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+def test_an_ordinal_opening_the_next_sentence_is_a_season() -> None:
+    text = (
+        "It has always been a talker. Its first series arrived in April 2023. "
+        "The second, a brisk six-parter, ended with a heart attack."
+    )
+    assert seasons(read(text)) == {1: (None, "2023-04"), 2: (6, None)}
+    # in a new paragraph, with no season named just before, "the second" is no season
+    text = "Its first series arrived in April 2023.\n\nThe second, a brisk six-parter, ended."
+    assert seasons(read(text)) == {1: (None, "2023-04")}

@@ -296,10 +296,18 @@ def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
 
 # A season named by its ordinal alone once a season was named: "The first series launched
 # in April; the second, a shorter run, followed in October" (the second series).
+_ELLIPTICAL_VERBS = (
+    r"(?=[,;]| (?:premiered|launched|debuted|arrived|followed|dropped|landed|bowed|came|ran"
+    r"|had|has|was|is|will)\b)"
+)
 _ELLIPTICAL_SEASON = re.compile(
     rf"(?i:[;,] (?:and |while |but )?(?:the|its) (?P<ordinal>{'|'.join(_ORDINAL_WORDS)})"
-    r"(?=[,;]| (?:premiered|launched|debuted|arrived|followed|dropped|landed|bowed|came|ran"
-    r"|had|has|was|is|will)\b))"
+    rf"{_ELLIPTICAL_VERBS})"
+)
+# ... or opening the next sentence of the paragraph: "Its first series arrived in April.
+# The second, a brisk six-parter, ended ..."
+_OPENING_ORDINAL = re.compile(
+    rf"^(?:The|Its) (?P<ordinal>(?i:{'|'.join(_ORDINAL_WORDS)})){_ELLIPTICAL_VERBS}"
 )
 
 
@@ -359,6 +367,11 @@ class SeasonContext:
     ) -> None:
         self.published = published  # the article's own day: what its "today" is
         self._mentions = {s.index: _season_mentions(s.text, show) for s in sentences}
+        for before, s in zip(sentences, sentences[1:], strict=False):
+            opening = _OPENING_ORDINAL.match(s.text)
+            if opening and before.paragraph == s.paragraph and self._mentions[before.index]:
+                ordinal = _ORDINAL_WORDS[opening["ordinal"].lower()]
+                self._mentions[s.index] = sorted([(0, ordinal), *self._mentions[s.index]])
         # An article announcing a second season, naming no later one, knows one season:
         # "the series" is that season.
         named = [season for found in self._mentions.values() for _, season in found]
@@ -664,6 +677,7 @@ def _season_facts(
             or context.named.search(sentence.text)
             or refers_to_show(sentence.text)
             or _OWN_COUNT.search(sentence.text)
+            or context.within(sentence, 0, len(sentence.text))  # "The second, a six-parter"
         )
         for start, end, value in _episode_counts(sentence.text) if about else ():
             adjective = context.named_after(sentence, end) or context.within(sentence, start, end)
