@@ -894,3 +894,14 @@ def test_an_ordinal_opening_the_next_sentence_is_a_season() -> None:
     # in a new paragraph, with no season named just before, "the second" is no season
     text = "Its first series arrived in April 2023.\n\nThe second, a brisk six-parter, ended."
     assert seasons(read(text)) == {1: (None, "2023-04")}
+
+
+def test_weeks_said_without_weeks_after_a_count_of_weeks() -> None:
+    text = (
+        "Its first season spent six weeks in the Top 10, and its second season, which "
+        "premiered October 31, 2024, spent five."
+    )
+    assert stats(read(text)) == {("weeks_in_top10", 6, 1), ("weeks_in_top10", 5, 2)}
+    # with no count of weeks before, "spent five" is five of nothing said
+    text = "Its second season, which premiered October 31, 2024, spent five."
+    assert stats(read(text)) == set()

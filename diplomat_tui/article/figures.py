@@ -72,6 +72,12 @@ _WEEKS = re.compile(
     rf"|\b(?:its|a) (?P<nth>{'|'.join(list(_ORDINAL_WORDS)[1:12])}) (?:consecutive |straight )?"
     rf"week (?:in|on) (?:the |its )?(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart)\b)"
 )
+# Weeks said without "weeks", once a sentence gave some: "Its first season spent six weeks
+# in the Top 10, and its second season spent five."
+_ELIDED_WEEKS = re.compile(
+    rf"(?i:\b(?:spent|logged|lasted|clocked|managed|stayed) (?:just |only |another )?"
+    rf"(?P<count>{_COUNT})(?=[.;]|$))"
+)
 # A rank on a named list: "number 1 on <X>’s weekly global Top 10 TV <Language> list",
 # "No. 2 on the streaming Top 10 chart", "#4 in the Top 10".
 _RANK = re.compile(
@@ -286,10 +292,15 @@ def _sentence_stats(
         add(match, "views", _figure(match), period)
     for match in _COUNTRIES.finditer(text):
         add(match, "top10_countries", _count(match["count"]), period)
+    first_weeks = None
     for match in _WEEKS.finditer(text):
         weeks = match["count"] or match["count_after"]
         value = _count(weeks) if weeks else _ORDINAL_WORDS[match["nth"].lower()]
         add(match, "weeks_in_top10", value, None)
+        first_weeks = first_weeks or match
+    if first_weeks and first_weeks["count"]:
+        for match in _ELIDED_WEEKS.finditer(text, first_weeks.end()):
+            add(match, "weeks_in_top10", _count(match["count"]), None)
     return [stat for _, stat in sorted(found, key=lambda pair: pair[0])]
 
 
