@@ -152,7 +152,8 @@ async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
             "writes a commented sample); it was ignored",
             "config.toml: no binding is called 'app.nosuch' (`diplomat-tui config init` lists "
             "them)",
-            "config.toml: j is bound to app.help, charts.down, detail.down and list.down; "
+            "config.toml: j is bound to app.help, charts.down, detail.down, help.down and "
+            "list.down; "
             "only one can work",
         ]
         assert app.theme == "textual-dark"
