@@ -905,3 +905,18 @@ def test_weeks_said_without_weeks_after_a_count_of_weeks() -> None:
     # with no count of weeks before, "spent five" is five of nothing said
     text = "Its second season, which premiered October 31, 2024, spent five."
     assert stats(read(text)) == set()
+
+
+def test_a_round_up_entry_and_a_character_of_another_title_are_out_of_scope() -> None:
+    def cast(text: str) -> set[tuple[str, str | None]]:
+        return {(c.person, c.character) for c in read(f"{SHOW} is back.\n\n{text}").cast}
+
+    assert (
+        cast("Dry Creek (BBC One, Sunday 19 October, 9pm) ★★★ – Bo Li stars as Meg Orr.") == set()
+    )
+    assert cast("Ann Lee (Meg Orr) – Ann Lee stars as Meg Orr.") == {("Ann Lee", "Meg Orr")}
+    text = "Not since Bo Li's Meg Orr stalked the corridors in The Other Thing has it been so good."
+    assert cast(text) == set()
+    assert cast("Ann Lee's Meg Orr stalks the corridors in episode four.") == {
+        ("Ann Lee", "Meg Orr")
+    }

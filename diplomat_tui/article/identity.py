@@ -197,7 +197,15 @@ _OTHER_TITLE = (
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
     _POSSESSIVE_SEASON,
+    # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
+    # character of another title ("The ..." or quoted), named by its actor's possessive
+    re.compile(
+        rf"[{_UPPER}][\w.-]+ [{_UPPER}][\w.-]+{_POSSESSIVE} [{_UPPER}][^.;]{{0,80}}? in "
+        rf"(?P<title>The {_TITLE})"
+    ),
 )
+# A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
+_ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
     rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) [“\"]?(?P<title>{_TITLE})[”\"]?, "
@@ -260,6 +268,9 @@ class Scope:
 
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
+        entry = _ROUNDUP_ENTRY.match(sentence.text)
+        if entry and not self.names_show(entry["title"]):
+            return entry["title"]
         text = _outside_parentheses(sentence.text)
         for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, *_OTHER_TITLE):
             for match in pattern.finditer(text):
