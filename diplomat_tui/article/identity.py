@@ -285,7 +285,7 @@ class Scope:
                 if pattern is _POSSESSIVE_SEASON and raw.split()[0] in _ROLE_TITLES:
                     continue  # "Creator Ann Lee's series": a person's, maybe the show
                 if raw.endswith(("’s", "'s")):
-                    continue  # "Netflix's Season 3 cast": an owner's season, not a title
+                    continue  # "Peacock's Season 3 cast": an owner's season, not a title
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
                 return title

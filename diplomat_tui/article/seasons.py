@@ -38,7 +38,7 @@ _GRANTED = re.compile(
     # not "has confirmed Season 3 will premiere ...": a date, not a renewal
     r"(?! (?:will|would|is|premieres?|arrives?|returns?|drops?|lands?|debuts?)\b)"
 )
-# A season said to be coming: "Netflix has already said there's a fourth season".
+# A season said to be coming: "Peacock has already said there's a fourth season".
 _TOLD = re.compile(
     r"(?i:\b(?:said|told|confirmed|announced)\b[^.;?]{0,30}\bthere(?:['’]s| is| will be) "
     rf"(?:an? )?){_SEASON}"
@@ -719,7 +719,7 @@ def _season_facts(
             day = context.day.get(sentence.index)
             dated = _iso(day) if day else None
             if dated is None and _SAID_TODAY.search(today.group()):
-                dated = context.published  # "lands on Netflix today", in a dated article
+                dated = context.published  # "lands on Peacock today", in a dated article
             if number is None or dated is None:
                 continue
             facts = seasons.setdefault(number, _SeasonFacts())
