@@ -785,6 +785,7 @@ def test_a_stars_return_stands_for_the_show() -> None:
             {3: (8, "October 16")},
         ),
         ("Season 3 is here. Viewing saw a drop on Oct. 16.", {}),
+        ("Season 3 is here. The ratings drop on Oct. 16 was steep.", {}),
         ("Series two is a brisk six-parter.", {2: (6, None)}),
         ("Series two is a brisk six-part affair.", {}),
     ],
