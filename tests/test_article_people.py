@@ -628,3 +628,37 @@ def test_a_newcomer_beside_a_known_actor_and_character_is_an_actor() -> None:
     assert "Meg Orr" not in {c.person for c in catalog.cast}
     # a recap's "Character (Actor)" with nothing known stays character first
     assert pairs(read("Meg Orr (Ann Lee) opens the door.")) == {("Ann Lee", "Meg Orr")}
+
+
+def test_a_credit_list_of_one_word_titles_splits_at_each_comma() -> None:
+    catalog = read(
+        "Mia Long plays Ivy Cole. Long, whose credits include Interstellar, Cloud Atlas and "
+        "Dry Creek, spoke."
+    )
+    assert known_for(catalog) == {"Mia Long": {"Interstellar", "Cloud Atlas", "Dry Creek"}}
+    # near miss: a comma after one letter is inside the title
+    catalog = read("Mia Long plays Ivy Cole. She won an Oscar for I, Tonya.")
+    assert known_for(catalog) == {"Mia Long": {"I, Tonya"}}
+
+
+def test_a_description_after_a_or_an_is_no_character() -> None:
+    assert pairs(read("Ann Lee stars as a Cornish coastguard.")) == set()
+    assert pairs(read("Ann Lee plays an Irish nurse.")) == set()
+    # near miss: the name after the description's comma is the character
+    assert pairs(read("Ann Lee plays a grieving widow, Meg Orr.")) == {("Ann Lee", "Meg Orr")}
+
+
+def test_a_possessive_pair_placed_later_in_another_title_is_left_out() -> None:
+    text = "Not since Bo Li's Sam Dunn stalked the halls in The Long Road has anyone been so sly."
+    assert pairs(read(text)) == set()
+    # near miss: a place, or the show itself, later in the clause
+    assert pairs(read("Mia Long's Ivy Cole arrives in London.")) == {("Mia Long", "Ivy Cole")}
+    catalog = read(f"Mia Long's Ivy Cole shines in The {SHOW} finale.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_title_cased_headline_phrase_is_no_name() -> None:
+    catalog = read(f"{SHOW} Tops Netflix, While Dry Creek Catches Up With September's Big Hits.")
+    assert pairs(catalog) == set()
+    # near miss: a plain name in the same form
+    assert pairs(read("Mia Long's Ivy Cole is back.")) == {("Mia Long", "Ivy Cole")}

@@ -344,11 +344,15 @@ def _looks_like_name(text: str) -> bool:
         return False
     if text.rsplit(" ", 1)[-1] in _NOT_NAME_ENDS:
         return False  # "(Sort Of)": words, not a name
+    if any(word in _TITLE_CASE_WORDS for word in text.split(" ")[1:-1]):
+        return False  # a headline's "Dry Creek Catches Up With September": no name
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
 _NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
 _NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
+# Small words a title-cased headline capitalises, never inside a name.
+_TITLE_CASE_WORDS = frozenset("In On At To For With And Or The A An Up Into From By Over".split())
 
 
 def _other_credits(credits: str | None) -> tuple[str, ...]:
@@ -521,8 +525,12 @@ _PRONOUN_START = re.compile(
     r"|^(?:On|In|At|For|After|Before|Since|During|Over|Off) (?:[a-z][\w-]* ){1,4}"
     r"(?P<after>she|he|they)\b"  # "On the big screen she ..."
 )
+# A comma after a title's first word only after one letter ("I, Tonya") or before words
+# cut short by the sentence split ("Tick, Tick... Boom!"): "Sunfall, Red Sky and Dry
+# Creek" are three titles.
 _TITLE_IN_LIST = re.compile(
-    rf"[{_UPPER}0-9][\w’'!.,:-]*(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
+    rf"[{_UPPER}0-9](?:,(?= [{_UPPER}])|[\w’'!.:-]*(?:,(?= [^,]*(?:\.\.\.|…)))?)"
+    rf"(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
 
@@ -626,6 +634,31 @@ def _placed_elsewhere(text: str, end: int) -> bool:
     return bool(_ELSEWHERE.match(text, end))
 
 
+# "A's B ... in The Other Title" later in the clause: a role in another title, the
+# way a comparison names it ("Not since A's B stalked the corridors in The Long Road").
+_LATER_TITLE = re.compile(
+    rf"[^,.;:!?]*? (?:in|on) (?:[{_UPPER}][\w+&-]*{_POSSESSIVE} )?"
+    rf"(?P<title>The [{_UPPER}][^,.;:!?]*|[“\"][^”\"]+)"
+)
+# "plays a Cornish coastguard": after "a" or "an", a capitalised word describes a role
+# ("a grieving widow, Ivy Cole" names one only after the comma).
+_INDEFINITE = re.compile(r"\b(?:as|of|play|plays|played|portrays?|portrayed) an? ")
+
+
+def _described_only(text: str, match: re.Match[str]) -> bool:
+    """Whether the character of ``match`` follows "a"/"an" without a comma: a
+    description ("stars as a Cornish coastguard"), not a name."""
+    between = text[match.end("actor") : match.start("character")]
+    return bool(_INDEFINITE.search(between)) and not between.endswith(", ")
+
+
+def _later_in_another_title(text: str, end: int, show: str) -> bool:
+    """Whether the clause after ``end`` goes on to place the pair in another title
+    opening with "The" or quoted ("... stalked the corridors in The Long Road")."""
+    match = _LATER_TITLE.match(text, end)
+    return match is not None and not (show and show in match["title"])
+
+
 def _in_another_show(text: str, end: int, show: str) -> bool:
     """Whether the words after ``end`` place a role in another title ("... in Dry Creek")."""
     match = _ANOTHER_SHOW.match(text, end)
@@ -651,8 +684,11 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
                 continue  # "Peacock's Red Earth" is a network's title
-            if _title_tail(text, match):
+            if _title_tail(text, match) or _described_only(text, match):
                 continue  # "in Tom Rye's Dry Creek": a title and its maker
+            possessive = pattern is _POSSESSIVE_CHARACTER
+            if possessive and _later_in_another_title(text, match.end(), show):
+                continue
             if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
                 continue
             between = text[match.end("actor") : match.start("character")]
@@ -965,6 +1001,8 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             continue
         if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
             continue
+        if _described_only(sentence.text, match):
+            continue  # "stars as a Cornish coastguard"
         if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
             sentence.text, match.end()
         ):
