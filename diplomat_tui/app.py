@@ -164,9 +164,6 @@ class DiplomatApp(App[None]):
         what = keys[0] if len(keys) == 1 else f"{len(keys)} episodes"
         self.notify(f"Undone: {what} as before.", timeout=3)
 
-    def on_episodes_pane_mark_watched(self, message: WatchedChange) -> None:
-        self.set_watched(message.keys, message.watched)
-
     def on_detail_screen_mark_watched(self, message: WatchedChange) -> None:
         self.set_watched(message.keys, message.watched)
 

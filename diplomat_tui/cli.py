@@ -242,16 +242,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         snapshot = _export_snapshot(store)
         _out(export_json(snapshot) if args.format == "json" else export_markdown(snapshot))
         return 0
+    if args.command == "ingest":  # creates the store only if it saves
+        from diplomat_tui.ingest import run_ingest
+
+        return run_ingest(store, args.files, yes=args.yes, dry_run=args.dry_run, out=_out)
     if store.exists():  # (the article rules and the merge are imported only to create it)
         store.remove_orphan_temp_files()
     else:
         from diplomat_tui.ingest import open_store
 
         open_store(store)
-    if args.command == "ingest":
-        from diplomat_tui.ingest import run_ingest
-
-        return run_ingest(store, args.files, yes=args.yes, dry_run=args.dry_run, out=_out)
     if args.command == "refresh":
         return _refresh(store, settings, force=args.force)
     # The launch (Textual's modules, the records, the widgets) makes tens of thousands of

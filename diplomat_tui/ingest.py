@@ -149,12 +149,13 @@ class Review:
 
 
 def review(store: Store, paths: list[Path]) -> Review:
-    """What ingesting ``paths`` would change, computed without writing anything.
+    """What ingesting ``paths`` would change, computed without writing anything (with no
+    store yet, against the one the shipped article would make).
 
     Raises :class:`ArticleError` when a file cannot be read or is not about the show
     the store holds.
     """
-    before = store.snapshot().catalog
+    before = store.snapshot(read_only=True).catalog if store.exists() else seed_catalog()
     after = _merged(before, _articles(paths, before))
     return Review(before, after, compare(before, after))
 
@@ -173,6 +174,7 @@ def ingest(
     if not preview.changes or (confirm is not None and not confirm(preview)):
         return preview
     articles = _articles(paths, preview.before)
+    open_store(store)  # created only now: a dry run or a refused file writes nothing
     saved: list[Review] = []
 
     def merge_all(current: Catalog) -> Catalog:
@@ -262,10 +264,7 @@ def run_ingest(
         elif yes or not sys.stdin.isatty():
             answer = True
         else:
-            try:
-                reply = input(f"{result.changes.summary()}. Save? [y/N] ")
-            except EOFError:  # ctrl+d: no answer is a no
-                reply = ""
+            reply = _ask(f"{result.changes.summary()}. Save? [y/N] ")
             answer = reply.strip().lower() in {"y", "yes"}
         accepted.append(answer)
         return answer
@@ -279,5 +278,19 @@ def run_ingest(
     elif accepted and accepted[0]:
         out(f"saved; {summary}")
     else:
-        out(f"not saved; {summary} would have changed")
+        out(f"not saved; nothing was changed (it would have been {summary})")
     return 0
+
+
+def _ask(prompt: str) -> str:
+    """One line typed on the terminal, the question on stderr (so that it shows even when
+    stdout goes to a pipe); end of input is an empty answer."""
+    import sys
+
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    try:
+        return sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")  # the interruption's message on a line of its own
+        raise

@@ -194,7 +194,13 @@ def subject_record(catalog: Catalog, subject: str) -> Record | None:
         "stat": catalog.stats,
     }
     records = kinds.get(subject.partition(":")[0], ())
-    return next((r for r in records if subject_of(r) == subject), None)
+    found = next((r for r in records if subject_of(r) == subject), None)
+    if found is None and subject.startswith("cast:") and subject.endswith("|"):
+        # a credit first known without its character, since merged into the one with it
+        person = subject.removeprefix("cast:").removesuffix("|")
+        named = [c for c in catalog.cast if normalize(c.person) == person]
+        found = named[0] if len(named) == 1 else None
+    return found
 
 
 def subject_label(catalog: Catalog, subject: str) -> str:

@@ -4,6 +4,7 @@ nothing; the article's title; refusals of articles that are not about the show."
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -68,23 +69,25 @@ def test_on_a_terminal_it_asks_and_a_no_saves_nothing(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
+    def typed(text: str) -> None:
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        monkeypatch.setattr("sys.stdin", Terminal(text))
+
+    typed("n\n")
     before = store.path.read_bytes()
-    status, out, _ = _run(capsys, "ingest", str(article))
-    assert status == 0 and len(asked) == 1 and asked[0].endswith("Save? [y/N] ")
-    assert out.strip().splitlines()[-1].startswith("not saved; ")
+    status, out, err = _run(capsys, "ingest", str(article))
+    assert status == 0 and err.endswith("Save? [y/N] ")  # asked on stderr: stdout may be a pipe
+    assert "Save?" not in out
+    assert out.strip().splitlines()[-1].startswith("not saved; nothing was changed (it would ")
     assert store.path.read_bytes() == before
-
-    def end_of_input(prompt: str) -> str:
-        raise EOFError
-
-    monkeypatch.setattr("builtins.input", end_of_input)
+    typed("")  # end of input: no answer is a no
     status, out, _ = _run(capsys, "ingest", str(article))
     assert status == 0 and out.strip().splitlines()[-1].startswith("not saved; ")
     assert store.path.read_bytes() == before
-    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    typed("y\n")
     _run(capsys, "ingest", str(article))
     assert store.path.read_bytes() != before
 
@@ -188,3 +191,19 @@ def test_a_value_that_loses_is_shown_as_another_claim_not_as_a_confirmation(
     assert last.endswith(", 1 kept as another claim beside the value shown")
     status, out, _ = _run(capsys, "ingest", "--yes", str(second))
     assert out.strip() == "nothing changed: the store already holds every fact of these articles"
+
+
+def test_a_dry_run_or_a_refused_file_creates_no_store(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    status, out, _ = _run(capsys, "--data-dir", str(folder), "ingest", "--dry-run", str(article))
+    assert status == 0 and "+ character: Mia Long as Ivy Cole" in out
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 64)
+    status, _, err = _run(capsys, "--data-dir", str(folder), "ingest", "--yes", str(binary))
+    assert status == 1 and "binary file" in err
+    assert not folder.exists()
+    status, out, _ = _run(capsys, "--data-dir", str(folder), "ingest", "--yes", str(article))
+    assert status == 0 and out.strip().splitlines()[-1].startswith("saved; facts: ")
+    assert {p.name for p in folder.iterdir()} >= {"store.json", "user.json"}

@@ -127,3 +127,21 @@ async def test_without_charts_c_does_nothing_and_is_not_offered(store: Store) ->
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=str)
 def test_charts_snapshot(snap_compare, store: Store, size: tuple[int, int]) -> None:
     assert snap_compare(with_weeks(store), press=["4"], terminal_size=size)
+
+
+def test_the_y_axis_is_labelled_evenly_from_zero_to_a_round_value() -> None:
+    from diplomat_tui.widgets.charts import axis_ticks
+
+    assert axis_ticks(70.6, whole=False) == [0, 20, 40, 60, 80]
+    assert axis_ticks(89, whole=True) == [0, 20, 40, 60, 80, 100]
+    assert axis_ticks(13.2, whole=True) == [0, 5, 10, 15]  # countries: whole numbers
+    assert axis_ticks(0.4, whole=False) == [0, 0.1, 0.2, 0.3, 0.4]
+    assert axis_ticks(70.6, whole=False, steps=3) == [0, 25, 50, 75]  # a shorter chart
+    assert axis_ticks(57.5, whole=False, steps=1) == [0, 60]  # a chart 9 rows high
+
+
+def test_a_season_off_the_chart_for_months_is_drawn_as_two_lines() -> None:
+    from diplomat_tui.widgets.charts import week_runs
+
+    weeks = ["2023-04-23", "2023-04-30", "2023-05-07", "2024-10-27", "2024-11-03"]
+    assert week_runs(range(len(weeks)), weeks) == [[0, 1, 2], [3, 4]]

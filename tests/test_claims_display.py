@@ -166,3 +166,17 @@ async def test_claims_the_merge_keeps_show_where_they_belong(app: DiplomatApp) -
         assert f"(also claimed: {NAMED}: 57,000,000)" in screen_text(app)
         await pilot.press("escape", "5")
         assert rows(app, "sources")[0] == "Facts the sources disagree on"
+
+
+def test_a_claim_about_a_credit_since_given_its_character_names_that_credit() -> None:
+    from diplomat_tui.model import CastCredit
+    from diplomat_tui.queries import subject_label, subject_record
+    from diplomat_tui.widgets.claims import claim_value
+
+    credit = CastCredit("T'Nia Miller", "Cecilia Dennison", billing="main")
+    catalog = Catalog(cast=(credit,))
+    assert subject_record(catalog, "cast:t'nia miller|") == credit
+    assert subject_label(catalog, "cast:t'nia miller|") == "T'Nia Miller as Cecilia Dennison"
+    two = Catalog(cast=(credit, replace(credit, character="Cecilia Bell")))
+    assert subject_record(two, "cast:t'nia miller|") is None  # which one is not known
+    assert (claim_value(True), claim_value(False)) == ("yes", "no")

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import ContentSwitcher, Input, OptionList
 from textual.widgets.option_list import Option
 
 from diplomat_tui.widgets.footer import KeyFooter
@@ -60,7 +60,8 @@ class MainScreen(Screen[None]):
         *PANE_BINDINGS.values(),
         Binding("tab", "cycle_pane(1)", "Next pane", id="pane.next"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
-        Binding("slash", "filter", "Filter", id="list.filter"),
+        # priority: acted on as the app reads it, so the keys typed after it reach the box
+        Binding("slash", "filter", "Filter", id="list.filter", priority=True),
     ]
 
     pane: reactive[str] = reactive(PANE_IDS[0], init=False, bindings=True)  # ``/``: on a list
@@ -195,9 +196,12 @@ class MainScreen(Screen[None]):
         self.pane = PANE_IDS[(PANE_IDS.index(self.pane) + step) % len(PANE_IDS)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is offered only on a pane with a list to filter (once the panes are there)."""
+        """``/`` is offered only on a pane with a list to filter (once the panes are there),
+        and not while typing in its filter box (where the key is typed)."""
         if action == "filter":
-            return self.built and PANES_BY_ID[self.pane].LISTS
+            return (
+                self.built and PANES_BY_ID[self.pane].LISTS and not isinstance(self.focused, Input)
+            )
         return True
 
     def action_filter(self) -> None:

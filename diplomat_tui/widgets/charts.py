@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.binding import Binding
@@ -95,7 +96,10 @@ def metric_chart(metric: str, series: Series) -> Widget:
         if spec.rank:  # drawn as -rank: plotext's yreverse flips again on every redraw
             scaled = [-value for value in scaled]
         values += scaled
-        plt.plot(weeks, scaled, marker="braille", color=colour)
+        for run in week_runs(range(len(weeks)), weeks):  # no line across the weeks off the chart
+            plt.plot(
+                [weeks[i] for i in run], [scaled[i] for i in run], marker="braille", color=colour
+            )
         label = f"Season {season}" if season is not None else "All seasons"
         legend += [("━━ ", "#{:02x}{:02x}{:02x}".format(*colour)), (f"{label}   ", "")]
     plt.title(spec.title)
@@ -104,10 +108,65 @@ def metric_chart(metric: str, series: Series) -> Widget:
     if spec.rank:
         plt.ylim(-10, -1)
         plt.yticks([-1, -5, -10], ["1", "5", "10"])
-    else:
-        top = max(values) or 1.0
-        plt.ylim(0, top * 1.1)
-    return Vertical(plot, Static(Content.assemble(*legend), classes="legend"), classes="chart")
+    top, whole = max(values) or 1.0, spec.scale == 1.0
+
+    def fit_ticks(rows: int) -> None:
+        if not spec.rank:
+            _label_y_axis(plt, top, whole=whole, rows=rows)
+
+    fit_ticks(SCROLLED_CHART_HEIGHT)
+    return Chart(plot, Static(Content.assemble(*legend), classes="legend"), fit_ticks)
+
+
+class Chart(Vertical):
+    """One metric's plot and its legend; its y labels follow the height it is given."""
+
+    def __init__(self, plot: Widget, legend: Widget, fit_ticks: Callable[[int], None]) -> None:
+        super().__init__(plot, legend, classes="chart")
+        self.plot = plot
+        self.fit_ticks = fit_ticks
+
+    def fit(self, rows: int) -> None:
+        """Label the y axis for a chart ``rows`` high."""
+        self.fit_ticks(rows)
+        self.plot.refresh()
+
+
+def _label_y_axis(plt: Any, top: float, *, whole: bool, rows: int) -> None:
+    """As many evenly spaced labels as ``rows`` (the chart's height) keeps apart."""
+    ticks = axis_ticks(top, whole=whole, steps=max(1, min(5, (rows - 7) // 2)))
+    plt.ylim(0, ticks[-1])
+    plt.yticks(ticks, [f"{tick:g}" for tick in ticks])
+
+
+def week_runs(indexes: range, weeks: list[str]) -> list[list[int]]:
+    """The points split where a week is missing (more than 7 days between two points)."""
+    from datetime import date
+
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and (date.fromisoformat(weeks[i]) - date.fromisoformat(weeks[i - 1])).days <= 7:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def axis_ticks(top: float, *, whole: bool, steps: int = 5) -> list[float]:
+    """Evenly spaced labels from 0 to a round value at or above ``top``: at most ``steps``
+    steps of 1, 2, 2.5 or 5 times a power of ten (one step: the top rounded up more finely;
+    whole numbers only when ``whole``)."""
+    raw = top / steps
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(
+        m * power
+        for m in ((1, 2, 2.5, 5, 10) if steps > 1 else (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10))
+        if m * power >= raw and (not whole or float(m * power).is_integer())
+    )
+    if whole:
+        step = max(1.0, math.ceil(step))
+    count = math.ceil(top / step - 1e-9)
+    return [round(step * n, 10) for n in range(count + 1)]
 
 
 class WeeklyCharts(ScrollableContainer):
@@ -176,3 +235,5 @@ class WeeklyCharts(ScrollableContainer):
             shared = max(MIN_CHART_HEIGHT, min(self.size.height, SCROLLED_CHART_HEIGHT))
         self.styles.grid_size_columns = columns
         self.styles.grid_rows = str(shared)
+        for chart in self.query(Chart):
+            chart.fit(shared)

@@ -27,6 +27,8 @@ def claim_value(value: object) -> str:
     """A claimed value as text (``unknown`` for none; lists joined)."""
     if value is None:
         return UNKNOWN
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     if isinstance(value, float) and value.is_integer():

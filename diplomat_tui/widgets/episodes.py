@@ -12,10 +12,9 @@ from diplomat_tui.queries import SeasonView, episode_title, season_views, source
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail, PictureSlot
 from diplomat_tui.widgets.listpane import ListPane
-from diplomat_tui.widgets.messages import WatchedChange
-from diplomat_tui.widgets.navlist import Item
+from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.progress import progress_bar, watched_count
-from diplomat_tui.widgets.state import spoilers_shown
+from diplomat_tui.widgets.state import app_state, spoilers_shown
 from diplomat_tui.widgets.text import ROW_LIMIT, field, line, literal
 
 SPOILER = "░░ spoiler hidden: mark the episode watched (w) or show spoilers (s) ░░"
@@ -63,19 +62,46 @@ def episode_summary(episode: Episode, watched: bool, spoilers_shown: bool) -> Co
 
 
 class _EpisodeRows:
-    """The rows of one catalog, each built once per watched state and then reused.
+    """The rows of one catalog, each built once per watched state and then reused, and
+    its episodes by key.
 
-    A watched mark or the spoiler setting makes a new snapshot of the same catalog: its
-    rows are the same objects but for the episodes marked and their seasons' headings,
-    so the list redraws only those (see :meth:`NavList.set_items`).
+    A watched mark makes a new snapshot of the same catalog: only the rows of the
+    episodes marked and of their seasons' headings change (:meth:`changed`), and the
+    list redraws only those (:meth:`NavList.update_items`).
     """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.seasons = [(view, [e.key for e in view.episodes]) for view in season_views(catalog)]
+        self.by_key = {e.key: e for e in catalog.episodes}
+        self.keys = frozenset(self.by_key)
+        self._season_of = {key: n for n, (_view, keys) in enumerate(self.seasons) for key in keys}
         self.disputed = {c.subject for c in catalog.claims if c.subject.startswith("season:")}
         self._episodes: dict[tuple[str, bool], Item] = {}
         self._headings: dict[tuple[int, int], Item] = {}
+
+    def all(self, watched: frozenset[str]) -> list[Item]:
+        """Every row: a heading per season, then its episodes."""
+        rows: list[Item] = []
+        for view, keys in self.seasons:
+            rows.append(self.heading(view, len(watched.intersection(keys)), watched))
+            rows += [
+                self.episode(episode, key, key in watched)
+                for episode, key in zip(view.episodes, keys, strict=True)
+            ]
+        return rows
+
+    def changed(self, keys: frozenset[str], watched: frozenset[str]) -> list[Item]:
+        """The rows that differ between ``watched`` and the marks it differs from in
+        ``keys``: those episodes' rows and their seasons' headings."""
+        rows, seasons = [], set()
+        for key in keys & self.keys:
+            rows.append(self.episode(self.by_key[key], key, key in watched))
+            seasons.add(self._season_of[key])
+        for n in sorted(seasons):
+            view, season_keys = self.seasons[n]
+            rows.append(self.heading(view, len(watched.intersection(season_keys)), watched))
+        return rows
 
     def episode(self, episode: Episode, key: str, watched: bool) -> Item:
         """The row of ``episode`` (whose key is ``key``), ticked if ``watched``."""
@@ -100,9 +126,6 @@ class _EpisodeRows:
 class EpisodesPane(ListPane):
     """Seasons as headings, episodes as rows; ``w`` marks watched, ``W`` a whole season."""
 
-    class MarkWatched(WatchedChange):
-        """Episodes were marked watched or not (``w``, or ``W`` for a season)."""
-
     BINDINGS = [
         Binding("w", "toggle_watched", "Watched", id="episodes.watched"),
         Binding("W", "toggle_season", "Season watched", show=False, id="episodes.season_watched"),
@@ -111,6 +134,7 @@ class EpisodesPane(ListPane):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self._rows: _EpisodeRows | None = None
+        self._overall: Content | None = None  # the overall progress shown
 
     def shows_change(self, old: Snapshot, new: Snapshot) -> bool:
         """Episode rows show the watched marks too."""
@@ -121,34 +145,37 @@ class EpisodesPane(ListPane):
         yield Static(id="overall-progress")
 
     def draw(self, snapshot: Snapshot) -> None:
-        """Draw the list and the overall progress."""
-        super().draw(snapshot)
-        episodes = snapshot.catalog.episodes
-        done = watched_count(episodes, snapshot.watched)
-        overall = Content.assemble(("All seasons  ", "bold"), progress_bar(done, len(episodes)))
-        self.query_one("#overall-progress", Static).update(overall)
+        """Draw the list and the overall progress; after a watched mark, only the rows
+        it changed."""
+        drawn, rows = self._drawn, self._episode_rows(snapshot.catalog)
+        if drawn is not None and drawn.catalog is snapshot.catalog:
+            changed = rows.changed(drawn.watched ^ snapshot.watched, snapshot.watched)
+            self.query_one(NavList).update_items(changed)
+        else:
+            super().draw(snapshot)
+        done, total = len(snapshot.watched & rows.keys), len(snapshot.catalog.episodes)
+        overall = Content.assemble(("All seasons  ", "bold"), progress_bar(done, total))
+        # (as long as the line, as high: no layout of the screen for each mark)
+        same_size = self._overall is not None and self._overall.cell_length == overall.cell_length
+        self.query_one("#overall-progress", Static).update(overall, layout=not same_size)
+        self._overall = overall
+
+    def _episode_rows(self, catalog: Catalog) -> _EpisodeRows:
+        if self._rows is None or self._rows.catalog is not catalog:
+            self._rows = _EpisodeRows(catalog)
+        return self._rows
 
     def items(self, snapshot: Snapshot) -> list[Item]:
         """A heading per season, then its episodes."""
-        if self._rows is None or self._rows.catalog is not snapshot.catalog:
-            self._rows = _EpisodeRows(snapshot.catalog)
-        watched = snapshot.watched
-        rows: list[Item] = []
-        for view, keys in self._rows.seasons:
-            rows.append(self._rows.heading(view, sum(key in watched for key in keys), watched))
-            rows += [
-                self._rows.episode(episode, key, key in watched)
-                for episode, key in zip(view.episodes, keys, strict=True)
-            ]
-        return rows
+        return self._episode_rows(snapshot.catalog).all(snapshot.watched)
 
     def action_toggle_watched(self) -> None:
         """Mark the highlighted episode watched and move on to the next unwatched one (or
         mark it not watched, staying on it)."""
         snapshot = self.snapshot
-        if episode := _episode(snapshot, self.navlist.selected_id):
+        if episode := self._episode(snapshot, self.navlist.selected_id):
             marking = episode.key not in snapshot.watched
-            self.post_message(self.MarkWatched([episode.key], marking))
+            app_state(self).set_watched([episode.key], marking)
             if marking:
                 self._highlight_next_unwatched(snapshot.watched | {episode.key})
 
@@ -165,14 +192,14 @@ class EpisodesPane(ListPane):
     def action_toggle_season(self) -> None:
         """Mark the whole season of the highlighted episode watched (or, if it is, not)."""
         snapshot = self.snapshot
-        if episode := _episode(snapshot, self.navlist.selected_id):
+        if episode := self._episode(snapshot, self.navlist.selected_id):
             keys = [e.key for e in snapshot.catalog.episodes if e.season == episode.season]
             all_watched = all(key in snapshot.watched for key in keys)
-            self.post_message(self.MarkWatched(keys, not all_watched))
+            app_state(self).set_watched(keys, not all_watched)
 
     def detail(self, snapshot: Snapshot, item_id: str) -> Detail | None:
         """An episode: title, airdate, runtime, summary (spoiler-shielded), and the sources."""
-        episode = _episode(snapshot, item_id)
+        episode = self._episode(snapshot, item_id)
         if episode is None:
             return None
         watched = episode.key in snapshot.watched
@@ -201,10 +228,8 @@ class EpisodesPane(ListPane):
             pictures=(PictureSlot(episode.image, "still", kind="still"),),
         )
 
-
-def _episode(snapshot: Snapshot, item_id: str | None) -> Episode | None:
-    """The episode of the row ``item_id`` (``episode:S01E03``), if it is one."""
-    if not item_id or not item_id.startswith("episode:"):
-        return None
-    key = item_id.removeprefix("episode:")
-    return next((e for e in snapshot.catalog.episodes if e.key == key), None)
+    def _episode(self, snapshot: Snapshot, item_id: str | None) -> Episode | None:
+        """The episode of the row ``item_id`` (``episode:S01E03``), if it is one."""
+        if not item_id or not item_id.startswith("episode:"):
+            return None
+        return self._episode_rows(snapshot.catalog).by_key.get(item_id.removeprefix("episode:"))

@@ -55,10 +55,45 @@ class KeyFooter(Footer):
         needed = sum(len(key) + len(text) + 3 for key, text in first_keys.values())
         return needed + PALETTE_WIDTH <= self.app.size.width
 
+    def on_mount(self) -> None:
+        # The keys follow the focus in the frame that shows it (the screen's signal that
+        # its bindings changed comes after that frame: a second layout and frame).
+        self.watch(self.screen, "focused", lambda _focused: self.bindings_changed(self.screen))
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Recompose when the shown keys (or whether they are enabled) changed."""
-        if screen is self.screen and _shown_keys(screen) != self._shown:
+        """When the shown keys (or whether they are enabled) changed, relabel the keys in
+        place, or recompose if that cannot be done."""
+        if screen is not self.screen or (shown := _shown_keys(screen)) == self._shown:
+            return
+        if self._keys_fit(shown) != self._fits or not self._relabel():
             super().bindings_changed(screen)
+
+    def _relabel(self) -> bool:
+        """Show the keys :meth:`compose` would make on the keys already mounted (those
+        not needed hidden), without mounting or styling new widgets: the keys change
+        each time the filter box takes or gives back the keys. False if there are too few
+        keys, or keys of another kind (groups, or the palette key shown or hidden)."""
+        made = list(self.compose())
+        wanted = [key for key in made if isinstance(key, FooterKey)]
+        keys = list(self.query_children(FooterKey))
+        if len(wanted) != len(made) or len(wanted) > len(keys):
+            return False
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        wanted_palette = [key for key in wanted if key.has_class("-command-palette")]
+        if len(palette) != len(wanted_palette):
+            return False
+        plain = [key for key in keys if key not in palette]
+        pairs = list(zip(plain, [key for key in wanted if key not in wanted_palette], strict=False))
+        for key, new in [*pairs, *zip(palette, wanted_palette, strict=True)]:
+            key.key, key.key_display, key.description = new.key, new.key_display, new.description
+            key.action, key.tooltip = new.action, new.tooltip
+            key._disabled = new._disabled
+            key.set_class(new._disabled, "-disabled")
+            key.display = True
+            key.refresh(layout=True)
+        for key in plain[len(pairs) :]:
+            key.display = False
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         if self._shown is not None and self._keys_fit(self._shown) != self._fits:

@@ -16,7 +16,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList
 
 from diplomat_tui.model import Snapshot
@@ -26,10 +28,23 @@ from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 
 
+class FilterBox(Input):
+    """The filter box: an Input whose text does not lay the screen out again.
+
+    Input sets its virtual size to its text's width (for scrolling it) on every key, and
+    a widget's virtual size asks for a layout of the whole screen by default: a few ms a
+    key, with every pane, the navigation and the footer's keys arranged and drawn
+    again. The box's own size never depends on its text (its width is the pane's).
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+
 class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
-    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close")]
+    # priority: acted on as the app reads it, so the keys typed after it reach the list
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close", priority=True)]
 
     class DetailRequested(Message):
         """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
@@ -62,7 +77,7 @@ class ListPane(Vertical, Pane):
 
     def _build(self) -> None:
         """Mount the pane's widgets: its header, the (hidden) filter box and the list."""
-        box = Input(placeholder="Filter as you type… (esc to clear)", classes="filter")
+        box = FilterBox(placeholder="Filter as you type… (esc to clear)", classes="filter")
         box.display = False
         self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
@@ -110,10 +125,11 @@ class ListPane(Vertical, Pane):
         self.navlist.focus()
 
     def open_filter(self) -> None:
-        """Show the filter box and type into it."""
+        """Show the filter box and type into it (focused at once: ``focus()`` would wait
+        for the keys typed meanwhile, and give them to the list)."""
         box = self.query_one(Input)
         box.display = True
-        box.focus()
+        self.screen.set_focus(box)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``esc`` clears a filter only when there is one (else it goes on: a refresh's cancel)."""
@@ -129,7 +145,7 @@ class ListPane(Vertical, Pane):
             box.value = ""
         box.display = False
         self.navlist.filter("")
-        self.navlist.focus()
+        self.screen.set_focus(self.navlist)  # (now: the next keys are the list's)
 
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -1,7 +1,8 @@
 """What the panes and screens ask of the app, which owns the store.
 
-Each message is nested in the widget that sends it (``EpisodesPane.MarkWatched``,
-``DetailScreen.MarkWatched``); this is what they share.
+Each message is nested in the widget that sends it (``DetailScreen.MarkWatched``); this
+is what they share. (The Episodes pane sets marks through ``AppState.set_watched``, at
+once, so that keys typed meanwhile see them.)
 """
 
 from __future__ import annotations

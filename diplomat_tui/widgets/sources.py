@@ -97,7 +97,10 @@ class SourcesPane(ListPane):
             return None
         facts = [line(f"• {what}") for what in facts_by_source(catalog).get(source.id, [])]
         lost = [
-            line(f"• {subject_label(catalog, c.subject)}, {c.field}: {claim_value(c.value)}")
+            line(
+                f"• {subject_label(catalog, c.subject)}, {_field_label(c.field)}: "
+                f"{claim_value(c.value)}"
+            )
             for c in catalog.claims
             if source.id in c.sources
         ]
@@ -118,7 +121,7 @@ def _dispute_text(catalog: Catalog, subject: str, name: str) -> str:
     """``the show, premiered: April 20 (shown); article “B”: October 31``."""
     claims = "; ".join(claim_text(catalog, c) for c in catalog.claims_about(subject, name))
     shown = _shown_value(catalog, subject, name)
-    return f"{subject_label(catalog, subject)}, {name}: {shown} (shown); {claims}"
+    return f"{subject_label(catalog, subject)}, {_field_label(name)}: {shown} (shown); {claims}"
 
 
 def _dispute_detail(catalog: Catalog, subject: str, name: str) -> Detail:
@@ -126,4 +129,9 @@ def _dispute_detail(catalog: Catalog, subject: str, name: str) -> Detail:
     facts = [field("Shown", _shown_value(catalog, subject, name))]
     facts += [field("Also claimed", claim_text(catalog, claim)) for claim in claims]
     sources = source_quotes(catalog, tuple(i for claim in claims for i in claim.sources))
-    return Detail(f"{subject_label(catalog, subject)}: {name}", facts, sources)
+    return Detail(f"{subject_label(catalog, subject)}: {_field_label(name)}", facts, sources)
+
+
+def _field_label(name: str) -> str:
+    """A record field as people say it: ``episode count``, ``approximate``."""
+    return "approximate" if name == "approx" else name.replace("_", " ")

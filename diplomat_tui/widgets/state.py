@@ -18,7 +18,9 @@ SPOILERS_PREF = "spoilers_shown"  # the preference: summaries of unwatched episo
 
 class AppState(Protocol):
     """What the widgets use of the app: the snapshot on show, a refresh's progress, the
-    user's key remaps (binding id to keys) and where to jump."""
+    user's key remaps (binding id to keys), where to jump and the watched marks to set
+    (at once: a message would reach the app after keys typed meanwhile, so ``w`` then
+    ``u`` typed fast would undo the mark before it)."""
 
     snapshot: Snapshot
     refresh_status: str  # what a running refresh is doing; empty when none runs
@@ -29,6 +31,9 @@ class AppState(Protocol):
 
     def jump_to(self, pane: str, item_id: str) -> None:
         """Show ``pane`` with the row ``item_id`` highlighted."""
+
+    def set_watched(self, keys: list[str], watched: bool) -> None:
+        """Mark episodes watched or not: shown at once, saved in order, undoable."""
 
 
 def app_state(node: DOMNode) -> AppState:

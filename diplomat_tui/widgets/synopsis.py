@@ -107,6 +107,17 @@ class SynopsisPane(VerticalScroll, Pane):
         watch_snapshot(self, self._snapshot_changed)
 
     def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Redraw now if on show (hidden, when next shown: a watched mark in the Episodes
+        pane does not work out what's next among thousands of episodes)."""
+        if self.display:
+            self._draw(snapshot)
+
+    def focus_list(self) -> None:
+        """Draw the latest snapshot, then take the keys."""
+        self._draw(app_state(self).snapshot)
+        super().focus_list()
+
+    def _draw(self, snapshot: Snapshot) -> None:
         """Redraw when what the synopsis shows (the catalog, the watched marks) changed."""
         old, self._drawn = self._drawn, snapshot
         if old.catalog is not snapshot.catalog or old.watched is not snapshot.watched:

@@ -44,4 +44,9 @@ class TitleBar(Static):
             title = Content.assemble(title, (" — ", "$text-muted"), Content(self.app.sub_title))
         if spoilers_shown(state.snapshot):  # first: a narrow terminal cuts the end
             title = Content.assemble(("spoilers shown", "bold $warning"), " · ", title)
-        self.update(title)
+        shown = self.visual  # (a watched mark changes the snapshot, not the title)
+        if not isinstance(shown, Content) or (shown.plain, shown.spans) != (
+            title.plain,
+            title.spans,
+        ):
+            self.update(title, layout=False)  # one line as wide as the screen: no layout
