@@ -662,3 +662,18 @@ def test_a_title_cased_headline_phrase_is_no_name() -> None:
     assert pairs(catalog) == set()
     # near miss: a plain name in the same form
     assert pairs(read("Mia Long's Ivy Cole is back.")) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_press_releases_cast_block() -> None:
+    catalog = read("Cast:\nMia Long — Ivy Cole\nBo Li – Prime Minister Sam Dunn\n\nMore soon.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", "Prime Minister Sam Dunn")}
+    # near miss: the same lines with no "Cast:" line, or under "Crew:"
+    assert pairs(read("Mia Long — Ivy Cole\nBo Li — Sam Dunn\n")) == set()
+    assert pairs(read("Crew:\nAnn Lee — Lead Director\n")) == set()
+
+
+def test_a_past_role_on_the_show_itself_is_the_shows() -> None:
+    text = f"For three seasons, Mia Long has played Ivy Cole on Netflix's {SHOW}, a thriller."
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+    # near miss: a past role on another title
+    assert pairs(read("Mia Long played Ivy Cole for years on Dry Creek.")) == set()

@@ -547,7 +547,8 @@ _ANOTHER_SHOW = re.compile(
 _TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
 # Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
 _ELSEWHERE = re.compile(
-    rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)[{_UPPER}]"
+    rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)"
+    rf"(?P<title>[{_UPPER}][^,.;:!?]*)"
 )
 
 
@@ -628,10 +629,11 @@ def _title_tail(text: str, match: re.Match[str]) -> bool:
     return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
 
 
-def _placed_elsewhere(text: str, end: int) -> bool:
+def _placed_elsewhere(text: str, end: int, show: str = "") -> bool:
     """Whether the rest of the clause after ``end`` places a role in another title: a
     past role ("who played X for years on Other Show") is taken only without one."""
-    return bool(_ELSEWHERE.match(text, end))
+    match = _ELSEWHERE.match(text, end)
+    return match is not None and not (show and show in match["title"])
 
 
 # "A's B ... in The Other Title" later in the clause: a role in another title, the
@@ -1004,7 +1006,7 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         if _described_only(sentence.text, match):
             continue  # "stars as a Cornish coastguard"
         if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
-            sentence.text, match.end()
+            sentence.text, match.end(), show
         ):
             continue  # "who played C.J. Cregg for seven seasons on The West Wing"
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
@@ -1014,6 +1016,35 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             match.start("actor"),
             billing=billing,
             character=_trim(match["character"]),
+        )
+
+
+# A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
+_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:$")
+_CAST_LINE = re.compile(rf"^(?P<actor>{_NAME}) (?:[—–]|-{{1,2}}|as) (?P<character>{_NAME})$")
+
+
+def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
+    """Actors and characters of a cast block: the lines right after a "Cast:" line that
+    each read "Actor — Character" (the block ends at the first line that does not)."""
+    block = -1  # index of the line the block expects next
+    for sentence in sentences:
+        text = sentence.text.strip()
+        if _CAST_HEADING.match(text):
+            block = sentence.index + 1
+            continue
+        line = _CAST_LINE.match(text) if sentence.index == block else None
+        names = (line["actor"], line["character"]) if line else ()
+        if not names or not all(_looks_like_name(name) for name in names):
+            block = -1
+            continue
+        block += 1
+        yield _Mention(
+            _trim(line["actor"]),
+            sentence.index,
+            0,
+            billing="main",
+            character=_trim(line["character"]),
         )
 
 
@@ -1235,6 +1266,7 @@ def _mentions(
         for mention in rule(sentence)
         if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
+    mentions += _cast_block_mentions(sentences)
     # "A is as good as B": a person named where a character should be is no character
     actors = {m.name for m in mentions} | set(known_people)
     mentions = [m for m in mentions if not (m.character and m.character in actors)]
