@@ -1038,13 +1038,14 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
         if not names or not all(_looks_like_name(name) for name in names):
             block = -1
             continue
+        actor, character = names
         block += 1
         yield _Mention(
-            _trim(line["actor"]),
+            _trim(actor),
             sentence.index,
             0,
             billing="main",
-            character=_trim(line["character"]),
+            character=_trim(character),
         )
 
 
