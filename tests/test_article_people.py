@@ -677,3 +677,35 @@ def test_a_past_role_on_the_show_itself_is_the_shows() -> None:
     assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
     # near miss: a past role on another title
     assert pairs(read("Mia Long played Ivy Cole for years on Dry Creek.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a what-we-know piece: who is expected back
+        ("Mia Long, who joined last season, should return as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+        ("Mia Long is expected back as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+        # a review: an arrival with a word of when
+        ("Mia Long turns up mid-run as Ivy Cole, a charming Brit.", ("Mia Long", "Ivy Cole")),
+        # a casting round-up: a casting announced earlier, a newcomer joining
+        (
+            "Ann Lee joins newcomer Mia Long, whose casting as Ivy Cole was announced earlier.",
+            ("Mia Long", "Ivy Cole"),
+        ),
+        ("The show adds Bo Li, with Mia Long joining as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+    ],
+)
+def test_casting_news_and_preview_verbs(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(read(text))
+
+
+def test_casting_news_and_preview_verbs_near_misses() -> None:
+    assert pairs(read("Mia Long turns up in Dry Creek as Ivy Cole.")) == set()
+    assert pairs(read("Mia Long will return as host of the awards next year.")) == set()
+
+
+def test_so_good_for_so_long_in_a_title() -> None:
+    catalog = read("Mia Long plays Ivy Cole. Long, so good for so long in Dry Creek, is terrific.")
+    assert known_for(catalog) == {"Mia Long": {"Dry Creek"}}
+    # near miss: no title after the praise
+    assert known_for(read("Mia Long plays Ivy Cole. Long, so good for so long, is terrific.")) == {}
