@@ -306,6 +306,11 @@ async def fetch_missing(
     missing = [url for url in urls if not cache.has(url)]
     if not missing:
         return FetchReport(0, len(urls), 0)
+    try:  # one line for a cache folder that cannot be used, not one per picture
+        await asyncio.to_thread(cache.folder.mkdir, parents=True, exist_ok=True)
+    except OSError as error:
+        log.warning("pictures not cached: cannot use %s: %s", cache.folder, error.strerror or error)
+        return FetchReport(0, len(urls) - len(missing), len(missing))
     gate = asyncio.Semaphore(policy.concurrency)
 
     async def one(client: httpx.AsyncClient, url: str) -> bool:

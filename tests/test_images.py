@@ -264,3 +264,19 @@ def test_the_pictures_wanted_are_the_poster_faces_characters_and_stills_each_onc
         ),
     )
     assert wanted_urls(catalog) == [face.replace("1/20301", "5/1"), face, kate, still]
+
+
+async def test_a_cache_folder_that_cannot_be_used_is_said_once(
+    settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    afile = tmp_path / "a-file"
+    afile.write_text("not a folder")
+    settings = replace(settings, cache_dir=afile)
+    catalog = Catalog(
+        show=Show(title="The Diplomat", image="http://127.0.0.1:9/p.png"),
+        people=tuple(Person(name=f"P{n}", image=f"http://127.0.0.1:9/{n}.png") for n in range(5)),
+        cast=tuple(CastCredit(person=f"P{n}") for n in range(5)),
+    )
+    report = await fetch_missing(catalog, settings)
+    assert (report.fetched, report.cached, report.failed) == (0, 0, 6)
+    assert len(caplog.records) == 1 and "pictures not cached: cannot use" in caplog.text

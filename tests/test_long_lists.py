@@ -11,9 +11,11 @@ from dataclasses import replace
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.model import Catalog, Episode, Season
+from diplomat_tui.screens.detail import DetailScreen
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
 from diplomat_tui.widgets.navlist import NavList
@@ -117,3 +119,23 @@ async def test_marks_typed_fast_are_all_shown_and_saved(long_store: Store) -> No
         app.wait_for_saves()
     watched = Store(long_store.path).snapshot().watched
     assert len(watched) == 5 + EPISODES
+
+
+async def test_typing_a_filter_highlights_the_first_match_and_up_down_move_among_them(
+    long_store: Store,
+) -> None:
+    app = DiplomatApp(store=long_store, snapshot=long_store.snapshot(), settings=load_settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "G")  # the highlight far from what the query will match
+        await pilot.press("slash", *typed("paris sum"))
+        matches = [row for row in episode_rows(app) if "Paris Summit" in row]
+        assert matches and len(matches) == len(episode_rows(app))
+        assert highlighted_row(app, "episodes") == matches[0]
+        await pilot.press("down")
+        assert highlighted_row(app, "episodes") == matches[1]
+        assert isinstance(app.focused, Input)  # still typing
+        await pilot.press("up")
+        first = app.screen.query_one("#episodes-list", NavList).selected_id
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen) and first is not None
+        assert app.screen_stack[-2].query_one("#episodes-list", NavList).selected_id == first

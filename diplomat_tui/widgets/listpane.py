@@ -44,7 +44,12 @@ class ListPane(Vertical, Pane):
     """A pane made of a list, filterable with ``/``, with details on Enter or click."""
 
     # priority: acted on as the app reads it, so the keys typed after it reach the list
-    BINDINGS = [Binding("escape", "close_filter", "Clear filter", id="filter.close", priority=True)]
+    BINDINGS = [
+        Binding("escape", "close_filter", "Clear filter", id="filter.close", priority=True),
+        # while typing a filter (the list, when focused, takes these keys itself)
+        Binding("down", "move_in_matches('cursor_down')", "Next match", show=False),
+        Binding("up", "move_in_matches('cursor_up')", "Previous match", show=False),
+    ]
 
     class DetailRequested(Message):
         """A row was opened: ``detail_of`` makes its view from a snapshot (``detail``: now)."""
@@ -147,9 +152,15 @@ class ListPane(Vertical, Pane):
         self.navlist.filter("")
         self.screen.set_focus(self.navlist)  # (now: the next keys are the list's)
 
+    def action_move_in_matches(self, move: str) -> None:
+        """Up and down in the filter box move the highlight among the matches."""
+        getattr(self.navlist, f"action_{move}")()
+
     @on(Input.Changed, ".filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.navlist.filter(event.value)
+        if event.value.strip():
+            self.navlist.action_first()  # the first match: what enter opens
 
     @on(Input.Submitted, ".filter")
     def _filter_done(self) -> None:
