@@ -709,3 +709,15 @@ def test_so_good_for_so_long_in_a_title() -> None:
     assert known_for(catalog) == {"Mia Long": {"Dry Creek"}}
     # near miss: no title after the praise
     assert known_for(read("Mia Long plays Ivy Cole. Long, so good for so long, is terrific.")) == {}
+
+
+def test_a_round_ups_epithet_stands_for_the_person_before() -> None:
+    catalog = read(
+        "Ann Lee is heading to London. The Dry Creek and Red Sky alum has joined Season 3 of "
+        f"Netflix's thriller {SHOW}, playing Meg Orr, a British operative."
+    )
+    assert pairs(catalog) == {("Ann Lee", "Meg Orr")}
+    assert known_for(catalog) == {"Ann Lee": {"Dry Creek", "Red Sky"}}
+    # near miss: the epithet joins another title
+    catalog = read("Ann Lee is in London. The Dry Creek alum has joined Red Sky, playing Meg Orr.")
+    assert pairs(catalog) == set()

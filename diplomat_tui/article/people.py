@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -863,6 +864,36 @@ def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_
             yield _Mention(person, sentence.index, 0, role=role.lower())
 
 
+# A round-up's epithet for the person the sentence before began with: "The Dry Creek and
+# Red Sky alum has joined Season 3 of <the show>, playing Ivy Cole".
+_EPITHET_SUBJECT = re.compile(
+    r"^The (?P<titles>[^,]{1,80}?) (?:alum|alumna|alumnus|star|veteran|actor|actress) "
+    r"(?:has |have |will |is set to )?(?:joined|joins|join|is joining|signed on|signs on)\b"
+    rf"[^.;:]*?,? (?:playing|to play|as) (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER})"
+)
+
+
+def _epithet_subject_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The cast news of a sentence whose subject is an epithet for the person the one
+    before was about ("Ann Lee is heading to Oslo. The Dry Creek alum has joined the
+    show, playing Ivy Cole"): the character, and the titles of the epithet as careers."""
+    match = _EPITHET_SUBJECT.match(sentence.text)
+    person = context.subjects.get(sentence.index) if match else None
+    if not match or person is None or not context.names_show(sentence.text):
+        return
+    if not _looks_like_name(match["character"]):
+        return
+    yield _Mention(person, sentence.index, 0, billing="main", character=_trim(match["character"]))
+    # "The West Wing alum": the title keeps its "The" when the article writes it so elsewhere
+    titles = [
+        full if (full := f"The {t}") and context.title_sentences[full] > 1 else t
+        for t in _titles(sentence.text, match.start("titles"))
+    ]
+    credits = _credits(titles, context.people, context.show)
+    if credits:
+        yield _Mention(person, sentence.index, 0, known_for=credits)
+
+
 def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ...]:
     """The titles that can be other credits: not an award, a person, a character, the
     show itself or a part of it."""
@@ -1297,6 +1328,7 @@ def _mentions(
         if sentence.index in scoped or second.credited(m.name)
     ]
     mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
+    mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
     final = people()
     resolved = [
         replace(m, name=name)
@@ -1326,6 +1358,9 @@ class _Context:
         # "West Wing" -> "The West Wing": the titles the article writes with "The"
         found = (m.group().rstrip("'’") for s in sentences for m in _THE_TITLE.finditer(s.text))
         self.titles = {title[4:]: title for title in found}
+        self.title_sentences = Counter(
+            title for s in sentences for title in {m.group() for m in _THE_TITLE.finditer(s.text)}
+        )
         self.before: dict[int, list[str]] = {}
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
             if previous.paragraph == sentence.paragraph:
