@@ -721,3 +721,25 @@ def test_a_round_ups_epithet_stands_for_the_person_before() -> None:
     # near miss: the epithet joins another title
     catalog = read("Ann Lee is in London. The Dry Creek alum has joined Red Sky, playing Meg Orr.")
     assert pairs(catalog) == set()
+
+
+def test_a_reviews_as_character_then_pronoun() -> None:
+    catalog = read(
+        "Mia Long is the show's canniest addition. As Ivy Cole, the president's husband, he "
+        "is all folksy grins."
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    # near miss: "As <a person> said" gives no character
+    catalog = read("Mia Long is a fine addition. As Ann Lee said, she is great.")
+    assert pairs(catalog) == set()
+
+
+def test_reuniting_the_two_stars_of_a_title() -> None:
+    catalog = read(
+        "Bo Li plays Sam Dunn, the husband of Ann Lee's President Meg Orr, reuniting the two "
+        "stars of The Long Road."
+    )
+    assert known_for(catalog) == {"Bo Li": {"The Long Road"}, "Ann Lee": {"The Long Road"}}
+    # near miss: reuniting the show's own stars names no other title
+    catalog = read(f"Bo Li plays Sam Dunn, reuniting the two stars of {SHOW}.")
+    assert known_for(catalog) == {}

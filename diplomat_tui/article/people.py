@@ -503,7 +503,8 @@ _CLOSE_QUOTE = re.compile(r",?[”\"]")
 _TOGETHER = re.compile(
     r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
     r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
-    r"|\bshared (?:a|the) screen (?:on|in))"
+    r"|\bshared (?:a|the) screen (?:on|in)"
+    r"|\breunit(?:ing|es|ed) the (?:two |former )?(?:stars|co-stars|castmates) (?:of|from))"
     r" [“\"]?"
 )
 # "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
@@ -871,6 +872,23 @@ _EPITHET_SUBJECT = re.compile(
     r"(?:has |have |will |is set to )?(?:joined|joins|join|is joining|signed on|signs on)\b"
     rf"[^.;:]*?,? (?:playing|to play|as) (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER})"
 )
+
+
+# A review's "As Ivy Cole, the president's husband, he is all grins": the character of the
+# person the sentence before began with.
+_AS_CHARACTER_PRONOUN = re.compile(
+    rf"^As (?:the )?(?P<character>{_NAME})(?!{_NOT_OWNER}),(?: [^,]{{1,60}},)? (?:he|she|they)\b"
+)
+
+
+def _as_character_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The character a sentence opening "As X, ... she" gives the person the sentence
+    before was about."""
+    match = _AS_CHARACTER_PRONOUN.match(sentence.text)
+    person = context.subjects.get(sentence.index) if match else None
+    if match and person and _looks_like_name(match["character"]) and " " in match["character"]:
+        character = _trim(match["character"])
+        yield _Mention(person, sentence.index, 0, billing="main", character=character)
 
 
 def _epithet_subject_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
@@ -1329,6 +1347,7 @@ def _mentions(
     ]
     mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
+    mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
     final = people()
     resolved = [
         replace(m, name=name)
