@@ -743,3 +743,9 @@ def test_reuniting_the_two_stars_of_a_title() -> None:
     # near miss: reuniting the show's own stars names no other title
     catalog = read(f"Bo Li plays Sam Dunn, reuniting the two stars of {SHOW}.")
     assert known_for(catalog) == {}
+
+
+def test_an_emoji_after_a_name_in_a_social_post() -> None:
+    assert pairs(read("Also: Mia Long 👀 shows up as Ivy Cole.")) == {("Mia Long", "Ivy Cole")}
+    # near miss: the emoji does not join a name to a title's role
+    assert pairs(read("Mia Long 👀 in Dry Creek plays Ivy Cole.")) == set()

@@ -168,10 +168,12 @@ _ASIDE = (
     r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-]"
     rf"|, [{_UPPER}][\w-]*{_POSSESSIVE} (?=[a-z])[^,()–—]{{1,80}},)"  # ", Lee's old rival,"
 )
+# A social post's emoji after a name: "Ann Lee 👀 shows up as ...".
+_EMOJI = "(?: [\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+)"
 # "<Actor> plays <Character>", "<Actor> joins as <Character>", "<Actor> guest-stars as ...",
 # "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_EMOJI}?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
     r"(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
     r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
