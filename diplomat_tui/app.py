@@ -348,6 +348,11 @@ class DiplomatApp(App[None]):
                 f"them); using {self.theme}"
             )
         self._saved_theme = theme
+        warnings += [
+            f"{where}: there is no setting {name} (`diplomat-tui config init` writes a "
+            "commented sample); it was ignored"
+            for name in self.settings.unknown_settings
+        ]
         if (
             self.settings.graphics == "kitty"
             and not self.is_headless

@@ -50,6 +50,7 @@ class Settings:
     screenshot_dir: Path = field(default_factory=lambda: user_pictures_path() / APP_NAME)
     images: bool = True  # pictures shown and fetched (off: --no-images, images = false)
     graphics: str = "halfcell"  # one of GRAPHICS (config ``graphics``, DIPLOMAT_TUI_GRAPHICS)
+    unknown_settings: tuple[str, ...] = ()  # config file names no setting has (misspelt?)
 
     @property
     def store_path(self) -> Path:
@@ -146,11 +147,13 @@ def _apply_config_file(settings: Settings) -> Settings:
             f"the config file {path} sets [sources] image_hosts = {_shown(hosts)}, but it must "
             'be a list of host names in quotes (["static.tvmaze.com"])'
         )
+    unknown = [name for name in config if name not in _SETTINGS]
+    unknown += [f"[sources] {name}" for name in sources if name not in _SOURCE_SETTINGS]
     return replace(
         settings,
         theme=_string(config, "theme", path),
-        tvmaze_url=_string(sources, "tvmaze_url", path, "sources") or settings.tvmaze_url,
-        top10_url=_string(sources, "top10_url", path, "sources") or settings.top10_url,
+        tvmaze_url=_url(sources, "tvmaze_url", path) or settings.tvmaze_url,
+        top10_url=_url(sources, "top10_url", path) or settings.top10_url,
         screenshot_dir=Path(screenshots) if screenshots else settings.screenshot_dir,
         keymap={binding_id: _string(keys, binding_id, path, "keys") or "" for binding_id in keys},
         image_hosts=_hosts(hosts) if hosts is not None else settings.image_hosts,
@@ -158,7 +161,27 @@ def _apply_config_file(settings: Settings) -> Settings:
         graphics=_graphics(graphics, f"the config file {path} sets graphics, but it")
         if graphics is not None
         else settings.graphics,
+        unknown_settings=tuple(unknown),
     )
+
+
+_SETTINGS = frozenset({"sources", "keys", "screenshots", "graphics", "images", "theme"})
+_SOURCE_SETTINGS = frozenset({"tvmaze_url", "top10_url", "image_hosts"})
+
+
+def _url(sources: Mapping[str, Any], key: str, path: Path) -> str | None:
+    """A source's address from the config file: an http(s) URL with a host, else an error."""
+    from urllib.parse import urlsplit
+
+    value = _string(sources, key, path, "sources")
+    if value is not None:
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise DiplomatError(
+                f"the config file {path} sets [sources] {key} = {_shown(value)}, but it must "
+                "be an http:// or https:// address"
+            )
+    return value
 
 
 def _graphics(value: str, where: str) -> str:

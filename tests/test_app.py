@@ -297,3 +297,16 @@ async def test_a_growing_query_narrows_to_what_a_fresh_filter_shows(make_app: Ap
             "Crew",
             "Keri Russell  executive producer",
         ]
+
+
+async def test_help_taller_than_the_terminal_scrolls_with_j_and_k(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0  # the list does not fit at 80x24
+        await pilot.press("j", "j", "j")
+        assert box.scroll_y > 0
+        await pilot.press("k", "k", "k")
+        await pilot.pause()
+        assert box.scroll_y == 0 and isinstance(app.screen, HelpScreen)

@@ -180,3 +180,16 @@ def test_a_claim_about_a_credit_since_given_its_character_names_that_credit() ->
     two = Catalog(cast=(credit, replace(credit, character="Cecilia Bell")))
     assert subject_record(two, "cast:t'nia miller|") is None  # which one is not known
     assert (claim_value(True), claim_value(False)) == ("yes", "no")
+
+
+def test_an_article_is_not_cited_for_a_character_its_sentence_does_not_name() -> None:
+    from diplomat_tui.model import CastCredit
+    from diplomat_tui.widgets.sources import facts_by_source
+
+    article = Source("a1", "article", "Return", quote="Rory Kinnear and Ali Ahn also return.")
+    named = Source("a2", "article", "Cast", quote="Rory Kinnear plays Nicol Trowbridge.")
+    credit = CastCredit("Rory Kinnear", "Nicol Trowbridge", sources=("a1", "a2", "tvmaze:1"))
+    cited = facts_by_source(Catalog(cast=(credit,), sources=(article, named, TVMAZE)))
+    assert cited["a1"] == ["cast: Rory Kinnear"]
+    assert cited["a2"] == ["cast: Rory Kinnear as Nicol Trowbridge"]
+    assert cited["tvmaze:1"] == ["cast: Rory Kinnear as Nicol Trowbridge"]

@@ -134,7 +134,8 @@ async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
     config = config_file(tmp_path)
     config.parent.mkdir()
     config.write_text(
-        'theme = "no-such-theme"\n[keys]\n"app.quit" = "notakey"\n"app.nosuch" = "x"\n'
+        'theme = "no-such-theme"\nimgaes = false\n[sources]\ntvmaze = "x"\n'
+        '[keys]\n"app.quit" = "notakey"\n"app.nosuch" = "x"\n'
         '"app.help" = "j,question_mark"\n'
     )
     app = open_app(store)
@@ -145,9 +146,14 @@ async def test_a_config_with_mistakes_is_warned_about_and_keeps_the_app_usable(
             "config.toml: 'notakey' for app.quit is not a key; it keeps its default keys",
             "config.toml: there is no theme 'no-such-theme' (`diplomat-tui config init` lists "
             "them); using textual-dark",
+            "config.toml: there is no setting imgaes (`diplomat-tui config init` writes a "
+            "commented sample); it was ignored",
+            "config.toml: there is no setting [sources] tvmaze (`diplomat-tui config init` "
+            "writes a commented sample); it was ignored",
             "config.toml: no binding is called 'app.nosuch' (`diplomat-tui config init` lists "
             "them)",
-            "config.toml: j is bound to app.help, charts.down, detail.down and list.down; "
+            "config.toml: j is bound to app.help, charts.down, detail.down, help.down and "
+            "list.down; "
             "only one can work",
         ]
         assert app.theme == "textual-dark"
@@ -206,3 +212,18 @@ def test_keys_of_the_charts_compete_with_the_main_screen_not_with_the_lists() ->
     assert keymap_warnings({"stats.charts": "pagedown"}, bindings, "config.toml") == [
         "config.toml: pagedown is bound to charts.page_down and stats.charts; only one can work"
     ]
+
+
+@pytest.mark.parametrize("url", ["ftp://x", "not a url", "http://"])
+def test_a_source_address_that_is_not_http_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, url: str
+) -> None:
+    config = config_file(tmp_path)
+    config.parent.mkdir()
+    config.write_text(f'[sources]\ntop10_url = "{url}"\n')
+    with pytest.raises(DiplomatError) as refused:
+        load_settings()
+    assert str(refused.value) == (
+        f"the config file {config} sets [sources] top10_url = {url!r}, but it must be an "
+        "http:// or https:// address"
+    )

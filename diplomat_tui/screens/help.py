@@ -126,7 +126,14 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "app.pop_screen", "Close help", id="help.close"),
+        Binding("j,down", "scroll_help('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll_help('up')", "Scroll up", show=False, id="help.up"),
     ]
+
+    def action_scroll_help(self, direction: str) -> None:
+        """``j``/``k`` scroll the key list when it is taller than the terminal."""
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_down() if direction == "down" else box.scroll_up()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):

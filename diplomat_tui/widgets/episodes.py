@@ -25,7 +25,8 @@ def season_heading(view: SeasonView, watched: frozenset[str], disputed: bool = F
     disagree about the season (the Sources pane lists their claims side by side)."""
     season = view.season
     count = season.episode_count if season and season.episode_count else len(view.episodes)
-    parts = [f"Season {view.number}", f"{count} episodes" if count else "no episodes yet"]
+    episodes = f"{count} episode" + ("" if count == 1 else "s")
+    parts = [f"Season {view.number}", episodes if count else "no episodes yet"]
     if season and season.status:
         parts.append(season.status)
     if season and season.premiere:

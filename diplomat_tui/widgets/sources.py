@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from textual.content import Content
 
-from diplomat_tui.model import Catalog, Snapshot
+from diplomat_tui.model import Catalog, Snapshot, normalize
 from diplomat_tui.queries import (
     cast_members,
     crew_members,
@@ -39,10 +39,18 @@ def facts_by_source(catalog: Catalog) -> dict[str, list[str]]:
         for quote in catalog.show.quotes:
             cite(quote.sources, f"a quote from {quote.speaker or 'someone'}")
     for member in cast_members(catalog):
-        cite(
-            member.sources,
-            f"cast: {member.name}" + (f" as {member.character}" if member.character else ""),
-        )
+        credit = f"cast: {member.name}"
+        for source_id in member.sources:
+            # an article cited for the membership may not name the character (another
+            # source gave it): the character is cited only from a sentence that names it
+            source = catalog.source_index.get(source_id)
+            names_it = member.character and not (
+                source is not None
+                and source.kind == "article"
+                and source.quote
+                and normalize(member.character) not in normalize(source.quote)
+            )
+            cited[source_id].append(credit + (f" as {member.character}" if names_it else ""))
     for crew in crew_members(catalog):
         cite(crew.sources, f"crew: {crew.name} ({', '.join(crew.roles)})")
     for season in catalog.seasons:
