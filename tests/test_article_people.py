@@ -749,3 +749,19 @@ def test_an_emoji_after_a_name_in_a_social_post() -> None:
     assert pairs(read("Also: Mia Long 👀 shows up as Ivy Cole.")) == {("Mia Long", "Ivy Cole")}
     # near miss: the emoji does not join a name to a title's role
     assert pairs(read("Mia Long 👀 in Dry Creek plays Ivy Cole.")) == set()
+
+
+def test_a_conversations_short_first_names_share_a_title() -> None:
+    catalog = read(
+        "Bradley Stone plays Sam Dunn and Allison Reed plays Meg Orr. Brad and Allison have "
+        "this shorthand from The Long Road."
+    )
+    assert known_for(catalog) == {
+        "Bradley Stone": {"The Long Road"},
+        "Allison Reed": {"The Long Road"},
+    }
+    # near miss: one of the two is no one credited ("Theo" starts no credited first name)
+    catalog = read(
+        "Bradley Stone plays Sam Dunn. Theo and Brad have this shorthand from The Long Road."
+    )
+    assert known_for(catalog) == {}

@@ -104,6 +104,7 @@ _TOGETHER = re.compile(
     r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
     r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
     r"|\bshared (?:a|the) screen (?:on|in)"
+    r"|\b(?:this|a|their) (?:shorthand|history) (?:from|on)"
     r"|\breunit(?:ing|es|ed) the (?:two |former )?(?:stars|co-stars|castmates) (?:of|from))"
     r" [“\"]?"
 )

@@ -961,12 +961,15 @@ class _People:
 
     def credited(self, name: str) -> str | None:
         """The credited person ``name`` stands for: a full name, a surname, or a first
-        name only one of them has (never a character's name)."""
+        name only one of them has, or its short form of four letters or more ("Brad" for
+        Bradley), never a character's name."""
         if person := self.person(name):
             return person
         if " " in name or self.is_character(name):
             return None
         first = [p for p in self._people if p.startswith(name + " ")]
+        if not first and len(name) >= 4:
+            first = [p for p in self._people if p.split(" ", 1)[0].startswith(name)]
         return first[0] if len(first) == 1 else None
 
     def is_character(self, name: str) -> bool:
