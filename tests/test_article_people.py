@@ -765,3 +765,11 @@ def test_a_conversations_short_first_names_share_a_title() -> None:
         "Bradley Stone plays Sam Dunn. Theo and Brad have this shorthand from The Long Road."
     )
     assert known_for(catalog) == {}
+
+
+def test_a_review_steals_every_scene_as_a_character() -> None:
+    catalog = read("Ann Lee steals every scene she is in as the formidable Meg Orr.")
+    assert pairs(catalog) == {("Ann Lee", "Meg Orr")}
+    # near miss: the scenes are another title's, or the "as" is no role
+    assert pairs(read("Ann Lee steals every scene in Dry Creek as Meg Orr.")) == set()
+    assert pairs(read("Mia Long turns up Thursday as Ivy Cole.")) == set()
