@@ -89,7 +89,7 @@ def test_ingesting_any_corpus_article_again_changes_nothing(
         main([*data, "ingest", "--yes", str(article)])
         capsys.readouterr()
         store = tmp_path / str(number) / "store.json"
-        saved = store.read_bytes() if store.exists() else None  # None: refused, nothing saved
+        saved = store.read_bytes() if store.exists() else None  # refused: no store made
         main([*data, "ingest", "--yes", str(article)])
         out, _ = capsys.readouterr()
         assert (store.read_bytes() if store.exists() else None) == saved, article.name

@@ -628,3 +628,148 @@ def test_a_newcomer_beside_a_known_actor_and_character_is_an_actor() -> None:
     assert "Meg Orr" not in {c.person for c in catalog.cast}
     # a recap's "Character (Actor)" with nothing known stays character first
     assert pairs(read("Meg Orr (Ann Lee) opens the door.")) == {("Ann Lee", "Meg Orr")}
+
+
+def test_a_credit_list_of_one_word_titles_splits_at_each_comma() -> None:
+    catalog = read(
+        "Mia Long plays Ivy Cole. Long, whose credits include Interstellar, Cloud Atlas and "
+        "Dry Creek, spoke."
+    )
+    assert known_for(catalog) == {"Mia Long": {"Interstellar", "Cloud Atlas", "Dry Creek"}}
+    # near miss: a comma after one letter is inside the title
+    catalog = read("Mia Long plays Ivy Cole. She won an Oscar for I, Tonya.")
+    assert known_for(catalog) == {"Mia Long": {"I, Tonya"}}
+
+
+def test_a_description_after_a_or_an_is_no_character() -> None:
+    assert pairs(read("Ann Lee stars as a Cornish coastguard.")) == set()
+    assert pairs(read("Ann Lee plays an Irish nurse.")) == set()
+    # near miss: the name after the description's comma is the character
+    assert pairs(read("Ann Lee plays a grieving widow, Meg Orr.")) == {("Ann Lee", "Meg Orr")}
+
+
+def test_a_possessive_pair_placed_later_in_another_title_is_left_out() -> None:
+    text = "Not since Bo Li's Sam Dunn stalked the halls in The Long Road has anyone been so sly."
+    assert pairs(read(text)) == set()
+    # near miss: a place, or the show itself, later in the clause
+    assert pairs(read("Mia Long's Ivy Cole arrives in London.")) == {("Mia Long", "Ivy Cole")}
+    catalog = read(f"Mia Long's Ivy Cole shines in The {SHOW} finale.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_title_cased_headline_phrase_is_no_name() -> None:
+    catalog = read(f"{SHOW} Tops Netflix, While Dry Creek Catches Up With September's Big Hits.")
+    assert pairs(catalog) == set()
+    # near miss: a plain name in the same form
+    assert pairs(read("Mia Long's Ivy Cole is back.")) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_press_releases_cast_block() -> None:
+    catalog = read("Cast:\nMia Long — Ivy Cole\nBo Li – Prime Minister Sam Dunn\n\nMore soon.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Bo Li", "Prime Minister Sam Dunn")}
+    # near miss: the same lines with no "Cast:" line, or under "Crew:"
+    assert pairs(read("Mia Long — Ivy Cole\nBo Li — Sam Dunn\n")) == set()
+    assert pairs(read("Crew:\nAnn Lee — Lead Director\n")) == set()
+
+
+def test_a_past_role_on_the_show_itself_is_the_shows() -> None:
+    text = f"For three seasons, Mia Long has played Ivy Cole on Netflix's {SHOW}, a thriller."
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+    # near miss: a past role on another title
+    assert pairs(read("Mia Long played Ivy Cole for years on Dry Creek.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a what-we-know piece: who is expected back
+        ("Mia Long, who joined last season, should return as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+        ("Mia Long is expected back as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+        # a review: an arrival with a word of when
+        ("Mia Long turns up mid-run as Ivy Cole, a charming Brit.", ("Mia Long", "Ivy Cole")),
+        # a casting round-up: a casting announced earlier, a newcomer joining
+        (
+            "Ann Lee joins newcomer Mia Long, whose casting as Ivy Cole was announced earlier.",
+            ("Mia Long", "Ivy Cole"),
+        ),
+        ("The show adds Bo Li, with Mia Long joining as Ivy Cole.", ("Mia Long", "Ivy Cole")),
+    ],
+)
+def test_casting_news_and_preview_verbs(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(read(text))
+
+
+def test_casting_news_and_preview_verbs_near_misses() -> None:
+    assert pairs(read("Mia Long turns up in Dry Creek as Ivy Cole.")) == set()
+    assert pairs(read("Mia Long will return as host of the awards next year.")) == set()
+
+
+def test_so_good_for_so_long_in_a_title() -> None:
+    catalog = read("Mia Long plays Ivy Cole. Long, so good for so long in Dry Creek, is terrific.")
+    assert known_for(catalog) == {"Mia Long": {"Dry Creek"}}
+    # near miss: no title after the praise
+    assert known_for(read("Mia Long plays Ivy Cole. Long, so good for so long, is terrific.")) == {}
+
+
+def test_a_round_ups_epithet_stands_for_the_person_before() -> None:
+    catalog = read(
+        "Ann Lee is heading to London. The Dry Creek and Red Sky alum has joined Season 3 of "
+        f"Netflix's thriller {SHOW}, playing Meg Orr, a British operative."
+    )
+    assert pairs(catalog) == {("Ann Lee", "Meg Orr")}
+    assert known_for(catalog) == {"Ann Lee": {"Dry Creek", "Red Sky"}}
+    # near miss: the epithet joins another title
+    catalog = read("Ann Lee is in London. The Dry Creek alum has joined Red Sky, playing Meg Orr.")
+    assert pairs(catalog) == set()
+
+
+def test_a_reviews_as_character_then_pronoun() -> None:
+    catalog = read(
+        "Mia Long is the show's canniest addition. As Ivy Cole, the president's husband, he "
+        "is all folksy grins."
+    )
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    # near miss: "As <a person> said" gives no character
+    catalog = read("Mia Long is a fine addition. As Ann Lee said, she is great.")
+    assert pairs(catalog) == set()
+
+
+def test_reuniting_the_two_stars_of_a_title() -> None:
+    catalog = read(
+        "Bo Li plays Sam Dunn, the husband of Ann Lee's President Meg Orr, reuniting the two "
+        "stars of The Long Road."
+    )
+    assert known_for(catalog) == {"Bo Li": {"The Long Road"}, "Ann Lee": {"The Long Road"}}
+    # near miss: reuniting the show's own stars names no other title
+    catalog = read(f"Bo Li plays Sam Dunn, reuniting the two stars of {SHOW}.")
+    assert known_for(catalog) == {}
+
+
+def test_an_emoji_after_a_name_in_a_social_post() -> None:
+    assert pairs(read("Also: Mia Long 👀 shows up as Ivy Cole.")) == {("Mia Long", "Ivy Cole")}
+    # near miss: the emoji does not join a name to a title's role
+    assert pairs(read("Mia Long 👀 in Dry Creek plays Ivy Cole.")) == set()
+
+
+def test_a_conversations_short_first_names_share_a_title() -> None:
+    catalog = read(
+        "Bradley Stone plays Sam Dunn and Allison Reed plays Meg Orr. Brad and Allison have "
+        "this shorthand from The Long Road."
+    )
+    assert known_for(catalog) == {
+        "Bradley Stone": {"The Long Road"},
+        "Allison Reed": {"The Long Road"},
+    }
+    # near miss: one of the two is no one credited ("Theo" starts no credited first name)
+    catalog = read(
+        "Bradley Stone plays Sam Dunn. Theo and Brad have this shorthand from The Long Road."
+    )
+    assert known_for(catalog) == {}
+
+
+def test_a_review_steals_every_scene_as_a_character() -> None:
+    catalog = read("Ann Lee steals every scene she is in as the formidable Meg Orr.")
+    assert pairs(catalog) == {("Ann Lee", "Meg Orr")}
+    # near miss: the scenes are another title's, or the "as" is no role
+    assert pairs(read("Ann Lee steals every scene in Dry Creek as Meg Orr.")) == set()
+    assert pairs(read("Mia Long turns up Thursday as Ivy Cole.")) == set()
