@@ -921,3 +921,13 @@ def test_a_round_up_entry_and_a_character_of_another_title_are_out_of_scope() ->
     assert cast("Ann Lee's Meg Orr stalks the corridors in episode four.") == {
         ("Ann Lee", "Meg Orr")
     }
+
+
+def test_the_series_a_person_created_is_no_other_title() -> None:
+    def cast(text: str) -> set[tuple[str, str | None]]:
+        return {(c.person, c.character) for c in read(f"{SHOW} is back.\n\n{text}").cast}
+
+    assert cast("The series Ann Lee created is a marriage. Bo Li plays Meg Orr.") == {
+        ("Bo Li", "Meg Orr")
+    }
+    assert cast("The series Dry Creek is a marriage. Bo Li plays Meg Orr.") == set()

@@ -172,11 +172,14 @@ _OTHER_TITLE = (
         r"|the (?:rom-com|romcom|whodunit|whodunnit|caper|sitcom|miniseries|docuseries)\b"
         rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
     ),
-    # "the limited series Zero Day", "Hulu's new drama Paradise"
+    # "the limited series Zero Day", "Hulu's new drama Paradise" (not "the series Ann Lee
+    # created": a person making the series)
     re.compile(
         rf"\b(?:limited|new|hit|original|spy|crime|period|comedy|drama|political)? ?"
         rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com) "
         rf"[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}})"
+        rf"(?![\w’'-]| [{_UPPER}0-9]"
+        r"| (?:created|co-created|wrote|made|developed|runs|ran|dreamed up|conceived)\b)"
     ),
     # "The Night Agent, Shawn Ryan's thriller", "The Night Agent returns" (not "The
     # Tom Rye anthology", "The Mia Long-led drama": a description, which may be the show's)
