@@ -120,6 +120,7 @@ def extract(
     refs = _Refs(source_id)
     renewal = _renewal(sentences, show)
     context = SeasonContext(sentences, show, renewal, _published(everything))
+    sections = {t.section for t in sentences}
     mentions = _mentions(
         sentences,
         [p.name for p in known.people] if known else (),
@@ -130,7 +131,7 @@ def extract(
         around=[
             s
             for s in everything
-            if s.section in {t.section for t in sentences} and len(s.text) <= MAX_SENTENCE
+            if s.section in sections and len(s.text) <= MAX_SENTENCE
         ],
     )
     named = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
