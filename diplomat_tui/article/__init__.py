@@ -128,11 +128,7 @@ def extract(
         show,
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
-        around=[
-            s
-            for s in everything
-            if s.section in sections and len(s.text) <= MAX_SENTENCE
-        ],
+        around=[s for s in everything if s.section in sections and len(s.text) <= MAX_SENTENCE],
     )
     named = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
     network = _network_of(sentences, scope, frozenset(normalize(name) for name in named))
