@@ -31,7 +31,9 @@ class Fact:
     key: Hashable
     sources: tuple[str, ...] = ()
     season: int | None = None  # the season a season fact or a stat is about
-    field: tuple[str, str] | None = None  # (subject, field) other claims of it are kept under
+    # (subject, field) other claims of it are kept under (lists and a credit's character
+    # have none: lists take every value, a character is part of the credit's key)
+    field: tuple[str, str] | None = None
 
     def describe(self) -> str:
         """A short line: ``character: Keri Russell as Kate Wyler``."""
@@ -65,26 +67,22 @@ def _facts(catalog: Catalog) -> Iterator[Fact]:
             if value:
                 yield Fact(kind, "show", value, ("show", kind), show.sources, field=("show", kind))
         for creator in show.creators:
-            key = ("creator", normalize(creator))
-            yield Fact("creator", "show", creator, key, show.sources, field=("show", "creators"))
+            yield Fact("creator", "show", creator, ("creator", normalize(creator)), show.sources)
     for cast in catalog.cast:
         actor = normalize(cast.person)
         yield Fact("cast", cast.person, cast.person, ("cast", actor), cast.sources)
         if cast.character:
             key = ("character", actor, normalize(cast.character))
-            claim = (subject_of(cast), "character")
-            yield Fact("character", cast.person, cast.character, key, cast.sources, field=claim)
+            yield Fact("character", cast.person, cast.character, key, cast.sources)
     for crew in catalog.crew:
         member = normalize(crew.person)
         for role in crew.roles:
             key = ("role", member, normalize(role))
-            claim = (subject_of(crew), "roles")
-            yield Fact("role", crew.person, role, key, crew.sources, field=claim)
+            yield Fact("role", crew.person, role, key, crew.sources)
     for person in catalog.people:
         for title in person.known_for:
             key = ("known_for", normalize(person.name), normalize(title))
-            claim = (subject_of(person), "known_for")
-            yield Fact("known_for", person.name, title, key, person.sources, field=claim)
+            yield Fact("known_for", person.name, title, key, person.sources)
     for season in catalog.seasons:
         subject = f"season {season.number}"
         for kind, name, value in (

@@ -204,33 +204,21 @@ def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
     from; facts removed (-); values kept as other claims beside the ones shown (≠)."""
     changes = result.changes
     lines: list[str] = []
+
+    def quoted(ids: tuple[str, ...]) -> list[str]:
+        return _quoted_sources(tuple(s for s in ids if s in new_sources), result.after)
+
     for fact in changes.added:
-        lines.append(f"  + {fact.describe()}")
-        lines.extend(
-            _quoted_sources(tuple(s for s in fact.sources if s in new_sources), result.after)
-        )
+        lines += [f"  + {fact.describe()}", *quoted(fact.sources)]
     for old, new in changes.changed:
-        lines.append(f"  ~ {new.describe()} (was {old.value})")
-        lines.extend(
-            _quoted_sources(tuple(s for s in new.sources if s in new_sources), result.after)
-        )
+        lines += [f"  ~ {new.describe()} (was {old.value})", *quoted(new.sources)]
     lines.extend(f"  - {fact.describe()}" for fact in changes.removed)
     for fact, claim in changes.disputed:
-        shown = replace(fact, value=_claim_value(claim.value)).describe()
-        lines.append(f"  ≠ {shown} (kept as another claim; {fact.value} stays shown)")
-        lines.extend(
-            _quoted_sources(tuple(s for s in claim.sources if s in new_sources), result.after)
-        )
+        said = "unknown" if claim.value is None else claim.value
+        shown = replace(fact, value=said).describe()
+        lines += [f"  ≠ {shown} (kept as another claim; {fact.value} stays shown)"]
+        lines += quoted(claim.sources)
     return lines
-
-
-def _claim_value(value: object) -> str | int | float:
-    """A claim's value as one fact shows it (a list of creators or roles joined)."""
-    if isinstance(value, str | int | float):
-        return value
-    if isinstance(value, list | tuple):
-        return ", ".join(map(str, value))
-    return str(value)
 
 
 def run_ingest(
