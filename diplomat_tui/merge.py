@@ -175,10 +175,18 @@ class _Merger:
             key = _cast_slot(merged, credit)
             merged[key] = self.record(merged[key], credit) if key in merged else credit
         by_key: dict[str, CastCredit] = {}
-        for credit in merged.values():  # a completed character changes the credit's key
+        renamed: dict[str, str] = {}
+        for slot, credit in merged.items():  # a completed character changes the credit's key
             by_key[credit.key] = (
                 self.record(by_key[credit.key], credit) if credit.key in by_key else credit
             )
+            if slot != credit.key:
+                renamed[slot] = credit.key
+        if renamed:  # the claims about a credit follow it to its new key
+            self.claims = [
+                replace(claim, subject=renamed.get(claim.subject, claim.subject))
+                for claim in self.claims
+            ]
         return tuple(by_key.values())
 
     def _lost(self, record: Any, field: str, value: Any, sources: tuple[str, ...]) -> None:

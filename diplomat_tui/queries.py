@@ -196,7 +196,8 @@ def subject_record(catalog: Catalog, subject: str) -> Record | None:
     records = kinds.get(subject.partition(":")[0], ())
     found = next((r for r in records if subject_of(r) == subject), None)
     if found is None and subject.startswith("cast:") and subject.endswith("|"):
-        # a credit first known without its character, since merged into the one with it
+        # a claim kept before merge moved claims with their credit (a store written by an
+        # earlier build): the credit first known without its character, since completed
         person = subject.removeprefix("cast:").removesuffix("|")
         named = [c for c in catalog.cast if normalize(c.person) == person]
         found = named[0] if len(named) == 1 else None

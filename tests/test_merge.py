@@ -163,3 +163,18 @@ def test_a_losing_claim_read_again_still_loses() -> None:
     assert once.show is not None and twice.show is not None
     assert once.show.network == twice.show.network == "Netflix"
     assert twice.claims == once.claims == (Claim("show", "network", "Hulu", ("x",)),)
+
+
+def test_a_claim_about_a_credit_follows_it_when_its_character_becomes_known() -> None:
+    tvmaze = Source("t", "tvmaze", "TVmaze")
+    old = Catalog(
+        cast=(CastCredit("Ann Lee", None, billing="guest", sources=("a",)),),
+        sources=(article("a"),),
+    )
+    new = Catalog(
+        cast=(CastCredit("Ann Lee", "Meg Orr", billing="main", sources=("t",)),),
+        sources=(tvmaze,),
+    )
+    merged = merge_catalogs(old, new)
+    assert merged.cast[0].billing == "main"
+    assert merged.claims == (Claim("cast:ann lee|meg orr", "billing", "guest", ("a",)),)
