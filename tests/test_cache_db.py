@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
-from diplomat_tui.sources.cache_db import CacheConnection
+import pytest
+
+from diplomat_tui.sources.cache_db import CacheConnection, CacheCursor
 
 LOCK_HELD = 0.3  # seconds another process keeps the cache file's write lock
 
@@ -71,3 +74,61 @@ async def test_a_cursor_writes_counts_and_reads_rows_as_sqlite3_does(
     assert await cursor.fetchone() == (1,)
     assert await cursor.fetchall() == [(2,)]
     await connection.close()
+
+
+def _cache_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name.startswith("http-cache")]
+
+
+async def _locked_insert(path: Path) -> tuple[CacheConnection, CacheCursor]:
+    """A connection to a new cache file and a cursor about to write to it."""
+    connection = await CacheConnection.open(path)
+    cursor = await connection.cursor()
+    for sql in ("PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "CREATE TABLE t (x)"):
+        await cursor.execute(sql)
+    return connection, cursor
+
+
+async def test_a_caller_cancelled_waits_for_its_statement_before_close_can_run(
+    tmp_path: Path,
+) -> None:
+    """A statement cannot be stopped once on the thread: its cancelled caller waits for
+    it, so nothing (``close``, or the connection collected) can run beside it."""
+    path = tmp_path / "http-cache.sqlite"
+    connection, cursor = await _locked_insert(path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        insert = asyncio.create_task(cursor.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.05)
+        insert.cancel()
+        await asyncio.sleep(0.1)
+        assert not insert.done()  # cancelled, still waiting for its statement
+        assert connection.busy
+        other.execute("ROLLBACK")
+        with pytest.raises(asyncio.CancelledError):
+            await insert
+    assert not connection.busy
+    await connection.close()
+    await asyncio.sleep(0.05)
+    assert not _cache_threads()
+    with closing(sqlite3.connect(path)) as check:  # the statement ran to its end
+        assert check.execute("SELECT count(*) FROM t").fetchall() == [(1,)]
+
+
+def test_no_statement_outlives_the_event_loop(tmp_path: Path) -> None:
+    """``asyncio.run`` ending cancels a refresh's tasks: the one whose statement waits for
+    a lock still waits for it, so no thread is left using the file after the loop."""
+    path = tmp_path / "http-cache.sqlite"
+    finished: list[bool] = []
+
+    async def main(other: sqlite3.Connection) -> None:
+        connection, cursor = await _locked_insert(path)
+        other.execute("BEGIN IMMEDIATE")
+        asyncio.create_task(cursor.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.05)
+        threading.Timer(0.2, lambda: finished.append(True) or other.execute("ROLLBACK")).start()
+        # main returns: asyncio.run cancels the insert, waits for it, then closes the loop
+
+    with closing(sqlite3.connect(path, isolation_level=None, check_same_thread=False)) as other:
+        asyncio.run(main(other))
+        assert finished  # the loop ended only after the lock was released

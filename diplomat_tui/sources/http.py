@@ -381,6 +381,7 @@ class HttpClient:
         self._force = force
         self._tls = tls
         self._client: httpx.AsyncClient | None = None
+        self._storage: AsyncSqliteStorage | None = None
 
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
@@ -397,7 +398,7 @@ class HttpClient:
                 raise failure
         assert isinstance(verify, ssl.SSLContext)
         if isinstance(storage, AsyncSqliteStorage):
-            cache = storage
+            self._storage = cache = storage
 
             def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
                 return AsyncCacheTransport(
@@ -422,9 +423,16 @@ class HttpClient:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        """Close the client, and the cache file whatever happens (its transports close
+        it too: closing it again does nothing)."""
+        try:
+            if self._client is not None:
+                await self._client.aclose()
+                self._client = None
+        finally:
+            if self._storage is not None:
+                storage, self._storage = self._storage, None
+                await storage.close()
 
     def report(self, source: str, status: str) -> None:
         """Pass one progress line (``"TVmaze"``, ``"episodes: 200 OK"``) to the callback."""
