@@ -14,6 +14,7 @@ same in a list of 10,000 rows as in one of 10:
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -54,6 +55,7 @@ class Item:
         return cls(f"heading:{id}", Content.styled(text, "bold underline"), header=True)
 
 
+LONG = 1000  # rows from which a list's objects are moved out of the collector's way
 TALL = sys.maxsize  # the one-line width of a prompt that is more than one line
 
 
@@ -156,6 +158,14 @@ class _FirstLineOf(_LineAt):
         return self._lines.first_line(index)
 
 
+def _out_of_the_collectors_way() -> None:
+    """Collect, then freeze what is left (``gc.freeze``): the rows of a long list (tens of
+    thousands of objects with their prompts) live as long as the list, and every full
+    collection walked them again, pausing a key by 20-70 ms every few dozen keys."""
+    gc.collect()
+    gc.freeze()
+
+
 def _unique_ids(items: list[Item]) -> list[Item]:
     """``items``, an id met again made unique (``#2``): two records a store should have
     merged still show, each its own row."""
@@ -244,6 +254,10 @@ class NavList(OptionList):
     """
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)  # (_watch_highlighted)
+    # A filter changes the number of lines, and a virtual size lays the whole screen out
+    # again by default; the list's own size is its pane's (``height: 1fr``), not its
+    # lines': only its scroll bar changes (:meth:`_update_lines` lays out when it does).
+    virtual_size = reactive(Size(0, 0), layout=False)
 
     KEYS_WHILE_FOCUSED = "list"  # keys scoped to it while focused (bindings.py)
     BINDINGS = [
@@ -298,6 +312,8 @@ class NavList(OptionList):
         self._show(self._visible(), keep_place=True, new_rows=True)
         if self._search_keys is None:  # fold them after this frame, not on the first key
             self.call_after_refresh(self._fold_search_keys)
+        if len(items) >= LONG:
+            self.call_after_refresh(_out_of_the_collectors_way)
 
     def update_items(self, items: Iterable[Item]) -> None:
         """Redraw the rows with the ids of ``items`` (already in the list) in place."""
@@ -477,6 +493,8 @@ class NavList(OptionList):
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
+            if self.styles.height is None or self.styles.height.is_auto:
+                self.refresh(layout=True)  # (a list as tall as its lines)
 
     def _clear_caches(self) -> None:
         """On a resize: measure the lines again if the width changed (rendered rows are
