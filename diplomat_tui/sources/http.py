@@ -33,7 +33,7 @@ import ssl
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -97,6 +97,8 @@ class Request:
     previous: Source | None = None  # the stored Source record: an answer of its version
     max_bytes: int | None = None  # overrides the policy's cap
     deadline: float | None = None  # overrides the policy's deadline
+    # called as the request goes out on the network (not for an answer the cache gives)
+    on_sent: Callable[[], None] | None = field(default=None, compare=False)
 
     @property
     def origin(self) -> Origin:
@@ -497,6 +499,8 @@ class HttpClient:
             asking = "revalidating" if conditional else "requesting"
             where = sent.url.copy_with(query=None)
             self.report(request.source, f"{request.label}: {asking} {where}")
+            if request.on_sent is not None:
+                request.on_sent()
 
         return announce
 
