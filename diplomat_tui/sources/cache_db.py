@@ -27,7 +27,6 @@ import asyncio
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,15 +65,26 @@ class CacheConnection:
         self._last: Future[Any] | None = None  # the last call sent to the thread
 
     @classmethod
-    async def open(cls, path: Path) -> CacheConnection:
-        """Connect (on the connection's thread) in autocommit mode, as hishel does."""
+    async def open(
+        cls, path: Path, prepare: Callable[[Path], bool] = lambda _path: True
+    ) -> CacheConnection | None:
+        """Run ``prepare(path)`` then, unless it returned False (None then), connect in
+        autocommit mode as hishel does: both in one call on the connection's thread."""
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-cache")
-        connect = partial(sqlite3.connect, str(path), isolation_level=None)
+
+        def connect() -> sqlite3.Connection | None:
+            if not prepare(path):
+                return None
+            return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+
         try:
-            real = await _finished(thread.submit(connect, check_same_thread=False))
+            real = await _finished(thread.submit(connect))
         except BaseException:
             thread.shutdown(wait=False)
             raise
+        if real is None:
+            thread.shutdown(wait=False)
+            return None
         return cls(real, thread)
 
     @property

@@ -338,14 +338,16 @@ async def _no_tls() -> ssl.SSLContext:
 
 
 async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage | None:
-    """The HTTP cache at ``path``, its file opened and its tables made now, not on the
-    first request (None: no cache, or its folder cannot be used)."""
-    if path is None or not await asyncio.to_thread(prepare_cache, path):
+    """The HTTP cache at ``path``, its file checked, opened and its tables made now, not on
+    the first request (None: no cache, or its folder cannot be used)."""
+    if path is None:
         return None
     try:
-        connection: Any = await CacheConnection.open(path)
+        connection: Any = await CacheConnection.open(path, prepare_cache)
     except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
         return AsyncSqliteStorage(database_path=path, max_size=max_size)
+    if connection is None:
+        return None
     storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)
     try:
         await storage._ensure_connection()
