@@ -63,19 +63,29 @@ class CacheConnection:
         self._real = real
         self._thread = thread  # one thread: its calls run in order, never two at once
         self._last: Future[Any] | None = None  # the last call sent to the thread
+        self.initialized = False  # whether ``open``'s ``initialize`` ran without an error
 
     @classmethod
     async def open(
-        cls, path: Path, prepare: Callable[[Path], bool] = lambda _path: True
+        cls,
+        path: Path,
+        prepare: Callable[[Path], bool] = lambda _path: True,
+        initialize: Callable[[sqlite3.Connection], None] = lambda _connection: None,
     ) -> CacheConnection | None:
         """Run ``prepare(path)`` then, unless it returned False (None then), connect in
-        autocommit mode as hishel does: both in one call on the connection's thread."""
+        autocommit mode as hishel does and ``initialize`` the connection: all in one call
+        on the connection's thread. ``initialized`` says whether that raised no error."""
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-cache")
 
-        def connect() -> sqlite3.Connection | None:
+        def connect() -> tuple[sqlite3.Connection, bool] | None:
             if not prepare(path):
                 return None
-            return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            real = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            try:
+                initialize(real)
+            except (sqlite3.Error, RuntimeError):
+                return real, False
+            return real, True
 
         try:
             real = await _finished(thread.submit(connect))
@@ -85,7 +95,9 @@ class CacheConnection:
         if real is None:
             thread.shutdown(wait=False)
             return None
-        return cls(real, thread)
+        connection = cls(real[0], thread)
+        connection.initialized = real[1]
+        return connection
 
     @property
     def busy(self) -> bool:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from hishel import AsyncSqliteStorage, CacheOptions
+from hishel import AsyncSqliteStorage, CacheOptions, SqliteStorage
 from hishel._core._storages._async_sqlite import TABLE_COLUMNS
 from hishel.httpx import AsyncCacheTransport
 
@@ -343,12 +343,15 @@ async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage 
     if path is None:
         return None
     try:
-        connection: Any = await CacheConnection.open(path, prepare_cache)
+        connection: Any = await CacheConnection.open(path, prepare_cache, _make_tables)
     except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
         return AsyncSqliteStorage(database_path=path, max_size=max_size)
     if connection is None:
         return None
     storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)
+    if connection.initialized:  # (else hishel's own set-up meets the failure and says so)
+        storage._initialized = True
+        return storage
     try:
         await storage._ensure_connection()
     except (sqlite3.Error, RuntimeError):
@@ -357,6 +360,14 @@ async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage 
         await storage.close()
         raise
     return storage
+
+
+def _make_tables(connection: sqlite3.Connection) -> None:
+    """hishel's own set-up of a cache file (WAL mode, pragmas, tables and indexes), run by
+    its synchronous storage on the connection's thread in the call that opens it: the
+    async storage sent each of its 13 statements to a thread in turn (~4 ms before the
+    first request could be looked up)."""
+    SqliteStorage(connection=connection)._ensure_connection()
 
 
 class HttpClient:
