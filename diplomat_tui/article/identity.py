@@ -202,8 +202,10 @@ _OTHER_TITLE = (
     _POSSESSIVE_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
+    # (a name starts a word and is short: no scan of a long hyphen chain from each letter)
     re.compile(
-        rf"[{_UPPER}][\w.-]+ [{_UPPER}][\w.-]+{_POSSESSIVE} [{_UPPER}][^.;]{{0,80}}? in "
+        rf"(?<![\w.-])[{_UPPER}][\w.-]{{1,30}} [{_UPPER}][\w.-]{{1,30}}{_POSSESSIVE} "
+        rf"[{_UPPER}][^.;]{{0,80}}? in "
         rf"(?P<title>The {_TITLE})"
     ),
 )
