@@ -117,6 +117,27 @@ def test_a_newsletter_section_is_read_and_the_others_are_not() -> None:
     assert stats(catalog) == {("weekly_rank", 2, 2), ("views", 3_100_000, 2)}
 
 
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 30, "* * *", "━" * 20])
+def test_an_email_newsletter_section_in_capitals_between_rules_is_read(rule: str) -> None:
+    def section(number: int, title: str, body: str) -> str:
+        return f"{rule}\n{number}. {title}\n{rule}\n\n{body}\n\n"
+
+    text = (
+        "From: The Weekly Sheet\nSubject: This week in streaming\n\nMorning, friends.\n\n"
+        + section(1, "DRY CREEK (Hulu)", "Ana Ruiz plays Meg Orr. It drew 2.2 million views.")
+        + section(
+            2,
+            f"{SHOW.upper()} (Peacock)",
+            f"Season 2 of {SHOW} premiered Oct. 16, 2025, and Mia Long plays Ivy Cole.",
+        )
+        + section(3, "QUICK HITS", "- Dry Creek is renewed for a season 3.")
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (None, "2025-10-16")}
+    assert not stats(catalog)
+
+
 # ------------------------------------------------------------------------- people
 
 

@@ -255,10 +255,11 @@ class Scope:
         )
 
     def names_show(self, text: str) -> bool:
-        """Whether ``text`` names the show (any case in an all-capitals line)."""
+        """Whether ``text`` names the show, as written or in capitals ("1. THE DIPLOMAT
+        (Netflix)", a newsletter's section)."""
         if self._named.search(text):
             return True
-        return text.isupper() and bool(self._named_caps.search(text))
+        return any(match.group().isupper() for match in self._named_caps.finditer(text))
 
     def introduced(self, text: str) -> bool:
         """Whether ``text`` says the show is what the article is about: "The show is
