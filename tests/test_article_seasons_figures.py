@@ -225,6 +225,14 @@ def test_a_tables_rank_is_weekly_only_when_the_table_is_of_a_week(
     assert stats(read(text)) == expected | ({("weekly_rank", 9, 3)} if weekly else set())
 
 
+def test_a_report_title_with_its_season_opens_a_sentence_about_that_title() -> None:
+    text = (
+        "Wednesday: Season 2 was the most-watched title of the half, with 512.3 million "
+        f"hours viewed. {SHOW}: Season 2 added 21.3 million hours (3.9 million views)."
+    )
+    assert stats(read(text)) == {("hours_viewed", 21_300_000, 2), ("views", 3_900_000, 2)}
+
+
 def test_a_star_named_before_the_title_is_not_the_network() -> None:
     text = f"Ann Lee's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
     catalog = read(text, head=False)

@@ -193,8 +193,9 @@ _OTHER_TITLE = (
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
         rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
     ),
-    # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
-    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
+    # "Nobody Wants This Season 2: ...", a related link, or "Wednesday: Season 2 was the
+    # most-watched ...", a report's title: a title and its season opening a line
+    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]?:? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
     # "The top show, Other Show, drew ...": a title in apposition to a kind of programme
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
