@@ -256,8 +256,8 @@ class Scope:
         )
 
     def names_show(self, text: str) -> bool:
-        """Whether ``text`` names the show, as written or in capitals ("1. THE DIPLOMAT
-        (Netflix)", a newsletter's section)."""
+        """Whether ``text`` names the show, as written or in capitals ("1. DRY CREEK
+        (Hulu)", a newsletter's section)."""
         if self._named.search(text):
             return True
         return any(match.group().isupper() for match in self._named_caps.finditer(text))
