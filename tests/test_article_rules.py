@@ -238,6 +238,17 @@ def test_what_else_people_were_in_said_in_words() -> None:
     assert ("Mia Long", "Red Earth") not in pairs(catalog)
 
 
+def test_a_title_in_a_career_ends_before_a_year_and_keeps_a_repeated_word() -> None:
+    catalog = read(
+        "Bo Li plays Sam Dunn. Li, who won an Emmy for The Long Road in 2001, starred in "
+        "Years and Years. Mia Long plays Ivy Cole. Long appeared in Days "
+        "and Days."
+    )
+    known = {p.name: set(p.known_for) for p in catalog.people}
+    assert known["Bo Li"] == {"The Long Road", "Years and Years"}
+    assert known["Mia Long"] == {"Days and Days"}
+
+
 def test_award_names_are_not_other_shows() -> None:
     catalog = read("It stars Mia Long. Mia Long was nominated for Outstanding Lead Actress.")
     person = catalog.person("Mia Long")
