@@ -134,7 +134,7 @@ _TITLE_IN_LIST = re.compile(
     rf"(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
     rf"(?!(?:19|20)\d\d\b)[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
-# "Years and Years": one title whose words on either side of "and" are the same, not two.
+# "Days and Days": one title whose words on either side of "and" are the same, not two.
 _REPEATED_TITLE = re.compile(r" and (?P<word>\S+)")
 
 
