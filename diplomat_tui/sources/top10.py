@@ -38,7 +38,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from diplomat_tui.errors import SourceError
@@ -564,7 +564,8 @@ async def _fetch_file(
     http: HttpClient, base_url: str, current: Catalog, title: str, file: _File, asked: asyncio.Event
 ) -> Catalog | None:
     """Stream one file through its parser, parsed on a worker thread; None if the server
-    says it is unchanged. ``asked`` is set when its request goes out, or it is done."""
+    says it is unchanged. ``asked`` is set when its request goes out, or it is done; the
+    parser's thread starts as the request goes out, while the answer is awaited."""
     request = Request(
         NAME,
         file.label,
@@ -572,18 +573,28 @@ async def _fetch_file(
         previous=current.source(file.source_id),
         max_bytes=file.max_bytes,
         deadline=DEADLINE,
-        on_sent=asked.set,
     )
+    parser = ParserThread(file.parser(title, request.origin, file.source_id))
+
+    def sent() -> None:
+        asked.set()
+        parser.start()
+
+    request = replace(request, on_sent=sent)
     try:
-        return await _parsed_file(http, request, title, file)
+        return await _parsed_file(http, request, title, file, parser)
     finally:
         asked.set()
 
 
 async def _parsed_file(
-    http: HttpClient, request: Request, title: str, file: _File
+    http: HttpClient,
+    request: Request,
+    title: str,
+    file: _File,
+    parser: ParserThread[tuple[Stat, ...]],
 ) -> Catalog | None:
-    async with ParserThread(file.parser(title, request.origin, file.source_id)) as parser:
+    async with parser:
         answer = await http.stream_lines(request, parser.feed)
         if answer.unchanged:
             return None
