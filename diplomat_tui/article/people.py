@@ -16,17 +16,21 @@ from diplomat_tui.article.conversation import (
     _epithet_subject_mentions,
     _pronoun_role_mentions,
 )
+from diplomat_tui.article.credit_lists import (
+    _list_mentions,
+)
 from diplomat_tui.article.credits import (
-    _FULL_NAME,
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
-    _list_mentions,
-    _Mention,
     _pair_mentions,
-    _People,
     _plays_mentions,
     _reference_mentions,
+)
+from diplomat_tui.article.names import (
+    _FULL_NAME,
+    _Mention,
+    _People,
     _short_form,
 )
 from diplomat_tui.article.patterns import (
