@@ -403,6 +403,10 @@ class SeasonContext:
         )
         self.day: dict[int, re.Match[str]] = {}  # the day heading a listing entry is under
         self._before: dict[int, int | None] = {}
+        # the season a sheet's block is of: its heading's own (not the headline's), or a
+        # "Season: 3" line above it in its section
+        self._block: dict[int, int | None] = {}
+        block: int | None = None
         last: int | None = None
         aside: int | None = None  # the topic before a season looked back on
         section = paragraph = None
@@ -417,6 +421,7 @@ class SeasonContext:
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
+                block = heading_season if s.index != 1 else None
                 if s.index == 1:
                     headline_season = heading_season
                 elif not mentions:
@@ -424,7 +429,8 @@ class SeasonContext:
                 last, section, aside = heading_season, s.section, None
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
-                heading_season = _count(keyed["season"])
+                heading_season = block = _count(keyed["season"])
+            self._block[s.index] = block
             if s.section != section or last is None:
                 last, aside = heading_season, None  # a new paragraph goes on with the season
             elif s.paragraph != paragraph and aside is not None:
@@ -471,6 +477,12 @@ class SeasonContext:
             return launched
         found = self._before.get(sentence.index)
         return self._only if found is None else (found or None)
+
+    def block(self, sentence: _Sentence) -> int | None:
+        """The season the block of ``Key: value`` lines holding ``sentence`` is of: named
+        by its section's heading or a "Season: N" line above it; None when neither names
+        one (a season named in passing on another line does not make the block its)."""
+        return self._block.get(sentence.index)
 
     def within(self, sentence: _Sentence, start: int, end: int) -> int | None:
         """The one season named between ``start`` and ``end`` of ``sentence``, if one is."""
@@ -834,13 +846,14 @@ def _premiere_season(
     if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
         return _season_number(named)  # "an Oct. 16 premiere date for Season 3", "of the
         # eight-episode third season"
+    if key := (premiere.groupdict().get("key") or "").lower():
+        # a sheet's "Premiere: ..." is of the season its block is of; "First aired: ..."
+        # in a block of no season is the show's; a bare "Premiere:" there is not placed
+        block = context.block(sentence)
+        return block if block is not None else 1 if key in _SHOW_KEYS else None
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
-    season = context.at(sentence, premiere.start())
-    key = (premiere.groupdict().get("key") or "").lower()
-    if season is None and key in _SHOW_KEYS:
-        return 1  # an infobox's "First aired: May 5, 2021": the show's premiere
-    return season
+    return context.at(sentence, premiere.start())
 
 
 def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:
