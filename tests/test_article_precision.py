@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from diplomat_tui.article import extract
-from diplomat_tui.model import Catalog
+from diplomat_tui.model import CastCredit, Catalog, Person
 
 SHOW = "Harbour Lights"
 
@@ -61,3 +61,114 @@ def test_a_sheets_premiere_line_goes_to_its_blocks_season(
 ) -> None:
     got = seasons(read(sheet))
     assert {n: got[n][1] for n in expected} == {n: v[1] for n, v in expected.items()}
+
+
+# ------------------------------------------- "Actor (Character)" or "Actor (Title)"
+
+HEAD = f"{SHOW} News\n\n"
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def known_for(catalog: Catalog) -> dict[str, set[str]]:
+    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
+
+
+def _known(*names: str) -> Catalog:
+    """A store that credits ``names`` and knows none of their characters."""
+    people = tuple(Person(name) for name in names)
+    cast = tuple(CastCredit(name, order=n) for n, name in enumerate(names, start=1))
+    return Catalog(people=people, cast=cast)
+
+
+KNOWN = _known("Mia Long", "Bo Li", "Eve Sol")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cast includes Mia Long (Austin Reyes), Bo Li (Ivy Park) and Eve Sol (Stuart Hale).",
+        "Returning are Mia Long (Austin Reyes), Bo Li (Ivy Park) and Eve Sol, who plays Stu Hale.",
+        "Mia Long (Austin Reyes) and Bo Li (Margaret Vance) round out the principal cast.",
+    ],
+)
+def test_people_named_in_parentheses_after_actors_are_characters_not_titles(text: str) -> None:
+    catalog = read(HEAD + text, known=KNOWN)
+    assert known_for(catalog) == {}
+    assert ("Mia Long", "Austin Reyes") in pairs(catalog)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one parenthesis reading as a name: a character, or a title named for its hero
+        "Mia Long (Austin Reyes) will return for the new season.",
+        "Mia Long (Ted Marsh) is the best thing in it.",
+    ],
+)
+def test_a_lone_name_in_parentheses_after_an_actor_is_no_title(text: str) -> None:
+    catalog = read(HEAD + text, known=KNOWN)
+    assert known_for(catalog) == {}
+    assert ("Mia Long", "Austin Reyes") not in {(p, None) for p, _ in pairs(catalog)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The cast also includes Mia Long (Dry Creek), Bo Li (Blue Line) and Eve Sol (Red Sky).",
+            {"Mia Long": {"Dry Creek"}, "Bo Li": {"Blue Line"}, "Eve Sol": {"Red Sky"}},
+        ),
+        ("Mia Long (Altered Minds) will return.", {"Mia Long": {"Altered Minds"}}),
+    ],
+)
+def test_titles_in_parentheses_after_actors_stay_what_else_they_were_in(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert known_for(read(HEAD + text, known=KNOWN)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article's own known pairs give the order of the unknown ones
+        (
+            "Returning: Mia Long (Ivy Cole) and Bo Li (Sam Dunn).\n\n"
+            "New to the series: Jonah Vell (Felix Orme) and Ada Quist (Astrid Moe).",
+            {("Jonah Vell", "Felix Orme"), ("Ada Quist", "Astrid Moe")},
+        ),
+        # the surname the article goes on to use alone is the actor's
+        (
+            "Newcomer Jonah Vell (Felix Orme) steals the show. Vell was last seen in Dry Creek.",
+            {("Jonah Vell", "Felix Orme")},
+        ),
+        (
+            "Felix Orme (Jonah Vell) steals the show. Vell was last seen in Dry Creek.",
+            {("Jonah Vell", "Felix Orme")},
+        ),
+        # a casting sentence lists actors first
+        ("New to the series: Jonah Vell (Felix Orme).", {("Jonah Vell", "Felix Orme")}),
+        ("Jonah Vell (Felix Orme) joins the cast.", {("Jonah Vell", "Felix Orme")}),
+        # a character's title marks the character in either place
+        (
+            "New to the series: Kwame Bo (Deputy Prime Minister Lionel Ash).",
+            {("Kwame Bo", "Deputy Prime Minister Lionel Ash")},
+        ),
+        # a recap's story names the character first
+        ("Felix Orme (Jonah Vell) opens the door.", {("Jonah Vell", "Felix Orme")}),
+    ],
+)
+def test_unknown_name_pairs_follow_the_article(
+    text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole and Bo Li as Sam Dunn.")
+    assert pairs(read(HEAD + text, known=known)) >= expected
+    assert not {(c, p) for p, c in expected} & pairs(read(HEAD + text, known=known))
+
+
+def test_a_casting_list_with_a_title_in_parentheses_gives_no_pair() -> None:
+    # "Gentleman Jack" reads as no person's name: the newcomer is not its actor
+    catalog = read(HEAD + "The show has added Fenella Ok (Gentleman Jack) for the new season.")
+    assert pairs(catalog) <= {("Fenella Ok", None)}

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from diplomat_tui.article.names import (
     _ADJECTIVE,
     _HONORIFIC,
+    _NAMED_ENTRIES,
     _NOT_OWNER,
     _looks_like_name,
     _Mention,
+    _person_shaped,
 )
 from diplomat_tui.article.other_titles import (
     _DESCRIBED_TITLE,
@@ -176,9 +178,13 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             entries = _list_entries(sentence.text, match.end())
             if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
                 continue
+            # "A (Ruth Abara), B (Ivy Park)": a list whose parentheses read as people's
+            # names gives characters
+            named = sum(bool(e["credits"] and _person_shaped(e["credits"])) for e in entries)
+            characters = opener.characters or named >= _NAMED_ENTRIES
             for entry in entries:
                 inner = entry["credits"]
-                as_character = opener.characters and inner and _looks_like_name(inner)
+                as_character = characters and inner and _looks_like_name(inner)
                 yield _Mention(
                     _trim(entry["name"]),
                     sentence.index,
@@ -186,7 +192,7 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                     billing=opener.billing,
                     character=inner.strip() if as_character else entry["character"],
                     role=opener.role,
-                    known_for=() if opener.characters else _other_credits(inner),
+                    known_for=() if characters else _other_credits(inner),
                 )
     yield from _subject_role_mentions(sentence)
     yield from _subject_cast_mentions(sentence)
@@ -246,7 +252,9 @@ def _subject_cast_mentions(sentence: _Sentence) -> Iterator[_Mention]:
 
 
 def _other_credits(credits: str | None) -> tuple[str, ...]:
-    """The shows in "(Show One, Show Two)"; "and" inside a title does not split it."""
+    """The shows in "(Show One, Show Two)"; "and" inside a title does not split it. A
+    part that reads as a person's name ("Ruth Abara") is no title: nothing is taken."""
     if not credits or not credits[0].isupper():
         return ()
-    return tuple(part for part in _CREDIT_SEPARATOR.split(credits.strip()) if part)
+    parts = tuple(part for part in _CREDIT_SEPARATOR.split(credits.strip()) if part)
+    return () if any(_person_shaped(part) for part in parts) else parts

@@ -4,7 +4,7 @@ role behind the camera, and the names a surname or a short form stands for."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from diplomat_tui.article.credit_lists import (
     _ROLE,
@@ -16,11 +16,13 @@ from diplomat_tui.article.names import (
     _ADJECTIVE,
     _CHARACTER_TITLE,
     _HONORIFIC,
+    _NAMED_ENTRIES,
     _NOT_OWNER,
     _looks_like_name,
     _Mention,
     _new_name,
     _People,
+    _person_shaped,
 )
 from diplomat_tui.article.other_titles import (
     _NETWORK,
@@ -427,10 +429,14 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
         )
 
 
-def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
+def _reference_mentions(
+    sentence: _Sentence, people: _People, actor_first: bool | None = None, article: str = ""
+) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
     Show)" outside lists, "Name’s performance as Character" and "Name brings warmth to
-    Character"."""
+    Character". ``actor_first`` is how the article writes such pairs where one side is
+    known (:func:`_pair_order`): with neither side known, it says which is the actor;
+    None (no pair known, or both orders) takes nothing."""
     # "A (Matlock), B (The Last of Us) and C (Slow Horses)": where one parenthesis holds a
     # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
     titled = any(
@@ -439,9 +445,15 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
     )
     # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
     # person holds a known character, the others after people are characters too
-    charactered = any(
-        people.person(_trim(m["left"])) and people.is_character(m["inner"].strip())
+    # "A (Ruth Abara), B (Ivy Park)": so is a list where two parentheses after people
+    # read as names of people ("Ruth Abara", not "Dry Creek")
+    after_people = [
+        m["inner"].strip()
         for m in _PARENTHESIS.finditer(sentence.text)
+        if people.person(_trim(m["left"]))
+    ]
+    charactered = any(people.is_character(inner) for inner in after_people) or (
+        sum(_person_shaped(inner) for inner in after_people) >= _NAMED_ENTRIES
     )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), match["inner"].strip()
@@ -464,9 +476,13 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             if _looks_like_name(inner) and " " in inner:
                 yield _Mention(person, sentence.index, match.start(), character=inner)
         elif person := people.person(left):
+            # "A (Ruth Abara)" alone: a character or a title named for its hero, unknown
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
+            elif _person_shaped(inner) and not people.person(inner):
+                if actor_first or (actor_first is None and _CASTING.search(sentence.text)):
+                    yield _Mention(person, sentence.index, match.start(), character=inner)
         elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
             # "Ann Lee (President Meg Orr)": a title names the character in parentheses
             yield _Mention(left, sentence.index, match.start(), billing, character=inner)
@@ -476,10 +492,18 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             and not people.is_character(inner)
             and not titled
         ):
-            if charactered:  # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character
+            # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character, as the
+            # sentence or the article writes its known pairs; unknown order: nothing
+            order = _surname_order(left, inner, article) if actor_first is None else actor_first
+            if order is None and _CASTING.search(sentence.text):
+                # a casting sentence lists actors first: "Jonah Vell (Felix Orme) joins"
+                order = True if _person_shaped(inner) else None
+            elif order is None:
+                order = False  # a recap's story: "Felix Orme (Jonah Vell) opens the door"
+            if charactered or order:
                 if _looks_like_name(left) and " " in left:
                     yield _Mention(left, sentence.index, match.start(), billing, character=inner)
-            else:
+            elif order is False:
                 yield _Mention(inner, sentence.index, match.start(), billing, character=left)
     for match in _BRINGS.finditer(sentence.text):
         # only for someone credited, and a character of two words or more, no person's
@@ -496,6 +520,56 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
+
+
+def _surname_order(left: str, inner: str, article: str) -> bool | None:
+    """Which of "Name (Name)" is the actor by how the article goes on: the one whose
+    surname it uses alone ("Vell was most recently seen in ...") is a person, as
+    journalists write them (True: the left one); None when neither or both are."""
+    left_alone, inner_alone = _used_alone(left, article), _used_alone(inner, article)
+    return left_alone if left_alone != inner_alone else None
+
+
+def _used_alone(name: str, article: str) -> bool:
+    """Whether the last word of ``name`` stands alone somewhere in ``article``: not
+    right after another capitalised word, nor before one."""
+    surname = name.rsplit(" ", 1)[-1]
+    if len(surname) < _SURNAME_MIN:
+        return False
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", article):
+        before = article[max(0, match.start() - 40) : match.start()]
+        if not re.search(rf"[{_UPPER}][\w’'.-]* $", before) and not re.match(
+            rf" [{_UPPER}]", article[match.end() : match.end() + 2]
+        ):
+            return True
+    return False
+
+
+_SURNAME_MIN = 3
+# Words of a sentence about casting, where "Name (Name)" is "Actor (Character)".
+_CASTING = re.compile(
+    r"(?i)\b(?:cast|casting|joins?|joined|joining|returning|series regulars?|newcomers?"
+    r"|new to the (?:series|show|cast)|new faces|added|adds|rounds? out|principal|ensemble"
+    r"|starring|co-stars?|line-?up)\b"
+)
+
+
+def _pair_order(sentences: Iterable[_Sentence], people: _People) -> bool | None:
+    """How the article writes "Name (Name)" where one side is a person it credits: True
+    for "Actor (Character)" (a press release's cast list: the other side a known
+    character or a person's name), False for "Character (Actor)" (a recap's, a
+    synopsis's "Ivy Cole (Long)"); None when it writes no such pair, or both ways."""
+    orders = set()
+    for sentence in sentences:
+        for match in _PARENTHESIS.finditer(sentence.text):
+            left, inner = _trim(match["left"]), match["inner"].strip()
+            inner = _ACTOR_PREFIX.sub("", inner)
+            if people.person(inner):  # "Ivy Cole (Mia Long)", "Ivy Cole (Long)"
+                if people.is_character(left) or (not people.person(left) and " " in left):
+                    orders.add(False)
+            elif people.person(left) and (people.is_character(inner) or _person_shaped(inner)):
+                orders.add(True)
+    return orders.pop() if len(orders) == 1 else None
 
 
 # Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from diplomat_tui.article.patterns import (
     _NAME,
@@ -75,11 +77,36 @@ _TITLE_CASE_WORDS = frozenset("In On At To For With And Or The A An Up Into From
 
 # A title that only characters carry in a cast list: "(President Meg Orr)".
 _CHARACTER_TITLE = re.compile(
-    r"^(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
+    r"^(?:(?:Deputy|Acting|Former|Junior|Shadow|Assistant|Chief) )?"
+    r"(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
     r"|Senator|Governor|Minister|Chancellor|General|Agent|Detective|Inspector|Captain"
     r"|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Lord|Lady|Sir|Dame|Queen|King"
     r"|Prince|Princess|Dr\.?|Professor|Father|Sister) [A-Z]"
 )
+
+
+_NAMED_ENTRIES = 2  # parentheses reading as people's names that make a list of characters
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """First names people are given (lower case), read once from ``given_names.txt``."""
+    text = resources.files(__package__).joinpath("given_names.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _person_shaped(text: str) -> bool:
+    """Whether ``text`` reads as a person's (or a character's) full name rather than a
+    title: two to four name words, the first a given name ("Ruth Abara", not
+    "Dry Creek"), or a character's title before a name ("Deputy Prime Minister Ann
+    Lee"). A title named for its hero ("Ted Lasso") reads as a name too."""
+    text = text.strip()
+    if _CHARACTER_TITLE.match(text):
+        return not re.search(rf"{_POSSESSIVE}|\d|[,;:]", text)
+    words = text.split(" ")
+    if not 2 <= len(words) <= 4 or not _looks_like_name(text):
+        return False
+    return words[0].lower() in _given_names()
 
 
 def _new_name(name: str) -> str | None:

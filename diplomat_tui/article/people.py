@@ -24,6 +24,7 @@ from diplomat_tui.article.credits import (
     _cast_block_mentions,
     _crew_phrase_mentions,
     _pair_mentions,
+    _pair_order,
     _plays_mentions,
     _reference_mentions,
 )
@@ -87,7 +88,9 @@ def _mentions(
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    order = _pair_order(sentences, first)
+    article = "\n".join(s.text for s in sentences)
+    mentions += [m for s in sentences for m in _reference_mentions(s, first, order, article)]
     second = people()
     around = around or sentences
     context = _Context(around, second, show)
