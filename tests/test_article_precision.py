@@ -172,3 +172,62 @@ def test_a_casting_list_with_a_title_in_parentheses_gives_no_pair() -> None:
     # "Gentleman Jack" reads as no person's name: the newcomer is not its actor
     catalog = read(HEAD + "The show has added Fenella Ok (Gentleman Jack) for the new season.")
     assert pairs(catalog) <= {("Fenella Ok", None)}
+
+
+# ------------------------------------------------ text about another title
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a forum comment recommending another title, with its cast
+        "Off topic, but Dry Creek on Hulu is back with season 5. Ann Lee as Meg Orr is great.",
+        "Needed something after it, so I started Dry Creek season 2. Ann Lee plays Meg Orr.",
+        "Also try Dry Creek, Ann Lee plays Meg Orr and season 2 had ten episodes.",
+        "bo_fan wrote: Has anyone watched Dry Creek? Ann Lee plays Meg Orr.",
+        # a round-up's paragraph about another title's casting
+        "Over at the BBC, Dry Creek has cast Ann Lee (Meg Orr) as its villain.",
+        "And Hulu's Dry Creek has added Ann Lee (Meg Orr) for season six.",
+        "Dry Creek returns for a second season. Ann Lee plays Meg Orr again.",
+    ],
+)
+def test_a_paragraph_about_another_title_gives_no_cast(paragraph: str) -> None:
+    text = f"{SHOW} season 2 discussion\n\nMia Long plays Ivy Cole in {SHOW}.\n\n{paragraph}\n"
+    catalog = read(text)
+    assert ("Mia Long", "Ivy Cole") in pairs(catalog)
+    assert "Ann Lee" not in {c.person for c in catalog.cast}
+    assert all(s.episode_count != 10 for s in catalog.seasons)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a person where a title would be: the paragraph stays the show's
+        "Meanwhile, Mia Long is back as Ivy Cole, and Bo Li plays Sam Dunn.",
+        "I started rewatching it last week. Bo Li plays Sam Dunn.",
+    ],
+)
+def test_a_person_is_no_other_title(paragraph: str) -> None:
+    text = f"{SHOW} season 2 discussion\n\n{SHOW} is back.\n\n{paragraph}\n"
+    assert ("Bo Li", "Sam Dunn") in pairs(read(text))
+
+
+def test_a_later_clause_about_another_title_is_cut() -> None:
+    text = (
+        f"{SHOW} renewed\n\nPeacock renewed {SHOW} for a third season, weeks before its second "
+        "season premieres on October 16, and confirmed that Dry Creek will return for season 3.\n"
+    )
+    catalog = read(text)
+    assert seasons(catalog).get(2) == (None, "October 16")
+
+
+def test_a_listing_line_under_another_titles_heading_is_that_titles() -> None:
+    text = (
+        "The week's best TV\n\nOur picks\n\nDry Creek\nHulu, from Wednesday 24 September\n"
+        "Series five begins. Six episodes. Ann Lee plays Meg Orr.\n\n"
+        f"{SHOW}\nPeacock, from Thursday 16 October\nSeries two drops all eight episodes. "
+        "Mia Long plays Ivy Cole.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert 5 not in seasons(catalog)

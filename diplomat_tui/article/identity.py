@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from diplomat_tui.article.names import _person_shaped
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _FUNCTION_WORDS,
@@ -142,6 +143,12 @@ _POSSESSIVE_SEASON = re.compile(
     r"(?:[\w-]+ )?(?:season|series)\b"
     rf"(?! [{_UPPER}“\"]| of\b| as\b| playing\b)"
 )
+# Networks and platforms named before their titles ("Hulu's Dry Creek").
+_NETWORKS = (
+    r"[A-Z]{2,5}|Amazon|Prime Video|Hulu|Apple TV\+|Apple TV|Apple|Peacock"
+    r"|Paramount\+|Paramount|Disney\+|Disney|Max|Showtime|Starz|Sky|Channel 4|ITV|BBC One"
+)
+_ORDINAL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -149,13 +156,14 @@ _OTHER_TITLE = (
     re.compile(
         r"\b(?:plays|(?<!known for )(?<!remembered for )playing|stars|starring|returns|appears"
         r"|co-stars)\b"
-        rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
+        rf"[^.;,]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
     ),
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
     re.compile(
         rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})[”\"]?"
         r"(?=,| (?:slipped|held|debuted|climbed|fell|rose|dropped|landed|returned|premiered"
-        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped))"
+        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped"
+        r"|has|have|had|is|was|will|adds|added|casts|cast|returns))"
     ),
     # A chart roundup's paragraph: "Boots held at No. 3", "Other Show Season 2 landed at
     # No. 4", "Monster: The Subtitle fell to No. 2" (a title opening the sentence, a chart verb)
@@ -207,6 +215,30 @@ _OTHER_TITLE = (
         rf"(?P<title>The {_TITLE})"
     ),
 )
+# Signs of another title that may come in a later clause of a sentence about the show
+# ("Harbour Lights returns Oct. 16, and Dry Creek returns for season 3"): that clause is cut.
+_LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
+    # "And Hulu's Dry Creek has added ...": a network's title doing something
+    re.compile(
+        rf"(?:^|, |\bAnd )(?:{_NETWORKS}){_POSSESSIVE} [“\"]?(?P<title>{_TITLE})[”\"]? "
+        r"(?:has|have|had|is|was|will|adds|added|casts|cast|returns|returned)\b"
+    ),
+    # "I started Dry Creek season 2", "Dry Creek series two is ...": another title's season
+    re.compile(rf"[“\"]?(?P<title>{_TITLE})[”\"]? (?i:season|series) (?:\d+|{_ORDINAL_WORDS})\b"),
+    # "Dry Creek on Hulu is back with season 5", "Dry Creek returns for a second season"
+    re.compile(
+        rf"[“\"]?(?P<title>{_TITLE})[”\"]?(?: on [{_UPPER}][\w+]*(?: [{_UPPER}][\w+]*)?)? "
+        r"(?:is back|are back|returns|returned|will return|comes back|came back) (?:with|for) "
+        r"(?:its |a |the )?(?:[\w-]+ )?(?i:season|series)\b"
+    ),
+    # "Also try Dry Creek", "Has anyone watched Dry Creek?": a recommendation of a title
+    re.compile(
+        r"(?<![\w-])(?i:try|trying|check out|checking out|started|starting|binged|bingeing"
+        rf"|recommend) [“\"]?(?P<title>{_TITLE})"
+        r"|(?:^|: )(?:Has|Have|Did) (?:anyone|anybody|you)(?: else)? "
+        rf"(?:watched|seen|tried|started) [“\"]?(?P<asked>{_TITLE})"
+    ),
+)
 # A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
 _ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
@@ -238,8 +270,12 @@ _ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season
 class Scope:
     """The show an article is read for, and which of its sentences speak of it."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, people: Iterable[str] = ()) -> None:
         self.title = title
+        # the people the store knows, by full name and by surname: no title
+        self._people = frozenset(
+            part for name in people for part in (name, name.rsplit(" ", 1)[-1])
+        )
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
@@ -269,19 +305,34 @@ class Scope:
         star Ann Lee joins Other Show" is about the star's new work)."""
         return self.names_show(self._epithet.sub(" ", text))
 
+    def _a_person(self, title: str) -> bool:
+        """Whether a would-be title is a person: one the store knows, or a name that
+        reads as a person's ("Ann Lee", not "Dry Creek")."""
+        return title in self._people or _person_shaped(title)
+
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
         entry = _ROUNDUP_ENTRY.match(sentence.text)
         if entry and not self.names_show(entry["title"]):
             return entry["title"]
         text = _outside_parentheses(sentence.text)
-        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, *_OTHER_TITLE):
+        for pattern in (
+            _POSSESSIVE_INTRO,
+            _NETWORK_RENEWS,
+            _TITLE_RENEWED,
+            *_OTHER_TITLE,
+            *_LATER_TITLE_SIGNS,
+        ):
             for match in pattern.finditer(text):
-                raw = match["title"]
+                raw = match["title"] if match["title"] is not None else match["asked"]
+                if pattern in _LATER_TITLE_SIGNS and self.names_show(text[: match.start()]):
+                    continue  # a later clause of a sentence about the show: cut, not out
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
-                if pattern in _OTHER_TITLE and self.names_show(match.group()):
+                if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
+                    self.names_show(match.group())
+                ):
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
                 if pattern is _POSSESSIVE_SEASON and self.names_show(text):
                     continue  # a weak sign: a sentence naming the show stays the show's
@@ -291,12 +342,31 @@ class Scope:
                     continue  # "Peacock's Season 3 cast": an owner's season, not a title
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
+                if self._a_person(title):
+                    continue  # "Meanwhile, Ann Lee is ...": no title
+                if pattern in _LATER_TITLE_SIGNS and re.fullmatch(_NETWORKS, title):
+                    continue  # "the Peacock season 3 trailer": a network
                 return title
         return None
 
     def without_other_clauses(self, sentence: _Sentence) -> _Sentence:
         """``sentence`` cut before a clause about another title ("..., and ran the room on
-        Other Show, where A's B ..."): what follows is about that title."""
+        Other Show, where A's B ...", "..., and Dry Creek returns for season 3"): what
+        follows is about that title."""
+        for pattern in _LATER_TITLE_SIGNS:
+            for match in pattern.finditer(sentence.text):
+                raw = match["title"] if match["title"] is not None else match["asked"]
+                title = _trim(raw)
+                if self.names_show(raw) or self._a_person(title) or title in _FUNCTION_WORDS:
+                    continue
+                named = self._named.search(sentence.text, 0, match.start())
+                if named is None:
+                    continue
+                cut = max(
+                    sentence.text.rfind(mark, named.end(), match.start()) for mark in (", ", "; ")
+                )
+                if cut > 0:
+                    sentence = replace(sentence, text=sentence.text[:cut])
         for match in _OTHER_CLAUSE.finditer(sentence.text):
             if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
                 return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
@@ -400,7 +470,8 @@ def in_scope(
     the rest, a sentence with signs of another title, and those after it in its
     paragraph, are out until the show is named again.
     """
-    scope = Scope(show)
+    people = tuple(people)
+    scope = Scope(show, people)
     first = sentences[0].paragraph if sentences else 0
     body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
@@ -494,6 +565,7 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     paragraph, paragraph_in = -1, default
     show_heading = False  # the sentence before is a heading naming the show
     numbered = False  # the sentence before is a numbered heading
+    other_heading: str | None = None  # the sentence before is a heading naming another title
     box = False  # in a web page's box of links ("Related", "More from ..."), until prose
     entries = scope.entry_markup(sentences)
     for sentence in sentences:
@@ -519,6 +591,9 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             numbered = bool(_NUMBERED.match(sentence.text))
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
+            if other is None and other_heading and not named and not is_day_heading(sentence):
+                other = other_heading  # a listing's "<Channel>, from 8am" under another title
+            other_heading = other
             section_other = other is not None
             section_in = named or dek or (default and not section_other)
             show_heading = named
@@ -527,6 +602,7 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
                 kept.append(sentence)  # a listing's day heading dates the entries under it
             continue
         show_heading = numbered = False
+        other_heading = None
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:
