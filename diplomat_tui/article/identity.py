@@ -201,8 +201,9 @@ _OTHER_TITLE = (
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
         rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
     ),
-    # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
-    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
+    # "Nobody Wants This Season 2: ...", a related link, or "Wednesday: Season 2 was the
+    # most-watched ...", a report's title: a title and its season opening a line
+    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]?:? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
     # "The top show, Other Show, drew ...": a title in apposition to a kind of programme
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
@@ -210,8 +211,10 @@ _OTHER_TITLE = (
     _POSSESSIVE_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
+    # (a name starts a word and is short: no scan of a long hyphen chain from each letter)
     re.compile(
-        rf"[{_UPPER}][\w.-]+ [{_UPPER}][\w.-]+{_POSSESSIVE} [{_UPPER}][^.;]{{0,80}}? in "
+        rf"(?<![\w.-])[{_UPPER}][\w.-]{{1,30}} [{_UPPER}][\w.-]{{1,30}}{_POSSESSIVE} "
+        rf"[{_UPPER}][^.;]{{0,80}}? in "
         rf"(?P<title>The {_TITLE})"
     ),
 )
@@ -289,10 +292,11 @@ class Scope:
         )
 
     def names_show(self, text: str) -> bool:
-        """Whether ``text`` names the show (any case in an all-capitals line)."""
+        """Whether ``text`` names the show, as written or in capitals ("1. DRY CREEK
+        (Hulu)", a newsletter's section)."""
         if self._named.search(text):
             return True
-        return text.isupper() and bool(self._named_caps.search(text))
+        return any(match.group().isupper() for match in self._named_caps.finditer(text))
 
     def introduced(self, text: str) -> bool:
         """Whether ``text`` says the show is what the article is about: "The show is
@@ -393,12 +397,17 @@ class Scope:
 
     def entry_markup(self, sentences: list[_Sentence]) -> str | None:
         """The markup of the show's own entry heading (a heading that is its title and
-        maybe its network), or None when it has none."""
+        maybe its network and season: "DRY CREEK, SEASON 3"), or None when it has none."""
         for s in sentences:
             bare = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", s.text).strip()
+            bare = _HEADING_SEASON.sub("", bare)
             if s.heading and s.index > 1 and bare.casefold() == self.title.casefold():
                 return _markup(s.text)
         return None
+
+
+# A season after the title in an entry's heading: ", Season 3", ": Series Two", " season 3".
+_HEADING_SEASON = re.compile(r"[,:]? (?i:season|series) (?:\d+|[A-Za-z]+)$")
 
 
 def _markup(heading: str) -> str:
@@ -414,7 +423,10 @@ _ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
 _SECTION_NAMES = frozenset(
     "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
     "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
-    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related".split(";")
+    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related;"
+    "main;recurring;guest;guests;guest stars;starring;main cast;recurring cast;supporting;"
+    "cast and characters;characters;references;external links;see also;notes;"
+    "also new this week;also streaming;quick hits".split(";")
 )
 
 
@@ -564,8 +576,8 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     section_other = False
     paragraph, paragraph_in = -1, default
     show_heading = False  # the sentence before is a heading naming the show
+    other_heading = False  # the sentence before is the heading of another title's entry
     numbered = False  # the sentence before is a numbered heading
-    other_heading: str | None = None  # the sentence before is a heading naming another title
     box = False  # in a web page's box of links ("Related", "More from ..."), until prose
     entries = scope.entry_markup(sentences)
     for sentence in sentences:
@@ -586,23 +598,21 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             other = None
             if not (named or dek or is_day_heading(sentence)):
                 other = scope.heading_title(sentence.text, entries)
+            if other_heading and not named and not is_day_heading(sentence):
+                other = sentence.text  # the dek of another title's entry ("Stan, from 8pm")
             if numbered and _NUMBERED.match(sentence.text):
                 other = None  # a box of numbered links ("Trending: 1. ... 2. ..."): no entry
             numbered = bool(_NUMBERED.match(sentence.text))
             if not named and _COMPARISON.search(sentence.text):
                 other = sentence.text  # "If you like it, try <Title>"
-            if other is None and other_heading and not named and not is_day_heading(sentence):
-                other = other_heading  # a listing's "<Channel>, from 8am" under another title
-            other_heading = other
             section_other = other is not None
             section_in = named or dek or (default and not section_other)
-            show_heading = named
+            show_heading, other_heading = named, section_other and not other_heading
             paragraph, paragraph_in = sentence.paragraph, section_in
             if section_in or is_day_heading(sentence):
                 kept.append(sentence)  # a listing's day heading dates the entries under it
             continue
-        show_heading = numbered = False
-        other_heading = None
+        show_heading = numbered = other_heading = False
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:
