@@ -231,3 +231,20 @@ def test_a_listing_line_under_another_titles_heading_is_that_titles() -> None:
     catalog = read(text)
     assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
     assert 5 not in seasons(catalog)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former Meg Orr and Sam Dunn play President Ivy Cole and her husband, Tom.",
+        "Ann Lee and Bo Li portray Ivy Cole and her rival.",
+    ],
+)
+def test_two_subjects_of_a_plural_verb_give_no_pair(text: str) -> None:
+    assert pairs(read(HEAD + text)) <= {("Ann Lee", None), ("Bo Li", None)}
+
+
+def test_one_subject_of_play_is_read() -> None:
+    assert pairs(read(HEAD + "In the new season, Bo Li will play Ivy Cole.")) == {
+        ("Bo Li", "Ivy Cole")
+    }

@@ -383,6 +383,9 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             continue
         if _described_only(sentence.text, match):
             continue  # "stars as a Cornish coastguard"
+        plural = match["verb"].split(" ", 1)[0].lower() in _PLURAL_VERBS
+        if plural and _NAME_AND_BEFORE.search(sentence.text, 0, match.start("actor")):
+            continue  # "A and B play C and her husband": who plays whom is not said
         if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
             sentence.text, match.end(), show
         ):
@@ -395,6 +398,10 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             billing=billing,
             character=_trim(match["character"]),
         )
+
+
+# Verbs whose subject is more than one person: "A and B play ...".
+_PLURAL_VERBS = frozenset({"play", "portray", "star", "co-star", "join", "return", "appear"})
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
