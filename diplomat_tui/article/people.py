@@ -90,7 +90,17 @@ def _mentions(
     first = people()
     order = _pair_order(sentences, first)
     article = "\n".join(s.text for s in sentences)
-    mentions += [m for s in sentences for m in _reference_mentions(s, first, order, article)]
+    referenced = [m for s in sentences for m in _reference_mentions(s, first, order, article)]
+    mentions += referenced
+    # again with the people those credited: "Lee (Dry Creek)" after "Ann Lee (Ivy Cole)"
+    # (else a second ingest of the same article, with Ann Lee in the store, reads more)
+    again = people()
+    mentions += [
+        m
+        for s in sentences
+        for m in _reference_mentions(s, again, order, article)
+        if m.known_for and m not in referenced
+    ]
     second = people()
     around = around or sentences
     context = _Context(around, second, show)
