@@ -248,3 +248,29 @@ def test_one_subject_of_play_is_read() -> None:
     assert pairs(read(HEAD + "In the new season, Bo Li will play Ivy Cole.")) == {
         ("Bo Li", "Ivy Cole")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Like Dry Creek, whose fifth season arrived in September with six episodes, it is tight.",
+        "Unlike Dry Creek, which ran ten episodes in its second season, the show is brisk.",
+    ],
+)
+def test_a_comparison_clause_about_another_title_gives_nothing(sentence: str) -> None:
+    text = f"{SHOW} season 3 review\n\nThe third season of {SHOW} is here.\n\n{sentence}\n"
+    assert all(count is None for count, _ in seasons(read(text)).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{SHOW} returned\n\nIts second season followed in 2024.\n\n"
+        f"{SHOW} spent 11 weeks in the Top 10 after its debut, Peacock said.\n",
+        f"{SHOW} returned\n\nIts second season followed in 2024.\n\n"
+        "The series spent 11 weeks in the Top 10 since its premiere.\n",
+    ],
+)
+def test_after_its_debut_is_the_first_seasons(text: str) -> None:
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert stats == {("weeks_in_top10", 11, 1)}

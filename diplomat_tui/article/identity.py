@@ -246,8 +246,9 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
 _ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
-    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) [“\"]?(?P<title>{_TITLE})[”\"]?, "
-    r"(?:where|in which|whose|on which)\b"
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}"
+    r"|(?<![\w-])(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Aa]s in))"  # "Like Other Show, whose ..."
+    rf" [“\"]?(?P<title>{_TITLE})[”\"]?, (?:where|in which|whose|on which|which)\b"
 )
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(

@@ -388,6 +388,12 @@ class SeasonContext:
             if (match := _AFTER_LAUNCH.search(s.text))
             and _season_of(s.text, match, show) != OTHER_SHOW
         }
+        # "<Title> spent 11 weeks in the Top 10 after its debut": the show's own debut,
+        # its first season, whatever season the paragraph before was about
+        for s in sentences:
+            if s.index not in self._launched and _AFTER_DEBUT.search(s.text):
+                if not self._mentions[s.index] and show_subject(s.text, show):
+                    self._launched[s.index] = 1
         words = r"\s+".join(re.escape(word) for word in show.split())
         self.named = re.compile(rf"(?<!\w){words}(?!\w)")
         # "When <Title> first arrived on ...": the show's own premiere; "Created by A,
@@ -540,6 +546,20 @@ _AFTER_LAUNCH = re.compile(
     r"(?i: (?:premiered|debuted|launched|dropped|arrived|bowed|landed|was released"
     r"|premiere|debut|launch|bow|release)\b)"
 )
+# "after its debut", "since the show's premiere": the show's own launch.
+_AFTER_DEBUT = re.compile(
+    r"(?i:\b(?:after|since|following) (?:its|the (?:show|series)['’]s?) (?:debut|premiere"
+    r"|launch|release)\b)"
+)
+
+
+def show_subject(text: str, show: str) -> bool:
+    """Whether ``text`` opens with the show as its subject ("<Title> spent ...", "The
+    series ...")."""
+    title = r"\s+".join(re.escape(word) for word in show.split())
+    return bool(re.match(rf"^[“\"]?(?:{title}|The (?:series|show|drama))[”\"]? [a-z]", text))
+
+
 # "the new season", "this new run", "the six new episodes": the latest season named.
 _NEW_SEASON = re.compile(
     r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b"
