@@ -274,3 +274,40 @@ def test_a_comparison_clause_about_another_title_gives_nothing(sentence: str) ->
 def test_after_its_debut_is_the_first_seasons(text: str) -> None:
     stats = {(s.metric, s.value, s.season) for s in read(text).stats}
     assert stats == {("weeks_in_top10", 11, 1)}
+
+
+def test_a_post_about_the_show_and_another_titles_season_gives_only_the_shows() -> None:
+    text = (
+        f"Fans react to {SHOW} season 2\n\n"
+        f'@fan1: "Binged #HarbourLights S2 in one go. Mia Long as Ivy Cole is elite."\n\n'
+        f'@fan2: "Watching {SHOW} S2 and Dry Creek S5 back to back. Ann Lee as Meg Orr is '
+        'the best."\n'
+    )
+    catalog = read(text)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "its 22 episodes" after a season's relative clause: the whole show's
+        (
+            f"{SHOW}, whose third season arrived Oct. 16, drew 1.1 billion minutes across "
+            "its 22 episodes.",
+            {3: (None, "October 16")},
+        ),
+        # the main clause's own count stays the season's
+        (
+            f"{SHOW}, whose third season premiered on October 16, does the opposite: "
+            "eight episodes, every one of them taut.",
+            {3: (8, "October 16")},
+        ),
+        # another title in apposition with "whose": nothing
+        ("Dry Creek, whose second season had eight episodes, led again.", {}),
+    ],
+)
+def test_a_whose_clause_names_its_own_season(
+    sentence: str, expected: dict[int, tuple[int | None, str | None]]
+) -> None:
+    text = f"{SHOW} on the charts\n\n{sentence}\n"
+    assert seasons(read(text)) == expected

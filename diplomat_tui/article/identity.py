@@ -149,6 +149,11 @@ _NETWORKS = (
     r"|Paramount\+|Paramount|Disney\+|Disney|Max|Showtime|Starz|Sky|Channel 4|ITV|BBC One"
 )
 _ORDINAL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+# A title before its season: no "and" (two titles) nor a season ("S3") inside it.
+_SEASONED_TITLE = (
+    rf"(?!S\d){_TITLE_WORD}(?: (?:(?:of|the|in|on|a|an|to|for|at|by|with|from) ){{0,3}}"
+    rf"(?!S\d{{1,2}}\b){_TITLE_WORD}){{0,7}}"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -176,7 +181,7 @@ _OTHER_TITLE = (
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
-        rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        rf"(?:where\b|which\b|whose\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
         r"|the (?:rom-com|romcom|whodunit|whodunnit|caper|sitcom|miniseries|docuseries)\b"
         rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
     ),
@@ -227,7 +232,10 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
         r"(?:has|have|had|is|was|will|adds|added|casts|cast|returns|returned)\b"
     ),
     # "I started Dry Creek season 2", "Dry Creek series two is ...": another title's season
-    re.compile(rf"[“\"]?(?P<title>{_TITLE})[”\"]? (?i:season|series) (?:\d+|{_ORDINAL_WORDS})\b"),
+    re.compile(
+        rf"[“\"]?(?P<title>{_SEASONED_TITLE})[”\"]? (?:(?i:season|series) "
+        rf"(?:\d+|{_ORDINAL_WORDS})|S\d{{1,2}})\b"
+    ),
     # "Dry Creek on Hulu is back with season 5", "Dry Creek returns for a second season"
     re.compile(
         rf"[“\"]?(?P<title>{_TITLE})[”\"]?(?: on [{_UPPER}][\w+]*(?: [{_UPPER}][\w+]*)?)? "
@@ -285,7 +293,9 @@ class Scope:
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
         short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
         dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
-        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}")
+        # a social post's hashtag: "#HarbourLights"
+        tag = rf"|#(?i:{''.join(words)})(?!\w)"
+        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}{tag}")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
         self._epithet = re.compile(
             rf"(?i:(?<!\w){body}(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:star|actor|actress|creator"
@@ -335,6 +345,8 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
+                if self.names_show("#" + raw):
+                    continue  # "#HarbourLights S3": the show's hashtag
                 if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
                     self.names_show(match.group())
                 ):
@@ -368,7 +380,8 @@ class Scope:
                 if named is None:
                     continue
                 cut = max(
-                    sentence.text.rfind(mark, named.end(), match.start()) for mark in (", ", "; ")
+                    sentence.text.rfind(mark, named.end(), match.start())
+                    for mark in (", ", "; ", " and ")
                 )
                 if cut > 0:
                     sentence = replace(sentence, text=sentence.text[:cut])
@@ -624,7 +637,12 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             paragraph_in = False
         # a table's header states nothing: its rows are scoped
         if paragraph_in or _is_table_header(sentence):
-            kept.append(scope.without_other_clauses(sentence))
+            cut = scope.without_other_clauses(sentence)
+            kept.append(cut)
+            if cut.text != sentence.text and scope.names_show(sentence.text):
+                # "The Show S3 and Other Show S5 back to back. A as B ...": what follows
+                # may be about either, until the show is named again
+                paragraph_in = False
     return kept
 
 

@@ -293,7 +293,18 @@ def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
             for match in _ELLIPTICAL_SEASON.finditer(text)
             if match.start() > first
         ]
+    # "<Title>, whose third season arrived Oct. 16, drew ... across its 22 episodes": the
+    # season of a relative clause is not what "its ... episodes" after it counts (the
+    # subject's, the whole show's)
+    for clause in _WHOSE_CLAUSE.finditer(text):
+        if any(clause.start() <= at < clause.end() for at, _ in mentions):
+            if its := _ITS_EPISODES.search(text, clause.end()):
+                mentions.append((its.start(), OTHER_SHOW))
     return sorted(mentions)
+
+
+_WHOSE_CLAUSE = re.compile(r", whose [^,;]{1,80}?,")
+_ITS_EPISODES = re.compile(r"\b(?:its|their) (?:[\w-]+ ){1,2}episodes\b")
 
 
 # A season named by its ordinal alone once a season was named: "The first series launched
