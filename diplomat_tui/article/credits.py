@@ -215,7 +215,20 @@ _PLAYS = re.compile(
     r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
     r"|returns to the role of|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
     r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
-    r"|joins as|came aboard as|comes aboard as)) "
+    r"|joins as|came aboard as|comes aboard as"
+    # casting news: "has been tapped to star as", "will recur as", "boards the fourth
+    # season as", "is set to star opposite A as", "joins the drama in a recurring role as",
+    # "has been added to the cast as", "rounds out the cast as", "is to play"
+    r"|(?:has been |was |is )?tapped to (?:star|recur|co-star) as|recur as"
+    r"|(?:has been |was |is )?(?:tapped|cast) (?:for|in) the (?:role|part) of"
+    r"|(?:boards|boarded|has boarded|is boarding)(?: (?!as\b|in\b)[\w’'-]+){0,4}?"
+    r" (?:as|in the (?:role|part) of)"
+    rf"|(?:(?:is |are )?set to )?(?:star|stars|starring|co-stars?|co-starring) opposite {_NAME} as"
+    r"|(?:is |are )?set to (?:star|co-star) as"
+    r"|join(?:s|ed|ing)?(?: (?!as\b|in\b)[\w’'-]+){0,4}? in an? (?:[\w-]+ ){0,2}?(?:role|part) as"
+    r"|(?:has been |have been |was |were )?added to the (?:main )?cast as"
+    r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
+    r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
     rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
@@ -696,6 +709,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
                 continue
+            if pattern is _AS_PAIR and text[: match.start("actor")].endswith("opposite "):
+                continue  # "A stars opposite B as C": A plays C
             between = text[match.end("actor") : match.start("character")]
             if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
                 continue  # "Ann Lee's father, Roy Lee": a real person, not a role

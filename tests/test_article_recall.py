@@ -1,0 +1,101 @@
+"""Recall rules, one phrasing class at a time: casting news, tables of figures, listings,
+threads, interviews, infoboxes and recaps. Each class is read from several invented
+wordings, beside near misses (ambiguous or about someone else) that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.article import extract
+from diplomat_tui.model import Catalog
+
+SHOW = "Harbour Lights"
+HEAD = f"{SHOW} News\n\n"
+
+
+def read(text: str, *, head: bool = True, known: Catalog | None = None) -> Catalog:
+    return extract((HEAD if head else "") + text, source_id="t", show=SHOW, known=known)
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
+    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
+
+
+def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
+    return {(s.metric, s.value, s.season) for s in catalog.stats}
+
+
+# ------------------------------------------------------------------- casting news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Long has been tapped to star as Ivy Cole.",
+        "Mia Long was tapped to recur as Ivy Cole in the new season.",
+        "Mia Long will recur as Ivy Cole, a harbour pilot.",
+        "Mia Long boards the fourth season as Ivy Cole.",
+        f"Mia Long has boarded {SHOW} in the role of Ivy Cole.",
+        "Mia Long is set to star opposite Tom Rye as Ivy Cole.",
+        "Mia Long stars opposite Tom Rye as Ivy Cole.",
+        "Mia Long joins the Peacock drama in a recurring role as Ivy Cole.",
+        "Mia Long has joined the series in a guest role as Ivy Cole.",
+        "Mia Long has been added to the cast as series regular Ivy Cole.",
+        "Mia Long rounds out the cast as Ivy Cole.",
+        "Mia Long will guest star as Ivy Cole.",
+        "Mia Long is to play Ivy Cole.",
+        "Mia Long has been tapped for the role of Ivy Cole.",
+        "Mia Long was cast in the role of Ivy Cole.",
+    ],
+)
+def test_casting_news_gives_actor_and_character(text: str) -> None:
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one named after "opposite" is the co-star, not the one cast
+        ("Tom Rye stars opposite Mia Long as Ivy Cole.", {("Tom Rye", "Ivy Cole")}),
+        # a role with no character named gives no character
+        ("Mia Long boards the fourth season in an undisclosed role.", set()),
+        # a description after "a" is no name
+        ("Mia Long will recur as a harbour pilot.", set()),
+    ],
+)
+def test_casting_news_near_misses(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected
+
+
+# -------------------------------------------------------------- tables of figures
+
+
+def test_a_pipe_table_per_season_with_dates_and_placeholders() -> None:
+    text = (
+        f"How each season of {SHOW} opened.\n\n"
+        "| Season | Premiere | Episodes | Opening-week rank | Opening-week hours | Views |\n"
+        "|--------|----------|----------|-------------------|--------------------|-------|\n"
+        "| 1 | Apr. 20, 2023 | 8 | 1 | 57.5M | — |\n"
+        "| 2 | 2024-10-31 | 6 | 2 | 21.9M | n/a |\n"
+    )
+    catalog = read(text)
+    assert stats(catalog) == {
+        ("weekly_rank", 1, 1),
+        ("hours_viewed", 57_500_000, 1),
+        ("weekly_rank", 2, 2),
+        ("hours_viewed", 21_900_000, 2),
+    }
+    assert seasons(catalog) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}
+
+
+def test_a_table_row_naming_another_title_is_still_not_read() -> None:
+    text = (
+        "| Title | Premiere | Rank | Hours |\n"
+        "| Dry Creek | Apr. 20, 2023 | 1 | 57.5M |\n"
+        f"| {SHOW}: Season 2 | Oct. 31, 2024 | 2 | 21.9M |\n"
+    )
+    assert stats(read(text)) == {("weekly_rank", 2, 2), ("hours_viewed", 21_900_000, 2)}
