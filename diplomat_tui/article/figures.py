@@ -420,7 +420,8 @@ def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float 
 # A cell that holds a value, not a title: a number or figure ("8", "57.5M"), a date
 # ("Apr. 20, 2023", "2023-04-20"), or a placeholder for none ("—", "n/a").
 _DATA_CELL = re.compile(
-    rf"^(?:(?:No\. ?|#)?(?:{_FIGURE})|{_DATE}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|[—–-]+|(?i:n/?a|tbc|tba)|)$"
+    rf"^(?:(?:No\. ?|#)?(?:{_FIGURE})|{_DATE}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
+    r"|[—–-]+|(?i:n/?a|tbc|tba)|)$"
 )
 
 
