@@ -99,3 +99,53 @@ def test_a_table_row_naming_another_title_is_still_not_read() -> None:
         f"| {SHOW}: Season 2 | Oct. 31, 2024 | 2 | 21.9M |\n"
     )
     assert stats(read(text)) == {("weekly_rank", 2, 2), ("hours_viewed", 21_900_000, 2)}
+
+
+def test_a_surname_resolves_past_a_headline_run_of_capitalised_words() -> None:
+    text = (
+        f"EXCLUSIVE: {SHOW} Adds Mia Long as Season 4 Power Player\n\n"
+        "Mia Long is heading to the harbour. Long will play Ivy Cole, a pilot."
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description with a possessive, then the name
+        (
+            "Tom Rye is a delicious addition as the mayor's husband, Sam Dunn.",
+            ("Tom Rye", "Sam Dunn"),
+        ),
+        ("Tom Rye plays the mayor's husband, Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+        ("With Tom Rye popping up as harbourmaster Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+        ("Tom Rye popped up again as Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+    ],
+)
+def test_a_character_after_a_described_relation(text: str, expected: tuple) -> None:
+    assert pairs(read(text)) == {expected}
+
+
+def test_a_described_relation_without_a_name_gives_no_character() -> None:
+    assert pairs(read("Tom Rye plays the mayor's husband.")) == set()
+
+
+# ---------------------------------------------------------------------- listings
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["HARBOUR LIGHTS Peacock, from Thursday", "HARBOUR LIGHTS (Peacock, 9pm)"],
+)
+def test_a_listing_entry_headed_by_the_title_in_capitals_is_the_shows(heading: str) -> None:
+    text = (
+        "What's streaming this week\n\n"
+        "DRY CREEK Hulu, from Friday\n"
+        "Series four of the western, with Bo Li as Sam Dunn.\n\n"
+        f"{heading}\n"
+        "Series two, a compact six episodes, landed on 31 October 2024. "
+        "Mia Long returns as Ivy Cole.\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (6, "2024-10-31")}

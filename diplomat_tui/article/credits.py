@@ -212,7 +212,8 @@ _PLAYS = re.compile(
     r"(?:tapped|hired) to play|will portray|portray|(?:has|have|had) been cast as"
     r"|(?:takes on|took on|will take on|has taken on|landed|lands|has landed|steps into"
     r"|stepped into|has stepped into|plays|will play|nabbed|scored) the (?:role|part) of"
-    r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
+    r"|(?:pops|popping|popped|pop) up(?: again)? as"
+    r"|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
     r"|returns to the role of|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
     r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
     r"|joins as|came aboard as|comes aboard as"
@@ -229,8 +230,8 @@ _PLAYS = re.compile(
     r"|(?:has been |have been |was |were )?added to the (?:main )?cast as"
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
     r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
-    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
-    rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
+    rf"|[A-Z]{{2,5}} ){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )

@@ -76,7 +76,9 @@ def _mentions(
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
     mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
     known_people = tuple(known_people)
-    candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
+    candidates = _run_on_names_dropped(
+        [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
+    )
 
     def people() -> _People:
         characters = [*known_characters, *(m.character for m in mentions if m.character)]
@@ -111,6 +113,18 @@ def _mentions(
     cast = {m.name for m in resolved if m.in_cast and not m.possessive} | set(known_cast)
     resolved = [m for m in resolved if not (m.possessive and m.name in crew - cast)]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
+
+
+def _run_on_names_dropped(names: list[str]) -> list[str]:
+    """The full names the text gives, without runs of capitalised words that end with
+    one of them (a headline's "Lights Adds Mia Long" is "Mia Long" with words before
+    it, not a second person whose name ends "Long")."""
+    full = {name for name in names if " " in name}
+    return [
+        name
+        for name in names
+        if not any(other != name and name.endswith(" " + other) for other in full)
+    ]
 
 
 def _by_person(mentions: Iterable[_Mention]) -> dict[str, list[_Mention]]:
