@@ -282,7 +282,7 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 # "MIA LONG (Ivy Cole) is ..." reads "Mia Long (Ivy Cole) is ...".
 _CAPITALS_NAME = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3}(?= \()")
 # Words in capitals opening a line that goes on in lower case, as listings head an entry
-# with its title: "THE DIPLOMAT Netflix, from Thursday" reads "The Diplomat Netflix, ...".
+# with its title: "HARBOUR LIGHTS Peacock, from Thursday" reads "Harbour Lights Peacock, ...".
 _CAPITALS_LEAD = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5}(?= \S*[a-z])")
 # A line all in capitals (a tabloid's headline): read with each word capitalized.
 _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]* )[^a-z\n]{12,300}$")
