@@ -149,3 +149,41 @@ def test_a_listing_entry_headed_by_the_title_in_capitals_is_the_shows(heading: s
     catalog = read(text, head=False)
     assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
     assert seasons(catalog) == {2: (6, "2024-10-31")}
+
+
+# ------------------------------------------------------------- keyed lines, threads
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "Season 3, Episode 1\nReleased: October 16, 2025 (all 8 episodes)\n",
+            {3: (8, "2025-10-16")},
+        ),
+        ("Season 3\nPremieres: Thursday, October 16\nEpisodes: eight\n", {3: (8, "October 16")}),
+        ("Season 3\nStreaming from: 16 October\nEpisodes: 8\n", {3: (8, "October 16")}),
+        ("Season 3\nAvailable: 16 October 2025\nNo. of episodes: 8\n", {3: (8, "2025-10-16")}),
+        ("S3E1 discussion thread\nReleased: October 16, 2025\n", {3: (None, "2025-10-16")}),
+        ("S03 E01 discussion thread\nReleased: October 16, 2025\n", {3: (None, "2025-10-16")}),
+        # a later episode's date is that episode's, not the season's premiere
+        ("Season 3, Episode 4\nReleased: October 23, 2025\n", {}),
+        ("S03E04 discussion thread\nReleased: October 23, 2025\n", {}),
+    ],
+)
+def test_keyed_release_lines_under_a_season_heading(lines: str, expected: dict) -> None:
+    assert seasons(read(f"{SHOW}: the thread\n\n{lines}\nGreat episode.\n", head=False)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{SHOW}'s third outing arrives on October 16 with eight episodes.",
+            {3: (8, "October 16")},
+        ),
+        (f"{SHOW} S2 premiered on Oct. 31, 2024.", {2: (None, "2024-10-31")}),
+    ],
+)
+def test_season_words(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -91,7 +91,7 @@ _EPISODE_COUNT = re.compile(
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
-    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
+    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-]))"
 )
 
 
@@ -135,7 +135,9 @@ _DATE = (
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
     r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
-    r"|original release|original run|first released))\s*[:=]\s*|"
+    r"|original release|original run|first released|released|premieres|debut|debuts|debuted"
+    r"|launch|launch date|airs|aired|streaming|streaming from|available|available from"
+    r"|drops|out))\s*[:=]\s*|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands"
     # the plain verb after its subject: "all eight episodes drop Oct. 16", "will land"
@@ -409,7 +411,18 @@ class SeasonContext:
         heading_season: int | None = None
         headline_season: int | None = None  # the one season the headline names
         day: re.Match[str] | None = None
+        self.episode: dict[int, int] = {}  # the episode a section's heading names
+        episode: int | None = None
         for s in sentences:
+            if s.heading:
+                named_episode = _EPISODE_NAMED.search(s.text)
+                episode = (
+                    _count(named_episode["episode"] or named_episode["short"])
+                    if named_episode
+                    else None
+                )
+            if episode is not None:
+                self.episode[s.index] = episode
             if s.heading and (dated := _DAY_HEADING.match(s.text)):
                 day = dated
             if day:
@@ -579,6 +592,10 @@ def _looked_back(text: str, position: int) -> bool:
     return bool(mention and _LOOKED_BACK.match(text, mention.end()))
 
 
+# An episode a heading names: "Season 3, Episode 4", "S3E4", "Episode four".
+_EPISODE_NAMED = re.compile(
+    rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
+)
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -708,6 +725,8 @@ def _season_facts(
             number = _premiere_season(sentence, premiere, context)
             if number is None or _not_a_season(sentence.text, premiere.start()):
                 continue
+            if premiere.groupdict().get("key") and context.episode.get(sentence.index, 1) != 1:
+                continue  # "Released: ..." under "Season 3, Episode 4": that episode's date
             facts = seasons.setdefault(number, _SeasonFacts())
             date = _iso(premiere)
             if facts.premiere is None or _more_precise(date, facts.premiere):
