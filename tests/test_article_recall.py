@@ -127,7 +127,7 @@ def test_a_character_after_a_described_relation(text: str, expected: tuple) -> N
 
 
 def test_a_described_relation_without_a_name_gives_no_character() -> None:
-    assert pairs(read("Tom Rye plays the mayor's husband.")) == set()
+    assert pairs(read("Tom Rye plays the mayor's husband.")) == {("Tom Rye", None)}
 
 
 # ---------------------------------------------------------------------- listings
@@ -187,3 +187,40 @@ def test_keyed_release_lines_under_a_season_heading(lines: str, expected: dict) 
 )
 def test_season_words(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+# ------------------------------------------------------------ interviews and roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Rye plays her husband.", {("Tom Rye", None)}),
+        ("Tom Rye stars as a career diplomat.", {("Tom Rye", None)}),
+        ("Tom Rye, who plays the mayor's husband, was there.", {("Tom Rye", None)}),
+        # a role described in another title is not this show's
+        ("Tom Rye stars as a detective in Dry Creek.", set()),
+        ("Tom Rye plays a detective on Hulu's western.", set()),
+        # no full name: no one
+        ("Rye plays her husband.", set()),
+    ],
+)
+def test_a_role_described_not_named_gives_the_cast_only(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "**And Tom Rye plays her husband.**\n\nTom is just joy. He plays Sam Dunn, and fast.",
+            {("Tom Rye", "Sam Dunn")},
+        ),
+        (f"Tom Rye joined {SHOW} this year. He plays Sam Dunn.", {("Tom Rye", "Sam Dunn")}),
+        ("Tom Rye joined the cast. She's playing Sam Dunn.", {("Tom Rye", "Sam Dunn")}),
+        # the sentence before named two people: "he" may be either
+        ("Mia Long praised Tom Rye. He plays Sam Dunn.", set()),
+    ],
+)
+def test_a_pronoun_plays_a_character(text: str, expected: set) -> None:
+    assert {p for p in pairs(read(text)) if p[1]} == expected

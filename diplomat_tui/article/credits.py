@@ -237,6 +237,17 @@ _PLAYS = re.compile(
 )
 
 
+# "<Actor> plays her husband", "<Actor> stars as a retired spy": in the cast, with a
+# role described, not named.
+_PLAYS_DESCRIBED = re.compile(
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:who )?(?:also |now |will )?"
+    r"(?:plays|play|is playing|stars as|co-stars as|returns as|joins as|is back as"
+    r"|(?:is|was|has been) cast as) (?:an?|the|her|his|their) (?=[a-z])"
+    rf"(?!(?:[a-z]+ )?(?:{_ROLE}|consultant|editor|composer|narrator|host)s?\b)"
+    r"(?P<described>[^,.;:!?]*)"
+)
+
+
 # "<Actor>’s powerful performance as <Character>".
 _PERFORMANCE = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} (?:[\w-]+ ){{0,3}}?(?:performance|turn|portrayal|role) "
@@ -790,7 +801,9 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
 
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
-    plays B in <another title>")."""
+    plays B in <another title>"); in the cast with no character when the role is only
+    described ("A plays her husband")."""
+    named: set[int] = set()
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
             continue
@@ -803,6 +816,7 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         ):
             continue  # "who played C.J. Cregg for seven seasons on The West Wing"
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
+        named.add(match.start("actor"))
         yield _Mention(
             _trim(match["actor"]),
             sentence.index,
@@ -810,6 +824,30 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             billing=billing,
             character=_trim(match["character"]),
         )
+    for match in _PLAYS_DESCRIBED.finditer(sentence.text):
+        actor = match["actor"]
+        if match.start("actor") in named or " " not in _trim(actor):
+            continue
+        if not _looks_like_name(actor) or _doubtful_pair_of(sentence.text, match, show):
+            continue
+        if _NAMED_AFTER.search(match["described"]) or _ELSEWHERE.match(sentence.text, match.end()):
+            continue  # a name after the description was the pair's, or another title's role
+        yield _Mention(_trim(actor), sentence.index, match.start("actor"), billing="main")
+
+
+# A capitalised word inside a described role: a name or a title may follow.
+_NAMED_AFTER = re.compile(rf"[{_UPPER}]")
+
+
+def _doubtful_pair_of(text: str, match: re.Match[str], show: str) -> bool:
+    """Whether an actor with a described role is doubtful: after a determiner, the end
+    of a title, or in a clause about another title."""
+    return (
+        _title_tail(text, match)
+        or _DETERMINER_BEFORE.search(text, max(0, match.start("actor") - 6), match.start("actor"))
+        is not None
+        or _in_another_show(text, match.end(), show)
+    )
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
