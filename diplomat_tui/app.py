@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
 CANCELLED = "Refresh cancelled: nothing was saved."
+STORE_CHECK_SECONDS = 2.0  # how often the app looks whether another program saved the store
+STORE_CHANGED = "Another program saved the store (an ingest or a refresh): showing what it saved."
 SCREENSHOT_HELP = "Save an SVG screenshot of the screen"
 TOAST_WIDTH, TOAST_FRAME = 60, 4  # a notification's width (app.tcss caps it at 90%), frame
 
@@ -100,6 +102,8 @@ class DiplomatApp(App[None]):
         self._keys_by_id: dict[str, str] = {}
         self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
         self._saved_theme: str | None = None  # the theme config.toml holds
+        self._catalog_stamp: tuple[int, int] | None = None  # the catalog file shown
+        self._watching_store = False
 
     def on_mount(self) -> None:
         self._apply_config()
@@ -114,6 +118,26 @@ class DiplomatApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if not self._watching_store:
+            self._watching_store = True
+            self._catalog_stamp = self.store.catalog_stamp()
+            self.set_interval(STORE_CHECK_SECONDS, self._show_catalog_saved_elsewhere)
+
+    async def _show_catalog_saved_elsewhere(self) -> None:
+        """Show the catalog another program saved (``diplomat-tui ingest`` in another
+        terminal, a refresh in another window) without waiting for a refresh here."""
+        stamp = self.store.catalog_stamp()
+        if stamp == self._catalog_stamp or self.refreshing:
+            return
+        self._catalog_stamp = stamp
+        try:
+            saved = await asyncio.to_thread(self.store.snapshot, read_only=True)
+        except DiplomatError as error:
+            self.notify(str(error), title="Store", severity="error", timeout=12, markup=False)
+            return
+        if saved.catalog != self.snapshot.catalog:
+            self.snapshot = replace(self.snapshot, catalog=saved.catalog)
+            self.notify(STORE_CHANGED, title="Store", timeout=6)
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen is the first screen (no empty default screen to compose first)."""
@@ -265,6 +289,7 @@ class DiplomatApp(App[None]):
             result = await refresh(cast(Store, run.store), self.settings, progress)
             # The catalog as saved; the user's marks are those shown (some may be queued).
             saved = await asyncio.to_thread(self.store.snapshot)
+            self._catalog_stamp = self.store.catalog_stamp()
             self.snapshot = replace(self.snapshot, catalog=saved.catalog)
             for failed in result.failed:
                 self.notify(

@@ -8,11 +8,14 @@ user is shown is what is measured.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
-from diplomat_tui.merge import subject_of
+from diplomat_tui.merge import date_parts, subject_of
 from diplomat_tui.model import Catalog, Claim, normalize
+from diplomat_tui.queries import STAT_LABELS
 
 
 @dataclass(frozen=True)
@@ -35,18 +38,67 @@ class Fact:
     # have none: lists take every value, a character is part of the credit's key)
     field: tuple[str, str] | None = None
 
+    approx: bool = False  # a figure the source gives as approximate ("nearly 4 million")
+
     def describe(self) -> str:
-        """A short line: ``character: Keri Russell as Kate Wyler``."""
+        """A short line as a reader says it: ``Keri Russell plays Kate Wyler``,
+        ``Season 2 hours viewed: about 4,000,000``, ``Premiered: April 20, 2023``."""
+        value = self.shown_value()
+        season = f"Season {self.season} " if self.season is not None else ""
         if self.kind == "stat":
-            season = f", season {self.season}" if self.season is not None else ""
-            return f"{self.subject}{season}: {self.value}"
+            label = STAT_LABELS.get(self.subject, self.subject.replace("_", " "))
+            if season:
+                label = label[:1].lower() + label[1:]
+            return f"{season}{label}: {value}"
+        if self.kind in _SEASON_LABELS:
+            return f"{season}{_SEASON_LABELS[self.kind]}: {value}"
         if self.kind == "character":
-            return f"character: {self.subject} as {self.value}"
-        if self.subject == "show":
-            return f"{self.kind}: {self.value}"
+            return f"{self.subject} plays {value}"
         if self.kind == "cast":
-            return f"cast: {self.subject}"
-        return f"{self.kind.replace('_', ' ')}: {self.subject}: {self.value}"
+            return f"In the cast: {self.subject}"
+        if self.subject == "show":
+            return f"{_SHOW_LABELS.get(self.kind, self.kind)}: {value}"
+        if self.kind == "known_for":
+            return f"{self.subject} is known for {value}"
+        return f"{self.subject}: {value}"  # a crew role
+
+    def shown_value(self) -> str:
+        """The value as the review shows it: dates written out, figures grouped."""
+        value = self.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return written_date(str(value)) if "premiere" in self.kind else str(value)
+        whole = isinstance(value, int) or value.is_integer()
+        number = f"{int(value):,}" if whole else f"{value:,}"
+        return f"about {number}" if self.approx else number
+
+
+_SEASON_LABELS = {
+    "season_premiere": "premiere",
+    "episode_count": "episodes",
+    "season_status": "status",
+}
+_SHOW_LABELS = {
+    "premiered": "Premiered",
+    "network": "Network",
+    "status": "Status",
+    "creator": "Created by",
+}
+
+
+def written_date(text: str) -> str:
+    """``2023-04-20`` as ``April 20, 2023`` (``2023-04`` as ``April 2023``); any other
+    text as it is."""
+    parts = date_parts(text) if _ISO.fullmatch(text) else None
+    if parts is None:
+        return text
+    year, month, day = parts
+    if month is None:
+        return str(year)
+    name = calendar.month_name[month]
+    return f"{name} {day}, {year}" if day is not None else f"{name} {year}"
+
+
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _folded(value: str | int | float) -> Hashable:
@@ -96,7 +148,9 @@ def _facts(catalog: Catalog) -> Iterator[Fact]:
     for stat in catalog.stats:
         key = ("stat", stat.metric, stat.period, stat.scope, stat.season)
         claim = (subject_of(stat), "value")
-        yield Fact("stat", stat.metric, stat.value, key, stat.sources, stat.season, claim)
+        yield Fact(
+            "stat", stat.metric, stat.value, key, stat.sources, stat.season, claim, stat.approx
+        )
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from diplomat_tui.ingest import seed_catalog
 
         if not args.yes and not _confirm(_reset_question(settings.data_dir, args.everything)):
-            raise DiplomatError("reset cancelled: nothing was changed")
+            _out("not reset; nothing was changed")  # the user's answer, not a failure (as ingest)
+            return 0
         kept = store.reset(seed_catalog(), everything=args.everything)
         kept_as = "".join(f"; the old file is kept as {path}" for path in kept)
         _out(printable(f"new store at {store.path}{kept_as}"))

@@ -191,33 +191,33 @@ def ingest_files(store: Store, paths: list[Path]) -> Catalog:
     return ingest(store, paths).after
 
 
-def _quoted_sources(fact_sources: tuple[str, ...], catalog: Catalog) -> list[str]:
-    """The sentences a fact came from, for the review (article sources only)."""
-    found = (catalog.source_index.get(source_id) for source_id in fact_sources)
-    return [
-        f"      “{s.quote}”" for s in found if s is not None and s.quote and s.kind == "article"
-    ]
-
-
 def describe_review(result: Review, *, new_sources: set[str]) -> list[str]:
-    """The review as lines: each fact added (+) or changed (~), with the sentence it came
-    from; facts removed (-); values kept as other claims beside the ones shown (≠)."""
+    """The review as lines: each fact added (+), changed (~), removed (-) or kept as
+    another claim beside the value shown (≠), with numbers pointing to the sentences it
+    came from, then those sentences, each once."""
     changes = result.changes
-    lines: list[str] = []
+    notes: dict[str, int] = {}  # sentence -> its number, in order of first use
 
-    def quoted(ids: tuple[str, ...]) -> list[str]:
-        return _quoted_sources(tuple(s for s in ids if s in new_sources), result.after)
+    def cited(line: str, ids: tuple[str, ...]) -> str:
+        found = (result.after.source_index.get(i) for i in ids if i in new_sources)
+        quotes = [s.quote for s in found if s is not None and s.quote and s.kind == "article"]
+        numbers = {notes.setdefault(quote, len(notes) + 1) for quote in quotes}
+        return " ".join([line, *(f"[{n}]" for n in sorted(numbers))])
 
-    for fact in changes.added:
-        lines += [f"  + {fact.describe()}", *quoted(fact.sources)]
-    for old, new in changes.changed:
-        lines += [f"  ~ {new.describe()} (was {old.value})", *quoted(new.sources)]
-    lines.extend(f"  - {fact.describe()}" for fact in changes.removed)
+    lines = [cited(f"  + {fact.describe()}", fact.sources) for fact in changes.added]
+    lines += [
+        cited(f"  ~ {new.describe()} (was {old.shown_value()})", new.sources)
+        for old, new in changes.changed
+    ]
+    lines += [f"  - {fact.describe()}" for fact in changes.removed]
     for fact, claim in changes.disputed:
         said = "unknown" if claim.value is None else claim.value
         shown = replace(fact, value=said).describe()
-        lines += [f"  ≠ {shown} (kept as another claim; {fact.value} stays shown)"]
-        lines += quoted(claim.sources)
+        kept = f"  ≠ {shown} (kept as another claim; {fact.shown_value()} stays shown)"
+        lines.append(cited(kept, claim.sources))
+    if notes:
+        lines += ["", "  from these sentences:"]
+        lines += [f"  [{number}] “{quote}”" for quote, number in notes.items()]
     return lines
 
 

@@ -170,6 +170,15 @@ class Store:
             ) from None
         return True
 
+    def catalog_stamp(self) -> tuple[int, int] | None:
+        """When and how large the catalog file was last written (None: no file): a new
+        stamp tells that it was saved since (by an ``ingest`` or a refresh elsewhere)."""
+        try:
+            status = self.path.stat()
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size
+
     def snapshot(self, *, read_only: bool = False) -> Snapshot:
         """Read the whole store (catalog and user data) once and return typed records.
 

@@ -41,8 +41,8 @@ def test_dry_run_shows_each_fact_with_its_sentence_and_saves_nothing(
     before = store.path.read_bytes()
     status, out, _ = _run(capsys, "ingest", "--dry-run", str(article))
     assert status == 0
-    assert "+ character: Mia Long as Ivy Cole" in out
-    assert "+ known for: Mia Long: Hollow Point" in out
+    assert "+ Mia Long plays Ivy Cole" in out
+    assert "+ Mia Long is known for Hollow Point" in out
     assert "“Mia Long (Hollow Point) joins as Ivy Cole.”" in out
     assert out.rstrip().endswith("(dry run: nothing was saved)")
     assert store.path.read_bytes() == before
@@ -112,8 +112,8 @@ def test_review_lists_changes_from_the_shared_comparison(store: Store, article: 
     result = review(store, [article])
     assert result.changes == compare(result.before, result.after)
     assert {f.describe() for f in result.changes.added} >= {
-        "cast: Mia Long",
-        "character: Mia Long as Ivy Cole",
+        "In the cast: Mia Long",
+        "Mia Long plays Ivy Cole",
     }
 
 
@@ -185,8 +185,9 @@ def test_a_value_that_loses_is_shown_as_another_claim_not_as_a_confirmation(
     assert not [fact for fact in changes.confirmed if fact.kind == "stat"]
     status, out, _ = _run(capsys, "ingest", "--yes", str(second))
     assert status == 0
-    assert "  ≠ views, season 2: 3900000 (kept as another claim; 4100000 stays shown)" in out
-    assert "“Season 2 of The Diplomat had 3,900,000 views in its third week.”" in out
+    kept = "  ≠ Season 2 views: 3,900,000 (kept as another claim; 4,100,000 stays shown) [1]"
+    assert kept in out.splitlines()
+    assert "  [1] “Season 2 of The Diplomat had 3,900,000 views in its third week.”" in out
     last = out.strip().splitlines()[-1]
     assert last.endswith(", 1 kept as another claim beside the value shown")
     status, out, _ = _run(capsys, "ingest", "--yes", str(second))
@@ -198,7 +199,7 @@ def test_a_dry_run_or_a_refused_file_creates_no_store(
 ) -> None:
     folder = tmp_path / "data"
     status, out, _ = _run(capsys, "--data-dir", str(folder), "ingest", "--dry-run", str(article))
-    assert status == 0 and "+ character: Mia Long as Ivy Cole" in out
+    assert status == 0 and "+ Mia Long plays Ivy Cole" in out
     binary = tmp_path / "bin.dat"
     binary.write_bytes(b"\x00\x01\x02\xff" * 64)
     status, _, err = _run(capsys, "--data-dir", str(folder), "ingest", "--yes", str(binary))
@@ -207,3 +208,22 @@ def test_a_dry_run_or_a_refused_file_creates_no_store(
     status, out, _ = _run(capsys, "--data-dir", str(folder), "ingest", "--yes", str(article))
     assert status == 0 and out.strip().splitlines()[-1].startswith("saved; facts: ")
     assert {p.name for p in folder.iterdir()} >= {"store.json", "user.json"}
+
+
+def test_the_review_reads_as_a_person_says_it_and_quotes_each_sentence_once(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "figures.txt"
+    sentence = (
+        "Season 2 of The Diplomat premiered on October 31, 2024, and drew 22,800,000 hours "
+        "viewed and nearly 4 million views in its first four days."
+    )
+    text.write_text(sentence + "\n", encoding="utf-8")
+    status, out, _ = _run(capsys, "ingest", "--dry-run", str(text))
+    lines = out.splitlines()
+    assert status == 0
+    assert "  + Season 2 hours viewed: 22,800,000 [1]" in lines
+    assert "  + Season 2 views: about 4,000,000 [1]" in lines
+    assert any(line.startswith("  + Season 2 premiere: October 31, 2024") for line in lines)
+    assert lines.count(f"  [1] “{sentence}”") == 1
+    assert not any("_" in line for line in lines if line.startswith("  +"))

@@ -117,6 +117,27 @@ def test_a_newsletter_section_is_read_and_the_others_are_not() -> None:
     assert stats(catalog) == {("weekly_rank", 2, 2), ("views", 3_100_000, 2)}
 
 
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 30, "* * *", "━" * 20])
+def test_an_email_newsletter_section_in_capitals_between_rules_is_read(rule: str) -> None:
+    def section(number: int, title: str, body: str) -> str:
+        return f"{rule}\n{number}. {title}\n{rule}\n\n{body}\n\n"
+
+    text = (
+        "From: The Weekly Sheet\nSubject: This week in streaming\n\nMorning, friends.\n\n"
+        + section(1, "DRY CREEK (Hulu)", "Ana Ruiz plays Meg Orr. It drew 2.2 million views.")
+        + section(
+            2,
+            f"{SHOW.upper()} (Peacock)",
+            f"Season 2 of {SHOW} premiered Oct. 16, 2025, and Mia Long plays Ivy Cole.",
+        )
+        + section(3, "QUICK HITS", "- Dry Creek is renewed for a season 3.")
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (None, "2025-10-16")}
+    assert not stats(catalog)
+
+
 # ------------------------------------------------------------------------- people
 
 
@@ -124,6 +145,9 @@ def test_a_newsletter_section_is_read_and_the_others_are_not() -> None:
     ("text", "expected"),
     [
         ("Mia Long's Ivy Cole is back.", {("Mia Long", "Ivy Cole")}),
+        # a title-case headline's verb is not part of a name
+        ("Mia Long and Bo Li Are TV's New First Couple", set()),
+        ("Mia Long Is the Best Thing on TV's Best Drama", set()),
         (
             "Season 2 stars Mia Long as Ivy Cole, with Bo Li as Sam Dunn and Eve Sol as Kit Marr.",
             {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn"), ("Eve Sol", "Kit Marr")},
@@ -212,6 +236,17 @@ def test_what_else_people_were_in_said_in_words() -> None:
     assert known["Mia Long"] == {"Grey's Anatomy", "Red Earth"}
     assert pairs(catalog) >= {("Bo Li", "Sam Dunn")}
     assert ("Mia Long", "Red Earth") not in pairs(catalog)
+
+
+def test_a_title_in_a_career_ends_before_a_year_and_keeps_a_repeated_word() -> None:
+    catalog = read(
+        "Bo Li plays Sam Dunn. Li, who won an Emmy for The Long Road in 2001, starred in "
+        "Years and Years. Mia Long plays Ivy Cole. Long appeared in Days "
+        "and Days."
+    )
+    known = {p.name: set(p.known_for) for p in catalog.people}
+    assert known["Bo Li"] == {"The Long Road", "Years and Years"}
+    assert known["Mia Long"] == {"Days and Days"}
 
 
 def test_award_names_are_not_other_shows() -> None:

@@ -203,6 +203,36 @@ def test_a_table_of_titles_gives_the_shows_rows_only() -> None:
     assert seasons(read(text)) == {2: (None, "2024-10-31")}
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "weekly"),
+    [
+        ("The top titles of the second half of the year, ranked by views:", False),
+        ("The top 10 titles of the half, from the report:", False),
+        ("The English TV list for the week of Oct. 13:", True),
+        ("Here is this week's chart:", True),
+    ],
+)
+def test_a_tables_rank_is_weekly_only_when_the_table_is_of_a_week(
+    lead_in: str, weekly: bool
+) -> None:
+    text = (
+        f"{lead_in}\n\n"
+        "Rank  Title                      Hours Viewed   Views\n"
+        "1     Dry Creek: Season 2        512,300,000    64,700,000\n"
+        f"9     {SHOW}: Season 3    98,400,000     14,100,000\n"
+    )
+    expected = {("hours_viewed", 98_400_000, 3), ("views", 14_100_000, 3)}
+    assert stats(read(text)) == expected | ({("weekly_rank", 9, 3)} if weekly else set())
+
+
+def test_a_report_title_with_its_season_opens_a_sentence_about_that_title() -> None:
+    text = (
+        "Wednesday: Season 2 was the most-watched title of the half, with 512.3 million "
+        f"hours viewed. {SHOW}: Season 2 added 21.3 million hours (3.9 million views)."
+    )
+    assert stats(read(text)) == {("hours_viewed", 21_300_000, 2), ("views", 3_900_000, 2)}
+
+
 def test_a_star_named_before_the_title_is_not_the_network() -> None:
     text = f"Ann Lee's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
     catalog = read(text, head=False)

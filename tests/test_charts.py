@@ -15,16 +15,18 @@ from diplomat_tui.widgets.charts import MIN_WEEKS, WeeklyCharts, weekly_figures
 from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.navlist import NavList
 
-from helpers.app import main_screen, rows
+from helpers.app import NotedApp, main_screen, rows
 from helpers.pictures import weekly_stats
 
 
-def with_weeks(store: Store, weeks: int | None = None) -> DiplomatApp:
+def with_weeks(
+    store: Store, weeks: int | None = None, app_class: type[DiplomatApp] = DiplomatApp
+) -> DiplomatApp:
     stats = weekly_stats()
     if weeks is not None:
         stats = tuple(s for s in stats if s.season == 1)[: weeks * 4]
     store.update_catalog(lambda c: replace(c, stats=c.stats + stats))
-    return DiplomatApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    return app_class(store=store, snapshot=store.snapshot(), settings=load_settings())
 
 
 def test_figures_are_grouped_by_metric_then_season_in_week_order() -> None:
@@ -115,13 +117,18 @@ async def test_at_80x24_the_charts_scroll_with_the_keyboard(store: Store) -> Non
         assert charts.scroll_y == 0
 
 
-async def test_without_charts_c_does_nothing_and_is_not_offered(store: Store) -> None:
-    app = with_weeks(store, weeks=MIN_WEEKS - 1)
+async def test_without_charts_c_says_when_they_come(store: Store) -> None:
+    from diplomat_tui.widgets.stats import NO_CHARTS
+
+    app = with_weeks(store, weeks=MIN_WEEKS - 1, app_class=NotedApp)
+    assert isinstance(app, NotedApp)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         await pilot.pause()
         await pilot.press("c")
-        assert isinstance(app.focused, NavList) and "Charts" not in footer_keys(app)
+        await pilot.pause()
+        assert isinstance(app.focused, NavList)
+        assert [note.message for note in app.notes] == [NO_CHARTS]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=str)

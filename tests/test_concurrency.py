@@ -170,3 +170,35 @@ def test_commands_wait_for_the_lock_then_say_so_in_one_line(
     assert err.count("\n") == 1
     assert "locked by another diplomat-tui process (waited 0.3s)" in err
     assert store.path.read_bytes() == before
+
+
+async def test_the_app_shows_what_another_program_saved_without_a_refresh(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``ingest`` in another terminal shows in the running app within its check
+    interval, with a note."""
+    from diplomat_tui import app as app_module
+    from diplomat_tui.ingest import ingest
+    from diplomat_tui.settings import load_settings
+
+    from helpers.app import NotedApp, rows
+
+    monkeypatch.setattr(app_module, "STORE_CHECK_SECONDS", 0.05)
+    article = tmp_path / "casting.txt"
+    article.write_text(
+        "The Diplomat Adds Mia Long\n\nNetflix's The Diplomat has cast Mia Long as Ivy Cole.\n",
+        encoding="utf-8",
+    )
+    app = NotedApp(store=store, snapshot=store.snapshot(), settings=load_settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause(0.2)
+        assert not any("Mia Long" in row for row in rows(app, "cast")) and not app.notes
+        ingest(Store(store.path), [article])  # another program's store object
+        for _ in range(100):
+            if app.notes:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.1)
+        assert [note.message for note in app.notes] == [app_module.STORE_CHANGED]
+        assert any("Mia Long" in row for row in rows(app, "cast"))

@@ -125,14 +125,17 @@ _OWNER = re.compile(
 )
 
 
+# A year after a link word ends a title: "an Emmy for The West Wing in 2001".
 # A comma after a title's first word only after one letter ("I, Tonya") or before words
 # cut short by the sentence split ("Tick, Tick... Boom!"): "Sunfall, Red Sky and Dry
 # Creek" are three titles.
 _TITLE_IN_LIST = re.compile(
     rf"[{_UPPER}0-9](?:,(?= [{_UPPER}])|[\w’'!.:-]*(?:,(?= [^,]*(?:\.\.\.|…)))?)"
     rf"(?:(?: (?:of|the|in|on|a|an|to|for|at|by|with|from|&)){{1,2}} "
-    rf"[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
+    rf"(?!(?:19|20)\d\d\b)[{_UPPER}0-9][\w’'!.-]*| [{_UPPER}0-9][\w’'!.-]*)*"
 )
+# "Days and Days": one title whose words on either side of "and" are the same, not two.
+_REPEATED_TITLE = re.compile(r" and (?P<word>\S+)")
 
 
 def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
@@ -259,10 +262,12 @@ def _title_at(text: str, position: int) -> tuple[str, int] | None:
     title = _TITLE_IN_LIST.match(text, quote.end() if quote else position)
     if not title:
         return None
-    end = title.end()
+    name, end = title.group(), title.end()
+    if (again := _REPEATED_TITLE.match(text, end)) and again["word"].rstrip(",.") == name:
+        name, end = f"{name} and {name}", end + len(f" and {name}")
     if quote and (close := _CLOSE_QUOTE.match(text, end)):
         end = close.end()
-    return title.group(), end
+    return name, end
 
 
 def _plain_title(title: str) -> str:

@@ -326,6 +326,7 @@ _COLUMN_METRICS = (
 )
 _SEASON_COLUMN = re.compile(r"(?i)^(?:season|series)s?$")
 _PERIOD_COLUMN = re.compile(r"(?i)^(?:week\b|week of|date|period)")
+_WEEKLY = re.compile(r"(?i)\bweek(?:ly|s)?\b")
 _CELL_NUMBER = re.compile(rf"^(?:No\. ?|#)?(?:{_FIGURE})$")
 
 
@@ -339,10 +340,12 @@ def _table_stats(
     header: dict[int, str] | None = None
     units: dict[int, int] = {}
     season_column = period_column = None
+    lead_in = ""  # the prose before the table: "the top 10 titles of the week", "of the half"
     for sentence in sentences:
         row = table_cells(sentence.text)
         if not sentence.line or len(row) < 2:
             header = None
+            lead_in = sentence.text
             continue
         metrics = {
             number: metric
@@ -355,6 +358,9 @@ def _table_stats(
             units = {number: _header_unit(row[number]) for number in metrics}
             season_column = next((n for n, c in enumerate(row) if _SEASON_COLUMN.match(c)), None)
             period_column = next((n for n, c in enumerate(row) if _PERIOD_COLUMN.match(c)), None)
+            if period_column is None and not _WEEKLY.search(f"{lead_in} {sentence.text}"):
+                # a rank of a half-year report or a critic's list is no weekly rank
+                header = {n: m for n, m in header.items() if m != "weekly_rank"} or None
             continue
         if header is None or len(row) <= max(header):
             continue

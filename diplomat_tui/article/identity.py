@@ -193,8 +193,9 @@ _OTHER_TITLE = (
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?: (?:gave|gives|brought|handed|offered) us\b"
         rf"| put [{_UPPER}]|, with [{_UPPER}][\w.-]*(?: [{_UPPER}][\w.-]*){{0,3}} as\b)"
     ),
-    # "Nobody Wants This Season 2: ...", a related link: a title and its season opening a line
-    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
+    # "Nobody Wants This Season 2: ...", a related link, or "Wednesday: Season 2 was the
+    # most-watched ...", a report's title: a title and its season opening a line
+    re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]?:? (?:Season|Series) (?:\d+|[A-Z][a-z]+)\b"),
     # "The top show, Other Show, drew ...": a title in apposition to a kind of programme
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
@@ -202,8 +203,10 @@ _OTHER_TITLE = (
     _POSSESSIVE_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
+    # (a name starts a word and is short: no scan of a long hyphen chain from each letter)
     re.compile(
-        rf"[{_UPPER}][\w.-]+ [{_UPPER}][\w.-]+{_POSSESSIVE} [{_UPPER}][^.;]{{0,80}}? in "
+        rf"(?<![\w.-])[{_UPPER}][\w.-]{{1,30}} [{_UPPER}][\w.-]{{1,30}}{_POSSESSIVE} "
+        rf"[{_UPPER}][^.;]{{0,80}}? in "
         rf"(?P<title>The {_TITLE})"
     ),
 )
@@ -253,10 +256,11 @@ class Scope:
         )
 
     def names_show(self, text: str) -> bool:
-        """Whether ``text`` names the show (any case in an all-capitals line)."""
+        """Whether ``text`` names the show, as written or in capitals ("1. DRY CREEK
+        (Hulu)", a newsletter's section)."""
         if self._named.search(text):
             return True
-        return text.isupper() and bool(self._named_caps.search(text))
+        return any(match.group().isupper() for match in self._named_caps.finditer(text))
 
     def introduced(self, text: str) -> bool:
         """Whether ``text`` says the show is what the article is about: "The show is

@@ -13,9 +13,15 @@ T = TypeVar("T")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _APOSTROPHES = "’'‘"
 # One word of a person's or character's name: "Okafor", "McAdams", "D’Arcy", "O'Brien",
-# "Jean-Luc", or an initial "J.". Never the start of a longer word.
+# "Jean-Luc", or an initial "J.". Never the start of a longer word, nor a verb that a
+# title-case headline capitalises ("Ann Lee and Tom Rye Are TV's New Couple").
+_HEADLINE_CASE_VERBS = (
+    "Are|Is|Was|Were|Be|Been|Has|Have|Had|Does|Did|Gets|Got|Makes|Made|Takes|Took|Joins"
+    "|Joined|Returns|Reveals|Says|Said|Talks|Opens|Teases|Becomes|Became|Plays|Played|Stars"
+    "|Starred|Reunite|Reunites|Lead|Leads|Headline|Headlines"
+)
 _NAME_WORD = (
-    rf"(?<![\w{_APOSTROPHES}-])(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
+    rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
     rf"|[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
     rf"|[{_UPPER}]\.)(?![\w-])"
 )

@@ -64,6 +64,8 @@ def cells(line: str) -> list[str]:
 
 
 _HEADING_MAX = 120
+# A rule drawn across a page or an email ("-----", "=====", "* * *"): a separator, no text.
+_RULE = re.compile(r"^[-=_*~#+─━═•·\s]{3,}$")
 _SENTENCE_END = re.compile(r"[.!…;,]['’\"”)\]]*$")
 _MARKUP = re.compile(r"^[#=*•\s-]+|[=\s]+$")
 
@@ -97,7 +99,11 @@ def _blocks(text: str) -> list[tuple[str, bool]]:
     blocks: list[tuple[str, bool]] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
         prose: list[str] = []
-        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        lines = [
+            line.strip()
+            for line in paragraph.split("\n")
+            if line.strip() and not _RULE.match(line.strip())
+        ]
         for number, line in enumerate(lines):
             alone = bool(_STRUCTURED_LINE.match(line)) or (
                 len(lines) > 1 and number < len(lines) - 1 and _is_heading(line) and not prose

@@ -129,7 +129,7 @@ class DetailScreen(Screen[None]):
                                 yield Static(line(slot.caption), classes="picture-caption")
             yield Static(line(self.detail.title, "bold"), id="detail-title")
             if self.detail.watch_key:
-                yield Checkbox("Watched", self.watched, id="detail-watched")
+                yield watched_box(self.watched)
             for fact in self.detail.facts:
                 yield Static(fact, classes="detail-fact")
             heading = "Source" if len(self.detail.sources) == 1 else "Sources"
@@ -162,3 +162,12 @@ class DetailScreen(Screen[None]):
         """Scroll the details with the keyboard."""
         body = self.query_one("#detail-body", VerticalScroll)
         body.scroll_down() if direction == "down" else body.scroll_up()
+
+
+def watched_box(watched: bool) -> Checkbox:
+    """The watched checkbox, its state in its mark and its words, not only in colour
+    (which a 256-colour or monochrome terminal may barely show): ✓ Watched, or an empty
+    box and Not watched."""
+    box = Checkbox("Watched" if watched else "Not watched", watched, id="detail-watched")
+    box.BUTTON_INNER = "✓" if watched else " "
+    return box

@@ -11,7 +11,7 @@ from textual.content import Content
 
 from diplomat_tui.model import Snapshot, Stat
 from diplomat_tui.queries import format_stat_value, source_quotes, stat_key, stat_label
-from diplomat_tui.widgets.charts import WeeklyCharts
+from diplomat_tui.widgets.charts import MIN_WEEKS, WeeklyCharts
 from diplomat_tui.widgets.claims import claimed_field
 from diplomat_tui.widgets.details import Detail
 from diplomat_tui.widgets.listpane import ListPane
@@ -37,6 +37,12 @@ def _stat_prompt(stat: Stat) -> Content:
     )
 
 
+NO_CHARTS = (
+    f"No charts yet: they draw the weekly Top 10 figures once a refresh (r) has brought "
+    f"at least {MIN_WEEKS} weeks of one."
+)
+
+
 class StatsPane(ListPane):
     """Charts of the weekly figures above the list of every stat."""
 
@@ -52,15 +58,19 @@ class StatsPane(ListPane):
         self.query_one(WeeklyCharts).show_figures(snapshot.catalog.stats)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``c`` only while there are charts and the list has the keyboard."""
+        """``c`` while the list has the keyboard (with no charts yet, it says why)."""
         if action == "focus_charts":
             charts = self.query(WeeklyCharts)
-            return bool(charts) and charts.first().display and not charts.first().has_focus
+            return bool(charts) and not charts.first().has_focus
         return super().check_action(action, parameters)
 
     def action_focus_charts(self) -> None:
-        """Give the keyboard to the charts, to scroll them."""
-        self.query_one(WeeklyCharts).focus()
+        """Give the keyboard to the charts, to scroll them; with none, say when they come."""
+        charts = self.query_one(WeeklyCharts)
+        if charts.display:
+            charts.focus()
+        else:
+            self.notify(NO_CHARTS, title="Charts", timeout=6)
 
     @on(WeeklyCharts.Left)
     def _charts_left(self) -> None:
