@@ -94,11 +94,11 @@ def test_a_pipe_table_per_season_with_dates_and_placeholders() -> None:
 
 def test_a_table_row_naming_another_title_is_still_not_read() -> None:
     text = (
-        "| Title | Premiere | Rank | Hours |\n"
-        "| Dry Creek | Apr. 20, 2023 | 1 | 57.5M |\n"
-        f"| {SHOW}: Season 2 | Oct. 31, 2024 | 2 | 21.9M |\n"
+        "| Title | Premiere | Views | Hours |\n"
+        "| Dry Creek | Apr. 20, 2023 | 9.1M | 57.5M |\n"
+        f"| {SHOW}: Season 2 | Oct. 31, 2024 | 2.2M | 21.9M |\n"
     )
-    assert stats(read(text)) == {("weekly_rank", 2, 2), ("hours_viewed", 21_900_000, 2)}
+    assert stats(read(text)) == {("views", 2_200_000, 2), ("hours_viewed", 21_900_000, 2)}
 
 
 def test_a_surname_resolves_past_a_headline_run_of_capitalised_words() -> None:
@@ -224,3 +224,13 @@ def test_a_role_described_not_named_gives_the_cast_only(text: str, expected: set
 )
 def test_a_pronoun_plays_a_character(text: str, expected: set) -> None:
     assert {p for p in pairs(read(text)) if p[1]} == expected
+
+
+def test_a_season_looked_back_on_in_a_paragraph_about_another_stays_an_aside() -> None:
+    text = (
+        "THURSDAY, OCT. 16\n\n"
+        f"{SHOW} (Peacock)\n"
+        "Season 3 premiere. Ivy has barely recovered from the Season 2 finale when the "
+        "mayor calls. All eight episodes are available at once.\n"
+    )
+    assert seasons(read(text)) == {3: (8, "October 16")}

@@ -411,6 +411,7 @@ class SeasonContext:
         heading_season: int | None = None
         headline_season: int | None = None  # the one season the headline names
         day: re.Match[str] | None = None
+        named_here: tuple[int, int] | None = None  # where a season was last named as topic
         self.episode: dict[int, int] = {}  # the episode a section's heading names
         episode: int | None = None
         for s in sentences:
@@ -447,10 +448,12 @@ class SeasonContext:
             spoken = [(at, n) for at, n in self._mentions[s.index] if not _compared(s.text, at)]
             topical = [n for _, n in spoken]
             if spoken and all(_looked_back(s.text, at) for at, _ in spoken):
-                aside = last if aside is None else aside
-                last = topical[-1]
+                if named_here != (s.section, s.paragraph):  # not "Season 3. ... the
+                    aside = last if aside is None else aside  # Season 2 finale ..."
+                    last = topical[-1]
             elif topical:  # "well ahead of the second season's debut": the topic stays
                 last, aside = topical[-1], None
+                named_here = (s.section, s.paragraph)
             elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
 
