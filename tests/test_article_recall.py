@@ -234,3 +234,42 @@ def test_a_season_looked_back_on_in_a_paragraph_about_another_stays_an_aside() -
         "mayor calls. All eight episodes are available at once.\n"
     )
     assert seasons(read(text)) == {3: (8, "October 16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"Peacock dropped all eight episodes of {SHOW} Season 3 on October 16, 2025.",
+            {3: (8, "2025-10-16")},
+        ),
+        (
+            f"{SHOW} season 3 is available to stream on Peacock from today, Thursday 16th "
+            "October 2025, with all eight episodes dropping at once.",
+            {3: (8, "2025-10-16")},
+        ),
+    ],
+)
+def test_premieres_said_around_the_episodes(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+LISTING = (
+    "What to stream this week\n\n"
+    "DRY CREEK\nHulu, from Monday 13 October\n\nSix episodes, weekly.\n\n"
+    "{heading}\nPeacock, from Thursday 16 October\n\n"
+    "Ivy Cole is back. All eight episodes drop at once.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("HARBOUR LIGHTS, SEASON 3", {3: (8, "October 16")}),
+        (f"{SHOW}, series three", {3: (8, "October 16")}),
+        # no season named: the date and the count are of no known season
+        (SHOW, {}),
+    ],
+)
+def test_a_listing_channel_line_dates_the_entrys_season(heading: str, expected: dict) -> None:
+    assert seasons(read(LISTING.format(heading=heading), head=False)) == expected

@@ -150,10 +150,13 @@ _PREMIERE = re.compile(
     r"|(?:is|are|was|were) (?:set|slated|scheduled|due)(?: to (?:premiere|arrive|debut|drop|land"
     r"|return|launch))?(?: for)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
+    # "dropped all eight episodes of <Title> Season 3 on ..."
+    rf"(?: of (?:[{_UPPER}][\w’'-]* ){{0,5}}(?i:season|series) \w+)?"
     # "returned for its third season on", "will be back for series three on"
     r"(?: for (?:(?:its|a|the) \w+ (?:season|series)|(?:season|series) \w+))?"
     r"(?: (?:on|in|at|to) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     r"(?:(?:last|this|next) )?"  # "premiered last Oct. 31"
+    r"(?:(?:today|tonight),? )?"  # "is available from today, Thursday 16 October"
     rf"{_DATE}"
 )
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
@@ -428,6 +431,9 @@ class SeasonContext:
                 day = dated
             if day:
                 self.day[s.index] = day
+            if s.heading and _CHANNEL_FROM.match(s.text) and not self._mentions[s.index]:
+                self._before[s.index] = heading_season  # the entry's "Netflix, from <day>"
+                continue
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
@@ -551,6 +557,12 @@ _NEW_SEASON = re.compile(
 )
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
+# A listing entry's channel line under its title: "Netflix, from Thursday 16 October",
+# "Stan, from Monday": when the entry's season is named, the date is its premiere.
+_CHANNEL_FROM = re.compile(
+    rf"^(?P<channel>[{_UPPER}][\w+&.’' -]{{0,40}}?),? (?:from|streaming from|available from)"
+    rf" (?P<date>{_DATE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{{1,2}}(?:[.:]\d\d)?[ap]m)$"
+)
 # A listing's day heading: "Thursday 16 October", "THURSDAY, OCTOBER 16".
 _DAY_HEADING = re.compile(rf"^(?:#+ )?{_DATE}$")
 
@@ -738,6 +750,14 @@ def _season_facts(
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
+        channel = _CHANNEL_FROM.match(sentence.text) if sentence.heading else None
+        if channel and channel["month"] or channel and channel["month2"]:
+            number = context.at(sentence, 0)
+            if number is not None:
+                facts = seasons.setdefault(number, _SeasonFacts())
+                facts.premiere = facts.premiere or _iso(channel)
+                facts.sentences.add(sentence.index)
+                facts.premiere_sentences.add(sentence.index)
         for today in _TODAY.finditer(sentence.text):
             number = context.at(sentence, today.start())
             day = context.day.get(sentence.index)
