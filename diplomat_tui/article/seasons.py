@@ -432,7 +432,7 @@ class SeasonContext:
             if day:
                 self.day[s.index] = day
             if s.heading and _CHANNEL_FROM.match(s.text) and not self._mentions[s.index]:
-                self._before[s.index] = heading_season  # the entry's "Netflix, from <day>"
+                self._before[s.index] = heading_season  # the entry's "Peacock, from <day>"
                 continue
             if s.heading:
                 mentions = self._mentions[s.index]
@@ -557,7 +557,7 @@ _NEW_SEASON = re.compile(
 )
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
-# A listing entry's channel line under its title: "Netflix, from Thursday 16 October",
+# A listing entry's channel line under its title: "Peacock, from Thursday 16 October",
 # "Stan, from Monday": when the entry's season is named, the date is its premiere.
 _CHANNEL_FROM = re.compile(
     rf"^(?P<channel>[{_UPPER}][\w+&.’' -]{{0,40}}?),? (?:from|streaming from|available from)"
