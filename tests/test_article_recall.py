@@ -273,3 +273,27 @@ LISTING = (
 )
 def test_a_listing_channel_line_dates_the_entrys_season(heading: str, expected: dict) -> None:
     assert seasons(read(LISTING.format(heading=heading), head=False)) == expected
+
+
+# ---------------------------------------------------------------- wiki pages
+
+
+WIKI = (
+    f"{SHOW} (TV series)\n\n"
+    f"{SHOW} is a drama series created by Ann Lee for Peacock.\n\n"
+    "Production\n\n"
+    "Development\n\n"
+    "The series was created by Ann Lee, who wrote for Dry Creek. Lee serves as showrunner. "
+    "Simon Cellan Jones serves as an executive producer. Cellan Jones directed the pilot.\n\n"
+    "Casting\n\n"
+    "Mia Long was cast in the lead role as Ivy Cole.\n"
+)
+
+
+def test_a_wiki_pages_section_headings_are_no_other_titles() -> None:
+    catalog = read(WIKI, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Ann Lee": {"creator", "showrunner"},
+        "Simon Cellan Jones": {"executive producer", "director"},
+    }

@@ -348,7 +348,11 @@ _ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
 _SECTION_NAMES = frozenset(
     "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
     "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
-    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related".split(";")
+    "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related;"
+    # a wiki page's sections
+    "development;casting;filming;music;accolades;awards;critical response;critical reception;"
+    "viewership;audience viewership;broadcast;marketing;cast and characters;main;recurring;"
+    "guest;main cast;recurring cast;guest cast;series overview;notes;see also".split(";")
 )
 
 

@@ -19,6 +19,7 @@ _HEADLINE_CASE_VERBS = (
     "Are|Is|Was|Were|Be|Been|Has|Have|Had|Does|Did|Gets|Got|Makes|Made|Takes|Took|Joins"
     "|Joined|Returns|Reveals|Says|Said|Talks|Opens|Teases|Becomes|Became|Plays|Played|Stars"
     "|Starred|Reunite|Reunites|Lead|Leads|Headline|Headlines"
+    "|Adds|Casts|Taps|Hires|Recruits|Enlists|Welcomes|Nabs|Ropes|Boards|Lands|Signs"
 )
 _NAME_WORD = (
     rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"

@@ -76,9 +76,7 @@ def _mentions(
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
     mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
     known_people = tuple(known_people)
-    candidates = _run_on_names_dropped(
-        [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
-    )
+    candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
 
     def people() -> _People:
         characters = [*known_characters, *(m.character for m in mentions if m.character)]
@@ -100,8 +98,9 @@ def _mentions(
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
     mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
     final = people()
+    longer = _longer_names([*known_people, *(m.name for m in mentions)])
     resolved = [
-        replace(m, name=name)
+        replace(m, name=longer.get(name, name))
         for m in mentions
         if (name := final.resolve(m.name))
         and not final.is_character(name)
@@ -115,16 +114,17 @@ def _mentions(
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
 
 
-def _run_on_names_dropped(names: list[str]) -> list[str]:
-    """The full names the text gives, without runs of capitalised words that end with
-    one of them (a headline's "Lights Adds Mia Long" is "Mia Long" with words before
-    it, not a second person whose name ends "Long")."""
+def _longer_names(names: Iterable[str]) -> dict[str, str]:
+    """A compound surname said alone for the one longer name credited that it ends:
+    "Bonham Carter directed" for the "Ada Bonham Carter" credited before ("Carter"
+    alone is a surname the people rules resolve)."""
     full = {name for name in names if " " in name}
-    return [
-        name
-        for name in names
-        if not any(other != name and name.endswith(" " + other) for other in full)
-    ]
+    ends: dict[str, list[str]] = {}
+    for name in full:
+        words = name.split(" ")
+        if len(words) >= 3:
+            ends.setdefault(" ".join(words[-2:]), []).append(name)
+    return {end: found[0] for end, found in ends.items() if len(found) == 1 and end in full}
 
 
 def _by_person(mentions: Iterable[_Mention]) -> dict[str, list[_Mention]]:
