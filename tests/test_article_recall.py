@@ -297,3 +297,38 @@ def test_a_wiki_pages_section_headings_are_no_other_titles() -> None:
         "Ann Lee": {"creator", "showrunner"},
         "Simon Cellan Jones": {"executive producer", "director"},
     }
+
+
+def test_a_wiki_season_page_infobox_and_episode_table() -> None:
+    text = (
+        f"{SHOW} season 2\n\n"
+        f"The second season of {SHOW} premiered on Peacock on October 31, 2024, with Ann Lee "
+        "serving as showrunner.\n\n"
+        "Starring        Mia Long\n"
+        "                Tom Rye\n"
+        "No. of episodes 6\n\n"
+        "Episodes\n"
+        "No. | Title | Directed by | Written by | Original release date\n"
+        '1 | "Low Tide" | Bo Li | Ann Lee & Jo Park | October 31, 2024\n'
+        '2 | "High Water" | Sam Dunn | Ann Lee | October 31, 2024\n'
+    )
+    catalog = read(text, head=False)
+    assert seasons(catalog) == {2: (6, "2024-10-31")}
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Ann Lee": {"showrunner", "writer"},
+        "Bo Li": {"director"},
+        "Jo Park": {"writer"},
+        "Sam Dunn": {"director"},
+    }
+
+
+def test_an_episode_table_of_another_title_gives_no_crew() -> None:
+    text = (
+        "Two dramas to watch\n\n"
+        f"### {SHOW} (Peacock)\n\n"
+        "Mia Long is back as Ivy Cole.\n\n"
+        "### Dry Creek (Hulu)\n\n"
+        "No. | Title | Directed by | Written by\n"
+        '1 | "Dust" | Bo Li | Jo Park\n'
+    )
+    assert read(text, head=False).crew == ()

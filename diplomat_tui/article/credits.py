@@ -17,6 +17,7 @@ from diplomat_tui.article.patterns import (
     _trim,
 )
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Billing
 
 
@@ -516,7 +517,8 @@ _WHO_SERVES = re.compile(
 # Trade news of a hire: "tapped A to serve as co-showrunner", "A, who remains showrunner",
 # "A joins as an executive producer", "A has signed on as producer".
 _HIRED_AS = re.compile(
-    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?(?:serve|serves|remain|remains"
+    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?"
+    r"(?:serve|serves|serving|remain|remains"
     r"|join|joins|joined|come aboard|comes aboard|came aboard|sign on|signs on|signed on) "
     rf"(?:as )?(?:an? |the |its )?(?P<role>co-showrunner|{_ROLE})\b(?! of [A-Z]|['’]s)"
 )
@@ -881,6 +883,42 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
             billing="main",
             character=_trim(character),
         )
+
+
+# An episode table's credit columns: "Directed by", "Written by", "Teleplay by".
+_CREDIT_COLUMNS = (
+    (re.compile(r"(?i)^directed by$|^director$"), "director"),
+    (re.compile(r"(?i)^(?:written|teleplay|screenplay) by$|^writers?$"), "writer"),
+)
+_NAMES_IN_CELL = re.compile(r"\s*(?:,|&| and )\s*")
+
+
+def _episode_table_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
+    """Directors and writers from a table of episodes (of the show: ``sentences`` are
+    those about it): a header row with "Directed by" or "Written by" columns, then one
+    row per episode with the names in those cells."""
+    columns: dict[int, str] = {}
+    width = 0
+    for sentence in sentences:
+        row = table_cells(sentence.text)
+        if not sentence.line or len(row) < 2:
+            columns = {}
+            continue
+        header = {
+            n: role
+            for n, cell in enumerate(row)
+            for pattern, role in _CREDIT_COLUMNS
+            if pattern.match(cell)
+        }
+        if header:
+            columns, width = header, len(row)
+            continue
+        if not columns or len(row) != width:
+            continue
+        for number, role in columns.items():
+            for name in _NAMES_IN_CELL.split(row[number]):
+                if " " in name and _looks_like_name(name) and _FULL_NAME.fullmatch(name):
+                    yield _Mention(_trim(name), sentence.index, 0, role=role)
 
 
 def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:

@@ -21,6 +21,7 @@ from diplomat_tui.article.credits import (
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
+    _episode_table_mentions,
     _list_mentions,
     _Mention,
     _pair_mentions,
@@ -69,6 +70,7 @@ def _mentions(
         if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
     mentions += _cast_block_mentions(sentences)
+    mentions += _episode_table_mentions(sentences)
     # "A is as good as B": a person named where a character should be is no character
     actors = {m.name for m in mentions} | set(known_people)
     mentions = [m for m in mentions if not (m.character and m.character in actors)]

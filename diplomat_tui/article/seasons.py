@@ -91,7 +91,8 @@ _EPISODE_COUNT = re.compile(
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
-    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-]))"
+    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-])"
+    r"|^no\. of episodes\s+(?P<bare>\d{1,3})\s*$)"
 )
 
 
@@ -138,6 +139,9 @@ _PREMIERE = re.compile(
     r"|original release|original run|first released|released|premieres|debut|debuts|debuted"
     r"|launch|launch date|airs|aired|streaming|streaming from|available|available from"
     r"|drops|out))\s*[:=]\s*|"
+    # an infobox copied without its colon: "Original release October 31, 2024"
+    r"^(?P<bare>(?i:original release|release date|first aired|premiere date|original air date"
+    r"|released))\s+(?=[\w,]+ [\w,]+)|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands"
     # the plain verb after its subject: "all eight episodes drop Oct. 16", "will land"
@@ -442,6 +446,8 @@ class SeasonContext:
                 elif not mentions:
                     heading_season = headline_season  # "1. It's almost here" under "Season 3"
                 last, section, aside = heading_season, s.section, None
+                if not mentions and s.index != 1:  # an infobox's "No. of episodes 6"
+                    self._before[s.index] = heading_season
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
                 heading_season = _count(keyed["season"])
@@ -661,7 +667,7 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
     """(start, end, count) of the episode counts a sentence gives, those said without
     "episodes" included."""
     counts = [
-        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"]))
+        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"] or m["bare"]))
         for m in _EPISODE_COUNT.finditer(text)
     ]
     if counts:
@@ -672,6 +678,9 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
             if m[group] and m.start() > counts[0][1]
         ]
     return counts
+
+
+_INFOBOX_COUNT = re.compile(r"(?i)^no\. of episodes\b")
 
 
 # Seasons named together: "Seasons 1 and 3", "series one, two and three".
@@ -712,6 +721,7 @@ def _season_facts(
             or refers_to_show(sentence.text)
             or _OWN_COUNT.search(sentence.text)
             or context.within(sentence, 0, len(sentence.text))  # "The second, a six-parter"
+            or _INFOBOX_COUNT.match(sentence.text)  # "No. of episodes 6", as a heading
         )
         for start, end, value in _episode_counts(sentence.text) if about else ():
             adjective = context.named_after(sentence, end) or context.within(sentence, start, end)
@@ -740,7 +750,8 @@ def _season_facts(
             number = _premiere_season(sentence, premiere, context)
             if number is None or _not_a_season(sentence.text, premiere.start()):
                 continue
-            if premiere.groupdict().get("key") and context.episode.get(sentence.index, 1) != 1:
+            keyed = premiere.groupdict().get("key") or premiere.groupdict().get("bare")
+            if keyed and context.episode.get(sentence.index, 1) != 1:
                 continue  # "Released: ..." under "Season 3, Episode 4": that episode's date
             facts = seasons.setdefault(number, _SeasonFacts())
             date = _iso(premiere)
@@ -879,7 +890,7 @@ def _premiere_season(
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     season = context.at(sentence, premiere.start())
-    key = (premiere.groupdict().get("key") or "").lower()
+    key = (premiere.groupdict().get("key") or premiere.groupdict().get("bare") or "").lower()
     if season is None and key in _SHOW_KEYS:
         return 1  # an infobox's "First aired: May 5, 2021": the show's premiere
     return season
