@@ -332,3 +332,24 @@ def test_an_episode_table_of_another_title_gives_no_crew() -> None:
         '1 | "Dust" | Bo Li | Jo Park\n'
     )
     assert read(text, head=False).crew == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Catch up: season 1 (eight episodes) arrived in April 2023, and season 2 (six "
+            "episodes) on Oct. 31, 2024.",
+            {1: (8, "2023-04"), 2: (6, "2024-10-31")},
+        ),
+        (
+            f"The first season of {SHOW} premiered on April 20, 2023; the third season in "
+            "October 2025.",
+            {1: (None, "2023-04-20"), 3: (None, "2025-10")},
+        ),
+        # the first premiere is another title's: the second is not the show's either
+        ("Dry Creek season 1 arrived in April 2023, and season 2 on Oct. 31, 2024.", {}),
+    ],
+)
+def test_a_second_premiere_with_its_verb_left_out(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

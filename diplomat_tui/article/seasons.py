@@ -163,6 +163,11 @@ _PREMIERE = re.compile(
     r"(?:(?:today|tonight),? )?"  # "is available from today, Thursday 16 October"
     rf"{_DATE}"
 )
+# A second premiere whose verb is left out after a first: "Season 1 arrived in April
+# 2023, and season 2 (six episodes) on Oct. 31, 2024".
+_GAPPED_PREMIERE = re.compile(
+    rf"(?:,? and|;) (?:the |its )?{_SEASON}(?: \([^()]{{1,40}}\))?,? (?:on|in) {_DATE}"
+)
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
 _PREMIERE_NOUN = re.compile(
     rf"\b(?:its|the|an?) {_DATE},? (?i:(?:series |season )?(?:debut|premiere|launch|bow)"
@@ -769,6 +774,15 @@ def _season_facts(
                 facts.premiere = facts.premiere or _iso(channel)
                 facts.sentences.add(sentence.index)
                 facts.premiere_sentences.add(sentence.index)
+        first = next(_PREMIERE.finditer(sentence.text), None)
+        gapped = first and _GAPPED_PREMIERE.match(sentence.text, first.end())
+        if first and gapped and _premiere_season(sentence, first, context) is not None:
+            facts = seasons.setdefault(_season_number(gapped), _SeasonFacts())
+            facts.premiere = facts.premiere or _iso(gapped)
+            if _verb(first) in _PAST_PREMIERE and facts.status is None:
+                facts.status = "released"
+            facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
         for today in _TODAY.finditer(sentence.text):
             number = context.at(sentence, today.start())
             day = context.day.get(sentence.index)
