@@ -138,6 +138,27 @@ def test_an_email_newsletter_section_in_capitals_between_rules_is_read(rule: str
     assert not stats(catalog)
 
 
+def test_a_tv_guides_entries_keep_their_channel_line_with_their_title() -> None:
+    text = (
+        f"{SHOW} returns, plus a noir: the best TV to stream this week\n\n"
+        "By Ann Writer\n\n"
+        "SALT KINGS\nStan, from Monday 13 October\n\n"
+        "Tessa Rue plays Jo Marr. Created by Lisa Dun, the six episodes arrive weekly.\n\n"
+        f"{SHOW.upper()}, SEASON 3\nPeacock, from Thursday 16 October\n\n"
+        "Mia Long plays Ivy Cole. Season three has eight episodes.\n\n"
+        "Main\nBo Li as Sam Dunn\nEve Sol as Kit Marr\n\n"
+        "Recurring\nAna Ruiz as Meg Orr\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {
+        ("Mia Long", "Ivy Cole"),
+        ("Bo Li", "Sam Dunn"),
+        ("Eve Sol", "Kit Marr"),
+        ("Ana Ruiz", "Meg Orr"),
+    }
+    assert catalog.show is not None and catalog.show.creators == ()
+
+
 # ------------------------------------------------------------------------- people
 
 

@@ -327,12 +327,17 @@ class Scope:
 
     def entry_markup(self, sentences: list[_Sentence]) -> str | None:
         """The markup of the show's own entry heading (a heading that is its title and
-        maybe its network), or None when it has none."""
+        maybe its network and season: "DRY CREEK, SEASON 3"), or None when it has none."""
         for s in sentences:
             bare = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", s.text).strip()
+            bare = _HEADING_SEASON.sub("", bare)
             if s.heading and s.index > 1 and bare.casefold() == self.title.casefold():
                 return _markup(s.text)
         return None
+
+
+# A season after the title in an entry's heading: ", Season 3", ": Series Two", " season 3".
+_HEADING_SEASON = re.compile(r"[,:]? (?i:season|series) (?:\d+|[A-Za-z]+)$")
 
 
 def _markup(heading: str) -> str:
@@ -349,10 +354,12 @@ _SECTION_NAMES = frozenset(
     "cast;crew;plot;premise;reception;release;release date;episodes;overview;production;"
     "ratings;verdict;review;trailer;summary;background;synopsis;the cast;the verdict;"
     "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related;"
+    "main;recurring;guest;guests;guest stars;starring;main cast;recurring cast;supporting;"
+    "cast and characters;characters;references;external links;see also;notes;"
+    "also new this week;also streaming;quick hits;"
     # a wiki page's sections
     "development;casting;filming;music;accolades;awards;critical response;critical reception;"
-    "viewership;audience viewership;broadcast;marketing;cast and characters;main;recurring;"
-    "guest;main cast;recurring cast;guest cast;series overview;notes;see also".split(";")
+    "viewership;audience viewership;broadcast;marketing;guest cast;series overview".split(";")
 )
 
 
@@ -501,6 +508,7 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
     section_other = False
     paragraph, paragraph_in = -1, default
     show_heading = False  # the sentence before is a heading naming the show
+    other_heading = False  # the sentence before is the heading of another title's entry
     numbered = False  # the sentence before is a numbered heading
     box = False  # in a web page's box of links ("Related", "More from ..."), until prose
     entries = scope.entry_markup(sentences)
@@ -522,6 +530,8 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             other = None
             if not (named or dek or is_day_heading(sentence)):
                 other = scope.heading_title(sentence.text, entries)
+            if other_heading and not named and not is_day_heading(sentence):
+                other = sentence.text  # the dek of another title's entry ("Stan, from 8pm")
             if numbered and _NUMBERED.match(sentence.text):
                 other = None  # a box of numbered links ("Trending: 1. ... 2. ..."): no entry
             numbered = bool(_NUMBERED.match(sentence.text))
@@ -529,12 +539,12 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
                 other = sentence.text  # "If you like it, try <Title>"
             section_other = other is not None
             section_in = named or dek or (default and not section_other)
-            show_heading = named
+            show_heading, other_heading = named, section_other and not other_heading
             paragraph, paragraph_in = sentence.paragraph, section_in
             if section_in or is_day_heading(sentence):
                 kept.append(sentence)  # a listing's day heading dates the entries under it
             continue
-        show_heading = numbered = False
+        show_heading = numbered = other_heading = False
         if sentence.paragraph != paragraph:
             paragraph, paragraph_in = sentence.paragraph, section_in
         if section_other:
