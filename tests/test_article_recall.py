@@ -353,3 +353,22 @@ def test_an_episode_table_of_another_title_gives_no_crew() -> None:
 )
 def test_a_second_premiere_with_its_verb_left_out(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Rye is her husband Sam, Mia Long is harbour master Ivy Cole, and Bo Li plays "
+            "the mayor, Jo Park.",
+            {("Mia Long", "Ivy Cole"), ("Bo Li", "Jo Park")},
+        ),
+        ("New arrival Mia Long is the vice-president, Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        # a real relation, or words that link, are no role
+        ("Mia Long is the daughter of Tom Rye.", set()),
+        ("Mia Long is married to Tom Rye.", set()),
+        ("Mia Long is the best thing in it, Ivy Cole aside.", set()),
+    ],
+)
+def test_an_actor_is_a_described_character(text: str, expected: set) -> None:
+    assert {p for p in pairs(read(text)) if p[1]} == expected

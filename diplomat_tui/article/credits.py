@@ -461,6 +461,18 @@ _IS_PAIR = re.compile(
 )
 
 
+# "<Actor> is <described> <Character>" in a listing's run of the cast: "A is foreign
+# secretary X Y", "A is the vice-president, X Y", "A is her husband X Y" (not "A is the
+# daughter of X Y", "A is married to X Y": a real relation, or words that link).
+_IS_DESCRIBED_PAIR = re.compile(
+    rf"(?P<actor>{_NAME}) is (?:now )?(?:the |her |his |their )?"
+    r"(?![^,.;:]*\b(?i:producer|director|writer|creator|showrunner|star)\b)"
+    r"(?P<described>(?:(?!(?:and|with|of|to|in|on|for|from|by|at|as|who|which|that|also|not"
+    r"|now|still|currently|known|best|married|related|engaged|dating)\b)[a-z][\w-]*,? ){1,3})"
+    rf"(?P<character>{_NAME})(?=[,.;:]|$| and\b)"
+)
+
+
 # "<Actor>'s <Character>": "Mia Long's Ivy Cole", "Okafor's prime minister X Y".
 _POSSESSIVE_CHARACTER = re.compile(
     rf"(?P<actor>{_NAME}){_POSSESSIVE} {_DESCRIPTOR}"
@@ -710,7 +722,7 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
     news "A has joined the cast"."""
     text = sentence.text
-    for pattern in (_AS_PAIR, _IS_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
+    for pattern in (_AS_PAIR, _IS_PAIR, _IS_DESCRIBED_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
         for match in pattern.finditer(text):
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
@@ -729,6 +741,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             between = text[match.end("actor") : match.start("character")]
             if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
                 continue  # "Ann Lee's father, Roy Lee": a real person, not a role
+            if pattern is _IS_DESCRIBED_PAIR and _REAL_RELATION.search(between):
+                if not re.search(r"\b(?:her|his|their) ", between):
+                    continue  # "A is the daughter of B"; "A is her husband B" is a role
             yield _Mention(
                 actor,
                 sentence.index,

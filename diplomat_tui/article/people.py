@@ -72,7 +72,8 @@ def _mentions(
     mentions += _cast_block_mentions(sentences)
     mentions += _episode_table_mentions(sentences)
     # "A is as good as B": a person named where a character should be is no character
-    actors = {m.name for m in mentions} | set(known_people)
+    # (not one only said to be a one-word role: "Grace Penn is now the President")
+    actors = {m.name for m in mentions if not m.short} | set(known_people)
     mentions = [m for m in mentions if not (m.character and m.character in actors)]
     known_characters = tuple(known_characters)
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
