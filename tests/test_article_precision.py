@@ -311,3 +311,27 @@ def test_a_whose_clause_names_its_own_season(
 ) -> None:
     text = f"{SHOW} on the charts\n\n{sentence}\n"
     assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over on Hulu, Ann Lee plays Meg Orr.",
+        "Meanwhile at the BBC, Ann Lee plays Meg Orr.",
+        "Elsewhere on Apple TV+, Ann Lee plays Meg Orr.",
+    ],
+)
+def test_a_sentence_set_on_another_network_gives_no_pair(sentence: str) -> None:
+    text = f"{SHOW} season 2\n\nMia Long is back as Ivy Cole in {SHOW}. {sentence}\n"
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_another_titles_season_set_against_the_show_gives_no_figure() -> None:
+    text = (
+        f"{SHOW} tops the chart\n\n{SHOW}'s second season was the most-watched show last week, "
+        "with 6.3 million views.\n\nDry Creek's second season, meanwhile, reached the Top 10 "
+        "in 81 countries.\n"
+    )
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("top10_countries", 81, 2) not in stats
+    assert ("views", 6_300_000, 2) in stats

@@ -213,6 +213,16 @@ _OTHER_TITLE = (
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
+    # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's
+    re.compile(
+        r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
+        rf" (?:the )?(?P<title>[{_UPPER}][\w+]*(?: [{_UPPER}][\w+]*)?),"
+    ),
+    # "Dry Creek's second season, meanwhile, reached ...": a subject set against the show
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:{_POSSESSIVE} [\w -]{{0,30}}?)?, "
+        r"(?:meanwhile|by contrast|in contrast|for its part|for their part),"
+    ),
     _POSSESSIVE_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
