@@ -335,3 +335,9 @@ def test_another_titles_season_set_against_the_show_gives_no_figure() -> None:
     stats = {(s.metric, s.value, s.season) for s in read(text).stats}
     assert ("top10_countries", 81, 2) not in stats
     assert ("views", 6_300_000, 2) in stats
+
+
+def test_a_recaps_join_is_no_casting_news() -> None:
+    # "joins Kate in the car": a story, the character first
+    catalog = read(HEAD + "Felix Orme (Jonah Vell) joins Ivy in the car.")
+    assert ("Felix Orme", "Jonah Vell") not in pairs(catalog)

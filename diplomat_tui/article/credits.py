@@ -555,7 +555,7 @@ def _used_alone(name: str, article: str) -> bool:
 _SURNAME_MIN = 3
 # Words of a sentence about casting, where "Name (Name)" is "Actor (Character)".
 _CASTING = re.compile(
-    r"(?i)\b(?:cast|casting|joins?|joined|joining|returning|series regulars?|newcomers?"
+    r"(?i)\b(?:cast|casting|returning|series regulars?|newcomers?"
     r"|new to the (?:series|show|cast)|new faces|added|adds|rounds? out|principal|ensemble"
     r"|starring|co-stars?|line-?up)\b"
 )
