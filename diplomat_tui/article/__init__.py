@@ -283,6 +283,9 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
 # A name in capitals opening a line, as biographies in press kits write them:
 # "MIA LONG (Ivy Cole) is ..." reads "Mia Long (Ivy Cole) is ...".
 _CAPITALS_NAME = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3}(?= \()")
+# Words in capitals opening a line that goes on in lower case, as listings head an entry
+# with its title: "HARBOUR LIGHTS Peacock, from Thursday" reads "Harbour Lights Peacock, ...".
+_CAPITALS_LEAD = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5}(?= \S*[a-z])")
 # A line all in capitals (a tabloid's headline): read with each word capitalized.
 _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]* )[^a-z\n]{12,300}$")
 
@@ -326,6 +329,7 @@ def _plain_titles(text: str) -> str:
     text = _QUOTED_LINE.sub("", _LINK.sub(r"\1", text))
     text = _CAPITALS_NAME.sub(lambda m: m.group().title(), text)
     text = _CAPITALS_LINE.sub(lambda m: _capitalized(m.group()), text)
+    text = _CAPITALS_LEAD.sub(lambda m: _capitalized(m.group()), text)
     return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
 
 

@@ -97,14 +97,47 @@ _AS_CHARACTER_PRONOUN = re.compile(
 )
 
 
+# "He plays Todd Penn", "She's playing Ivy Cole", "I play Ivy Cole": the character of the
+# person the sentence before was about (or of who speaks, for "I").
+_PRONOUN_PLAYS = re.compile(
+    r"^(?:(?:And|But|So|Now|Here),? )?(?P<pronoun>He|She|I)(?:['’]s| is| am|['’]m)? "
+    r"(?:also |now |still )?(?:plays|play|playing|portrays|portray) "
+    rf"(?P<character>{_NAME})(?!{_NOT_OWNER})(?=[,.;:!?]|$| and\b| who\b| in (?:season|series)\b)"
+)
+
+
 def _as_character_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
-    """The character a sentence opening "As X, ... she" gives the person the sentence
-    before was about."""
+    """The character a sentence opening "As X, ... she" (or "He plays X") gives the
+    person the sentence before was about."""
+    text = _SPEAKER.sub("", sentence.text)
+    if (plays := _PRONOUN_PLAYS.match(text)) and " " in plays["character"]:
+        if plays["pronoun"] == "I":
+            person = context.speakers.get(sentence.paragraph)
+        else:  # only when the sentence before named no one else
+            person = context.subjects.get(sentence.index)
+            if person and _others_named(context.previous.get(sentence.index, ""), person, context):
+                person = None
+        character = _trim(plays["character"])
+        if person and _looks_like_name(plays["character"]) and " " in character:
+            yield _Mention(person, sentence.index, 0, billing="main", character=character)
+        return
     match = _AS_CHARACTER_PRONOUN.match(sentence.text)
     person = context.subjects.get(sentence.index) if match else None
     if match and person and _looks_like_name(match["character"]) and " " in match["character"]:
         character = _trim(match["character"])
         yield _Mention(person, sentence.index, 0, billing="main", character=character)
+
+
+def _others_named(text: str, person: str, context: _Context) -> bool:
+    """Whether ``text`` names in full someone other than ``person`` (no character, not
+    the show): then "he" in the next sentence may be either."""
+    for match in _FULL_NAME.finditer(text):
+        name = _trim(match.group())
+        if " " not in name or context.people.is_character(name) or context.names_show(name):
+            continue
+        if context.people.credited(name) != person and name != person:
+            return True
+    return False
 
 
 def _epithet_subject_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
@@ -149,9 +182,11 @@ class _Context:
             title for s in sentences for title in {m.group() for m in _THE_TITLE.finditer(s.text)}
         )
         self.before: dict[int, list[str]] = {}
+        self.previous: dict[int, str] = {}  # the text of the sentence before, in a paragraph
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
             if previous.paragraph == sentence.paragraph:
                 self.before[sentence.index] = _people_named(previous.text, people)
+                self.previous[sentence.index] = previous.text
         title = re.escape(show) if show else r"(?!)"
         self._show = re.compile(rf"(?<!\w){title}(?!\w)")
         # who speaks each paragraph of a conversation: "[00:01:09] ANN LEE: ...", "Lee: ..."

@@ -15,6 +15,7 @@ from diplomat_tui.article.credit_lists import (
 from diplomat_tui.article.names import (
     _ADJECTIVE,
     _CHARACTER_TITLE,
+    _FULL_NAME,
     _HONORIFIC,
     _NAMED_ENTRIES,
     _NOT_OWNER,
@@ -25,6 +26,7 @@ from diplomat_tui.article.names import (
     _person_shaped,
 )
 from diplomat_tui.article.other_titles import (
+    _ELSEWHERE,
     _NETWORK,
     _PART_OF_SHOW,
     _TITLE_GAVE,
@@ -45,6 +47,7 @@ from diplomat_tui.article.patterns import (
     _trim,
 )
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Billing
 
 # Dotted capitals before a name: "U.S. Ambassador Ivy Cole".
@@ -83,14 +86,40 @@ _PLAYS = re.compile(
     r"(?:tapped|hired) to play|will portray|portray|(?:has|have|had) been cast as"
     r"|(?:takes on|took on|will take on|has taken on|landed|lands|has landed|steps into"
     r"|stepped into|has stepped into|plays|will play|nabbed|scored) the (?:role|part) of"
-    r"|pops up(?: again)? as|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
+    r"|(?:pops|popping|popped|pop) up(?: again)? as"
+    r"|reprises (?:her|his|their) role as|reprising (?:her|his|their) role as"
     r"|returns to the role of|(?:is|remains|was|proves)(?! (?:known|billed|credited|described"
     r"|listed|seen|referred|set|such|cast|also known)\b)(?-i:(?: (?!as\b)[a-z][\w-]*,?){1,4}?) as"
-    r"|joins as|came aboard as|comes aboard as)) "
-    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*,? |{_DOTTED} |[A-Z]{{2,5}} ){{0,3}}?"
-    rf"(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    r"|joins as|came aboard as|comes aboard as"
+    # casting news: "has been tapped to star as", "will recur as", "boards the fourth
+    # season as", "is set to star opposite A as", "joins the drama in a recurring role as",
+    # "has been added to the cast as", "rounds out the cast as", "is to play"
+    r"|(?:has been |was |is )?tapped to (?:star|recur|co-star) as|recur as"
+    r"|(?:has been |was |is )?(?:tapped|cast) (?:for|in) the (?:role|part) of"
+    r"|(?:boards|boarded|has boarded|is boarding)(?: (?!as\b|in\b)[\w’'-]+){0,4}?"
+    r" (?:as|in the (?:role|part) of)"
+    rf"|(?:(?:is |are )?set to )?(?:star|stars|starring|co-stars?|co-starring) opposite {_NAME} as"
+    r"|(?:is |are )?set to (?:star|co-star) as"
+    r"|join(?:s|ed|ing)?(?: (?!as\b|in\b)[\w’'-]+){0,4}? in an? (?:[\w-]+ ){0,2}?(?:role|part) as"
+    r"|(?:has been |have been |was |were |is )?added to the (?:main )?cast as"
+    r"|(?:has been |was |is |were )?cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part) as"
+    r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
+    r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
+    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
+    rf"|[A-Z]{{2,5}} ){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
+)
+
+
+# "<Actor> plays her husband", "<Actor> stars as a retired spy": in the cast, with a
+# role described, not named.
+_PLAYS_DESCRIBED = re.compile(
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:who )?(?:also |now |will )?"
+    r"(?:plays|play|is playing|stars as|co-stars as|returns as|joins as|is back as"
+    r"|(?:is|was|has been) cast as) (?:an?|the|her|his|their) (?=[a-z])"
+    rf"(?!(?:[a-z]+ )?(?:{_ROLE}|consultant|editor|composer|narrator|host)s?\b)"
+    r"(?P<described>[^,.;:!?]*)"
 )
 
 
@@ -132,6 +161,18 @@ _AS_PAIR = re.compile(
 _IS_PAIR = re.compile(
     rf"(?P<actor>{_NAME}) is (?:now )?(?![^,.;:]*\b(?i:producer|director|writer|creator"
     rf"|showrunner|star)\b)(?P<character>{_NAME})(?=[,.;:]|$)"
+)
+
+
+# "<Actor> is <described> <Character>" in a listing's run of the cast: "A is foreign
+# secretary X Y", "A is the vice-president, X Y", "A is her husband X Y" (not "A is the
+# daughter of X Y", "A is married to X Y": a real relation, or words that link).
+_IS_DESCRIBED_PAIR = re.compile(
+    rf"(?P<actor>{_NAME}) is (?:now )?(?:the |her |his |their )?"
+    r"(?![^,.;:]*\b(?i:producer|director|writer|creator|showrunner|star)\b)"
+    r"(?P<described>(?:(?!(?:and|with|of|to|in|on|for|from|by|at|as|who|which|that|also|not"
+    r"|now|still|currently|known|best|married|related|engaged|dating)\b)[a-z][\w-]*,? ){1,3})"
+    rf"(?P<character>{_NAME})(?=[,.;:]|$| and\b)"
 )
 
 
@@ -191,7 +232,8 @@ _WHO_SERVES = re.compile(
 # Trade news of a hire: "tapped A to serve as co-showrunner", "A, who remains showrunner",
 # "A joins as an executive producer", "A has signed on as producer".
 _HIRED_AS = re.compile(
-    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?(?:serve|serves|remain|remains"
+    rf"(?P<name>{_NAME}),? (?:who |to |will |has |have )?(?:also )?"
+    r"(?:serve|serves|serving|remain|remains"
     r"|join|joins|joined|come aboard|comes aboard|came aboard|sign on|signs on|signed on) "
     rf"(?:as )?(?:an? |the |its )?(?P<role>co-showrunner|{_ROLE})\b(?! of [A-Z]|['’]s)"
 )
@@ -283,7 +325,7 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
     news "A has joined the cast"."""
     text = sentence.text
-    for pattern in (_AS_PAIR, _IS_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
+    for pattern in (_AS_PAIR, _IS_PAIR, _IS_DESCRIBED_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
         for match in pattern.finditer(text):
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
@@ -297,9 +339,14 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue
             if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
                 continue
+            if pattern is _AS_PAIR and text[: match.start("actor")].endswith("opposite "):
+                continue  # "A stars opposite B as C": A plays C
             between = text[match.end("actor") : match.start("character")]
             if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
                 continue  # "Ann Lee's father, Roy Lee": a real person, not a role
+            if pattern is _IS_DESCRIBED_PAIR and _REAL_RELATION.search(between):
+                if not re.search(r"\b(?:her|his|their) ", between):
+                    continue  # "A is the daughter of B"; "A is her husband B" is a role
             yield _Mention(
                 actor,
                 sentence.index,
@@ -375,7 +422,9 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
 
 def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actors given a character by a verb: "A plays B", "A guest-stars as B" (not "A
-    plays B in <another title>")."""
+    plays B in <another title>"); in the cast with no character when the role is only
+    described ("A plays her husband")."""
+    named: set[int] = set()
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
             continue
@@ -391,6 +440,7 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         ):
             continue  # "who played C.J. Cregg for seven seasons on The West Wing"
         billing: Billing = "guest" if "guest" in match["verb"].lower() else "main"
+        named.add(match.start("actor"))
         yield _Mention(
             _trim(match["actor"]),
             sentence.index,
@@ -398,6 +448,30 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             billing=billing,
             character=_trim(match["character"]),
         )
+    for match in _PLAYS_DESCRIBED.finditer(sentence.text):
+        actor = match["actor"]
+        if match.start("actor") in named or " " not in _trim(actor):
+            continue
+        if not _looks_like_name(actor) or _doubtful_pair_of(sentence.text, match, show):
+            continue
+        if _NAMED_AFTER.search(match["described"]) or _ELSEWHERE.match(sentence.text, match.end()):
+            continue  # a name after the description was the pair's, or another title's role
+        yield _Mention(_trim(actor), sentence.index, match.start("actor"), billing="main")
+
+
+# A capitalised word inside a described role: a name or a title may follow.
+_NAMED_AFTER = re.compile(rf"[{_UPPER}]")
+
+
+def _doubtful_pair_of(text: str, match: re.Match[str], show: str) -> bool:
+    """Whether an actor with a described role is doubtful: after a determiner, the end
+    of a title, or in a clause about another title."""
+    return (
+        _title_tail(text, match)
+        or _DETERMINER_BEFORE.search(text, max(0, match.start("actor") - 6), match.start("actor"))
+        is not None
+        or _in_another_show(text, match.end(), show)
+    )
 
 
 # Verbs whose subject is more than one person: "A and B play ...".
@@ -434,6 +508,42 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
             billing="main",
             character=_trim(character),
         )
+
+
+# An episode table's credit columns: "Directed by", "Written by", "Teleplay by".
+_CREDIT_COLUMNS = (
+    (re.compile(r"(?i)^directed by$|^director$"), "director"),
+    (re.compile(r"(?i)^(?:written|teleplay|screenplay) by$|^writers?$"), "writer"),
+)
+_NAMES_IN_CELL = re.compile(r"\s*(?:,|&| and )\s*")
+
+
+def _episode_table_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
+    """Directors and writers from a table of episodes (of the show: ``sentences`` are
+    those about it): a header row with "Directed by" or "Written by" columns, then one
+    row per episode with the names in those cells."""
+    columns: dict[int, str] = {}
+    width = 0
+    for sentence in sentences:
+        row = table_cells(sentence.text)
+        if not sentence.line or len(row) < 2:
+            columns = {}
+            continue
+        header = {
+            n: role
+            for n, cell in enumerate(row)
+            for pattern, role in _CREDIT_COLUMNS
+            if pattern.match(cell)
+        }
+        if header:
+            columns, width = header, len(row)
+            continue
+        if not columns or len(row) != width:
+            continue
+        for number, role in columns.items():
+            for name in _NAMES_IN_CELL.split(row[number]):
+                if " " in name and _looks_like_name(name) and _FULL_NAME.fullmatch(name):
+                    yield _Mention(_trim(name), sentence.index, 0, role=role)
 
 
 def _reference_mentions(

@@ -19,7 +19,7 @@ from diplomat_tui.article.patterns import (
     _Refs,
     _season_number,
 )
-from diplomat_tui.article.seasons import SeasonContext, refers_to_show
+from diplomat_tui.article.seasons import _DATE, SeasonContext, refers_to_show
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.figures import is_plausible
@@ -369,7 +369,7 @@ def _table_stats(
             for number, cell in enumerate(row)
             if number not in header
             and number not in (season_column, period_column)
-            and not cell.isdigit()
+            and not _data_cell(cell)
         ]
         if texts and not names_show(sentence.text):
             continue  # a row about some title: only the show's rows are read
@@ -421,6 +421,20 @@ def _scaled(value: int | float, unit: int, match: re.Match[str]) -> int | float 
         return value if value >= _SMALLEST_AUDIENCE else None
     scaled = Decimal(str(value)) * unit
     return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+# A cell that holds a value, not a title: a number or figure ("8", "57.5M"), a date
+# ("Apr. 20, 2023", "2023-04-20"), or a placeholder for none ("—", "n/a").
+_DATA_CELL = re.compile(
+    rf"^(?:(?:No\. ?|#)?(?:{_FIGURE})|{_DATE}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
+    r"|[—–-]+|(?i:n/?a|tbc|tba)|)$"
+)
+
+
+def _data_cell(cell: str) -> bool:
+    """Whether a table cell holds a value (a number, a figure, a date, a placeholder)
+    rather than naming a title."""
+    return bool(_DATA_CELL.match(cell))
 
 
 def _row_season(row: list[str], column: int | None) -> int | None:

@@ -450,7 +450,10 @@ _SECTION_NAMES = frozenset(
     "the bottom line;bottom line;the numbers;numbers;what's next;whats next;more;related;"
     "main;recurring;guest;guests;guest stars;starring;main cast;recurring cast;supporting;"
     "cast and characters;characters;references;external links;see also;notes;"
-    "also new this week;also streaming;quick hits".split(";")
+    "also new this week;also streaming;quick hits;"
+    # a wiki page's sections
+    "development;casting;filming;music;accolades;awards;critical response;critical reception;"
+    "viewership;audience viewership;broadcast;marketing;guest cast;series overview".split(";")
 )
 
 

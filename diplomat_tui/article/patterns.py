@@ -19,6 +19,7 @@ _HEADLINE_CASE_VERBS = (
     "Are|Is|Was|Were|Be|Been|Has|Have|Had|Does|Did|Gets|Got|Makes|Made|Takes|Took|Joins"
     "|Joined|Returns|Reveals|Says|Said|Talks|Opens|Teases|Becomes|Became|Plays|Played|Stars"
     "|Starred|Reunite|Reunites|Lead|Leads|Headline|Headlines"
+    "|Adds|Casts|Taps|Hires|Recruits|Enlists|Welcomes|Nabs|Ropes|Boards|Lands|Signs"
 )
 _NAME_WORD = (
     rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
@@ -72,9 +73,10 @@ _ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
 # the British "series three" (only with a number after it), the short "S3", and the
 # adjective "third-season episodes".
 _SEASON = (
-    rf"(?:(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)?[ -](?:season|series|run)\b"
+    rf"(?:(?i:\b(?P<ordinal>{_ORDINAL})(?: and final)?[ -](?:season|series|run|outing)\b"
     rf"|\b(?:season|series) (?P<number>{_COUNT})(?!\d)(?![\w-]))"
-    r"|\bS(?P<short>\d{1,2})(?![\w-]))"  # "S3", as headlines and fans write it
+    # "S3", "S03", "S3E1", "S03 E01", as headlines and fans write it
+    r"|\bS0?(?P<short>\d{1,2})(?:(?= ?E\d{1,2}\b)|(?![\w-])))"
 )
 _SEASON_REFERENCE = re.compile(_SEASON)
 

@@ -23,6 +23,7 @@ from diplomat_tui.article.credits import (
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
+    _episode_table_mentions,
     _pair_mentions,
     _pair_order,
     _plays_mentions,
@@ -74,8 +75,10 @@ def _mentions(
         if mention.position < _asked_from(sentence.text)  # a question states nothing
     ]
     mentions += _cast_block_mentions(sentences)
+    mentions += _episode_table_mentions(sentences)
     # "A is as good as B": a person named where a character should be is no character
-    actors = {m.name for m in mentions} | set(known_people)
+    # (not one only said to be a one-word role: "Grace Penn is now the President")
+    actors = {m.name for m in mentions if not m.short} | set(known_people)
     mentions = [m for m in mentions if not (m.character and m.character in actors)]
     known_characters = tuple(known_characters)
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
@@ -115,8 +118,9 @@ def _mentions(
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
     mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
     final = people()
+    longer = _longer_names([*known_people, *(m.name for m in mentions)])
     resolved = [
-        replace(m, name=name)
+        replace(m, name=longer.get(name, name))
         for m in mentions
         if (name := final.resolve(m.name))
         and not final.is_character(name)
@@ -128,6 +132,19 @@ def _mentions(
     cast = {m.name for m in resolved if m.in_cast and not m.possessive} | set(known_cast)
     resolved = [m for m in resolved if not (m.possessive and m.name in crew - cast)]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
+
+
+def _longer_names(names: Iterable[str]) -> dict[str, str]:
+    """A compound surname said alone for the one longer name credited that it ends:
+    "Bonham Carter directed" for the "Ada Bonham Carter" credited before ("Carter"
+    alone is a surname the people rules resolve)."""
+    full = {name for name in names if " " in name}
+    ends: dict[str, list[str]] = {}
+    for name in full:
+        words = name.split(" ")
+        if len(words) >= 3:
+            ends.setdefault(" ".join(words[-2:]), []).append(name)
+    return {end: found[0] for end, found in ends.items() if len(found) == 1 and end in full}
 
 
 def _by_person(mentions: Iterable[_Mention]) -> dict[str, list[_Mention]]:

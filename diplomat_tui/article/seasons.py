@@ -91,7 +91,8 @@ _EPISODE_COUNT = re.compile(
     rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
-    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>\d+)\b)"
+    rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-])"
+    r"|^no\. of episodes\s+(?P<bare>\d{1,3})\s*$)"
 )
 
 
@@ -135,7 +136,12 @@ _DATE = (
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
     r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
-    r"|original release|original run|first released))\s*[:=]\s*|"
+    r"|original release|original run|first released|released|premieres|debut|debuts|debuted"
+    r"|launch|launch date|airs|aired|streaming|streaming from|available|available from"
+    r"|drops|out))\s*[:=]\s*|"
+    # an infobox copied without its colon: "Original release October 31, 2024"
+    r"^(?P<bare>(?i:original release|release date|first aired|premiere date|original air date"
+    r"|released))\s+(?=[\w,]+ [\w,]+)|"
     r"\b(?P<verb>premiered|premieres|premiere|premiering|debuted|debuts|debut|launched|launches"
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands"
     # the plain verb after its subject: "all eight episodes drop Oct. 16", "will land"
@@ -148,11 +154,19 @@ _PREMIERE = re.compile(
     r"|(?:is|are|was|were) (?:set|slated|scheduled|due)(?: to (?:premiere|arrive|debut|drop|land"
     r"|return|launch))?(?: for)?)\b"
     r"(?: all (?:\w+ )?(?:new )?episodes)?"  # "dropped all eight episodes on Oct. 16"
+    # "dropped all eight episodes of <Title> Season 3 on ..."
+    rf"(?: of (?:[{_UPPER}][\w’'-]* ){{0,5}}(?i:season|series) \w+)?"
     # "returned for its third season on", "will be back for series three on"
     r"(?: for (?:(?:its|a|the) \w+ (?:season|series)|(?:season|series) \w+))?"
     r"(?: (?:on|in|at|to) (?!\d)\w+(?: (?!\d)\w+)?)?(?: (?:on|in|from))?(?:, on)? )"
     r"(?:(?:last|this|next) )?"  # "premiered last Oct. 31"
+    r"(?:(?:today|tonight),? )?"  # "is available from today, Thursday 16 October"
     rf"{_DATE}"
+)
+# A second premiere whose verb is left out after a first: "Season 1 arrived in April
+# 2023, and season 2 (six episodes) on Oct. 31, 2024".
+_GAPPED_PREMIERE = re.compile(
+    rf"(?:,? and|;) (?:the |its )?{_SEASON}(?: \([^()]{{1,40}}\))?,? (?:on|in) {_DATE}"
 )
 # A premiere named by its date: "after its Thursday, Oct. 16, 2025, debut".
 _PREMIERE_NOUN = re.compile(
@@ -430,11 +444,26 @@ class SeasonContext:
         heading_season: int | None = None
         headline_season: int | None = None  # the one season the headline names
         day: re.Match[str] | None = None
+        named_here: tuple[int, int] | None = None  # where a season was last named as topic
+        self.episode: dict[int, int] = {}  # the episode a section's heading names
+        episode: int | None = None
         for s in sentences:
+            if s.heading:
+                named_episode = _EPISODE_NAMED.search(s.text)
+                episode = (
+                    _count(named_episode["episode"] or named_episode["short"])
+                    if named_episode
+                    else None
+                )
+            if episode is not None:
+                self.episode[s.index] = episode
             if s.heading and (dated := _DAY_HEADING.match(s.text)):
                 day = dated
             if day:
                 self.day[s.index] = day
+            if s.heading and _CHANNEL_FROM.match(s.text) and not self._mentions[s.index]:
+                self._before[s.index] = heading_season  # the entry's "Peacock, from <day>"
+                continue
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
@@ -444,6 +473,8 @@ class SeasonContext:
                 elif not mentions:
                     heading_season = headline_season  # "1. It's almost here" under "Season 3"
                 last, section, aside = heading_season, s.section, None
+                if not mentions and s.index != 1:  # an infobox's "No. of episodes 6"
+                    self._before[s.index] = heading_season
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
                 heading_season = block = _count(keyed["season"])
@@ -457,10 +488,12 @@ class SeasonContext:
             spoken = [(at, n) for at, n in self._mentions[s.index] if not _compared(s.text, at)]
             topical = [n for _, n in spoken]
             if spoken and all(_looked_back(s.text, at) for at, _ in spoken):
-                aside = last if aside is None else aside
-                last = topical[-1]
+                if named_here != (s.section, s.paragraph):  # not "Season 3. ... the
+                    aside = last if aside is None else aside  # Season 2 finale ..."
+                    last = topical[-1]
             elif topical:  # "well ahead of the second season's debut": the topic stays
                 last, aside = topical[-1], None
+                named_here = (s.section, s.paragraph)
             elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
 
@@ -578,6 +611,12 @@ _NEW_SEASON = re.compile(
 )
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
+# A listing entry's channel line under its title: "Peacock, from Thursday 16 October",
+# "Stan, from Monday": when the entry's season is named, the date is its premiere.
+_CHANNEL_FROM = re.compile(
+    rf"^(?P<channel>[{_UPPER}][\w+&.’' -]{{0,40}}?),? (?:from|streaming from|available from)"
+    rf" (?P<date>{_DATE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{{1,2}}(?:[.:]\d\d)?[ap]m)$"
+)
 # A listing's day heading: "Thursday 16 October", "THURSDAY, OCTOBER 16".
 _DAY_HEADING = re.compile(rf"^(?:#+ )?{_DATE}$")
 
@@ -622,6 +661,10 @@ def _looked_back(text: str, position: int) -> bool:
     return bool(mention and _LOOKED_BACK.match(text, mention.end()))
 
 
+# An episode a heading names: "Season 3, Episode 4", "S3E4", "Episode four".
+_EPISODE_NAMED = re.compile(
+    rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
+)
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -672,7 +715,7 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
     """(start, end, count) of the episode counts a sentence gives, those said without
     "episodes" included."""
     counts = [
-        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"]))
+        (m.start(), m.end(), _count(m["count"] or m["listed"] or m["keyed"] or m["bare"]))
         for m in _EPISODE_COUNT.finditer(text)
     ]
     if counts:
@@ -683,6 +726,9 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
             if m[group] and m.start() > counts[0][1]
         ]
     return counts
+
+
+_INFOBOX_COUNT = re.compile(r"(?i)^no\. of episodes\b")
 
 
 # Seasons named together: "Seasons 1 and 3", "series one, two and three".
@@ -723,6 +769,7 @@ def _season_facts(
             or refers_to_show(sentence.text)
             or _OWN_COUNT.search(sentence.text)
             or context.within(sentence, 0, len(sentence.text))  # "The second, a six-parter"
+            or _INFOBOX_COUNT.match(sentence.text)  # "No. of episodes 6", as a heading
         )
         for start, end, value in _episode_counts(sentence.text) if about else ():
             adjective = context.named_after(sentence, end) or context.within(sentence, start, end)
@@ -751,11 +798,31 @@ def _season_facts(
             number = _premiere_season(sentence, premiere, context)
             if number is None or _not_a_season(sentence.text, premiere.start()):
                 continue
+            keyed = premiere.groupdict().get("key") or premiere.groupdict().get("bare")
+            if keyed and context.episode.get(sentence.index, 1) != 1:
+                continue  # "Released: ..." under "Season 3, Episode 4": that episode's date
             facts = seasons.setdefault(number, _SeasonFacts())
             date = _iso(premiere)
             if facts.premiere is None or _more_precise(date, facts.premiere):
                 facts.premiere = date
             if _verb(premiere) in _PAST_PREMIERE and facts.status is None:
+                facts.status = "released"
+            facts.sentences.add(sentence.index)
+            facts.premiere_sentences.add(sentence.index)
+        channel = _CHANNEL_FROM.match(sentence.text) if sentence.heading else None
+        if channel and channel["month"] or channel and channel["month2"]:
+            number = context.at(sentence, 0)
+            if number is not None:
+                facts = seasons.setdefault(number, _SeasonFacts())
+                facts.premiere = facts.premiere or _iso(channel)
+                facts.sentences.add(sentence.index)
+                facts.premiere_sentences.add(sentence.index)
+        first = next(_PREMIERE.finditer(sentence.text), None)
+        gapped = first and _GAPPED_PREMIERE.match(sentence.text, first.end())
+        if first and gapped and _premiere_season(sentence, first, context) is not None:
+            facts = seasons.setdefault(_season_number(gapped), _SeasonFacts())
+            facts.premiere = facts.premiere or _iso(gapped)
+            if _verb(first) in _PAST_PREMIERE and facts.status is None:
                 facts.status = "released"
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
@@ -884,7 +951,11 @@ def _premiere_season(
         return block if block is not None else 1 if key in _SHOW_KEYS else None
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
-    return context.at(sentence, premiere.start())
+    season = context.at(sentence, premiere.start())
+    bare = (premiere.groupdict().get("bare") or "").lower()
+    if season is None and bare in _SHOW_KEYS:
+        return 1  # an infobox's "First aired May 5, 2021" (no colon): the show's premiere
+    return season
 
 
 def _show_premiere(seasons: dict[int, _SeasonFacts]) -> _Found[str] | None:

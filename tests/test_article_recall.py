@@ -1,0 +1,374 @@
+"""Recall rules, one phrasing class at a time: casting news, tables of figures, listings,
+threads, interviews, infoboxes and recaps. Each class is read from several invented
+wordings, beside near misses (ambiguous or about someone else) that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.article import extract
+from diplomat_tui.model import Catalog
+
+SHOW = "Harbour Lights"
+HEAD = f"{SHOW} News\n\n"
+
+
+def read(text: str, *, head: bool = True, known: Catalog | None = None) -> Catalog:
+    return extract((HEAD if head else "") + text, source_id="t", show=SHOW, known=known)
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
+    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
+
+
+def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
+    return {(s.metric, s.value, s.season) for s in catalog.stats}
+
+
+# ------------------------------------------------------------------- casting news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Long has been tapped to star as Ivy Cole.",
+        "Mia Long was tapped to recur as Ivy Cole in the new season.",
+        "Mia Long will recur as Ivy Cole, a harbour pilot.",
+        "Mia Long boards the fourth season as Ivy Cole.",
+        f"Mia Long has boarded {SHOW} in the role of Ivy Cole.",
+        "Mia Long is set to star opposite Tom Rye as Ivy Cole.",
+        "Mia Long stars opposite Tom Rye as Ivy Cole.",
+        "Mia Long joins the Peacock drama in a recurring role as Ivy Cole.",
+        "Mia Long has joined the series in a guest role as Ivy Cole.",
+        "Mia Long has been added to the cast as series regular Ivy Cole.",
+        "Mia Long rounds out the cast as Ivy Cole.",
+        "Mia Long will guest star as Ivy Cole.",
+        "Mia Long is to play Ivy Cole.",
+        "Mia Long has been tapped for the role of Ivy Cole.",
+        "Mia Long was cast in the role of Ivy Cole.",
+    ],
+)
+def test_casting_news_gives_actor_and_character(text: str) -> None:
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one named after "opposite" is the co-star, not the one cast
+        ("Tom Rye stars opposite Mia Long as Ivy Cole.", {("Tom Rye", "Ivy Cole")}),
+        # a role with no character named gives no character
+        ("Mia Long boards the fourth season in an undisclosed role.", set()),
+        # a description after "a" is no name
+        ("Mia Long will recur as a harbour pilot.", set()),
+    ],
+)
+def test_casting_news_near_misses(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected
+
+
+# -------------------------------------------------------------- tables of figures
+
+
+def test_a_pipe_table_per_season_with_dates_and_placeholders() -> None:
+    text = (
+        f"How each season of {SHOW} opened.\n\n"
+        "| Season | Premiere | Episodes | Opening-week rank | Opening-week hours | Views |\n"
+        "|--------|----------|----------|-------------------|--------------------|-------|\n"
+        "| 1 | Apr. 20, 2023 | 8 | 1 | 57.5M | — |\n"
+        "| 2 | 2024-10-31 | 6 | 2 | 21.9M | n/a |\n"
+    )
+    catalog = read(text)
+    assert stats(catalog) == {
+        ("weekly_rank", 1, 1),
+        ("hours_viewed", 57_500_000, 1),
+        ("weekly_rank", 2, 2),
+        ("hours_viewed", 21_900_000, 2),
+    }
+    assert seasons(catalog) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}
+
+
+def test_a_table_row_naming_another_title_is_still_not_read() -> None:
+    text = (
+        "| Title | Premiere | Views | Hours |\n"
+        "| Dry Creek | Apr. 20, 2023 | 9.1M | 57.5M |\n"
+        f"| {SHOW}: Season 2 | Oct. 31, 2024 | 2.2M | 21.9M |\n"
+    )
+    assert stats(read(text)) == {("views", 2_200_000, 2), ("hours_viewed", 21_900_000, 2)}
+
+
+def test_a_surname_resolves_past_a_headline_run_of_capitalised_words() -> None:
+    text = (
+        f"EXCLUSIVE: {SHOW} Adds Mia Long as Season 4 Power Player\n\n"
+        "Mia Long is heading to the harbour. Long will play Ivy Cole, a pilot."
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description with a possessive, then the name
+        (
+            "Tom Rye is a delicious addition as the mayor's husband, Sam Dunn.",
+            ("Tom Rye", "Sam Dunn"),
+        ),
+        ("Tom Rye plays the mayor's husband, Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+        ("With Tom Rye popping up as harbourmaster Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+        ("Tom Rye popped up again as Sam Dunn.", ("Tom Rye", "Sam Dunn")),
+    ],
+)
+def test_a_character_after_a_described_relation(text: str, expected: tuple) -> None:
+    assert pairs(read(text)) == {expected}
+
+
+def test_a_described_relation_without_a_name_gives_no_character() -> None:
+    assert pairs(read("Tom Rye plays the mayor's husband.")) == {("Tom Rye", None)}
+
+
+# ---------------------------------------------------------------------- listings
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["HARBOUR LIGHTS Peacock, from Thursday", "HARBOUR LIGHTS (Peacock, 9pm)"],
+)
+def test_a_listing_entry_headed_by_the_title_in_capitals_is_the_shows(heading: str) -> None:
+    text = (
+        "What's streaming this week\n\n"
+        "DRY CREEK Hulu, from Friday\n"
+        "Series four of the western, with Bo Li as Sam Dunn.\n\n"
+        f"{heading}\n"
+        "Series two, a compact six episodes, landed on 31 October 2024. "
+        "Mia Long returns as Ivy Cole.\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert seasons(catalog) == {2: (6, "2024-10-31")}
+
+
+# ------------------------------------------------------------- keyed lines, threads
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "Season 3, Episode 1\nReleased: October 16, 2025 (all 8 episodes)\n",
+            {3: (8, "2025-10-16")},
+        ),
+        ("Season 3\nPremieres: Thursday, October 16\nEpisodes: eight\n", {3: (8, "October 16")}),
+        ("Season 3\nStreaming from: 16 October\nEpisodes: 8\n", {3: (8, "October 16")}),
+        ("Season 3\nAvailable: 16 October 2025\nNo. of episodes: 8\n", {3: (8, "2025-10-16")}),
+        ("S3E1 discussion thread\nReleased: October 16, 2025\n", {3: (None, "2025-10-16")}),
+        ("S03 E01 discussion thread\nReleased: October 16, 2025\n", {3: (None, "2025-10-16")}),
+        # a later episode's date is that episode's, not the season's premiere
+        ("Season 3, Episode 4\nReleased: October 23, 2025\n", {}),
+        ("S03E04 discussion thread\nReleased: October 23, 2025\n", {}),
+    ],
+)
+def test_keyed_release_lines_under_a_season_heading(lines: str, expected: dict) -> None:
+    assert seasons(read(f"{SHOW}: the thread\n\n{lines}\nGreat episode.\n", head=False)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{SHOW}'s third outing arrives on October 16 with eight episodes.",
+            {3: (8, "October 16")},
+        ),
+        (f"{SHOW} S2 premiered on Oct. 31, 2024.", {2: (None, "2024-10-31")}),
+    ],
+)
+def test_season_words(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+# ------------------------------------------------------------ interviews and roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Rye plays her husband.", {("Tom Rye", None)}),
+        ("Tom Rye stars as a career diplomat.", {("Tom Rye", None)}),
+        ("Tom Rye, who plays the mayor's husband, was there.", {("Tom Rye", None)}),
+        # a role described in another title is not this show's
+        ("Tom Rye stars as a detective in Dry Creek.", set()),
+        ("Tom Rye plays a detective on Hulu's western.", set()),
+        # no full name: no one
+        ("Rye plays her husband.", set()),
+    ],
+)
+def test_a_role_described_not_named_gives_the_cast_only(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "**And Tom Rye plays her husband.**\n\nTom is just joy. He plays Sam Dunn, and fast.",
+            {("Tom Rye", "Sam Dunn")},
+        ),
+        (f"Tom Rye joined {SHOW} this year. He plays Sam Dunn.", {("Tom Rye", "Sam Dunn")}),
+        ("Tom Rye joined the cast. She's playing Sam Dunn.", {("Tom Rye", "Sam Dunn")}),
+        # the sentence before named two people: "he" may be either
+        ("Mia Long praised Tom Rye. He plays Sam Dunn.", set()),
+    ],
+)
+def test_a_pronoun_plays_a_character(text: str, expected: set) -> None:
+    assert {p for p in pairs(read(text)) if p[1]} == expected
+
+
+def test_a_season_looked_back_on_in_a_paragraph_about_another_stays_an_aside() -> None:
+    text = (
+        "THURSDAY, OCT. 16\n\n"
+        f"{SHOW} (Peacock)\n"
+        "Season 3 premiere. Ivy has barely recovered from the Season 2 finale when the "
+        "mayor calls. All eight episodes are available at once.\n"
+    )
+    assert seasons(read(text)) == {3: (8, "October 16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"Peacock dropped all eight episodes of {SHOW} Season 3 on October 16, 2025.",
+            {3: (8, "2025-10-16")},
+        ),
+        (
+            f"{SHOW} season 3 is available to stream on Peacock from today, Thursday 16th "
+            "October 2025, with all eight episodes dropping at once.",
+            {3: (8, "2025-10-16")},
+        ),
+    ],
+)
+def test_premieres_said_around_the_episodes(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+LISTING = (
+    "What to stream this week\n\n"
+    "DRY CREEK\nHulu, from Monday 13 October\n\nSix episodes, weekly.\n\n"
+    "{heading}\nPeacock, from Thursday 16 October\n\n"
+    "Ivy Cole is back. All eight episodes drop at once.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("HARBOUR LIGHTS, SEASON 3", {3: (8, "October 16")}),
+        (f"{SHOW}, series three", {3: (8, "October 16")}),
+        # no season named: the date and the count are of no known season
+        (SHOW, {}),
+    ],
+)
+def test_a_listing_channel_line_dates_the_entrys_season(heading: str, expected: dict) -> None:
+    assert seasons(read(LISTING.format(heading=heading), head=False)) == expected
+
+
+# ---------------------------------------------------------------- wiki pages
+
+
+WIKI = (
+    f"{SHOW} (TV series)\n\n"
+    f"{SHOW} is a drama series created by Ann Lee for Peacock.\n\n"
+    "Production\n\n"
+    "Development\n\n"
+    "The series was created by Ann Lee, who wrote for Dry Creek. Lee serves as showrunner. "
+    "Simon Cellan Jones serves as an executive producer. Cellan Jones directed the pilot.\n\n"
+    "Casting\n\n"
+    "Mia Long was cast in the lead role as Ivy Cole.\n"
+)
+
+
+def test_a_wiki_pages_section_headings_are_no_other_titles() -> None:
+    catalog = read(WIKI, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Ann Lee": {"creator", "showrunner"},
+        "Simon Cellan Jones": {"executive producer", "director"},
+    }
+
+
+def test_a_wiki_season_page_infobox_and_episode_table() -> None:
+    text = (
+        f"{SHOW} season 2\n\n"
+        f"The second season of {SHOW} premiered on Peacock on October 31, 2024, with Ann Lee "
+        "serving as showrunner.\n\n"
+        "Starring        Mia Long\n"
+        "                Tom Rye\n"
+        "No. of episodes 6\n\n"
+        "Episodes\n"
+        "No. | Title | Directed by | Written by | Original release date\n"
+        '1 | "Low Tide" | Bo Li | Ann Lee & Jo Park | October 31, 2024\n'
+        '2 | "High Water" | Sam Dunn | Ann Lee | October 31, 2024\n'
+    )
+    catalog = read(text, head=False)
+    assert seasons(catalog) == {2: (6, "2024-10-31")}
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Ann Lee": {"showrunner", "writer"},
+        "Bo Li": {"director"},
+        "Jo Park": {"writer"},
+        "Sam Dunn": {"director"},
+    }
+
+
+def test_an_episode_table_of_another_title_gives_no_crew() -> None:
+    text = (
+        "Two dramas to watch\n\n"
+        f"### {SHOW} (Peacock)\n\n"
+        "Mia Long is back as Ivy Cole.\n\n"
+        "### Dry Creek (Hulu)\n\n"
+        "No. | Title | Directed by | Written by\n"
+        '1 | "Dust" | Bo Li | Jo Park\n'
+    )
+    assert read(text, head=False).crew == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Catch up: season 1 (eight episodes) arrived in April 2023, and season 2 (six "
+            "episodes) on Oct. 31, 2024.",
+            {1: (8, "2023-04"), 2: (6, "2024-10-31")},
+        ),
+        (
+            f"The first season of {SHOW} premiered on April 20, 2023; the third season in "
+            "October 2025.",
+            {1: (None, "2023-04-20"), 3: (None, "2025-10")},
+        ),
+        # the first premiere is another title's: the second is not the show's either
+        ("Dry Creek season 1 arrived in April 2023, and season 2 on Oct. 31, 2024.", {}),
+    ],
+)
+def test_a_second_premiere_with_its_verb_left_out(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Rye is her husband Sam, Mia Long is harbour master Ivy Cole, and Bo Li plays "
+            "the mayor, Jo Park.",
+            {("Mia Long", "Ivy Cole"), ("Bo Li", "Jo Park")},
+        ),
+        ("New arrival Mia Long is the vice-president, Ivy Cole.", {("Mia Long", "Ivy Cole")}),
+        # a real relation, or words that link, are no role
+        ("Mia Long is the daughter of Tom Rye.", set()),
+        ("Mia Long is married to Tom Rye.", set()),
+        ("Mia Long is the best thing in it, Ivy Cole aside.", set()),
+    ],
+)
+def test_an_actor_is_a_described_character(text: str, expected: set) -> None:
+    assert {p for p in pairs(read(text)) if p[1]} == expected
