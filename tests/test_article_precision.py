@@ -341,3 +341,8 @@ def test_a_recaps_join_is_no_casting_news() -> None:
     # "joins Kate in the car": a story, the character first
     catalog = read(HEAD + "Felix Orme (Jonah Vell) joins Ivy in the car.")
     assert ("Felix Orme", "Jonah Vell") not in pairs(catalog)
+
+
+def test_an_unknown_name_before_a_title_in_parentheses_is_no_pair() -> None:
+    # neither side known and the parenthesis reads as no person's name: nothing
+    assert pairs(read(HEAD + "Felix Orme (Dry Creek) opens the door.")) == set()

@@ -615,7 +615,7 @@ def _reference_mentions(
             if order is None and _CASTING.search(sentence.text):
                 # a casting sentence lists actors first: "Jonah Vell (Felix Orme) joins"
                 order = True if _person_shaped(inner) else None
-            elif order is None:
+            elif order is None and _person_shaped(inner):
                 order = False  # a recap's story: "Felix Orme (Jonah Vell) opens the door"
             if charactered or order:
                 if _looks_like_name(left) and " " in left:
