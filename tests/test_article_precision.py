@@ -346,3 +346,61 @@ def test_a_recaps_join_is_no_casting_news() -> None:
 def test_an_unknown_name_before_a_title_in_parentheses_is_no_pair() -> None:
     # neither side known and the parenthesis reads as no person's name: nothing
     assert pairs(read(HEAD + "Felix Orme (Dry Creek) opens the door.")) == set()
+
+
+def roles(catalog: Catalog) -> dict[str, set[str]]:
+    return {c.person: set(c.roles) for c in catalog.crew}
+
+
+@pytest.mark.parametrize(
+    ("guide", "expected"),
+    [
+        # the character first, as the heading with a credited actor shows
+        (
+            "Ivy Cole — Mia Long\nThe envoy.\n\nMeg Orr — Ann Lee\nHer deputy.\n",
+            {("Mia Long", "Ivy Cole"), ("Ann Lee", "Meg Orr")},
+        ),
+        # the actor first
+        (
+            "Mia Long – Ivy Cole\nThe envoy.\n\nAnn Lee – Meg Orr\nHer deputy.\n",
+            {("Mia Long", "Ivy Cole"), ("Ann Lee", "Meg Orr")},
+        ),
+    ],
+)
+def test_a_character_guides_dash_headings_follow_their_known_order(
+    guide: str, expected: set[tuple[str, str | None]]
+) -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole.")
+    assert pairs(read(f"{SHOW} character guide\n\n{guide}", known=known)) >= expected
+
+
+def test_dash_headings_with_no_credited_side_give_nothing() -> None:
+    catalog = read(f"{SHOW} character guide\n\nMeg Orr — Ann Lee\nHer deputy.\n")
+    assert pairs(catalog) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jo Park, who directed episodes of Dry Creek, directed the season 3 premiere.",
+            {"Jo Park": {"director"}},
+        ),
+        ("Jo Park, best known for Blue Line, directed the finale.", {"Jo Park": {"director"}}),
+        ("Jo Park directed two episodes.", {"Jo Park": {"director"}}),
+        ("Jo Park directed episodes of Dry Creek.", {}),
+    ],
+)
+def test_episode_credits_past_an_aside(text: str, expected: dict[str, set[str]]) -> None:
+    assert roles(read(HEAD + text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bo Li played Tom Tanner in the Bond films.",
+        "Jo Park also directed episodes of Dry Creek and Blue Line, where Bo Li played Tom Tanner.",
+    ],
+)
+def test_a_past_role_in_another_title_is_no_pair(text: str) -> None:
+    assert pairs(read(HEAD + text)) == set()

@@ -373,8 +373,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
 # An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
 # Lee behind the camera".
 _EPISODE_CREDIT = re.compile(
-    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed"
-    r"|helmed) (?:the |both the |\w+ )?(?:series |season )?(?:pilot|finale|premiere|opener"
+    rf"(?P<name>{_NAME})(?:{_ASIDE})?,? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned"
+    r"|scripted|directed|helmed) (?:the |both the |\w+ )?"
+    r"(?:(?:series|season) (?:\d{1,2} |[a-z]+ )?|series |season )?(?:pilot|finale|premiere|opener"
     r"|first episode|last episode|final episode|episodes?)\b(?! (?:of|for|on) [A-Z])"
     rf"|\bwith (?P<director>{_NAME}) behind the camera\b"
 )
@@ -508,6 +509,36 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
             billing="main",
             character=_trim(character),
         )
+
+
+# A character guide's heading: "Ivy Cole — Mia Long" (or the actor first).
+_DASH_PAIR = re.compile(rf"^(?P<left>{_NAME}) [—–] (?P<right>{_NAME})$")
+
+
+def _dash_heading_mentions(sentences: list[_Sentence], people: _People) -> Iterator[_Mention]:
+    """Actors and characters of a guide's "Name — Name" headings, in the order its
+    headings with one side credited give ("Ivy Cole — Mia Long": the character first);
+    with no such heading, or both orders, nothing."""
+    pairs = [
+        (sentence, match)
+        for sentence in sentences
+        if (sentence.heading or sentence.line)
+        and (match := _DASH_PAIR.match(sentence.text))
+        and all(_looks_like_name(match[side]) and " " in match[side] for side in ("left", "right"))
+    ]
+    orders = set()
+    for _, match in pairs:
+        left, right = people.person(_trim(match["left"])), people.person(_trim(match["right"]))
+        if bool(left) != bool(right):
+            orders.add(bool(left))  # True: the actor first
+    if len(orders) != 1:
+        return
+    actor_first = orders.pop()
+    for sentence, match in pairs:
+        actor, character = (match["left"], match["right"])[:: 1 if actor_first else -1]
+        if people.is_character(_trim(actor)) or people.person(_trim(character)):
+            continue  # a heading the other way round: not this guide's order
+        yield _Mention(_trim(actor), sentence.index, 0, billing="main", character=_trim(character))
 
 
 # An episode table's credit columns: "Directed by", "Written by", "Teleplay by".

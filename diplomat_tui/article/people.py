@@ -23,6 +23,7 @@ from diplomat_tui.article.credits import (
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
+    _dash_heading_mentions,
     _episode_table_mentions,
     _pair_mentions,
     _pair_order,
@@ -95,6 +96,7 @@ def _mentions(
     article = "\n".join(s.text for s in sentences)
     referenced = [m for s in sentences for m in _reference_mentions(s, first, order, article)]
     mentions += referenced
+    mentions += _dash_heading_mentions(sentences, first)
     # again with the people those credited: "Lee (Dry Creek)" after "Ann Lee (Ivy Cole)"
     # (else a second ingest of the same article, with Ann Lee in the store, reads more)
     again = people()
