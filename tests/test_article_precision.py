@@ -404,3 +404,11 @@ def test_episode_credits_past_an_aside(text: str, expected: dict[str, set[str]])
 )
 def test_a_past_role_in_another_title_is_no_pair(text: str) -> None:
     assert pairs(read(HEAD + text)) == set()
+
+
+def test_no_actor_is_named_with_an_office() -> None:
+    catalog = read(HEAD + "The cast includes Prime Minister Meg Orr and Ann Lee.")
+    assert {c.person for c in catalog.cast} == {"Ann Lee"}
+    # an honorific is how some actors are credited
+    catalog = read(HEAD + "The cast includes Dame Ivy Stone and Ann Lee.")
+    assert {c.person for c in catalog.cast} == {"Dame Ivy Stone", "Ann Lee"}

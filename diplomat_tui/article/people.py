@@ -32,6 +32,7 @@ from diplomat_tui.article.credits import (
 )
 from diplomat_tui.article.names import (
     _FULL_NAME,
+    _OFFICE,
     _Mention,
     _People,
     _short_form,
@@ -127,6 +128,7 @@ def _mentions(
         if (name := final.resolve(m.name))
         and not final.is_character(name)
         and not (show and (show in name or name in show))
+        and not _OFFICE.match(name)  # "Prime Minister Ann Lee" is a character
     ]
     # "Maren Holt's Ivy Cole" is the creator's character, not her role: a possessive
     # pair counts only for someone not known as crew alone.
