@@ -412,3 +412,17 @@ def test_no_actor_is_named_with_an_office() -> None:
     # an honorific is how some actors are credited
     catalog = read(HEAD + "The cast includes Dame Ivy Stone and Ann Lee.")
     assert {c.person for c in catalog.cast} == {"Dame Ivy Stone", "Ann Lee"}
+
+
+@pytest.mark.parametrize("heading", ["== See also ==", "## Related", "== Legacy =="])
+def test_a_list_of_other_titles_with_their_years_gives_nothing(heading: str) -> None:
+    text = (
+        f"{SHOW} (TV series)\n\n{SHOW} is a drama created by Maren Holt for Peacock.\n\n"
+        f"{heading}\n"
+        "* Dry Creek (2014–2019), starring Ann Lee as Meg Orr\n"
+        "* Blue Line (2023), created by Tom Rye, ten episodes in season 1\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set()
+    assert catalog.show is not None and catalog.show.creators == ("Maren Holt",)
+    assert seasons(catalog) == {}

@@ -262,6 +262,10 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
 )
 # A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
 _ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
+# A list's entry for a title and its years: "* Madam Envoy (2014–2019), starring ...".
+_YEARS_ENTRY = re.compile(
+    rf"^(?:[*•-] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\b(?:19|20)\d\d\b[^()]*\),"
+)
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
     rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}"
@@ -337,9 +341,10 @@ class Scope:
 
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
-        entry = _ROUNDUP_ENTRY.match(sentence.text)
-        if entry and not self.names_show(entry["title"]):
-            return entry["title"]
+        for pattern in (_ROUNDUP_ENTRY, _YEARS_ENTRY):
+            entry = pattern.match(sentence.text)
+            if entry and not self.names_show(entry["title"]) and not self._a_person(entry["title"]):
+                return entry["title"]
         text = _outside_parentheses(sentence.text)
         for pattern in (
             _POSSESSIVE_INTRO,
@@ -588,12 +593,13 @@ _NUMBERED = re.compile(r"^\d{1,3}[.)] ")
 # The heading of a web page's box of links: what follows, up to the next prose, is not
 # the article's.
 _BOX_HEADING = re.compile(
-    r"(?i)^(?:#+ )?(?:related(?: (?:reading|stories|articles|coverage|content))?|more from\b.*"
+    r"(?i)^(?:#+ |=+ ?)?(?:related(?: (?:reading|stories|articles|coverage|content))?"
+    r"|more from\b.*"
     r"|trending(?: now| stories)?|recommended(?: for you| reading)?|read (?:more|next|this next)"
     r"|you (?:may|might) also like|most (?:popular|read|viewed)|popular (?:now|stories)"
     r"|up next|more stories|latest (?:news|stories)|share this (?:article|story)"
     r"|sign up\b.*|more (?:on|about) this\b.*|see also|similar (?:shows|titles|series)"
-    r"|more like this|(?:what to )?watch next)\s*:?$"
+    r"|more like this|(?:what to )?watch next)\s*=*\s*:?$"
 )
 
 
