@@ -426,3 +426,19 @@ def test_a_list_of_other_titles_with_their_years_gives_nothing(heading: str) -> 
     assert pairs(catalog) == set()
     assert catalog.show is not None and catalog.show.creators == ("Maren Holt",)
     assert seasons(catalog) == {}
+
+
+def test_a_new_clause_after_plays_names_no_character() -> None:
+    catalog = read(HEAD + "Mia Long plays the envoy now, and Bo Li is her husband, Tom.")
+    assert ("Mia Long", "Bo Li") not in pairs(catalog)
+
+
+def test_an_answer_naming_another_title_leaves_its_paragraph_out() -> None:
+    text = (
+        f"{SHOW}: an interview\n\nQ: Season 2 has eight episodes. Was it hard?\nA: Yes.\n\n"
+        "Q: What else are you watching?\nA: Dry Creek. Ann Lee as Meg Orr is the best thing on "
+        "TV. Its fifth season had six episodes.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set()
+    assert 5 not in seasons(catalog)

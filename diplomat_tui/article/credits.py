@@ -105,7 +105,9 @@ _PLAYS = re.compile(
     r"|(?:has been |was |is |were )?cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part) as"
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
     r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
-    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
+    # words describing the role, not a new clause ("plays the president now, and B is ...")
+    rf"(?:(?:the|her|his|their) )?(?:(?!(?:by|as|and|but|or|while|whereas|yet)\b)"
+    rf"[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
     rf"|[A-Z]{{2,5}} ){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character

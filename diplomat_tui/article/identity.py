@@ -213,6 +213,8 @@ _OTHER_TITLE = (
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
+    # "Dry Creek." (an answer to "What else are you watching?"): a title alone
+    re.compile(rf"^(?:[AQ]: )?[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,5}})[”\"]?[.!]$"),
     # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's
     re.compile(
         r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
