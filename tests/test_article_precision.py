@@ -442,3 +442,36 @@ def test_an_answer_naming_another_title_leaves_its_paragraph_out() -> None:
     catalog = read(text)
     assert pairs(catalog) == set()
     assert 5 not in seasons(catalog)
+
+
+def test_the_shows_debut_as_subject_is_the_first_season() -> None:
+    text = (
+        f"{SHOW} ratings\n\n{SHOW}'s third season drew 5.6 million views.\n\n"
+        f"By comparison, the show's 2023 debut drew 57 million hours in its first weekend.\n"
+    )
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("hours_viewed", 57_000_000, 1) in stats
+    assert ("hours_viewed", 57_000_000, 3) not in stats
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wildwood's second season has now spent 11 weeks in the Top 10.",
+        "Wildwood's final season, by contrast, spent 11 weeks in the Top 10.",
+    ],
+)
+def test_a_one_word_titles_season_is_another_titles(sentence: str) -> None:
+    text = f"{SHOW} ratings\n\n{SHOW}'s third season drew 5.6 million views. {sentence}\n"
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("views", 5_600_000, 3) in stats
+    assert not any(metric == "weeks_in_top10" for metric, _, _ in stats)
+
+
+def test_a_characters_season_is_no_other_title() -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole.")
+    text = (
+        f"{SHOW} recap\n\n{SHOW} season 2 is here. Ivy's second season arc is brutal, and it "
+        "ran six episodes.\n"
+    )
+    assert 2 in seasons(read(text, known=known))

@@ -154,6 +154,13 @@ _SEASONED_TITLE = (
     rf"(?!S\d){_TITLE_WORD}(?: (?:(?:of|the|in|on|a|an|to|for|at|by|with|from) ){{0,3}}"
     rf"(?!S\d{{1,2}}\b){_TITLE_WORD}){{0,7}}"
 )
+# "Wednesday's second season has now spent ...": a one-word title's season, by its ordinal
+# (a network has no "second season"; a person's is "as" someone)
+_ONE_WORD_SEASON = re.compile(
+    rf"(?<![\w’'])(?P<title>[{_UPPER}][a-z]+){_POSSESSIVE} (?:first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|final|latest|debut) (?:season|series)\b"
+    r"(?! of\b| as\b| playing\b)"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -226,6 +233,7 @@ _OTHER_TITLE = (
         r"(?:meanwhile|by contrast|in contrast|for its part|for their part),"
     ),
     _POSSESSIVE_SEASON,
+    _ONE_WORD_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
     # (a name starts a word and is short: no scan of a long hyphen chain from each letter)
@@ -301,9 +309,7 @@ class Scope:
     def __init__(self, title: str, people: Iterable[str] = ()) -> None:
         self.title = title
         # the people the store knows, by full name and by surname: no title
-        self._people = frozenset(
-            part for name in people for part in (name, name.rsplit(" ", 1)[-1])
-        )
+        self._people = frozenset(part for name in people for part in (name, *name.split(" ")))
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
@@ -368,6 +374,10 @@ class Scope:
                     self.names_show(match.group())
                 ):
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
+                if pattern is _ONE_WORD_SEASON and (
+                    self.names_show(text) or re.fullmatch(_NETWORKS, title)
+                ):
+                    continue  # "Peacock's second season of <Title>": the show's
                 if pattern is _POSSESSIVE_SEASON and self.names_show(text):
                     continue  # a weak sign: a sentence naming the show stays the show's
                 if pattern is _POSSESSIVE_SEASON and raw.split()[0] in _ROLE_TITLES:
@@ -517,7 +527,8 @@ def in_scope(
     paragraph, are out until the show is named again.
     """
     people = tuple(people)
-    scope = Scope(show, people)
+    characters = tuple(characters)
+    scope = Scope(show, (*people, *characters))
     first = sentences[0].paragraph if sentences else 0
     body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
