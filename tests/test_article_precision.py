@@ -475,3 +475,16 @@ def test_a_characters_season_is_no_other_title() -> None:
         "ran six episodes.\n"
     )
     assert 2 in seasons(read(text, known=known))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Also back this month — Dry Creek: Ann Lee as Meg Orr, Bo Li as Sam Dunn.",
+        "Coming next week: Dry Creek, with Ann Lee as Meg Orr.",
+        "Coming next week: Dry Creek (Hulu), starring Ann Lee as Meg Orr.",
+    ],
+)
+def test_a_title_introducing_its_own_cast_is_another_titles(sentence: str) -> None:
+    text = f"{SHOW} viewing guide\n\n{SHOW} is back, with Mia Long as Ivy Cole.\n\n{sentence}\n"
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}

@@ -220,6 +220,13 @@ _OTHER_TITLE = (
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
+    # "Also back — Dry Creek: Ann Lee as Meg Orr", "Coming next week: Dry Creek, with Ann
+    # Lee as ...": a title introducing its own cast
+    re.compile(rf"[—–] [“\"]?(?P<title>{_TITLE})[”\"]?: [{_UPPER}]"),
+    re.compile(
+        rf"^[^:]{{1,40}}: [“\"]?(?P<title>{_TITLE})[”\"]?\s*(?:\([^()]*\)\s*)?,?\s+"
+        r"(?:with|starring|featuring) [A-Z]"
+    ),
     # "Dry Creek." (an answer to "What else are you watching?"): a title alone
     re.compile(rf"^(?:[AQ]: )?[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,5}})[”\"]?[.!]$"),
     # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's
