@@ -488,3 +488,11 @@ def test_a_characters_season_is_no_other_title() -> None:
 def test_a_title_introducing_its_own_cast_is_another_titles(sentence: str) -> None:
     text = f"{SHOW} viewing guide\n\n{SHOW} is back, with Mia Long as Ivy Cole.\n\n{sentence}\n"
     assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_comparison_clause_is_cut_and_the_main_clause_kept() -> None:
+    text = (
+        f"{SHOW} season 2 review\n\nUnlike Dry Creek, which ran ten episodes in its second "
+        f"season, the second season of {SHOW} has eight episodes.\n"
+    )
+    assert seasons(read(text)) == {2: (8, None)}

@@ -289,6 +289,7 @@ _OTHER_CLAUSE = re.compile(
     r"|(?<![\w-])(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Aa]s in))"  # "Like Other Show, whose ..."
     rf" [“\"]?(?P<title>{_TITLE})[”\"]?, (?:where|in which|whose|on which|which)\b"
 )
+_LIKE = re.compile(r"(?i:like|unlike|as with|as in)\b")
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
     r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
@@ -377,6 +378,8 @@ class Scope:
                     continue
                 if self.names_show("#" + raw):
                     continue  # "#HarbourLights S3": the show's hashtag
+                if _LIKE.match(raw) and self.names_show(text):
+                    continue  # "Unlike Other Show, which ..., <Title> has": a clause, cut
                 if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
                     self.names_show(match.group())
                 ):
@@ -421,7 +424,16 @@ class Scope:
                     sentence = replace(sentence, text=sentence.text[:cut])
         for match in _OTHER_CLAUSE.finditer(sentence.text):
             if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
-                return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
+                text = sentence.text
+                end = text.find(", ", match.end())
+                if _LIKE.match(match.group()) and end > 0:
+                    # "Unlike Other Show, which ran six episodes, series three of <Title>
+                    # has eight": the comparison is left out, the main clause kept
+                    rest = text[end + 2 :]
+                    return replace(
+                        sentence, text=text[: match.start()] + rest[:1].upper() + rest[1:]
+                    )
+                return replace(sentence, text=text[: match.start()].rstrip(" ,;"))
         return sentence
 
     def heading_title(self, heading: str, entries: str | None = None) -> str | None:
