@@ -496,3 +496,9 @@ def test_a_comparison_clause_is_cut_and_the_main_clause_kept() -> None:
         f"season, the second season of {SHOW} has eight episodes.\n"
     )
     assert seasons(read(text)) == {2: (8, None)}
+
+
+def test_a_sentence_set_in_a_place_stays_the_shows() -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole and Bo Li.")
+    text = f"{SHOW} recap\n\nOver at Downing Street, Sam Dunn (Bo Li) is sweating.\n"
+    assert ("Bo Li", "Sam Dunn") in pairs(read(text, known=known))

@@ -229,10 +229,11 @@ _OTHER_TITLE = (
     ),
     # "Dry Creek." (an answer to "What else are you watching?"): a title alone
     re.compile(rf"^(?:[AQ]: )?[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,5}})[”\"]?[.!]$"),
-    # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's
+    # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's (not
+    # a place: "Over at Downing Street, ...")
     re.compile(
         r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
-        rf" (?:the )?(?P<title>[{_UPPER}][\w+]*(?: [{_UPPER}][\w+]*)?),"
+        rf" (?:the )?(?P<title>{_NETWORKS}),"
     ),
     # "Dry Creek's second season, meanwhile, reached ...": a subject set against the show
     re.compile(
