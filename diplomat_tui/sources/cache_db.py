@@ -3,15 +3,19 @@ thread hand-overs and no call left running on a thread.
 
 hishel's default connection (anysqlite) runs every call on an anyio worker thread:
 making a cursor, fetching rows, committing, ~20 hand-overs per request, each a wait for
-the event loop and the worker (several ms each on a busy machine). Here only a statement
-that may wait for another process's lock (a write, up to hishel's ``busy_timeout``) goes
-to the connection's own thread. A read (``SELECT``: looking an answer up, the cache's
-size, a cached body's chunks) is tried where it is called with no busy timeout, and goes
-to the thread only if it would have had to wait (the cache is in WAL mode: a read waits
-for no writer, and once started, its rows wait for no lock); making a cursor, fetching
-rows and a commit with no transaction open (hishel works in autocommit mode) run where
-they are called. All of that only while no call of the connection is on its thread, so
-the event loop never waits for a lock, nor for the thread.
+the event loop and the worker (several ms each on a busy machine). Here a statement is
+tried where it is called, with no busy timeout, and goes to the connection's own thread
+(where it may wait up to hishel's ``busy_timeout``) only if it would have had to wait for
+another process's lock: a read (``SELECT``: looking an answer up, the cache's size, a
+cached body's chunks) and a small write (``INSERT``, ``UPDATE``, ``DELETE`` whose
+parameters hold at most :data:`SMALL_WRITE` bytes: an answer's entry, its bookkeeping; a
+body's chunk goes to the thread). The cache is in WAL mode with ``synchronous=NORMAL``
+(hishel's set-up): a read waits for no writer, a commit writes to the WAL and syncs
+nothing, and a statement that cannot take its lock at once changes nothing (autocommit).
+Making a cursor, fetching rows and a commit with no transaction open (hishel works in
+autocommit mode) run where they are called. All of that only while no call of the
+connection is on its thread (calls keep their order), so the event loop never waits for a
+lock, nor for the thread. Other statements (``PRAGMA``, tables made) go to the thread.
 
 No call outlives its caller: a caller cancelled while its statement runs on the thread
 (a refresh cancelled, ``asyncio.run`` cancelling what is left as it ends) waits for the
@@ -34,7 +38,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)  # a statement that only reads
+_HERE = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)  # tried here first
+SMALL_WRITE = 16 * 1024  # parameters bytes: a larger statement (a body chunk) goes to the thread
 
 
 async def _finished(future: Future[T]) -> T:
@@ -146,16 +151,21 @@ class CacheCursor:
         return self._real.rowcount
 
     async def execute(self, sql: str, parameters: Any = ()) -> CacheCursor:
-        """Run ``sql``: a read here if it can start without waiting for a lock (it is
-        tried with no busy timeout), anything else on the connection's thread."""
-        if _READ.match(sql) and not self._connection.busy and self._read_here(sql, parameters):
+        """Run ``sql``: a read or a small write here if it can start without waiting for
+        a lock (it is tried with no busy timeout), anything else on the connection's thread."""
+        if (
+            _HERE.match(sql)
+            and _small(parameters)
+            and not self._connection.busy
+            and self._run_here(sql, parameters)
+        ):
             return self
         await self._connection.on_thread(self._real.execute, sql, parameters)
         return self
 
-    def _read_here(self, sql: str, parameters: Any) -> bool:
-        """Try the read ``sql`` on this thread without waiting for any lock: False if it
-        would have had to wait (another connection holds the file), so nothing was read."""
+    def _run_here(self, sql: str, parameters: Any) -> bool:
+        """Try ``sql`` on this thread without waiting for any lock: False if it would have
+        had to wait (another connection holds the file), so nothing was read or written."""
         real = self._connection._real
         waits = real.execute("PRAGMA busy_timeout").fetchone()[0]
         real.execute("PRAGMA busy_timeout=0")
@@ -174,3 +184,11 @@ class CacheCursor:
 
     async def fetchall(self) -> list[Any]:
         return await self._connection.run(self._real.fetchall)
+
+
+def _small(parameters: Any) -> bool:
+    """Whether a statement's parameters hold at most :data:`SMALL_WRITE` bytes of text and
+    blobs (a body's chunk does not: writing it is left to the thread)."""
+    values = parameters.values() if isinstance(parameters, dict) else parameters
+    size = sum(len(value) for value in values if isinstance(value, str | bytes | bytearray))
+    return size <= SMALL_WRITE
