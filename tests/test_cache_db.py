@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from diplomat_tui.sources.cache_db import CacheConnection, CacheCursor
+from diplomat_tui.sources.cache_db import SMALL_WRITE, CacheConnection, CacheCursor
 
 LOCK_HELD = 0.3  # seconds another process keeps the cache file's write lock
 
@@ -184,3 +184,33 @@ async def test_a_read_runs_at_once_unless_another_process_holds_the_file(
     assert await cursor.fetchall() == [(5000,)]  # (the read's own timeout was put back)
     await connection.close()
     assert max(b - a for a, b in zip(seen, seen[1:], strict=False)) < LOCK_HELD / 2
+
+
+async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
+    tmp_path: Path,
+) -> None:
+    """A write whose parameters are small is tried on the loop with no busy timeout (an
+    answer's bookkeeping); a body's chunk goes to the thread; a write that would wait for
+    another process's lock goes there too, and is made once the lock is released."""
+    path = tmp_path / "http-cache.sqlite"
+    connection, cursor = await _locked_insert(path)
+    sent = connection._last
+    await cursor.execute("INSERT INTO t VALUES (?)", (b"x" * 100,))
+    assert cursor.rowcount == 1
+    assert connection._last is sent  # written at once: nothing sent to the thread
+    await cursor.execute("INSERT INTO t VALUES (?)", (b"x" * (SMALL_WRITE + 1),))
+    assert connection._last is not sent  # a chunk of a body: written on the thread
+    sent = connection._last
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        update = asyncio.create_task(cursor.execute("UPDATE t SET x = NULL"))
+        await asyncio.sleep(0.05)
+        assert not update.done() and connection._last is not sent  # waiting, on the thread
+        other.execute("ROLLBACK")
+        await update
+    assert cursor.rowcount == 2
+    await cursor.execute("PRAGMA busy_timeout")
+    assert await cursor.fetchall() == [(5000,)]  # (the write's own timeout was put back)
+    await connection.close()
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(2,)]
