@@ -172,13 +172,16 @@ async def _save_news(
     for result in whole:
         news = merge_catalogs(news, result.catalog)
     unchanged = sum(result.unchanged for result in whole)
-    if apply_news(current, news) == current:
+    applied = apply_news(current, news)
+    if applied == current:
         report(STORE, "nothing new to save")
         return RefreshResult(statuses, summarize(current, current, unchanged), saved=False)
     summaries: list[RefreshSummary] = []
 
     def change(old: Catalog) -> Catalog:
-        new = apply_news(old, news)
+        # Read again under the lock: unless another process saved meanwhile, it is the
+        # catalog the news were just merged into, and that merge is not made twice.
+        new = applied if old == current else apply_news(old, news)
         summaries.append(summarize(old, new, unchanged))
         return new
 

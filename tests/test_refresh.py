@@ -24,7 +24,7 @@ from platformdirs import user_cache_path
 
 from diplomat_tui.cli import main
 from diplomat_tui.merge import merge_catalogs
-from diplomat_tui.model import Catalog, Show, Source
+from diplomat_tui.model import Catalog, Episode, Show, Source
 from diplomat_tui.refresh import RefreshResult, RefreshSummary, SourceStatus, refresh
 from diplomat_tui.settings import Settings, load_settings
 from diplomat_tui.sources import Origin
@@ -205,6 +205,28 @@ async def test_refresh_fills_every_pane_and_keeps_the_article(store: Store, loca
     assert ("TVmaze", f"search: requesting {local_server.url}{SEARCH}") in lines
     assert ("TVmaze", "search: 200 OK") in lines and ("TVmaze", "show: 200 OK") in lines
     assert ("Netflix Top 10", "by country: 200 OK") in lines and lines[-1][0] == "Store"
+
+
+async def test_what_another_process_saved_during_a_refresh_is_kept(
+    store: Store, local_server: LocalServer
+) -> None:
+    """The news are merged into the store as read again under the lock: a change saved
+    by another process while the answers were awaited is kept beside them."""
+    elsewhere = Episode(season=9, number=1, title="Saved elsewhere")
+    other = Store(store.path)  # another process's view of the same store
+    saved: list[bool] = []
+
+    def progress(source: str, status: str) -> None:
+        if not saved and "requesting" in status:
+            other.update_catalog(lambda c: replace(c, episodes=(*c.episodes, elsewhere)))
+            saved.append(True)
+
+    result = await refresh(store, settings_for(local_server, store), progress, policy=FAST)
+
+    assert saved and result.ok and result.saved
+    catalog = store.snapshot().catalog
+    assert elsewhere in catalog.episodes
+    assert len(catalog.episodes) == 16  # and TVmaze's 15 (the article's 8 among them)
 
 
 async def test_every_request_is_announced_before_it_is_sent(store: Store, local_server):
