@@ -190,10 +190,17 @@ async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
     tmp_path: Path,
 ) -> None:
     """A write whose parameters are small is tried on the loop with no busy timeout (an
-    answer's bookkeeping); a body's chunk goes to the thread; a write that would wait for
-    another process's lock goes there too, and is made once the lock is released."""
+    answer's bookkeeping), once the connection's first write (which starts the WAL, with
+    syncs) was made on the thread; a body's chunk goes to the thread; a write that would
+    wait for another process's lock goes there too, and is made once it is released."""
     path = tmp_path / "http-cache.sqlite"
     connection, cursor = await _locked_insert(path)
+    for _ in range(2):
+        sent = connection._last
+        await cursor.execute("DELETE FROM t")  # changes no row: the WAL is not started
+        assert connection._last is not sent  # on the thread
+    await cursor.execute("INSERT INTO t VALUES (0)")
+    assert connection._last is not sent  # the first write that changes a row: on the thread
     sent = connection._last
     await cursor.execute("INSERT INTO t VALUES (?)", (b"x" * 100,))
     assert cursor.rowcount == 1
@@ -208,9 +215,9 @@ async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
         assert not update.done() and connection._last is not sent  # waiting, on the thread
         other.execute("ROLLBACK")
         await update
-    assert cursor.rowcount == 2
+    assert cursor.rowcount == 3
     await cursor.execute("PRAGMA busy_timeout")
     assert await cursor.fetchall() == [(5000,)]  # (the write's own timeout was put back)
     await connection.close()
     with closing(sqlite3.connect(path)) as check:
-        assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(2,)]
+        assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(3,)]
