@@ -437,8 +437,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Generate the inputs, run every benchmark, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (about 2 minutes)")
-    quick = parser.parse_args(argv).quick
+    parser.add_argument(
+        "--refresh-only", action="store_true", help="only the refresh rows (about a minute)"
+    )
+    options = parser.parse_args(argv)
+    quick = options.quick
     repeats = QUICK if quick else FULL
+    if options.refresh_only:
+        with tempfile.TemporaryDirectory(prefix="diplomat-bench-") as temp:
+            countries_file = Path(temp) / "all-weeks-countries.tsv"
+            write_countries_file(countries_file)
+            _step(f"refreshes ({repeats.refreshes} of each)")
+            refreshes = refresh_rows(repeats, countries_file)
+        print(machine(repeats, quick))
+        print()
+        print(table(refreshes))
+        return 0
     with tempfile.TemporaryDirectory(prefix="diplomat-bench-") as temp:
         work = Path(temp)
         _step("generating the large store and the 40 MB countries file")
