@@ -221,3 +221,24 @@ async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
     await connection.close()
     with closing(sqlite3.connect(path)) as check:
         assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(3,)]
+
+
+async def test_writes_run_at_once_from_the_start_when_the_wal_already_holds_frames(
+    tmp_path: Path,
+) -> None:
+    """A file whose WAL holds frames at open (another connection writing, or a new
+    file's tables just made) needs no new WAL: its first small write runs on the loop."""
+    path = tmp_path / "http-cache.sqlite"
+    first, cursor = await _locked_insert(path)  # WAL mode, a table made: frames in the WAL
+    await cursor.execute("INSERT INTO t VALUES (1)")
+    second = await _open(path)
+    assert second.wrote
+    sent = second._last
+    other = await second.cursor()
+    await other.execute("INSERT INTO t VALUES (2)")
+    assert second._last is sent  # written at once
+    await second.close()
+    await first.close()  # the last connection: the WAL file is removed
+    third = await _open(path)
+    assert not third.wrote
+    await third.close()

@@ -12,9 +12,10 @@ parameters hold at most :data:`SMALL_WRITE` bytes: an answer's entry, its bookke
 body's chunk goes to the thread). The cache is in WAL mode with ``synchronous=NORMAL``
 (hishel's set-up): a read waits for no writer, a commit writes to the WAL and syncs
 nothing, and a statement that cannot take its lock at once changes nothing (autocommit).
-Writes go to the thread until one has changed a row: the last connection's close removed
-the WAL file, and the first write that changes a row starts a new one (SQLite syncs the
-file and its folder then, ~0.5-2 ms).
+Writes go to the thread until the WAL is started: the last connection's close removed the
+WAL file, and the first write that changes a row starts a new one (SQLite syncs the file
+and its folder then, ~0.5-2 ms), unless it already held frames at open (a new file's
+tables were just made, or another process is writing).
 Making a cursor, fetching rows and a commit with no transaction open (hishel works in
 autocommit mode) run where they are called. All of that only while no call of the
 connection is on its thread (calls keep their order), so the event loop never waits for a
@@ -33,6 +34,7 @@ closed lets its idle thread end when it is collected.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -77,7 +79,7 @@ class CacheConnection:
         self._thread = thread  # one thread: its calls run in order, never two at once
         self._last: Future[Any] | None = None  # the last call sent to the thread
         self.initialized = False  # whether ``open``'s ``initialize`` ran without an error
-        self.wrote = False  # whether a write changed a row (the first one starts the WAL)
+        self.wrote = False  # whether the WAL was started (a write changed a row, or at open)
 
     @classmethod
     async def open(
@@ -91,15 +93,15 @@ class CacheConnection:
         on the connection's thread. ``initialized`` says whether that raised no error."""
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-cache")
 
-        def connect() -> tuple[sqlite3.Connection, bool] | None:
+        def connect() -> tuple[sqlite3.Connection, bool, bool] | None:
             if not prepare(path):
                 return None
             real = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             try:
                 initialize(real)
             except (sqlite3.Error, RuntimeError):
-                return real, False
-            return real, True
+                return real, False, _wal_started(path)
+            return real, True, _wal_started(path)
 
         try:
             real = await _finished(thread.submit(connect))
@@ -110,7 +112,7 @@ class CacheConnection:
             thread.shutdown(wait=False)
             return None
         connection = cls(real[0], thread)
-        connection.initialized = real[1]
+        connection.initialized, connection.wrote = real[1], real[2]
         return connection
 
     @property
@@ -195,3 +197,12 @@ def _small(parameters: Any) -> bool:
     values = parameters.values() if isinstance(parameters, dict) else parameters
     size = sum(len(value) for value in values if isinstance(value, str | bytes | bytearray))
     return size <= SMALL_WRITE
+
+
+def _wal_started(path: Path) -> bool:
+    """Whether the WAL file beside ``path`` holds anything (its header, frames): a write
+    then starts no new one."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
