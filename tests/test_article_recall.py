@@ -372,3 +372,26 @@ def test_a_second_premiere_with_its_verb_left_out(text: str, expected: dict) -> 
 )
 def test_an_actor_is_a_described_character(text: str, expected: set) -> None:
     assert {p for p in pairs(read(text)) if p[1]} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside after the actor's name in the parenthesis
+        (
+            "Ivy Cole (Mia Long) is mayor now, her husband Sam Dunn (Tom Rye, who spent years "
+            "on Dry Creek) is not.",
+            {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")},
+        ),
+        # a character's relation said through another character's first name
+        (
+            "Tom Rye, another Dry Creek alumnus, came aboard as Ivy's husband, Sam Dunn.",
+            {("Tom Rye", "Sam Dunn")},
+        ),
+        # "played by" after a described role: in the cast, no character
+        ("The town has a new mayor, played by Mia Long.", {("Mia Long", None)}),
+        ("The mayor, played by Mia Long in Dry Creek, was beloved.", set()),
+    ],
+)
+def test_more_cast_phrasings(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected

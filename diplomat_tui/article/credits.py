@@ -233,7 +233,7 @@ _PLAYS = re.compile(
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
     r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
-    rf"|[A-Z]{{2,5}} ){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
@@ -497,6 +497,10 @@ _PLAYED_BY = re.compile(
 )
 
 
+# "... a new president, played by <Actor>": in the cast, the role described, not named.
+_PLAYED_BY_ANYONE = re.compile(rf"\b(?:played|portrayed) by (?P<actor>{_NAME})")
+
+
 # "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
 _JOINED = re.compile(
     rf"(?P<actor>{_NAME})(?: \((?P<credits>[^()]*)\))?,? (?:has |have |will |is set to )?"
@@ -755,6 +759,14 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
             )
+    paired = {m.start("actor") for m in _PLAYED_BY.finditer(text)}
+    for match in _PLAYED_BY_ANYONE.finditer(text):
+        actor = _trim(match["actor"])
+        if match.start("actor") in paired or " " not in actor or not _looks_like_name(actor):
+            continue
+        if _ELSEWHERE.match(text, match.end()) or _in_another_show(text, match.end(), show):
+            continue  # "played by A in Other Show"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing="main")
     for match in _JOINED.finditer(text):
         actor = _trim(match["actor"])
         if _looks_like_name(actor):
@@ -944,7 +956,7 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
     # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
     titled = any(
         not _looks_like_name(inner) and not _PART_OF_SHOW.match(inner) and _other_credits(inner)
-        for inner in (m["inner"].strip() for m in _PARENTHESIS.finditer(sentence.text))
+        for inner in (_inner(m) for m in _PARENTHESIS.finditer(sentence.text))
     )
     # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
     # person holds a known character, the others after people are characters too
@@ -953,7 +965,7 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
         for m in _PARENTHESIS.finditer(sentence.text)
     )
     for match in _PARENTHESIS.finditer(sentence.text):
-        left, inner = _trim(match["left"]), match["inner"].strip()
+        left, inner = _trim(match["left"]), _inner(match)
         guest = _ACTOR_PREFIX.match(inner)  # a recap's "Ruth Abara (guest star Ann Lee)"
         inner = inner[guest.end() :] if guest else inner
         billing: Billing | None = "guest" if guest and "guest" in guest.group().lower() else None
@@ -1005,6 +1017,17 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
+
+
+# A name in parentheses followed by an aside: "(Ann Lee, who spent years on Dry Creek)".
+_NAME_THEN_ASIDE = re.compile(rf"^(?P<name>{_NAME}), (?=(?:who|whose|fresh|so|last|best|now)\b)")
+
+
+def _inner(match: re.Match[str]) -> str:
+    """What a parenthesis holds, without an aside after a name in it."""
+    inner = match["inner"].strip()
+    aside = _NAME_THEN_ASIDE.match(inner)
+    return aside["name"] if aside else inner
 
 
 # Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".
