@@ -395,3 +395,33 @@ def test_an_actor_is_a_described_character(text: str, expected: set) -> None:
 )
 def test_more_cast_phrasings(text: str, expected: set) -> None:
     assert pairs(read(text)) == expected
+
+
+def test_a_fact_sheets_season_lines_and_a_keyed_season_for_one_line_only() -> None:
+    text = (
+        f"{SHOW.upper()}: SERIES FACT SHEET\n"
+        "Updated: November 2025\n\n"
+        f"Title: {SHOW}\n"
+        "Starring: Mia Long, Tom Rye\n"
+        "Also starring (season 3): Bo Li\n"
+        "Episodes: 22\n"
+        "Premiere: April 20, 2023\n\n"
+        "Season 1: April 20, 2023 (8 episodes)\n"
+        "- Season 2: October 31, 2024 (6 episodes)\n"
+        "Series 3 – October 16, 2025 (8 episodes)\n"
+    )
+    catalog = read(text, head=False)
+    assert seasons(catalog) == {
+        1: (8, "2023-04-20"),
+        2: (6, "2024-10-31"),
+        3: (8, "2025-10-16"),
+    }
+    assert catalog.show is not None and catalog.show.premiered == "2023-04-20"
+
+
+def test_a_speakers_line_goes_on_with_its_season() -> None:
+    text = (
+        f"{SHOW} podcast: transcript\n\n"
+        "HOST: So, season three. It came out on October sixteenth, all eight episodes at once.\n"
+    )
+    assert seasons(read(text, head=False)) == {3: (8, "October 16")}

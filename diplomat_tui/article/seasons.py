@@ -135,7 +135,9 @@ _DATE = (
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
-    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
+    # a fact sheet's "Season 2: October 31, 2024 (6 episodes)"
+    rf"(?:^(?:[-*•] )?(?=(?i:season|series) \w+\s*[:=–—-])(?P<season_key>{_SEASON})\s*[:=–—-]\s*|"
+    r"^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
     r"|original release|original run|first released|released|premieres|debut|debuts|debuted"
     r"|launch|launch date|airs|aired|streaming|streaming from|available|available from"
     r"|drops|out))\s*[:=]\s*|"
@@ -174,7 +176,9 @@ _PREMIERE_NOUN = re.compile(
     r"(?: date)?)\b"
 )
 # Keys that give the show's own first airing (not a season's release).
-_SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
+_SHOW_KEYS = frozenset(
+    {"first aired", "premiered", "original release", "original run", "premiere", "premiere date"}
+)
 _FOR_SEASON = re.compile(rf" (?:for|of) (?:its |the |an? )?(?:[\w-]+ )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
@@ -462,6 +466,8 @@ class SeasonContext:
                 last, aside = aside, None  # back from a season looked back on
             section, paragraph = s.section, s.paragraph
             self._before[s.index] = last
+            if _fact_line(s):
+                continue  # "Also starring (season 3): A", "Season 2: Oct. 31": that line only
             spoken = [(at, n) for at, n in self._mentions[s.index] if not _compared(s.text, at)]
             topical = [n for _, n in spoken]
             if spoken and all(_looked_back(s.text, at) for at, _ in spoken):
@@ -622,6 +628,25 @@ def _looked_back(text: str, position: int) -> bool:
 _EPISODE_NAMED = re.compile(
     rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
 )
+# A "Key: value" line of a fact sheet or press kit.
+_KEYED_LINE = re.compile(r"^(?:[-*•] )?(?P<key>[^:]{2,40}): \S")
+_FACT_LINE_MAX = 100  # longer, a "Key: value" line is a speaker's line or a headline
+
+
+def _fact_line(sentence: _Sentence) -> bool:
+    """Whether a line is a fact sheet's "Key: value" (not a speaker's "HOST: ...", not the
+    headline, not a press kit's "Season: 3" that heads what follows)."""
+    keyed = _KEYED_LINE.match(sentence.text)
+    return bool(
+        sentence.line
+        and keyed
+        and sentence.index != 1
+        and len(sentence.text) <= _FACT_LINE_MAX
+        and not keyed["key"].isupper()
+        and not _SEASON_KEY.match(sentence.text)
+    )
+
+
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
