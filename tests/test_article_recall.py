@@ -425,3 +425,25 @@ def test_a_speakers_line_goes_on_with_its_season() -> None:
         "HOST: So, season three. It came out on October sixteenth, all eight episodes at once.\n"
     )
     assert seasons(read(text, head=False)) == {3: (8, "October 16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{SHOW} returns for season 3 on Oct. 16, 2025, with a first look at the new "
+            "episodes. All eight hit Peacock at once.",
+            {3: (8, "2025-10-16")},
+        ),
+        (
+            f"Season 3 of {SHOW} is here.\n\nQ: How many episodes did you shoot this season?\n"
+            "A: All eight. It was long.",
+            {3: (8, None)},
+        ),
+        # "all eight" of something else, or with no episodes said before
+        (f"Season 3 of {SHOW} is here. All eight actors are back.", {}),
+        (f"Season 3 of {SHOW} is here. All six were nominated.", {}),
+    ],
+)
+def test_all_n_after_a_sentence_about_episodes(text: str, expected: dict) -> None:
+    assert seasons(read(text)) == expected

@@ -710,6 +710,14 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
     return counts
 
 
+# A count whose "episodes" the sentence before gave: "the new episodes. All eight hit
+# Netflix at once", "How many episodes did you shoot? A: All eight."
+_ALL_OF_THEM = re.compile(
+    rf"^All (?P<count>(?i:{_NUMBER_IN_WORDS})|\d{{1,2}})"
+    r"(?=[.!;]|,? (?:hit|drop|dropped|arrive|arrived|land|landed|are|were|will|of them|at once)\b)"
+)
+_EPISODES_WORD = re.compile(r"(?i)\bepisodes\b")
+_SPEAKER_LABEL = re.compile(r"^[QA]: ")
 _INFOBOX_COUNT = re.compile(r"(?i)^no\. of episodes\b")
 
 
@@ -744,6 +752,7 @@ def _season_facts(
     if renewal:
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
+    previous: _Sentence | None = None
     for sentence in sentences:
         about = (
             sentence.line
@@ -799,6 +808,18 @@ def _season_facts(
                 facts.premiere = facts.premiere or _iso(channel)
                 facts.sentences.add(sentence.index)
                 facts.premiere_sentences.add(sentence.index)
+        elided = _ALL_OF_THEM.match(_SPEAKER_LABEL.sub("", sentence.text))
+        if elided and previous is not None and _EPISODES_WORD.search(previous.text):
+            number = context.at(sentence, 0)  # "... the new episodes. All eight hit Netflix"
+            if number is not None:
+                facts = seasons.setdefault(number, _SeasonFacts())
+                if facts.episode_count not in (None, _count(elided["count"])):
+                    facts.episode_count = -1
+                else:
+                    facts.episode_count = _count(elided["count"])
+                facts.sentences.add(sentence.index)
+                facts.count_sentences.add(sentence.index)
+        previous = sentence
         first = next(_PREMIERE.finditer(sentence.text), None)
         gapped = first and _GAPPED_PREMIERE.match(sentence.text, first.end())
         if first and gapped and _premiere_season(sentence, first, context) is not None:
