@@ -711,7 +711,7 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
 
 
 # A count whose "episodes" the sentence before gave: "the new episodes. All eight hit
-# Netflix at once", "How many episodes did you shoot? A: All eight."
+# Peacock at once", "How many episodes did you shoot? A: All eight."
 _ALL_OF_THEM = re.compile(
     rf"^All (?P<count>(?i:{_NUMBER_IN_WORDS})|\d{{1,2}})"
     r"(?=[.!;]|,? (?:hit|drop|dropped|arrive|arrived|land|landed|are|were|will|of them|at once)\b)"
@@ -810,7 +810,7 @@ def _season_facts(
                 facts.premiere_sentences.add(sentence.index)
         elided = _ALL_OF_THEM.match(_SPEAKER_LABEL.sub("", sentence.text))
         if elided and previous is not None and _EPISODES_WORD.search(previous.text):
-            number = context.at(sentence, 0)  # "... the new episodes. All eight hit Netflix"
+            number = context.at(sentence, 0)  # "... the new episodes. All eight hit Peacock"
             if number is not None:
                 facts = seasons.setdefault(number, _SeasonFacts())
                 if facts.episode_count not in (None, _count(elided["count"])):
