@@ -43,7 +43,7 @@ def catalog_from_text(
     from diplomat_tui.article import extract, headline
 
     stem = clean_line(Path(name).stem) or "article"
-    return extract(
+    catalog = extract(
         text,
         source_id=f"article:{stem}",
         title=headline(text) or _file_title(stem),
@@ -52,6 +52,29 @@ def catalog_from_text(
         show=show,
         known=known,
     )
+    digest = text_digest(text)  # which text the sentences came from (see text_digest)
+    return replace(catalog, sources=tuple(replace(s, etag=digest) for s in catalog.sources))
+
+
+def text_digest(text: str) -> str:
+    """The content hash an article's sources keep in ``etag`` (the version of the text
+    they were read from, as an entity tag names a version of a file): the same text saved
+    under another name, or with other line endings, is recognised as already ingested."""
+    import hashlib
+
+    lines = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return "sha256:" + hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def _ingested(catalog: Catalog) -> dict[str, str]:
+    """The articles the store holds, by the digest of their text: the name each was
+    ingested as (its file name, or its source name for a shipped one)."""
+    names: dict[str, str] = {}
+    for source in catalog.sources:
+        if source.kind == "article" and source.etag and source.etag not in names:
+            stem = source.id.split("#", 1)[0].removeprefix("article:")
+            names[source.etag] = Path(source.url).name if source.url else stem
+    return names
 
 
 def _file_title(stem: str) -> str:
@@ -98,11 +121,8 @@ def open_store(store: Store) -> Store:
     return store
 
 
-def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
-    """Read and extract one article file; errors name the file."""
-    from diplomat_tui.article import read_article
-
-    text = read_article(path)
+def _article_catalog(path: Path, text: str, fetched: str, known: Catalog) -> Catalog:
+    """Extract one article file's ``text``; errors name the file."""
     try:
         catalog = catalog_from_text(
             text,
@@ -126,10 +146,28 @@ def _article_catalog(path: Path, fetched: str, known: Catalog) -> Catalog:
     return catalog
 
 
-def _articles(paths: list[Path], known: Catalog) -> list[Catalog]:
-    """Every file read and extracted for the store's show, before anything is written."""
+def _articles(paths: list[Path], known: Catalog) -> tuple[list[Catalog], tuple[str, ...]]:
+    """Every file read and extracted for the store's show, before anything is written;
+    and a line for each file whose text the store (or an earlier file) already holds
+    under another name, which is left out: the same text is no newer source. (Under the
+    same name it is read again: a new reading of the same source supersedes the old.)"""
+    from diplomat_tui.article import read_article
+
     fetched = now_iso()
-    return [_article_catalog(path, fetched, known) for path in paths]
+    held = _ingested(known)
+    catalogs: list[Catalog] = []
+    skipped: list[str] = []
+    for path in paths:
+        text = read_article(path)
+        digest = text_digest(text)
+        if (earlier := held.get(digest)) is not None and earlier != path.name:
+            name = clean_line(earlier)
+            shown = clean_line(str(path))
+            skipped.append(f"{shown}: already ingested as {name!r}; nothing was read from it")
+            continue
+        held[digest] = path.name
+        catalogs.append(_article_catalog(path, text, fetched, known))
+    return catalogs, tuple(skipped)
 
 
 def _merged(current: Catalog, articles: list[Catalog]) -> Catalog:
@@ -146,6 +184,7 @@ class Review:
     before: Catalog
     after: Catalog
     changes: Changes
+    skipped: tuple[str, ...] = ()  # files whose text the store already holds, one line each
 
 
 def review(store: Store, paths: list[Path]) -> Review:
@@ -156,8 +195,9 @@ def review(store: Store, paths: list[Path]) -> Review:
     the store holds.
     """
     before = store.snapshot(read_only=True).catalog if store.exists() else seed_catalog()
-    after = _merged(before, _articles(paths, before))
-    return Review(before, after, compare(before, after))
+    articles, skipped = _articles(paths, before)
+    after = _merged(before, articles)
+    return Review(before, after, compare(before, after), skipped)
 
 
 def ingest(
@@ -173,13 +213,13 @@ def ingest(
     preview = review(store, paths)
     if not preview.changes or (confirm is not None and not confirm(preview)):
         return preview
-    articles = _articles(paths, preview.before)
+    articles, skipped = _articles(paths, preview.before)
     open_store(store)  # created only now: a dry run or a refused file writes nothing
     saved: list[Review] = []
 
     def merge_all(current: Catalog) -> Catalog:
         after = _merged(current, articles)
-        saved.append(Review(current, after, compare(current, after)))
+        saved.append(Review(current, after, compare(current, after), skipped))
         return after
 
     store.update_catalog(merge_all)
@@ -257,7 +297,18 @@ def run_ingest(
         accepted.append(answer)
         return answer
 
-    result = ingest(store, paths, confirm=confirm)
+    announced: list[bool] = []
+
+    def confirm_once(result: Review) -> bool:
+        for line in result.skipped:
+            out(line)
+        announced.append(True)
+        return confirm(result)
+
+    result = ingest(store, paths, confirm=confirm_once)
+    if not announced:  # nothing to review: the skipped files are all there is to say
+        for line in result.skipped:
+            out(line)
     summary = result.changes.summary()
     if not result.changes:
         out(summary)

@@ -131,6 +131,8 @@ class _Merger:
                 changes[name] = new_value
             elif (same := _same_value(old_value, new_value)) is not None:
                 changes[name] = same
+            elif name == "status" and (same := same_status(old_value, new_value)) is not None:
+                changes[name] = same
             else:
                 held = self._held_by(old, name, old_sources)
                 if new_claim_wins(type(old), name, held, new_sources, self.index):
@@ -291,6 +293,31 @@ def _same_value(old: Any, new: Any) -> Any:
         return None
     known = [sum(part is not None for part in d) for d in (old_date, new_date)]
     return new if known[1] > known[0] else old
+
+
+# A season's status as an article words it, and the more precise ones a guide gives for
+# the same fact: "released" (it has premiered) is "airing" or "aired".
+_STATUS_DETAIL = {"released": frozenset({"airing", "aired"})}
+# A status with a note: "Renewed for Season 4 (announced on Tudum)".
+_NOTED = re.compile(r"^(?P<status>.+?) \((?P<note>[^()]*)\)$")
+
+
+def same_status(old: Any, new: Any) -> Any:
+    """The status to keep when ``old`` and ``new`` word the same state, else None: a
+    season "released" and one "aired" (the more precise one is kept), a status and the
+    same with a note ("Renewed for Season 4 (announced on Tudum)": the one with the note)."""
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return None
+    if new.casefold() in _STATUS_DETAIL.get(old.casefold(), ()):
+        return new
+    if old.casefold() in _STATUS_DETAIL.get(new.casefold(), ()):
+        return old
+    old_noted, new_noted = _NOTED.match(old), _NOTED.match(new)
+    if old_noted and not new_noted and normalize(old_noted["status"]) == normalize(new):
+        return old
+    if new_noted and not old_noted and normalize(new_noted["status"]) == normalize(old):
+        return new
+    return None
 
 
 # Each month's names as sources write them, the full name first: the one list of them

@@ -227,3 +227,69 @@ def test_the_review_reads_as_a_person_says_it_and_quotes_each_sentence_once(
     assert any(line.startswith("  + Season 2 premiere: October 31, 2024") for line in lines)
     assert lines.count(f"  [1] “{sentence}”") == 1
     assert not any("_" in line for line in lines if line.startswith("  +"))
+
+
+# ------------------------------------------------ the same text under another name
+
+RENEWAL = (
+    "Netflix Renews The Diplomat\n\n"
+    "Netflix has renewed The Diplomat for a fifth season, the streamer said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        RENEWAL,
+        RENEWAL.replace("\n", "\r\n"),  # saved on another system
+        RENEWAL + "\n\n",
+    ],
+)
+def test_the_same_text_under_another_name_is_no_newer_source(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], copy: str
+) -> None:
+    first = tmp_path / "renewal.txt"
+    first.write_text(RENEWAL, encoding="utf-8")
+    assert _run(capsys, "ingest", "--yes", str(first))[0] == 0
+    saved = store.path.read_bytes()
+    again = tmp_path / "renewal-copy.txt"
+    again.write_bytes(copy.encode("utf-8"))
+    status, out, _ = _run(capsys, "ingest", "--yes", str(again))
+    assert status == 0
+    assert f"{again}: already ingested as 'renewal.txt'" in out
+    assert out.strip().endswith("the store already holds every fact of these articles")
+    assert store.path.read_bytes() == saved
+
+
+def test_two_files_with_one_text_in_one_ingest_are_read_once(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (first, second):
+        path.write_text(RENEWAL, encoding="utf-8")
+    status, out, _ = _run(capsys, "ingest", "--yes", str(first), str(second))
+    assert status == 0 and f"{second}: already ingested as 'a.txt'" in out
+    sources = json.loads(_run(capsys, "export", "--format", "json")[1])["sources"]
+    assert not any(s["id"].startswith("article:b#") for s in sources)
+
+
+def test_a_text_that_differs_is_read(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(RENEWAL, encoding="utf-8")
+    second.write_text(RENEWAL.replace("fifth", "sixth"), encoding="utf-8")
+    _run(capsys, "ingest", "--yes", str(first))
+    status, out, _ = _run(capsys, "ingest", "--yes", str(second))
+    assert status == 0 and "already ingested" not in out and "Season 6" in out
+
+
+def test_the_shipped_text_under_another_name_is_known(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped = Path(__file__).parents[1] / "assets" / "articles"
+    copy = tmp_path / "renewal-news.txt"
+    copy.write_bytes((shipped / "the-diplomat-season-2-renewal.txt").read_bytes())
+    status, out, _ = _run(capsys, "ingest", "--yes", str(copy))
+    assert status == 0
+    assert "already ingested as 'the-diplomat-season-2-renewal'" in out

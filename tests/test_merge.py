@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from diplomat_tui.merge import date_parts, merge_catalogs
-from diplomat_tui.model import CastCredit, Catalog, Claim, Episode, Person, Show, Source, normalize
+from diplomat_tui.model import (
+    CastCredit,
+    Catalog,
+    Claim,
+    Episode,
+    Person,
+    Season,
+    Show,
+    Source,
+    normalize,
+)
 
 
 def test_normalize_ignores_case_accents_and_typographic_quotes() -> None:
@@ -178,3 +188,41 @@ def test_a_claim_about_a_credit_follows_it_when_its_character_becomes_known() ->
     merged = merge_catalogs(old, new)
     assert merged.cast[0].billing == "main"
     assert merged.claims == (Claim("cast:ann lee|meg orr", "billing", "guest", ("a",)),)
+
+
+def _season_status(status: str, source: Source) -> Catalog:
+    return Catalog(
+        show=Show("The Show", sources=(source.id,)),
+        seasons=(Season(3, status=status, sources=(source.id,)),),
+        sources=(source,),
+    )
+
+
+def test_one_state_in_two_wordings_does_not_churn_with_each_newer_source() -> None:
+    guide = Source("tv", "tvmaze", "guide", fetched="2025-11-01T00:00:00+00:00")
+    later = article("later", published="2025-12-01")
+    # an article's "released" after the guide's "aired": the same state, the precise one stays
+    merged = merge_catalogs(_season_status("aired", guide), _season_status("released", later))
+    assert merged.seasons[0].status == "aired" and merged.claims == ()
+    # and the guide's "airing" after the article's "released" is taken
+    merged = merge_catalogs(_season_status("released", later), _season_status("airing", guide))
+    assert merged.seasons[0].status == "airing"
+    # a state that moved on is still the newer claim's
+    merged = merge_catalogs(_season_status("aired", guide), _season_status("announced", later))
+    assert merged.seasons[0].status == "announced"
+
+
+def test_a_status_with_a_note_is_the_same_status() -> None:
+    noted = Catalog(
+        show=Show("The Show", status="Renewed for Season 4 (announced on Tudum)", sources=("a",)),
+        sources=(article("a", published="2025-10-01"),),
+    )
+    plain = Catalog(
+        show=Show("The Show", status="Renewed for Season 4", sources=("b",)),
+        sources=(article("b", published="2025-11-01"),),
+    )
+    for first, second in ((noted, plain), (plain, noted)):
+        merged = merge_catalogs(first, second)
+        assert merged.show is not None
+        assert merged.show.status == "Renewed for Season 4 (announced on Tudum)"
+        assert merged.claims == ()

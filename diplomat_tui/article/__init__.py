@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplomat_tui.article.credits import _Mention
 from diplomat_tui.article.figures import _stats
 from diplomat_tui.article.identity import Scope, _network_of, _show_identity, in_scope
+from diplomat_tui.article.names import (
+    _Mention,
+)
 from diplomat_tui.article.patterns import _Found, _Refs
 from diplomat_tui.article.people import (
     _cast_records,

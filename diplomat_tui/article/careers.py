@@ -7,13 +7,17 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from diplomat_tui.article.credits import (
-    _FULL_NAME,
+from diplomat_tui.article.credit_lists import (
     _LIST_JOIN,
-    _NETWORK,
-    _PART_OF_SHOW,
+)
+from diplomat_tui.article.names import (
+    _FULL_NAME,
     _Mention,
     _People,
+)
+from diplomat_tui.article.other_titles import (
+    _NETWORK,
+    _PART_OF_SHOW,
 )
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,

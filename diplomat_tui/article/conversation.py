@@ -13,10 +13,12 @@ from diplomat_tui.article.careers import (
     _people_named,
     _titles,
 )
-from diplomat_tui.article.credits import (
+from diplomat_tui.article.credit_lists import (
+    _ROLE,
+)
+from diplomat_tui.article.names import (
     _FULL_NAME,
     _NOT_OWNER,
-    _ROLE,
     _looks_like_name,
     _Mention,
     _People,

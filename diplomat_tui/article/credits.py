@@ -5,11 +5,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from diplomat_tui.article.credit_lists import (
+    _ROLE,
+    _ROLE_OF_VERB,
+    _ROLE_WORDS,
+    _other_credits,
+)
+from diplomat_tui.article.names import (
+    _ADJECTIVE,
+    _CHARACTER_TITLE,
+    _FULL_NAME,
+    _HONORIFIC,
+    _NAMED_ENTRIES,
+    _NOT_OWNER,
+    _looks_like_name,
+    _Mention,
+    _new_name,
+    _People,
+    _person_shaped,
+)
+from diplomat_tui.article.other_titles import (
+    _ELSEWHERE,
+    _NETWORK,
+    _PART_OF_SHOW,
+    _TITLE_GAVE,
+    _TITLE_STARS,
+    _TITLE_WITH,
+    _WHERE_BEFORE,
+    _another_title,
+    _in_another_show,
+    _later_in_another_title,
+    _placed_elsewhere,
+    _title_tail,
+)
 from diplomat_tui.article.patterns import (
-    _APOSTROPHES,
-    _FUNCTION_WORDS,
     _NAME,
     _NAME_WORD,
     _POSSESSIVE,
@@ -19,163 +49,6 @@ from diplomat_tui.article.patterns import (
 from diplomat_tui.article.text import _Sentence
 from diplomat_tui.article.text import cells as table_cells
 from diplomat_tui.model import Billing
-
-
-@dataclass(frozen=True)
-class _Mention:
-    """A person named in a sentence, with what the sentence says about them."""
-
-    name: str
-    sentence: int
-    position: int
-    billing: Billing | None = None
-    character: str | None = None
-    role: str | None = None
-    known_for: tuple[str, ...] = ()
-    possessive: bool = False  # "A's B": also how a creator's character is written
-    short: bool = False  # a one-word character, kept only as a known character's short form
-
-    @property
-    def in_cast(self) -> bool:
-        return self.billing is not None or self.character is not None
-
-
-# A capitalised word before a lower-case one is no name: "British prime minister, X".
-_ADJECTIVE = rf"[{_UPPER}][a-z]+ (?=[a-z])"
-
-
-# A dotted honorific before a name: "Dr. Amal Reyes".
-_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof)\. "
-
-
-# What may not follow a character's name: a possessive ("as Grace Penn's husband" names
-# a role by another character), even one more name word away (no backtracking to "Grace").
-_NOT_OWNER = rf"(?: [{_UPPER}][\w-]*)*{_POSSESSIVE}"
-
-
-# One entry of a credit list: a name (never a possessive, never cut short before another
-# capitalised word), other credits in parentheses, and maybe "as <Character>".
-_NOT_LIST_ENTRY = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|It|They|She|He)\b)"
-
-
-_LIST_ENTRY = re.compile(
-    rf"{_NOT_LIST_ENTRY}(?:(?:[Ss]eries |[Ss]how )?(?:[Cc]o-)?(?:[Cc]reator|[Ss]howrunner) )?"
-    rf"(?P<name>{_NAME})(?!{_POSSESSIVE}| [{_UPPER}])(?: \((?P<credits>[^()]*)\))?"
-    rf"(?: as (?:the )?(?:{_HONORIFIC})?(?!{_ADJECTIVE})(?P<character>{_NAME})(?!{_NOT_OWNER}))?"
-)
-
-
-# What joins two entries of a list: a comma, "and", "&" or "alongside", Oxford comma or not.
-_LIST_JOIN = re.compile(r",? (?:and|&) |, | alongside ")
-
-
-@dataclass(frozen=True)
-class _Opener:
-    """Words that introduce a list of credits, the billing or role the list gives, and
-    what must follow the list when the opening words alone are not enough."""
-
-    words: re.Pattern[str]
-    billing: Billing | None = None
-    role: str | None = None
-    then: re.Pattern[str] | None = None
-    characters: bool = False  # "(...)" after a name is the character, not other credits
-
-
-_LIST_OPENERS = (
-    _Opener(
-        re.compile(
-            r"(?i:\bguest[- ]star(?:s|ring)?(?: (?:also )?(?:include|includes|are))?"
-            r"|\bguest cast (?:also )?includes?) "
-        ),
-        billing="guest",
-    ),
-    _Opener(
-        re.compile(
-            r"(?i:(?<!guest[- ])\b(?:co-)?star(?:s|ring)(?: alongside)?"
-            r"|\bthe (?:main )?cast (?:also )?includes?"
-            r"|\bseries regulars (?:also )?include|\bcast members (?:also )?include"
-            r"|\b(?:is |are )?rounded out by|\b(?:returning|new) (?:faces|cast members|players)"
-            r" (?:also )?include) "
-        ),
-        billing="main",
-    ),
-    # "Season 2, which added A and B, ..."
-    _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),
-    # "has added A and B to the cast"
-    _Opener(
-        re.compile(r"(?i:\b(?:added|adds|adding)) "),
-        billing="main",
-        then=re.compile(r"(?i: to (?:the|its) (?:main )?(?:cast|ensemble))\b"),
-    ),
-    _Opener(
-        re.compile(r"(?i:\b(?:co-)?created by|\bfrom (?:series )?(?:co-)?creators?) "),
-        role="creator",
-    ),
-    _Opener(
-        re.compile(
-            r"(?i:\bexecutive[- ]produced by|\bexecutive producers (?:also )?(?:include|are)) "
-        ),
-        role="executive producer",
-    ),
-    _Opener(
-        re.compile(
-            r"(?i:(?<!executive )(?<!executive-)\bproduced by"
-            r"|(?<!executive )\bproducers (?:also )?(?:include|are)) "
-        ),
-        role="producer",
-    ),
-    # "executive produces with A, B and C", "executive produces alongside A and B"
-    _Opener(
-        re.compile(r"(?i:\bexecutive[- ]produces? (?:with|alongside)) "),
-        role="executive producer",
-    ),
-    # press kits and infoboxes: "Created by: A", "| Starring = A, B", "Cast: A (Character)"
-    _Opener(re.compile(r"^\|?\s*(?i:created by|creators?)\s*[:=]\s*"), role="creator"),
-    _Opener(re.compile(r"^\|?\s*(?i:showrunners?)\s*[:=]\s*"), role="showrunner"),
-    _Opener(re.compile(r"^\|?\s*(?i:executive producers?)\s*[:=]\s*"), role="executive producer"),
-    _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
-    _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),
-    _Opener(re.compile(r"^\|?\s*(?i:cast)\s*[:=]\s*"), billing="main", characters=True),
-    _Opener(re.compile(r"(?i:(?<!written and )\bdirected by) "), role="director"),
-    _Opener(re.compile(r"(?i:\bwritten by) "), role="writer"),
-    # "written and directed by A": both roles
-    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="writer"),
-    _Opener(re.compile(r"(?i:\bwritten and directed by) "), role="director"),
-    # "serves as an executive producer alongside A and B", "EPs include A and B"
-    _Opener(
-        re.compile(
-            r"(?i:\b(?:serves?|served) as (?:an? )?(?:co-)?executive producers? (?:alongside|with)"
-            r"|\b(?:EPs|exec producers) (?:also )?(?:include|are)) "
-        ),
-        role="executive producer",
-    ),
-)
-
-
-# Roles behind the camera.
-_ROLE_WORDS = "creator|showrunner|executive producer|producer|writer|director"
-
-
-_ROLE = r"(?:co-)?creator|showrunner|(?:co-)?executive producer|(?:co-)?producer|director|writer"
-
-
-# After a list that opens a sentence: "... serves as producer", "... are also showrunners",
-# "... executive produce".
-_SUBJECT_ROLE = re.compile(
-    rf"(?i: (?:also )?(?:serves?|acts?) as (?:an? |the )?(?P<role>{_ROLE})s?\b"
-    rf"| (?:is|are) (?:also )?(?:an? |the |its |the show['’]s |the series['’] )?"
-    rf"(?P<is_role>{_ROLE})s?\b"
-    r"| (?:also )?(?P<verb>executive[- ]produces?|produces?|directs?|writes?)\b)"
-)
-
-
-_ROLE_OF_VERB = {
-    "executive produce": "executive producer",
-    "produce": "producer",
-    "direct": "director",
-    "write": "writer",
-}
-
 
 # Dotted capitals before a name: "U.S. Ambassador Ivy Cole".
 _DOTTED = r"(?:[A-Z]\.){2,}"
@@ -259,176 +132,6 @@ _PERFORMANCE = re.compile(
 
 # "Name (Something)" anywhere: "Character (Actor)" or "Person (Other Show)".
 _PARENTHESIS = re.compile(rf"(?P<left>{_NAME}) \((?P<inner>[^()]+)\)")
-
-
-_FULL_NAME = re.compile(_NAME)
-
-
-# Separators between the titles in "(Show One, Show Two; Show Three)".
-_CREDIT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
-
-
-def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
-    """People in the credit lists of a sentence ("starring A, B and C"), but for the
-    credits of another title ("Second Screen is produced by A")."""
-    for opener in _LIST_OPENERS:
-        for match in opener.words.finditer(sentence.text):
-            if opener.role and _another_subject(sentence.text[: match.start()], show):
-                continue
-            if opener.billing and _another_title_stars(sentence.text, match, show):
-                continue  # "Elsewhere, Red Sky stars A as B"
-            described = _DESCRIBED_TITLE.search(sentence.text, 0, match.start())
-            if described and not (show and show in described["title"]):
-                continue  # "Dry Creek, the rom-com starring A and B"
-            opening = _TITLE_WITH.match(sentence.text)
-            if opening and opening.end() == match.end() and _another_title(opening["title"], show):
-                continue  # "Dry Creek, starring A and B, ..."
-            entries = _list_entries(sentence.text, match.end())
-            if entries and opener.then and not opener.then.match(sentence.text, entries[-1].end()):
-                continue
-            for entry in entries:
-                inner = entry["credits"]
-                as_character = opener.characters and inner and _looks_like_name(inner)
-                yield _Mention(
-                    _trim(entry["name"]),
-                    sentence.index,
-                    entry.start(),
-                    billing=opener.billing,
-                    character=inner.strip() if as_character else entry["character"],
-                    role=opener.role,
-                    known_for=() if opener.characters else _other_credits(inner),
-                )
-    yield from _subject_role_mentions(sentence)
-    yield from _subject_cast_mentions(sentence)
-
-
-# A sentence's subject before "is produced by": "Second Screen is", "Dry Creek was also".
-_SUBJECT_BEFORE = re.compile(
-    rf"^[“\"]?(?P<subject>[{_UPPER}][^\s,;:]*(?: [^\s,;:]+){{0,5}}?)[”\"]?"
-    r" (?:is|was|are|were|will be|has been|had been) (?:also )?$"
-)
-
-
-# A title described just before a credit list: "Dry Creek, the rom-com starring ...".
-_DESCRIBED_TITLE = re.compile(
-    rf"(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|to|for|at|&) )*"
-    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:the|a|an) "
-    r"(?!(?:series|show|drama|season)\b)[^,;()]{0,40}$"
-)
-
-
-# The subject of "stars A": a title ("Red Sky stars A"), after any opening phrase.
-_TITLE_STARS = re.compile(
-    rf"(?:^|, )[“\"]?(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
-    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]? (?:also )?(?P<verb>(?:co-)?stars )?$"
-)
-
-
-def _another_title_stars(text: str, match: re.Match[str], show: str) -> bool:
-    """Whether "stars A" has another title as its subject ("Red Sky stars A as B"); a
-    person ("A stars as B") is followed by "as", which no list opener is."""
-    if not match.group().lower().lstrip().startswith(("stars", "co-stars")):
-        return False
-    subject = _TITLE_STARS.search(text, 0, match.start())
-    return subject is not None and _another_title(subject["title"], show)
-
-
-def _another_subject(before: str, show: str) -> bool:
-    """Whether the words before a credit name another title as the subject: a title in
-    capitals that is not the show nor a part of it ("Season 2 is directed by" is)."""
-    match = _SUBJECT_BEFORE.match(before)
-    if not match:
-        return False
-    subject = match["subject"]
-    words = subject.split()
-    if not all(word[:1].isupper() or word in ("of", "the", "and", "in", "on") for word in words):
-        return False  # "The pilot is written by", "The series is produced by"
-    if show and show in subject or _PART_OF_SHOW.match(subject):
-        return False
-    return not (words[0] in _FUNCTION_WORDS and (words[0] != "The" or len(words) == 1))
-
-
-def _list_entries(text: str, start: int) -> list[re.Match[str]]:
-    """The entries of the list starting at ``start``, up to the first thing not a name."""
-    entries: list[re.Match[str]] = []
-    position = start
-    while entry := _LIST_ENTRY.match(text, position):
-        entries.append(entry)
-        join = _LIST_JOIN.match(text, entry.end())
-        if not join:
-            break
-        position = join.end()
-    return entries
-
-
-# An aside after a sentence's subject, before its role (a quoted title may hold its comma).
-_ROLE_ASIDE = re.compile(r", (?=[a-z0-9])[^,()–—]{1,100},[”\"]?(?= )")
-
-
-def _subject_role_mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    """People in a list opening the sentence and given a role: "A serves as producer"."""
-    entries = _list_entries(sentence.text, 0)
-    if not entries:
-        return
-    end = entries[-1].end()
-    if len(entries) == 1 and (aside := _ROLE_ASIDE.match(sentence.text, end)):
-        end = aside.end()  # "Ann Lee, who wrote for Dry Creek, is also the showrunner"
-    role = _SUBJECT_ROLE.match(sentence.text, end)
-    if not role:
-        return
-    if role["verb"]:
-        name = role["verb"].lower().replace("-", " ").removesuffix("s")
-        title = _ROLE_OF_VERB[name]
-    else:
-        title = (role["role"] or role["is_role"]).lower()
-    for entry in entries:
-        yield _Mention(_trim(entry["name"]), sentence.index, entry.start(), role=title)
-
-
-# After a list that opens a sentence: "... also star", "... are all back", "... co-star".
-_SUBJECT_CAST = re.compile(
-    r"(?i: (?:also |all )?(?:co-)?star\b| (?:are|is) (?:all |also )?(?:back|returning)\b"
-    r"| (?:all |also )?return\b| recurring\b)"
-)
-
-
-def _subject_cast_mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    """People in a list opening the sentence and said to star: "A and B also star"."""
-    entries = _list_entries(sentence.text, 0)
-    if len(entries) < 2 or not _SUBJECT_CAST.match(sentence.text, entries[-1].end()):
-        return
-    for entry in entries:
-        yield _Mention(_trim(entry["name"]), sentence.index, entry.start(), billing="main")
-
-
-def _looks_like_name(text: str) -> bool:
-    """Whether ``text`` reads as a person's or character's name ("Ivy Cole"), not a
-    title ("The Long Road", "Anna's Garden") or a list of them."""
-    text = text.strip()
-    if not _FULL_NAME.fullmatch(text) or text.split(" ", 1)[0] in _NOT_NAME_STARTS:
-        return False
-    if text.rsplit(" ", 1)[-1] in _NOT_NAME_ENDS:
-        return False  # "(Sort Of)": words, not a name
-    if any(word in _TITLE_CASE_WORDS for word in text.split(" ")[1:-1]):
-        return False  # a headline's "Dry Creek Catches Up With September": no name
-    return not re.search(rf"{_POSSESSIVE}|\d", text)
-
-
-_NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
-
-
-_NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
-
-
-# Small words a title-cased headline capitalises, never inside a name.
-_TITLE_CASE_WORDS = frozenset("In On At To For With And Or The A An Up Into From By Over".split())
-
-
-def _other_credits(credits: str | None) -> tuple[str, ...]:
-    """The shows in "(Show One, Show Two)"; "and" inside a title does not split it."""
-    if not credits or not credits[0].isupper():
-        return ()
-    return tuple(part for part in _CREDIT_SEPARATOR.split(credits.strip()) if part)
 
 
 # Words that may stand between "as" (or a possessive) and a character's name: "as her
@@ -550,13 +253,6 @@ _HIRED_TO = re.compile(
 )
 
 
-# A network or platform, and its possessive before a title: "FX's", "the WB's", "Amazon's".
-_NETWORK = re.compile(
-    r"(?:[A-Z]{2,5}|Amazon|Hulu|Apple|Peacock|Paramount|Disney|Showtime|Starz|Max"
-    r"|Prime Video|Apple TV\+)"
-)
-
-
 # "(Creator, Showrunner, Executive Producer)" after a name: roles, not other credits.
 _ROLES_ONLY = re.compile(rf"(?i:(?:{_ROLE_WORDS})(?:\s*[,/]\s*(?:and )?(?:{_ROLE_WORDS}))*)")
 
@@ -566,25 +262,6 @@ _ROLE_LIST_SEPARATOR = re.compile(r"\s*[,/]\s*(?:and )?")
 
 # A parenthesis that names a role behind the camera, alone or after a character.
 _ANNOTATION = re.compile(rf"(?i:^(?:{_ROLE_WORDS})\s*(?:[,/]|$)|/\s*(?:{_ROLE_WORDS})\b)")
-
-
-# After a pair: "... in Dry Creek" names the show the role belongs to.
-_ANOTHER_SHOW = re.compile(
-    r" (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)"
-    rf"(?P<title>[{_UPPER}][^,.;:]*)"
-)
-
-
-# Words before a name that make it the end of a title or a title's maker: "The Haunting
-# of Bly Manor" is no person "Bly Manor", nor is "in Tom Rye's Dry Creek" a pair.
-_TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
-
-
-# Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
-_ELSEWHERE = re.compile(
-    rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)"
-    rf"(?P<title>[{_UPPER}][^,.;:!?]*)"
-)
 
 
 # Before a name that is no actor: "the Oval Office as ..."; before an owner of a title:
@@ -600,29 +277,6 @@ _NAME_AND_BEFORE = re.compile(rf"{_NAME_WORD} and $")
 
 
 _AND_NAME_AFTER = re.compile(rf" and [{_UPPER}]")
-
-
-# A pair in a clause about another title: "... on Dry Creek, where Ann Lee's Meg Orr ...".
-_WHERE_BEFORE = re.compile(
-    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) (?P<title>[{_UPPER}][^,;]*), "
-    r"(?:where|in which|whose|on which) [^,;]*$"
-)
-
-
-# A sentence that opens with another title giving its cast: "Dry Creek gave us A as B",
-# "Dry Creek put A in the White House as B".
-_TITLE_GAVE = re.compile(
-    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:of|the|and|in|on|a|&) )?"
-    rf"(?:[{_UPPER}][\w{_APOSTROPHES}:-]*)?(?: [{_UPPER}][\w{_APOSTROPHES}:-]*){{0,4}}),? "
-    r"(?:(?:gave|gives|brought|brings|offered|offers) us|put|puts)\b"
-)
-
-
-# A sentence that opens with another title and its cast: "Dry Creek, with A as B, ...".
-_TITLE_WITH = re.compile(
-    rf"^(?P<title>[{_UPPER}][\w{_APOSTROPHES}:-]*(?: (?:(?:of|the|and|in|on|a|an|&) )*"
-    rf"[{_UPPER}0-9][\w{_APOSTROPHES}:-]*)*)[”\"]?, (?:with|starring|featuring) "
-)
 
 
 # Words that make "A's <word> X" another person than A's role: a real one ("Ann Lee's
@@ -659,36 +313,6 @@ def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bo
     return False
 
 
-def _another_title(title: str, show: str) -> bool:
-    """Whether ``title``, opening a sentence, can be another title: not the show, a part
-    of it, or words that open a clause."""
-    first = title.split(" ", 1)[0]
-    if show and show in title or _PART_OF_SHOW.match(title):
-        return False
-    return not (first in _FUNCTION_WORDS and (first != "The" or " " not in title))
-
-
-def _title_tail(text: str, match: re.Match[str]) -> bool:
-    """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")
-    or a title's maker ("in Tom Rye's Dry Creek")."""
-    return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
-
-
-def _placed_elsewhere(text: str, end: int, show: str = "") -> bool:
-    """Whether the rest of the clause after ``end`` places a role in another title: a
-    past role ("who played X for years on Other Show") is taken only without one."""
-    match = _ELSEWHERE.match(text, end)
-    return match is not None and not (show and show in match["title"])
-
-
-# "A's B ... in The Other Title" later in the clause: a role in another title, the
-# way a comparison names it ("Not since A's B stalked the corridors in The Long Road").
-_LATER_TITLE = re.compile(
-    rf"[^,.;:!?]*? (?:in|on) (?:[{_UPPER}][\w+&-]*{_POSSESSIVE} )?"
-    rf"(?P<title>The [{_UPPER}][^,.;:!?]*|[“\"][^”\"]+)"
-)
-
-
 # "plays a Cornish coastguard": after "a" or "an", a capitalised word describes a role
 # ("a grieving widow, Ivy Cole" names one only after the comma).
 _INDEFINITE = re.compile(r"\b(?:as|of|play|plays|played|portrays?|portrayed) an? ")
@@ -699,27 +323,6 @@ def _described_only(text: str, match: re.Match[str]) -> bool:
     description ("stars as a Cornish coastguard"), not a name."""
     between = text[match.end("actor") : match.start("character")]
     return bool(_INDEFINITE.search(between)) and not between.endswith(", ")
-
-
-def _later_in_another_title(text: str, end: int, show: str) -> bool:
-    """Whether the clause after ``end`` goes on to place the pair in another title
-    opening with "The" or quoted ("... stalked the corridors in The Long Road")."""
-    match = _LATER_TITLE.match(text, end)
-    return match is not None and not (show and show in match["title"])
-
-
-def _in_another_show(text: str, end: int, show: str) -> bool:
-    """Whether the words after ``end`` place a role in another title ("... in Dry Creek")."""
-    match = _ANOTHER_SHOW.match(text, end)
-    if not match:
-        return False
-    title = _OWNED.sub("", match["title"])  # "on Peacock's Harbour Lights"
-    title = title.removeprefix("The ") if not show.startswith("The ") else title
-    return not (show and title.startswith(show))
-
-
-# An owner before a title: "Peacock's ", "NBC's ".
-_OWNED = re.compile(rf"^[{_UPPER}][\w+&-]*(?: [{_UPPER}][\w+&-]*)?{_POSSESSIVE} ")
 
 
 def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
@@ -841,6 +444,9 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             continue
         if _described_only(sentence.text, match):
             continue  # "stars as a Cornish coastguard"
+        plural = match["verb"].split(" ", 1)[0].lower() in _PLURAL_VERBS
+        if plural and _NAME_AND_BEFORE.search(sentence.text, 0, match.start("actor")):
+            continue  # "A and B play C and her husband": who plays whom is not said
         if match["verb"].lower() in ("played", "portrayed") and _placed_elsewhere(
             sentence.text, match.end(), show
         ):
@@ -878,6 +484,10 @@ def _doubtful_pair_of(text: str, match: re.Match[str], show: str) -> bool:
         is not None
         or _in_another_show(text, match.end(), show)
     )
+
+
+# Verbs whose subject is more than one person: "A and B play ...".
+_PLURAL_VERBS = frozenset({"play", "portray", "star", "co-star", "join", "return", "appear"})
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
@@ -948,10 +558,14 @@ def _episode_table_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
                     yield _Mention(_trim(name), sentence.index, 0, role=role)
 
 
-def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Mention]:
+def _reference_mentions(
+    sentence: _Sentence, people: _People, actor_first: bool | None = None, article: str = ""
+) -> Iterator[_Mention]:
     """Mentions that need the people already known: "Character (Actor)", "Name (Other
     Show)" outside lists, "Name’s performance as Character" and "Name brings warmth to
-    Character"."""
+    Character". ``actor_first`` is how the article writes such pairs where one side is
+    known (:func:`_pair_order`): with neither side known, it says which is the actor;
+    None (no pair known, or both orders) takes nothing."""
     # "A (Matlock), B (The Last of Us) and C (Slow Horses)": where one parenthesis holds a
     # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
     titled = any(
@@ -960,9 +574,15 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
     )
     # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
     # person holds a known character, the others after people are characters too
-    charactered = any(
-        people.person(_trim(m["left"])) and people.is_character(m["inner"].strip())
+    # "A (Ruth Abara), B (Ivy Park)": so is a list where two parentheses after people
+    # read as names of people ("Ruth Abara", not "Dry Creek")
+    after_people = [
+        m["inner"].strip()
         for m in _PARENTHESIS.finditer(sentence.text)
+        if people.person(_trim(m["left"]))
+    ]
+    charactered = any(people.is_character(inner) for inner in after_people) or (
+        sum(_person_shaped(inner) for inner in after_people) >= _NAMED_ENTRIES
     )
     for match in _PARENTHESIS.finditer(sentence.text):
         left, inner = _trim(match["left"]), _inner(match)
@@ -985,9 +605,13 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             if _looks_like_name(inner) and " " in inner:
                 yield _Mention(person, sentence.index, match.start(), character=inner)
         elif person := people.person(left):
+            # "A (Ruth Abara)" alone: a character or a title named for its hero, unknown
             credits = _other_credits(inner)
             if credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
+            elif _person_shaped(inner) and not people.person(inner):
+                if actor_first or (actor_first is None and _CASTING.search(sentence.text)):
+                    yield _Mention(person, sentence.index, match.start(), character=inner)
         elif _CHARACTER_TITLE.match(inner) and _looks_like_name(left) and " " in left:
             # "Ann Lee (President Meg Orr)": a title names the character in parentheses
             yield _Mention(left, sentence.index, match.start(), billing, character=inner)
@@ -997,10 +621,18 @@ def _reference_mentions(sentence: _Sentence, people: _People) -> Iterator[_Menti
             and not people.is_character(inner)
             and not titled
         ):
-            if charactered:  # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character
+            # "A (Ivy Cole) and newcomer B (Meg Orr)": actor, then character, as the
+            # sentence or the article writes its known pairs; unknown order: nothing
+            order = _surname_order(left, inner, article) if actor_first is None else actor_first
+            if order is None and _CASTING.search(sentence.text):
+                # a casting sentence lists actors first: "Jonah Vell (Felix Orme) joins"
+                order = True if _person_shaped(inner) else None
+            elif order is None:
+                order = False  # a recap's story: "Felix Orme (Jonah Vell) opens the door"
+            if charactered or order:
                 if _looks_like_name(left) and " " in left:
                     yield _Mention(left, sentence.index, match.start(), billing, character=inner)
-            else:
+            elif order is False:
                 yield _Mention(inner, sentence.index, match.start(), billing, character=left)
     for match in _BRINGS.finditer(sentence.text):
         # only for someone credited, and a character of two words or more, no person's
@@ -1030,104 +662,58 @@ def _inner(match: re.Match[str]) -> str:
     return aside["name"] if aside else inner
 
 
-# Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".
-_ACTOR_PREFIX = re.compile(r"(?i:guest[- ]star(?:ring)?|played by|portrayed by|voiced by) ")
+def _surname_order(left: str, inner: str, article: str) -> bool | None:
+    """Which of "Name (Name)" is the actor by how the article goes on: the one whose
+    surname it uses alone ("Vell was most recently seen in ...") is a person, as
+    journalists write them (True: the left one); None when neither or both are."""
+    left_alone, inner_alone = _used_alone(left, article), _used_alone(inner, article)
+    return left_alone if left_alone != inner_alone else None
 
 
-# What names a part of the show, not another title: "(Episode 4)", "(Season 2)".
-_PART_OF_SHOW = re.compile(r"(?:Season|Series|Episode|Part|Chapter|Volume|S\d|E\d)\b")
+def _used_alone(name: str, article: str) -> bool:
+    """Whether the last word of ``name`` stands alone somewhere in ``article``: not
+    right after another capitalised word, nor before one."""
+    surname = name.rsplit(" ", 1)[-1]
+    if len(surname) < _SURNAME_MIN:
+        return False
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", article):
+        before = article[max(0, match.start() - 40) : match.start()]
+        if not re.search(rf"[{_UPPER}][\w’'.-]* $", before) and not re.match(
+            rf" [{_UPPER}]", article[match.end() : match.end() + 2]
+        ):
+            return True
+    return False
 
 
-# A title that only characters carry in a cast list: "(President Meg Orr)".
-_CHARACTER_TITLE = re.compile(
-    r"^(?:President|Vice President|Prime Minister|Ambassador|Secretary|Foreign Secretary"
-    r"|Senator|Governor|Minister|Chancellor|General|Agent|Detective|Inspector|Captain"
-    r"|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Lord|Lady|Sir|Dame|Queen|King"
-    r"|Prince|Princess|Dr\.?|Professor|Father|Sister) [A-Z]"
+_SURNAME_MIN = 3
+# Words of a sentence about casting, where "Name (Name)" is "Actor (Character)".
+_CASTING = re.compile(
+    r"(?i)\b(?:cast|casting|joins?|joined|joining|returning|series regulars?|newcomers?"
+    r"|new to the (?:series|show|cast)|new faces|added|adds|rounds? out|principal|ensemble"
+    r"|starring|co-stars?|line-?up)\b"
 )
 
 
-def _new_name(name: str) -> str | None:
-    """``name`` when it can name someone the article has not named before (a full name)."""
-    return name if " " in name else None
+def _pair_order(sentences: Iterable[_Sentence], people: _People) -> bool | None:
+    """How the article writes "Name (Name)" where one side is a person it credits: True
+    for "Actor (Character)" (a press release's cast list: the other side a known
+    character or a person's name), False for "Character (Actor)" (a recap's, a
+    synopsis's "Ivy Cole (Long)"); None when it writes no such pair, or both ways."""
+    orders = set()
+    for sentence in sentences:
+        for match in _PARENTHESIS.finditer(sentence.text):
+            left, inner = _trim(match["left"]), match["inner"].strip()
+            inner = _ACTOR_PREFIX.sub("", inner)
+            if people.person(inner):  # "Ivy Cole (Mia Long)", "Ivy Cole (Long)"
+                if people.is_character(left) or (not people.person(left) and " " in left):
+                    orders.add(False)
+            elif people.person(left) and (people.is_character(inner) or _person_shaped(inner)):
+                orders.add(True)
+    return orders.pop() if len(orders) == 1 else None
 
 
-class _People:
-    """The full names an article gives (and the store knows), to resolve surname
-    back-references; and the characters, which are never taken for people."""
-
-    def __init__(
-        self,
-        names: Iterable[str],
-        characters: Iterable[str] = (),
-        candidates: Iterable[str] = (),
-    ) -> None:
-        self._characters = frozenset(characters)
-        names = [n for n in names if n not in self._characters]
-        people = frozenset(n for n in names if " " in n)
-        self._full = people | frozenset(
-            n for n in candidates if " " in n and n not in self._characters
-        )
-        self._by_last_word: dict[str, list[str]] = {}
-        for full_name in self._full:
-            self._by_last_word.setdefault(_last_word(full_name), []).append(full_name)
-        # a surname credited ("Lee will play ...") credits the one full name it ends
-        self._people = people | frozenset(
-            full for n in names if " " not in n and (full := self.known(n)) is not None
-        )
-
-    def known(self, name: str) -> str | None:
-        """The full name ``name`` stands for: itself, or the one full name it ends."""
-        if name in self._full:
-            return name
-        matches = self._ended_by(name)
-        return matches[0] if len(matches) == 1 else None
-
-    def person(self, name: str) -> str | None:
-        """The full name of someone credited (by the article or the store) that ``name``
-        stands for; None for anyone else."""
-        if name in self._people:
-            return name
-        matches = [full for full in self._ended_by(name) if full in self._people]
-        return matches[0] if len(matches) == 1 and not self.is_character(name) else None
-
-    def credited(self, name: str) -> str | None:
-        """The credited person ``name`` stands for: a full name, a surname, or a first
-        name only one of them has, or its short form of four letters or more ("Brad" for
-        Bradley), never a character's name."""
-        if person := self.person(name):
-            return person
-        if " " in name or self.is_character(name):
-            return None
-        first = [p for p in self._people if p.startswith(name + " ")]
-        if not first and len(name) >= 4:
-            first = [p for p in self._people if p.split(" ", 1)[0].startswith(name)]
-        return first[0] if len(first) == 1 else None
-
-    def is_character(self, name: str) -> bool:
-        """Whether ``name`` is (the end of) a character's name."""
-        return name in self._characters or any(
-            c.endswith(" " + name) or c.startswith(name + " ") for c in self._characters
-        )
-
-    def resolve(self, name: str) -> str | None:
-        """``name`` as a full name; None when it could be more than one person, or is
-        one word no full name ends (a surname alone is never a new person). A first
-        name alone stands for the one credited person it starts, if only one."""
-        if known := self.known(name):
-            return known
-        if " " not in name and not self._ended_by(name) and not self.is_character(name):
-            first = [p for p in self._people if p.startswith(name + " ")]
-            if len(first) == 1:
-                return first[0]
-        if " " not in name or self._ended_by(name):
-            return None
-        return name
-
-    def _ended_by(self, name: str) -> list[str]:
-        """The full names that end with ``name`` ("de Armas" ends "Ana de Armas")."""
-        candidates = self._by_last_word.get(_last_word(name), [])
-        return [full for full in candidates if full.endswith(" " + name)]
+# Words before the actor in a recap's parenthesis: "(guest star Ann Lee)", "(played by A)".
+_ACTOR_PREFIX = re.compile(r"(?i:guest[- ]star(?:ring)?|played by|portrayed by|voiced by) ")
 
 
 # A sentence that asks: "is Ivy played by Ann Lee??" states no credit.
@@ -1141,12 +727,3 @@ def _asked_from(text: str) -> int:
     if not _QUESTION.search(text):
         return len(text)
     return max(text.rfind(". "), text.rfind("! "), -2) + 2
-
-
-def _short_form(word: str, characters: Iterable[str]) -> bool:
-    """Whether ``word`` is the first or last word of one of ``characters``."""
-    return any(" " in c and word in (c.split(" ", 1)[0], c.rsplit(" ", 1)[-1]) for c in characters)
-
-
-def _last_word(name: str) -> str:
-    return name.rsplit(" ", 1)[-1]

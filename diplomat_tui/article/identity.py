@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from diplomat_tui.article.names import _person_shaped
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _FUNCTION_WORDS,
@@ -142,6 +143,17 @@ _POSSESSIVE_SEASON = re.compile(
     r"(?:[\w-]+ )?(?:season|series)\b"
     rf"(?! [{_UPPER}“\"]| of\b| as\b| playing\b)"
 )
+# Networks and platforms named before their titles ("Hulu's Dry Creek").
+_NETWORKS = (
+    r"[A-Z]{2,5}|Amazon|Prime Video|Hulu|Apple TV\+|Apple TV|Apple|Peacock"
+    r"|Paramount\+|Paramount|Disney\+|Disney|Max|Showtime|Starz|Sky|Channel 4|ITV|BBC One"
+)
+_ORDINAL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+# A title before its season: no "and" (two titles) nor a season ("S3") inside it.
+_SEASONED_TITLE = (
+    rf"(?!S\d){_TITLE_WORD}(?: (?:(?:of|the|in|on|a|an|to|for|at|by|with|from) ){{0,3}}"
+    rf"(?!S\d{{1,2}}\b){_TITLE_WORD}){{0,7}}"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -149,13 +161,14 @@ _OTHER_TITLE = (
     re.compile(
         r"\b(?:plays|(?<!known for )(?<!remembered for )playing|stars|starring|returns|appears"
         r"|co-stars)\b"
-        rf"[^.;]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
+        rf"[^.;,]{{0,80}}? in (?!(?:Season|Series|Episode|Part)\b)(?P<title>{_TITLE})"
     ),
     # "Meanwhile, Territory, the ..." / "Elsewhere on the chart, Monsters: ... slipped"
     re.compile(
         rf"^{_SHIFT}\b[^,]{{0,40}}, [“\"]?(?P<title>{_TITLE})[”\"]?"
         r"(?=,| (?:slipped|held|debuted|climbed|fell|rose|dropped|landed|returned|premiered"
-        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped))"
+        r"|opened|stayed|sat|stays|holds|remains|remained|jumped|moved|entered|led|topped"
+        r"|has|have|had|is|was|will|adds|added|casts|cast|returns))"
     ),
     # A chart roundup's paragraph: "Boots held at No. 3", "Other Show Season 2 landed at
     # No. 4", "Monster: The Subtitle fell to No. 2" (a title opening the sentence, a chart verb)
@@ -168,7 +181,7 @@ _OTHER_TITLE = (
     # "Outer Banks, where ..." / "Territory, the Australian drama" / "X, Name's thriller"
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?, "
-        rf"(?:where\b|which\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
+        rf"(?:where\b|which\b|whose\b|the (?:[\w-]+ ){{1,5}}{_SHOW_KINDS}\b"
         r"|the (?:rom-com|romcom|whodunit|whodunnit|caper|sitcom|miniseries|docuseries)\b"
         rf"|[{_UPPER}][\w.]*(?: [{_UPPER}][\w.]*){{0,3}}{_POSSESSIVE} [^,]{{0,30}}?{_SHOW_KINDS}\b)"
     ),
@@ -210,12 +223,40 @@ _OTHER_TITLE = (
         rf"(?P<title>The {_TITLE})"
     ),
 )
+# Signs of another title that may come in a later clause of a sentence about the show
+# ("Harbour Lights returns Oct. 16, and Dry Creek returns for season 3"): that clause is cut.
+_LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
+    # "And Hulu's Dry Creek has added ...": a network's title doing something
+    re.compile(
+        rf"(?:^|, |\bAnd )(?:{_NETWORKS}){_POSSESSIVE} [“\"]?(?P<title>{_TITLE})[”\"]? "
+        r"(?:has|have|had|is|was|will|adds|added|casts|cast|returns|returned)\b"
+    ),
+    # "I started Dry Creek season 2", "Dry Creek series two is ...": another title's season
+    re.compile(
+        rf"[“\"]?(?P<title>{_SEASONED_TITLE})[”\"]? (?:(?i:season|series) "
+        rf"(?:\d+|{_ORDINAL_WORDS})|S\d{{1,2}})\b"
+    ),
+    # "Dry Creek on Hulu is back with season 5", "Dry Creek returns for a second season"
+    re.compile(
+        rf"[“\"]?(?P<title>{_TITLE})[”\"]?(?: on [{_UPPER}][\w+]*(?: [{_UPPER}][\w+]*)?)? "
+        r"(?:is back|are back|returns|returned|will return|comes back|came back) (?:with|for) "
+        r"(?:its |a |the )?(?:[\w-]+ )?(?i:season|series)\b"
+    ),
+    # "Also try Dry Creek", "Has anyone watched Dry Creek?": a recommendation of a title
+    re.compile(
+        r"(?<![\w-])(?i:try|trying|check out|checking out|started|starting|binged|bingeing"
+        rf"|recommend) [“\"]?(?P<title>{_TITLE})"
+        r"|(?:^|: )(?:Has|Have|Did) (?:anyone|anybody|you)(?: else)? "
+        rf"(?:watched|seen|tried|started) [“\"]?(?P<asked>{_TITLE})"
+    ),
+)
 # A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
 _ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
-    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) [“\"]?(?P<title>{_TITLE})[”\"]?, "
-    r"(?:where|in which|whose|on which)\b"
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}"
+    r"|(?<![\w-])(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Aa]s in))"  # "Like Other Show, whose ..."
+    rf" [“\"]?(?P<title>{_TITLE})[”\"]?, (?:where|in which|whose|on which|which)\b"
 )
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
@@ -241,14 +282,20 @@ _ANAPHORA = frozenset({"The", "The Series", "The Show", "The Drama", "The Season
 class Scope:
     """The show an article is read for, and which of its sentences speak of it."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, people: Iterable[str] = ()) -> None:
         self.title = title
+        # the people the store knows, by full name and by surname: no title
+        self._people = frozenset(
+            part for name in people for part in (name, name.rsplit(" ", 1)[-1])
+        )
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
         short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
         dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
-        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}")
+        # a social post's hashtag: "#HarbourLights"
+        tag = rf"|#(?i:{''.join(words)})(?!\w)"
+        self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}{tag}")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
         self._epithet = re.compile(
             rf"(?i:(?<!\w){body}(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:star|actor|actress|creator"
@@ -273,19 +320,36 @@ class Scope:
         star Ann Lee joins Other Show" is about the star's new work)."""
         return self.names_show(self._epithet.sub(" ", text))
 
+    def _a_person(self, title: str) -> bool:
+        """Whether a would-be title is a person: one the store knows, or a name that
+        reads as a person's ("Ann Lee", not "Dry Creek")."""
+        return title in self._people or _person_shaped(title)
+
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
         entry = _ROUNDUP_ENTRY.match(sentence.text)
         if entry and not self.names_show(entry["title"]):
             return entry["title"]
         text = _outside_parentheses(sentence.text)
-        for pattern in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED, *_OTHER_TITLE):
+        for pattern in (
+            _POSSESSIVE_INTRO,
+            _NETWORK_RENEWS,
+            _TITLE_RENEWED,
+            *_OTHER_TITLE,
+            *_LATER_TITLE_SIGNS,
+        ):
             for match in pattern.finditer(text):
-                raw = match["title"]
+                raw = match["title"] if match["title"] is not None else match["asked"]
+                if pattern in _LATER_TITLE_SIGNS and self.names_show(text[: match.start()]):
+                    continue  # a later clause of a sentence about the show: cut, not out
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
-                if pattern in _OTHER_TITLE and self.names_show(match.group()):
+                if self.names_show("#" + raw):
+                    continue  # "#HarbourLights S3": the show's hashtag
+                if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
+                    self.names_show(match.group())
+                ):
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
                 if pattern is _POSSESSIVE_SEASON and self.names_show(text):
                     continue  # a weak sign: a sentence naming the show stays the show's
@@ -295,12 +359,32 @@ class Scope:
                     continue  # "Peacock's Season 3 cast": an owner's season, not a title
                 if title in self.title or len(title) < 3 or _PART_OF_A_SHOW.match(title):
                     continue
+                if self._a_person(title):
+                    continue  # "Meanwhile, Ann Lee is ...": no title
+                if pattern in _LATER_TITLE_SIGNS and re.fullmatch(_NETWORKS, title):
+                    continue  # "the Peacock season 3 trailer": a network
                 return title
         return None
 
     def without_other_clauses(self, sentence: _Sentence) -> _Sentence:
         """``sentence`` cut before a clause about another title ("..., and ran the room on
-        Other Show, where A's B ..."): what follows is about that title."""
+        Other Show, where A's B ...", "..., and Dry Creek returns for season 3"): what
+        follows is about that title."""
+        for pattern in _LATER_TITLE_SIGNS:
+            for match in pattern.finditer(sentence.text):
+                raw = match["title"] if match["title"] is not None else match["asked"]
+                title = _trim(raw)
+                if self.names_show(raw) or self._a_person(title) or title in _FUNCTION_WORDS:
+                    continue
+                named = self._named.search(sentence.text, 0, match.start())
+                if named is None:
+                    continue
+                cut = max(
+                    sentence.text.rfind(mark, named.end(), match.start())
+                    for mark in (", ", "; ", " and ")
+                )
+                if cut > 0:
+                    sentence = replace(sentence, text=sentence.text[:cut])
         for match in _OTHER_CLAUSE.finditer(sentence.text):
             if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
                 return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
@@ -415,7 +499,8 @@ def in_scope(
     the rest, a sentence with signs of another title, and those after it in its
     paragraph, are out until the show is named again.
     """
-    scope = Scope(show)
+    people = tuple(people)
+    scope = Scope(show, people)
     first = sentences[0].paragraph if sentences else 0
     body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
@@ -555,7 +640,12 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             paragraph_in = False
         # a table's header states nothing: its rows are scoped
         if paragraph_in or _is_table_header(sentence):
-            kept.append(scope.without_other_clauses(sentence))
+            cut = scope.without_other_clauses(sentence)
+            kept.append(cut)
+            if cut.text != sentence.text and scope.names_show(sentence.text):
+                # "The Show S3 and Other Show S5 back to back. A as B ...": what follows
+                # may be about either, until the show is named again
+                paragraph_in = False
     return kept
 
 

@@ -119,7 +119,8 @@ _HEADLINE_VERBS = frozenset(
 )
 # A role written before a name with a capital, as a sentence starts: "Creator Maren Holt".
 _ROLE_TITLES = frozenset(
-    "Creator Co-creator Showrunner Producer Director Writer Star Actor Actress Executive".split()
+    "Creator Co-creator Showrunner Producer Director Writer Star Actor Actress Executive "
+    "Newcomer Co-star Veteran".split()
 )
 
 

@@ -16,18 +16,23 @@ from diplomat_tui.article.conversation import (
     _epithet_subject_mentions,
     _pronoun_role_mentions,
 )
+from diplomat_tui.article.credit_lists import (
+    _list_mentions,
+)
 from diplomat_tui.article.credits import (
-    _FULL_NAME,
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
     _episode_table_mentions,
-    _list_mentions,
-    _Mention,
     _pair_mentions,
-    _People,
+    _pair_order,
     _plays_mentions,
     _reference_mentions,
+)
+from diplomat_tui.article.names import (
+    _FULL_NAME,
+    _Mention,
+    _People,
     _short_form,
 )
 from diplomat_tui.article.patterns import (
@@ -86,7 +91,19 @@ def _mentions(
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    mentions += [m for sentence in sentences for m in _reference_mentions(sentence, first)]
+    order = _pair_order(sentences, first)
+    article = "\n".join(s.text for s in sentences)
+    referenced = [m for s in sentences for m in _reference_mentions(s, first, order, article)]
+    mentions += referenced
+    # again with the people those credited: "Lee (Dry Creek)" after "Ann Lee (Ivy Cole)"
+    # (else a second ingest of the same article, with Ann Lee in the store, reads more)
+    again = people()
+    mentions += [
+        m
+        for s in sentences
+        for m in _reference_mentions(s, again, order, article)
+        if m.known_for and m not in referenced
+    ]
     second = people()
     around = around or sentences
     context = _Context(around, second, show)

@@ -311,7 +311,18 @@ def _season_mentions(text: str, show: str) -> list[tuple[int, int]]:
             for match in _ELLIPTICAL_SEASON.finditer(text)
             if match.start() > first
         ]
+    # "<Title>, whose third season arrived Oct. 16, drew ... across its 22 episodes": the
+    # season of a relative clause is not what "its ... episodes" after it counts (the
+    # subject's, the whole show's)
+    for clause in _WHOSE_CLAUSE.finditer(text):
+        if any(clause.start() <= at < clause.end() for at, _ in mentions):
+            if its := _ITS_EPISODES.search(text, clause.end()):
+                mentions.append((its.start(), OTHER_SHOW))
     return sorted(mentions)
+
+
+_WHOSE_CLAUSE = re.compile(r", whose [^,;]{1,80}?,")
+_ITS_EPISODES = re.compile(r"\b(?:its|their) (?:[\w-]+ ){1,2}episodes\b")
 
 
 # A season named by its ordinal alone once a season was named: "The first series launched
@@ -406,6 +417,12 @@ class SeasonContext:
             if (match := _AFTER_LAUNCH.search(s.text))
             and _season_of(s.text, match, show) != OTHER_SHOW
         }
+        # "<Title> spent 11 weeks in the Top 10 after its debut": the show's own debut,
+        # its first season, whatever season the paragraph before was about
+        for s in sentences:
+            if s.index not in self._launched and _AFTER_DEBUT.search(s.text):
+                if not self._mentions[s.index] and show_subject(s.text, show):
+                    self._launched[s.index] = 1
         words = r"\s+".join(re.escape(word) for word in show.split())
         self.named = re.compile(rf"(?<!\w){words}(?!\w)")
         # "When <Title> first arrived on ...": the show's own premiere; "Created by A,
@@ -421,6 +438,10 @@ class SeasonContext:
         )
         self.day: dict[int, re.Match[str]] = {}  # the day heading a listing entry is under
         self._before: dict[int, int | None] = {}
+        # the season a sheet's block is of: its heading's own (not the headline's), or a
+        # "Season: 3" line above it in its section
+        self._block: dict[int, int | None] = {}
+        block: int | None = None
         last: int | None = None
         aside: int | None = None  # the topic before a season looked back on
         section = paragraph = None
@@ -450,6 +471,7 @@ class SeasonContext:
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
+                block = heading_season if s.index != 1 else None
                 if s.index == 1:
                     headline_season = heading_season
                 elif not mentions:
@@ -459,7 +481,8 @@ class SeasonContext:
                     self._before[s.index] = heading_season
                 continue
             if s.line and (keyed := _SEASON_KEY.match(s.text)):
-                heading_season = _count(keyed["season"])
+                heading_season = block = _count(keyed["season"])
+            self._block[s.index] = block
             if s.section != section or last is None:
                 last, aside = heading_season, None  # a new paragraph goes on with the season
             elif s.paragraph != paragraph and aside is not None:
@@ -510,6 +533,12 @@ class SeasonContext:
             return launched
         found = self._before.get(sentence.index)
         return self._only if found is None else (found or None)
+
+    def block(self, sentence: _Sentence) -> int | None:
+        """The season the block of ``Key: value`` lines holding ``sentence`` is of: named
+        by its section's heading or a "Season: N" line above it; None when neither names
+        one (a season named in passing on another line does not make the block its)."""
+        return self._block.get(sentence.index)
 
     def within(self, sentence: _Sentence, start: int, end: int) -> int | None:
         """The one season named between ``start`` and ``end`` of ``sentence``, if one is."""
@@ -567,6 +596,20 @@ _AFTER_LAUNCH = re.compile(
     r"(?i: (?:premiered|debuted|launched|dropped|arrived|bowed|landed|was released"
     r"|premiere|debut|launch|bow|release)\b)"
 )
+# "after its debut", "since the show's premiere": the show's own launch.
+_AFTER_DEBUT = re.compile(
+    r"(?i:\b(?:after|since|following) (?:its|the (?:show|series)['’]s?) (?:debut|premiere"
+    r"|launch|release)\b)"
+)
+
+
+def show_subject(text: str, show: str) -> bool:
+    """Whether ``text`` opens with the show as its subject ("<Title> spent ...", "The
+    series ...")."""
+    title = r"\s+".join(re.escape(word) for word in show.split())
+    return bool(re.match(rf"^[“\"]?(?:{title}|The (?:series|show|drama))[”\"]? [a-z]", text))
+
+
 # "the new season", "this new run", "the six new episodes": the latest season named.
 _NEW_SEASON = re.compile(
     r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b"
@@ -947,12 +990,17 @@ def _premiere_season(
     if (named := _FOR_SEASON.match(sentence.text, premiere.end())) is not None:
         return _season_number(named)  # "an Oct. 16 premiere date for Season 3", "of the
         # eight-episode third season"
+    if key := (premiere.groupdict().get("key") or "").lower():
+        # a sheet's "Premiere: ..." is of the season its block is of; "First aired: ..."
+        # in a block of no season is the show's; a bare "Premiere:" there is not placed
+        block = context.block(sentence)
+        return block if block is not None else 1 if key in _SHOW_KEYS else None
     if _verb(premiere) not in _RETURN and context.show_premiere(sentence, premiere):
         return 1
     season = context.at(sentence, premiere.start())
-    key = (premiere.groupdict().get("key") or premiere.groupdict().get("bare") or "").lower()
-    if season is None and key in _SHOW_KEYS:
-        return 1  # an infobox's "First aired: May 5, 2021": the show's premiere
+    bare = (premiere.groupdict().get("bare") or "").lower()
+    if season is None and bare in _SHOW_KEYS:
+        return 1  # an infobox's "First aired May 5, 2021" (no colon): the show's premiere
     return season
 
 

@@ -1,0 +1,313 @@
+"""Precision classes: what an article says of another title, of another season, or in a
+way that reads two ways gives nothing. Each rule with invented text in several wordings
+and a near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomat_tui.article import extract
+from diplomat_tui.model import CastCredit, Catalog, Person
+
+SHOW = "Harbour Lights"
+
+
+def read(text: str, *, known: Catalog | None = None) -> Catalog:
+    return extract(text, source_id="t", show=SHOW, known=known)
+
+
+def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
+    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
+
+
+# ------------------------------------------------------- a sheet's premiere line
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        # a season named in passing on another line does not make the sheet that season's
+        f"{SHOW.upper()}: FACT SHEET\n\nTitle: {SHOW}\nNetwork: Peacock\n"
+        "Also starring (season 3): Tom Rye\nPremiere: May 5, 2021\n",
+        f"{SHOW} — press notes\n\nSeries: {SHOW}\nSeasons: 3\nRelease date: May 5, 2021\n",
+    ],
+)
+def test_a_bare_premiere_line_of_a_sheet_of_no_season_goes_to_no_later_season(sheet: str) -> None:
+    assert all(number == 1 for number in seasons(read(sheet)))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "expected"),
+    [
+        # "First aired" in a block of no season is the show's, whatever the headline says
+        (
+            f"{SHOW.upper()} SEASON 3 PRESS NOTES\n\nSERIES AT A GLANCE\nSeries: {SHOW}\n"
+            "First aired: May 5, 2021\n",
+            {1: (None, "2021-05-05")},
+        ),
+        # a block under its own season's heading, or under a "Season: N" line, is that season's
+        (
+            f"{SHOW} notes\n\nSEASON 2 AT A GLANCE\nPremiered: June 1, 2023\nEpisodes: 6\n",
+            {2: (6, "2023-06-01")},
+        ),
+        (
+            f"{SHOW} press kit\n\nTitle: {SHOW}\nSeason: 3\nPremiere: October 16, 2025\n",
+            {3: (None, "2025-10-16")},
+        ),
+    ],
+)
+def test_a_sheets_premiere_line_goes_to_its_blocks_season(
+    sheet: str, expected: dict[int, tuple[int | None, str | None]]
+) -> None:
+    got = seasons(read(sheet))
+    assert {n: got[n][1] for n in expected} == {n: v[1] for n, v in expected.items()}
+
+
+# ------------------------------------------- "Actor (Character)" or "Actor (Title)"
+
+HEAD = f"{SHOW} News\n\n"
+
+
+def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
+    return {(c.person, c.character) for c in catalog.cast}
+
+
+def known_for(catalog: Catalog) -> dict[str, set[str]]:
+    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
+
+
+def _known(*names: str) -> Catalog:
+    """A store that credits ``names`` and knows none of their characters."""
+    people = tuple(Person(name) for name in names)
+    cast = tuple(CastCredit(name, order=n) for n, name in enumerate(names, start=1))
+    return Catalog(people=people, cast=cast)
+
+
+KNOWN = _known("Mia Long", "Bo Li", "Eve Sol")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cast includes Mia Long (Austin Reyes), Bo Li (Ivy Park) and Eve Sol (Stuart Hale).",
+        "Returning are Mia Long (Austin Reyes), Bo Li (Ivy Park) and Eve Sol, who plays Stu Hale.",
+        "Mia Long (Austin Reyes) and Bo Li (Margaret Vance) round out the principal cast.",
+    ],
+)
+def test_people_named_in_parentheses_after_actors_are_characters_not_titles(text: str) -> None:
+    catalog = read(HEAD + text, known=KNOWN)
+    assert known_for(catalog) == {}
+    assert ("Mia Long", "Austin Reyes") in pairs(catalog)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one parenthesis reading as a name: a character, or a title named for its hero
+        "Mia Long (Austin Reyes) will return for the new season.",
+        "Mia Long (Ted Marsh) is the best thing in it.",
+    ],
+)
+def test_a_lone_name_in_parentheses_after_an_actor_is_no_title(text: str) -> None:
+    catalog = read(HEAD + text, known=KNOWN)
+    assert known_for(catalog) == {}
+    assert ("Mia Long", "Austin Reyes") not in {(p, None) for p, _ in pairs(catalog)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The cast also includes Mia Long (Dry Creek), Bo Li (Blue Line) and Eve Sol (Red Sky).",
+            {"Mia Long": {"Dry Creek"}, "Bo Li": {"Blue Line"}, "Eve Sol": {"Red Sky"}},
+        ),
+        ("Mia Long (Altered Minds) will return.", {"Mia Long": {"Altered Minds"}}),
+    ],
+)
+def test_titles_in_parentheses_after_actors_stay_what_else_they_were_in(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert known_for(read(HEAD + text, known=KNOWN)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article's own known pairs give the order of the unknown ones
+        (
+            "Returning: Mia Long (Ivy Cole) and Bo Li (Sam Dunn).\n\n"
+            "New to the series: Jonah Vell (Felix Orme) and Ada Quist (Astrid Moe).",
+            {("Jonah Vell", "Felix Orme"), ("Ada Quist", "Astrid Moe")},
+        ),
+        # the surname the article goes on to use alone is the actor's
+        (
+            "Newcomer Jonah Vell (Felix Orme) steals the show. Vell was last seen in Dry Creek.",
+            {("Jonah Vell", "Felix Orme")},
+        ),
+        (
+            "Felix Orme (Jonah Vell) steals the show. Vell was last seen in Dry Creek.",
+            {("Jonah Vell", "Felix Orme")},
+        ),
+        # a casting sentence lists actors first
+        ("New to the series: Jonah Vell (Felix Orme).", {("Jonah Vell", "Felix Orme")}),
+        ("Jonah Vell (Felix Orme) joins the cast.", {("Jonah Vell", "Felix Orme")}),
+        # a character's title marks the character in either place
+        (
+            "New to the series: Kwame Bo (Deputy Prime Minister Lionel Ash).",
+            {("Kwame Bo", "Deputy Prime Minister Lionel Ash")},
+        ),
+        # a recap's story names the character first
+        ("Felix Orme (Jonah Vell) opens the door.", {("Jonah Vell", "Felix Orme")}),
+    ],
+)
+def test_unknown_name_pairs_follow_the_article(
+    text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole and Bo Li as Sam Dunn.")
+    assert pairs(read(HEAD + text, known=known)) >= expected
+    assert not {(c, p) for p, c in expected} & pairs(read(HEAD + text, known=known))
+
+
+def test_a_casting_list_with_a_title_in_parentheses_gives_no_pair() -> None:
+    # "Gentleman Jack" reads as no person's name: the newcomer is not its actor
+    catalog = read(HEAD + "The show has added Fenella Ok (Gentleman Jack) for the new season.")
+    assert pairs(catalog) <= {("Fenella Ok", None)}
+
+
+# ------------------------------------------------ text about another title
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a forum comment recommending another title, with its cast
+        "Off topic, but Dry Creek on Hulu is back with season 5. Ann Lee as Meg Orr is great.",
+        "Needed something after it, so I started Dry Creek season 2. Ann Lee plays Meg Orr.",
+        "Also try Dry Creek, Ann Lee plays Meg Orr and season 2 had ten episodes.",
+        "bo_fan wrote: Has anyone watched Dry Creek? Ann Lee plays Meg Orr.",
+        # a round-up's paragraph about another title's casting
+        "Over at the BBC, Dry Creek has cast Ann Lee (Meg Orr) as its villain.",
+        "And Hulu's Dry Creek has added Ann Lee (Meg Orr) for season six.",
+        "Dry Creek returns for a second season. Ann Lee plays Meg Orr again.",
+    ],
+)
+def test_a_paragraph_about_another_title_gives_no_cast(paragraph: str) -> None:
+    text = f"{SHOW} season 2 discussion\n\nMia Long plays Ivy Cole in {SHOW}.\n\n{paragraph}\n"
+    catalog = read(text)
+    assert ("Mia Long", "Ivy Cole") in pairs(catalog)
+    assert "Ann Lee" not in {c.person for c in catalog.cast}
+    assert all(s.episode_count != 10 for s in catalog.seasons)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a person where a title would be: the paragraph stays the show's
+        "Meanwhile, Mia Long is back as Ivy Cole, and Bo Li plays Sam Dunn.",
+        "I started rewatching it last week. Bo Li plays Sam Dunn.",
+    ],
+)
+def test_a_person_is_no_other_title(paragraph: str) -> None:
+    text = f"{SHOW} season 2 discussion\n\n{SHOW} is back.\n\n{paragraph}\n"
+    assert ("Bo Li", "Sam Dunn") in pairs(read(text))
+
+
+def test_a_later_clause_about_another_title_is_cut() -> None:
+    text = (
+        f"{SHOW} renewed\n\nPeacock renewed {SHOW} for a third season, weeks before its second "
+        "season premieres on October 16, and confirmed that Dry Creek will return for season 3.\n"
+    )
+    catalog = read(text)
+    assert seasons(catalog).get(2) == (None, "October 16")
+
+
+def test_a_listing_line_under_another_titles_heading_is_that_titles() -> None:
+    text = (
+        "The week's best TV\n\nOur picks\n\nDry Creek\nHulu, from Wednesday 24 September\n"
+        "Series five begins. Six episodes. Ann Lee plays Meg Orr.\n\n"
+        f"{SHOW}\nPeacock, from Thursday 16 October\nSeries two drops all eight episodes. "
+        "Mia Long plays Ivy Cole.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert 5 not in seasons(catalog)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former Meg Orr and Sam Dunn play President Ivy Cole and her husband, Tom.",
+        "Ann Lee and Bo Li portray Ivy Cole and her rival.",
+    ],
+)
+def test_two_subjects_of_a_plural_verb_give_no_pair(text: str) -> None:
+    assert pairs(read(HEAD + text)) <= {("Ann Lee", None), ("Bo Li", None)}
+
+
+def test_one_subject_of_play_is_read() -> None:
+    assert pairs(read(HEAD + "In the new season, Bo Li will play Ivy Cole.")) == {
+        ("Bo Li", "Ivy Cole")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Like Dry Creek, whose fifth season arrived in September with six episodes, it is tight.",
+        "Unlike Dry Creek, which ran ten episodes in its second season, the show is brisk.",
+    ],
+)
+def test_a_comparison_clause_about_another_title_gives_nothing(sentence: str) -> None:
+    text = f"{SHOW} season 3 review\n\nThe third season of {SHOW} is here.\n\n{sentence}\n"
+    assert all(count is None for count, _ in seasons(read(text)).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{SHOW} returned\n\nIts second season followed in 2024.\n\n"
+        f"{SHOW} spent 11 weeks in the Top 10 after its debut, Peacock said.\n",
+        f"{SHOW} returned\n\nIts second season followed in 2024.\n\n"
+        "The series spent 11 weeks in the Top 10 since its premiere.\n",
+    ],
+)
+def test_after_its_debut_is_the_first_seasons(text: str) -> None:
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert stats == {("weeks_in_top10", 11, 1)}
+
+
+def test_a_post_about_the_show_and_another_titles_season_gives_only_the_shows() -> None:
+    text = (
+        f"Fans react to {SHOW} season 2\n\n"
+        f'@fan1: "Binged #HarbourLights S2 in one go. Mia Long as Ivy Cole is elite."\n\n'
+        f'@fan2: "Watching {SHOW} S2 and Dry Creek S5 back to back. Ann Lee as Meg Orr is '
+        'the best."\n'
+    )
+    catalog = read(text)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "its 22 episodes" after a season's relative clause: the whole show's
+        (
+            f"{SHOW}, whose third season arrived Oct. 16, drew 1.1 billion minutes across "
+            "its 22 episodes.",
+            {3: (None, "October 16")},
+        ),
+        # the main clause's own count stays the season's
+        (
+            f"{SHOW}, whose third season premiered on October 16, does the opposite: "
+            "eight episodes, every one of them taut.",
+            {3: (8, "October 16")},
+        ),
+        # another title in apposition with "whose": nothing
+        ("Dry Creek, whose second season had eight episodes, led again.", {}),
+    ],
+)
+def test_a_whose_clause_names_its_own_season(
+    sentence: str, expected: dict[int, tuple[int | None, str | None]]
+) -> None:
+    text = f"{SHOW} on the charts\n\n{sentence}\n"
+    assert seasons(read(text)) == expected
