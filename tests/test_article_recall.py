@@ -447,3 +447,40 @@ def test_a_speakers_line_goes_on_with_its_season() -> None:
 )
 def test_all_n_after_a_sentence_about_episodes(text: str, expected: dict) -> None:
     assert seasons(read(text)) == expected
+
+
+PRODUCTION_NOTES = (
+    f"{SHOW.upper()} — SEASON 3 PRODUCTION NOTES\n"
+    "For editorial use only\n\n"
+    "SERIES AT A GLANCE\n"
+    f"Series: {SHOW}\n"
+    "Creator and showrunner: Ann Lee\n"
+    "Renewed: Season 4 (announced 2025)\n\n"
+    "THIS SEASON\n"
+    "Episodes: 8\n"
+    "Launch date: Thursday, October 16, 2025\n"
+    "Directors: Bo Li, Jo Park\n"
+    "Writers: Ann Lee\n\n"
+    "CAST\n"
+    "Mia Long ........ Ivy Cole\n"
+    "Tom Rye ......... Sam Dunn\n"
+)
+
+
+def test_production_notes() -> None:
+    catalog = read(PRODUCTION_NOTES, head=False)
+    assert seasons(catalog) == {3: (8, "2025-10-16"), 4: (None, None)}
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 4"
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")}
+    assert {c.person: set(c.roles) for c in catalog.crew} == {
+        "Ann Lee": {"creator", "showrunner", "writer"},
+        "Bo Li": {"director"},
+        "Jo Park": {"director"},
+    }
+
+
+def test_a_sheet_block_under_a_heading_of_no_season_places_no_premiere() -> None:
+    text = PRODUCTION_NOTES.replace("THIS SEASON", "AT A GLANCE").replace(
+        "— SEASON 3 PRODUCTION NOTES", "PRODUCTION NOTES"
+    )
+    assert 3 not in seasons(read(text, head=False))

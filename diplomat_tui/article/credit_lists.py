@@ -111,6 +111,11 @@ _LIST_OPENERS = (
     # press kits and infoboxes: "Created by: A", "| Starring = A, B", "Cast: A (Character)"
     _Opener(re.compile(r"^\|?\s*(?i:created by|creators?)\s*[:=]\s*"), role="creator"),
     _Opener(re.compile(r"^\|?\s*(?i:showrunners?)\s*[:=]\s*"), role="showrunner"),
+    # a production sheet's "Creator and showrunner: A", "Directors: A, B", "Writers: A"
+    _Opener(re.compile(r"^\|?\s*(?i:creator (?:and|&|/) showrunner)\s*[:=]\s*"), role="creator"),
+    _Opener(re.compile(r"^\|?\s*(?i:creator (?:and|&|/) showrunner)\s*[:=]\s*"), role="showrunner"),
+    _Opener(re.compile(r"^\|?\s*(?i:directors?|directed by)\s*[:=]\s*"), role="director"),
+    _Opener(re.compile(r"^\|?\s*(?i:writers?|written by)\s*[:=]\s*"), role="writer"),
     _Opener(re.compile(r"^\|?\s*(?i:executive producers?)\s*[:=]\s*"), role="executive producer"),
     _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
     _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),

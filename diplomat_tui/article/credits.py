@@ -491,10 +491,12 @@ _PLURAL_VERBS = frozenset({"play", "portray", "star", "co-star", "join", "return
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
-_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:$")
+_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:?$")
 
 
-_CAST_LINE = re.compile(rf"^(?P<actor>{_NAME}) (?:[—–]|-{{1,2}}|as) (?P<character>{_NAME})$")
+_CAST_LINE = re.compile(
+    rf"^(?P<actor>{_NAME}) (?:[—–]|-{{1,2}}|as|\.{{2,}}|…+) (?P<character>{_NAME})$"
+)
 
 
 def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:

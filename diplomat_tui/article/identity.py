@@ -345,6 +345,8 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
+                if title.lower() in _SHEET_KEYS:
+                    continue  # a sheet's "Renewed: Season 4": a key, not a title
                 if self.names_show("#" + raw):
                     continue  # "#HarbourLights S3": the show's hashtag
                 if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
@@ -432,6 +434,11 @@ def _markup(heading: str) -> str:
     return lead + ("()" if heading.rstrip().endswith(")") else "")
 
 
+# A fact sheet's keys before a season: "Renewed: Season 4", "Next: Season 3".
+_SHEET_KEYS = frozenset(
+    "renewed;renewal;status;premiere;premiered;released;release;next;previous;latest;"
+    "current season;now streaming;coming".split(";")
+)
 _ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
 # Section headings that are no title: "Cast", "Release date".
 _SECTION_NAMES = frozenset(

@@ -58,7 +58,12 @@ _WILL_RETURN = re.compile(
     r"(?i:\b(?:will (?:return|be back|come back)|(?:is|are) (?:coming back|returning)) for "
     rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
 )
-_RENEWALS = (_RENEWED, _GRANTED, _TOLD, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+# A sheet's "Renewed: Season 4 (announced 2025)", "Renewal: fourth season".
+_RENEWED_KEY = re.compile(
+    r"^\|?\s*(?:[-*•] )?(?i:renewed|renewal|renewed for)\s*[:=]\s*(?i:for )?(?:an? |the )?"
+    rf"{_SEASON}"
+)
+_RENEWALS = (_RENEWED, _GRANTED, _TOLD, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN, _RENEWED_KEY)
 # The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
 # been renewed for ..." (an active "Peacock renewed" names the network, not a title).
 _RENEWED_TITLE = re.compile(
@@ -472,6 +477,8 @@ class SeasonContext:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
                 block = heading_season if s.index != 1 else None
+                if block is None and _THIS_SEASON_HEADING.match(s.text):
+                    block = headline_season  # "THIS SEASON" under "... Season 3 Notes"
                 if s.index == 1:
                     headline_season = heading_season
                 elif not mentions:
@@ -671,6 +678,8 @@ def _looked_back(text: str, position: int) -> bool:
 _EPISODE_NAMED = re.compile(
     rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
 )
+# A sheet's heading for the season its headline names: "THIS SEASON", "The new season".
+_THIS_SEASON_HEADING = re.compile(r"(?i)^(?:this|the new|the current|new) (?:season|series)$")
 # A "Key: value" line of a fact sheet or press kit.
 _KEYED_LINE = re.compile(r"^(?:[-*•] )?(?P<key>[^:]{2,40}): \S")
 _FACT_LINE_MAX = 100  # longer, a "Key: value" line is a speaker's line or a headline
