@@ -484,3 +484,43 @@ def test_a_sheet_block_under_a_heading_of_no_season_places_no_premiere() -> None
         "— SEASON 3 PRODUCTION NOTES", "PRODUCTION NOTES"
     )
     assert 3 not in seasons(read(text, head=False))
+
+
+# ------------------------------------------------------------------ careers
+
+
+def known_for(catalog: Catalog) -> dict[str, set[str]]:
+    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"The new season of {SHOW} adds Mia Long and Tom Rye, who starred together in "
+            '"Dry Creek" from 1999 to 2006.',
+            {"Mia Long": {"Dry Creek"}, "Tom Rye": {"Dry Creek"}},
+        ),
+        (
+            "Creator Ann Lee served her time on Dry Creek and Red Sky, and it shows.",
+            {"Ann Lee": {"Dry Creek", "Red Sky"}},
+        ),
+        (
+            "Ann Lee created the show. She came up in the writers' room of Dry Creek, the "
+            "show that defined the genre.",
+            {"Ann Lee": {"Dry Creek"}},
+        ),
+        (
+            "Mia Long will play Ivy Cole. Long was most recently seen in Red Sky.",
+            {"Mia Long": {"Red Sky"}},
+        ),
+    ],
+)
+def test_career_phrasings(text: str, expected: dict) -> None:
+    assert known_for(read(text)) == expected
+
+
+def test_a_season_adds_people_to_the_cast() -> None:
+    catalog = read(f"Season 3 of {SHOW} also adds Mia Long and Tom Rye.")
+    assert pairs(catalog) == {("Mia Long", None), ("Tom Rye", None)}
+    assert pairs(read(f"{SHOW} adds a new layer of menace with Dry Creek.")) == set()

@@ -54,6 +54,8 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:first )?(?P<fame>became famous|became a star|rose to fame|shot to fame|found fame"
     r"|made (?:her|his|their) name)\b"
     r"|\b(?:has |have )?(?:turned|shown) up (?:in|on)"
+    r"|\bserved (?:her|his|their) time (?:on|in)|\b(?:most )?recently (?:seen|starred) in"
+    r"|\b(?:came up in |started in |a seat in )?the writers['’] rooms? (?:of|on|at)"
     r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"

@@ -78,6 +78,14 @@ _LIST_OPENERS = (
         ),
         billing="main",
     ),
+    # "The new season adds A and B", "Season 3 also adds A"
+    _Opener(
+        re.compile(
+            r"(?i:\b(?:season(?: \w+)?|series|run|show|drama|thriller))"
+            r"(?: of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})?(?i: (?:also )?adds) "
+        ),
+        billing="main",
+    ),
     # "Season 2, which added A and B, ..."
     _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),
     # "has added A and B to the cast"
