@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,14 +85,20 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload``: temp file, fsync, ``os.replace``, fsync folder."""
+def write_atomically(
+    path: Path, payload: bytes, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Replace ``path`` with ``payload``: temp file, fsync, ``os.replace``, fsync folder.
+    ``before_replace`` runs once the new file is safely written (nothing is replaced if
+    it fails)."""
     fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(payload)
             temp.flush()
             os.fsync(temp.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -495,13 +502,31 @@ def _save_file(path: Path, backup: Path, data: Data, what: str) -> None:
             f"was changed. Move {backup.name} aside and try again"
         )
     try:
-        if path.exists():
-            write_atomically(backup, path.read_bytes())
-        write_atomically(path, payload)
+        keep = partial(_keep_as_backup, path, backup) if path.exists() else None
+        write_atomically(path, payload, before_replace=keep)
     except OSError as error:
         raise StoreError(
             f"cannot save {what} {path}: {error.strerror or error}; the previous version is intact"
         ) from None
+
+
+def _keep_as_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` the current ``path``: a second name for the same file (a hard link
+    renamed over the backup), or a copy where links are not supported.
+
+    Nothing is copied or synced: the file was synced when it was written, and the save
+    it is part of (the new file already written) then gives ``path`` a new file (a
+    rename) and syncs the folder, which makes both renames durable; a crash between them
+    leaves ``path`` and its backup the same store. The two names share a file only during
+    the save (it holds the lock).
+    """
+    temp = path.parent / f"{_TEMP_PREFIX}{os.urandom(8).hex()}{_TEMP_SUFFIX}"
+    try:
+        os.link(path, temp)
+        os.replace(temp, backup)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        write_atomically(backup, path.read_bytes())
 
 
 # -- checking --------------------------------------------------------------------------

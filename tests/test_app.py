@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from textual import events
 from textual.geometry import Size
-from textual.widgets import Footer, Input, Tabs
+from textual.widgets import Input, Tabs
 
 from diplomat_tui.app import DiplomatApp
 from diplomat_tui.screens.detail import DetailScreen
@@ -16,6 +16,7 @@ from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.screens.main import MainScreen
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
+from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.navlist import NavList
 
 from helpers.app import highlighted_row, main_screen, rows, screen_text
@@ -226,8 +227,7 @@ async def test_quick_pane_keys_when_narrow_end_on_the_last(make_app: AppFactory)
 
 def footer_keys(app: DiplomatApp) -> list[str]:
     """The descriptions of the enabled keys the footer shows."""
-    footer = app.screen.query_one(Footer)
-    return [key.description for key in footer.children if not key.disabled]
+    return [key.description for key in app.screen.query_one(KeyFooter).keys if key.enabled]
 
 
 async def test_footer_keys_are_there_at_once_and_follow_the_screen(

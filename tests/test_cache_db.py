@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
-from diplomat_tui.sources.cache_db import CacheConnection
+import pytest
+
+from diplomat_tui.sources.cache_db import CacheConnection, CacheCursor
 
 LOCK_HELD = 0.3  # seconds another process keeps the cache file's write lock
 
@@ -22,6 +25,12 @@ async def _ticks(stop: asyncio.Event) -> list[float]:
     return seen
 
 
+async def _open(path: Path) -> CacheConnection:
+    connection = await CacheConnection.open(path)
+    assert connection is not None  # (None only when its ``prepare`` says no)
+    return connection
+
+
 async def _count(connection: CacheConnection) -> list[tuple[int]]:
     cursor = await connection.cursor()
     await cursor.execute("SELECT count(*) FROM t")
@@ -31,7 +40,7 @@ async def _count(connection: CacheConnection) -> list[tuple[int]]:
 
 async def test_a_write_waiting_for_another_process_leaves_the_loop_free(tmp_path: Path) -> None:
     path = tmp_path / "http-cache.sqlite"
-    connection = await CacheConnection.open(path)
+    connection = await _open(path)
     setup = await connection.cursor()
     for sql in ("PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "CREATE TABLE t (x)"):
         await setup.execute(sql)
@@ -61,7 +70,7 @@ async def test_a_write_waiting_for_another_process_leaves_the_loop_free(tmp_path
 async def test_a_cursor_writes_counts_and_reads_rows_as_sqlite3_does(
     tmp_path: Path,
 ) -> None:
-    connection = await CacheConnection.open(tmp_path / "http-cache.sqlite")
+    connection = await _open(tmp_path / "http-cache.sqlite")
     cursor = await connection.cursor()
     await cursor.execute("CREATE TABLE t (x)")
     await cursor.execute("INSERT INTO t VALUES (1), (2)")
@@ -71,3 +80,75 @@ async def test_a_cursor_writes_counts_and_reads_rows_as_sqlite3_does(
     assert await cursor.fetchone() == (1,)
     assert await cursor.fetchall() == [(2,)]
     await connection.close()
+
+
+def _cache_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name.startswith("http-cache")]
+
+
+async def _locked_insert(path: Path) -> tuple[CacheConnection, CacheCursor]:
+    """A connection to a new cache file and a cursor about to write to it."""
+    connection = await _open(path)
+    cursor = await connection.cursor()
+    for sql in ("PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "CREATE TABLE t (x)"):
+        await cursor.execute(sql)
+    return connection, cursor
+
+
+async def test_a_caller_cancelled_waits_for_its_statement_before_close_can_run(
+    tmp_path: Path,
+) -> None:
+    """A statement cannot be stopped once on the thread: its cancelled caller waits for
+    it, so nothing (``close``, or the connection collected) can run beside it."""
+    before = set(_cache_threads())
+    path = tmp_path / "http-cache.sqlite"
+    connection, cursor = await _locked_insert(path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        insert = asyncio.create_task(cursor.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.05)
+        insert.cancel()
+        await asyncio.sleep(0.1)
+        assert not insert.done()  # cancelled, still waiting for its statement
+        assert connection.busy
+        other.execute("ROLLBACK")
+        with pytest.raises(asyncio.CancelledError):
+            await insert
+    assert not connection.busy
+    await connection.close()
+    await asyncio.sleep(0.05)
+    assert set(_cache_threads()) <= before  # its thread ended with it
+    with closing(sqlite3.connect(path)) as check:  # the statement ran to its end
+        assert check.execute("SELECT count(*) FROM t").fetchall() == [(1,)]
+
+
+def test_no_statement_outlives_the_event_loop(tmp_path: Path) -> None:
+    """``asyncio.run`` ending cancels a refresh's tasks: the one whose statement waits for
+    a lock still waits for it, so no thread is left using the file after the loop."""
+    path = tmp_path / "http-cache.sqlite"
+    finished: list[bool] = []
+
+    async def main(other: sqlite3.Connection) -> None:
+        connection, cursor = await _locked_insert(path)
+        other.execute("BEGIN IMMEDIATE")
+        asyncio.create_task(cursor.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.05)
+        threading.Timer(0.2, lambda: finished.append(True) or other.execute("ROLLBACK")).start()
+        # main returns: asyncio.run cancels the insert, waits for it, then closes the loop
+
+    with closing(sqlite3.connect(path, isolation_level=None, check_same_thread=False)) as other:
+        asyncio.run(main(other))
+        assert finished  # the loop ended only after the lock was released
+
+
+async def test_opening_runs_prepare_first_and_none_when_it_says_no(tmp_path: Path) -> None:
+    path = tmp_path / "http-cache.sqlite"
+    before = set(_cache_threads())
+    assert await CacheConnection.open(path, lambda _path: False) is None
+    assert not path.exists()  # never connected
+    prepared: list[Path] = []
+    connection = await CacheConnection.open(path, lambda p: prepared.append(p) or True)
+    assert connection is not None and prepared == [path]
+    await connection.close()
+    await asyncio.sleep(0.05)
+    assert set(_cache_threads()) <= before  # both threads ended

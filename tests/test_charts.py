@@ -79,7 +79,7 @@ async def test_too_little_data_falls_back_to_the_list(store: Store) -> None:
 def footer_keys(app: DiplomatApp) -> set[str]:
     """The descriptions of the keys the footer shows now."""
     footer = app.screen.query_one(KeyFooter)
-    return {str(getattr(key, "description", "")) for key in footer.children}
+    return {key.description for key in footer.keys}
 
 
 async def test_at_80x24_the_charts_scroll_with_the_keyboard(store: Store) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from textual.fuzzy import Matcher
-from textual.widgets import Footer, Tabs
+from textual.widgets import Tabs
 
 from diplomat_tui.screens.help import HelpScreen
 from diplomat_tui.settings import load_settings
 from diplomat_tui.store import Store
+from diplomat_tui.widgets.footer import KeyFooter
 from diplomat_tui.widgets.synopsis import SynopsisPane
 from diplomat_tui.widgets.text import break_long_words
 from diplomat_tui.widgets.titlebar import TitleBar
@@ -124,8 +125,8 @@ async def test_the_smallest_terminal_keeps_tabs_keys_help_and_quit(store: Store)
         labels = [str(tab.label) for tab in tabs.query("Tab")]
         assert labels == ["1 Syn", "2 Cast", "3 Eps", "4 Stats", "5 Src"]
         assert all(tab.region.right <= 40 for tab in tabs.query("Tab"))
-        footer = app.screen.query_one(Footer)
-        shown = {key.description: key.region for key in footer.children}
+        footer = app.screen.query_one(KeyFooter)
+        shown = {key.description: key.region for key in footer.keys}
         for essential in ("Help", "Quit"):
             assert shown[essential].right <= 40
         await pilot.resize_terminal(60, 20)
@@ -193,9 +194,9 @@ async def test_the_footer_says_how_to_clear_a_filter(store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        described = [key.description for key in app.screen.query_one(Footer).children]
+        described = [key.description for key in app.screen.query_one(KeyFooter).keys]
         assert "Clear filter" not in described
         await pilot.press("slash", "r")
         await pilot.pause()
-        described = [key.description for key in app.screen.query_one(Footer).children]
+        described = [key.description for key in app.screen.query_one(KeyFooter).keys]
         assert "Clear filter" in described

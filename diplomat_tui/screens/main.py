@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, OptionList
@@ -65,6 +65,10 @@ class MainScreen(Screen[None]):
     ]
 
     pane: reactive[str] = reactive(PANE_IDS[0], init=False, bindings=True)  # ``/``: on a list
+    # Textual repaints the whole screen when the focus moves; the widgets it leaves and
+    # reaches repaint themselves (their styles change): ``/`` and ``esc`` in a list's filter
+    # redraw the box, the list and the keys, not every pane and the navigation.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self) -> None:
         # The breakpoint class is set now, so the first resize does not restyle every node.

@@ -1,62 +1,137 @@
 """The HTTP cache's SQLite connection, as hishel's async storage uses it, with fewer
-thread hand-overs.
+thread hand-overs and no call left running on a thread.
 
-hishel's default connection (anysqlite) runs every call on a worker thread: making a
-cursor, fetching rows, committing, ~20 hand-overs per request, each a wait for the
-event loop and the worker (several ms each on a busy machine). Here only a statement
+hishel's default connection (anysqlite) runs every call on an anyio worker thread:
+making a cursor, fetching rows, committing, ~20 hand-overs per request, each a wait for
+the event loop and the worker (several ms each on a busy machine). Here only a statement
 that may wait for another process's lock (``execute``, up to hishel's ``busy_timeout``)
-goes to the worker; making a cursor, fetching the rows of a read (the cache is in WAL
-mode: a read's rows wait for no lock once it has started) and a commit with no
-transaction open (hishel works in autocommit mode) run where they are called, and only
-while no statement of the connection is on the worker (its lock is free), so the event
-loop never waits for one.
+goes to the connection's own thread; making a cursor, fetching the rows of a read (the
+cache is in WAL mode: a read's rows wait for no lock once it has started) and a commit
+with no transaction open (hishel works in autocommit mode) run where they are called,
+and only while no call of the connection is on its thread, so the event loop never
+waits for one.
+
+No call outlives its caller: a caller cancelled while its statement runs on the thread
+(a refresh cancelled, ``asyncio.run`` cancelling what is left as it ends) waits for the
+statement to finish, then is cancelled. anyio's ``to_thread`` did not: a native asyncio
+cancellation ends the waiting task at once and releases its limiter, the statement still
+running, so ``close`` (or the connection's garbage collection once ``asyncio.run`` had
+returned) could run beside it: an xdist worker crashed (SIGSEGV) that way once. The
+thread runs the calls in order, ``close`` last, and ends with it; a connection never
+closed lets its idle thread end when it is collected.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable
-from functools import partial
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any, TypeVar
 
-from anyio import CapacityLimiter, to_thread
-
 T = TypeVar("T")
+
+
+async def _finished(future: Future[T]) -> T:
+    """The result of ``future`` (a call on a thread), waited for to the end even if the
+    caller is cancelled meanwhile (it is cancelled once the call has returned), or closed
+    unfinished (a coroutine garbage collected: it blocks until the call has returned)."""
+    cancelled: asyncio.CancelledError | None = None
+    waiting = asyncio.wrap_future(future)
+    try:
+        while not future.done():
+            try:
+                await asyncio.shield(waiting)
+            except asyncio.CancelledError as error:
+                cancelled = error  # (a call on a thread cannot be stopped: wait for it)
+    except GeneratorExit:
+        wait([future])
+        raise
+    if cancelled is not None:
+        if waiting.done() and not waiting.cancelled():
+            waiting.exception()  # (its outcome is not wanted: never "not retrieved")
+        waiting.cancel()
+        raise cancelled
+    return future.result()
 
 
 class CacheConnection:
     """What hishel's ``AsyncSqliteStorage`` calls on its ``connection``."""
 
-    def __init__(self, real: sqlite3.Connection) -> None:
+    def __init__(self, real: sqlite3.Connection, thread: ThreadPoolExecutor) -> None:
         self._real = real
-        self._worker = CapacityLimiter(1)  # one call of this connection on a thread at a time
+        self._thread = thread  # one thread: its calls run in order, never two at once
+        self._last: Future[Any] | None = None  # the last call sent to the thread
+        self.initialized = False  # whether ``open``'s ``initialize`` ran without an error
 
     @classmethod
-    async def open(cls, path: Path) -> CacheConnection:
-        """Connect (on a worker thread) in autocommit mode, as hishel does."""
-        connect = partial(sqlite3.connect, str(path), isolation_level=None)
-        return cls(await to_thread.run_sync(partial(connect, check_same_thread=False)))
+    async def open(
+        cls,
+        path: Path,
+        prepare: Callable[[Path], bool] = lambda _path: True,
+        initialize: Callable[[sqlite3.Connection], None] = lambda _connection: None,
+    ) -> CacheConnection | None:
+        """Run ``prepare(path)`` then, unless it returned False (None then), connect in
+        autocommit mode as hishel does and ``initialize`` the connection: all in one call
+        on the connection's thread. ``initialized`` says whether that raised no error."""
+        thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-cache")
+
+        def connect() -> tuple[sqlite3.Connection, bool] | None:
+            if not prepare(path):
+                return None
+            real = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            try:
+                initialize(real)
+            except (sqlite3.Error, RuntimeError):
+                return real, False
+            return real, True
+
+        try:
+            real = await _finished(thread.submit(connect))
+        except BaseException:
+            thread.shutdown(wait=False)
+            raise
+        if real is None:
+            thread.shutdown(wait=False)
+            return None
+        connection = cls(real[0], thread)
+        connection.initialized = real[1]
+        return connection
+
+    @property
+    def busy(self) -> bool:
+        """Whether a call of this connection is on its thread."""
+        return self._last is not None and not self._last.done()
+
+    async def on_thread(self, call: Callable[..., T], *args: Any) -> T:
+        """``call(*args)`` on the connection's thread, after the calls sent before it."""
+        self._last = future = self._thread.submit(call, *args)
+        return await _finished(future)
 
     async def run(self, call: Callable[..., T], *args: Any) -> T:
-        """``call(*args)`` here if no call of this connection is on the worker, else there."""
-        if self._worker.available_tokens:
+        """``call(*args)`` here if no call of this connection is on its thread, else there."""
+        if not self.busy:
             return call(*args)
-        return await to_thread.run_sync(call, *args, limiter=self._worker)
+        return await self.on_thread(call, *args)
 
     async def cursor(self) -> CacheCursor:
         return CacheCursor(self, await self.run(self._real.cursor))
 
     async def commit(self) -> None:
         if self._real.in_transaction:  # (never, in autocommit mode)
-            await to_thread.run_sync(self._real.commit, limiter=self._worker)
+            await self.on_thread(self._real.commit)
 
     async def close(self) -> None:
-        await to_thread.run_sync(self._real.close, limiter=self._worker)
+        """Close the file after every call sent before; the thread then ends."""
+        try:
+            await self.on_thread(self._real.close)
+        finally:
+            self._thread.shutdown(wait=False)
 
 
 class CacheCursor:
-    """A cursor of :class:`CacheConnection`: ``execute`` on the worker, fetching here."""
+    """A cursor of :class:`CacheConnection`: ``execute`` on the thread, fetching here."""
 
     def __init__(self, connection: CacheConnection, real: sqlite3.Cursor) -> None:
         self._connection = connection
@@ -67,9 +142,7 @@ class CacheCursor:
         return self._real.rowcount
 
     async def execute(self, sql: str, parameters: Any = ()) -> CacheCursor:
-        await to_thread.run_sync(
-            self._real.execute, sql, parameters, limiter=self._connection._worker
-        )
+        await self._connection.on_thread(self._real.execute, sql, parameters)
         return self
 
     async def fetchone(self) -> Any:

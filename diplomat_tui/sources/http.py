@@ -33,7 +33,7 @@ import ssl
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from hishel import AsyncSqliteStorage, CacheOptions
+from hishel import AsyncSqliteStorage, CacheOptions, SqliteStorage
 from hishel._core._storages._async_sqlite import TABLE_COLUMNS
 from hishel.httpx import AsyncCacheTransport
 
@@ -97,6 +97,8 @@ class Request:
     previous: Source | None = None  # the stored Source record: an answer of its version
     max_bytes: int | None = None  # overrides the policy's cap
     deadline: float | None = None  # overrides the policy's deadline
+    # called as the request goes out on the network (not for an answer the cache gives)
+    on_sent: Callable[[], None] | None = field(default=None, compare=False)
 
     @property
     def origin(self) -> Origin:
@@ -336,15 +338,20 @@ async def _no_tls() -> ssl.SSLContext:
 
 
 async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage | None:
-    """The HTTP cache at ``path``, its file opened and its tables made now, not on the
-    first request (None: no cache, or its folder cannot be used)."""
-    if path is None or not await asyncio.to_thread(prepare_cache, path):
+    """The HTTP cache at ``path``, its file checked, opened and its tables made now, not on
+    the first request (None: no cache, or its folder cannot be used)."""
+    if path is None:
         return None
     try:
-        connection: Any = await CacheConnection.open(path)
+        connection: Any = await CacheConnection.open(path, prepare_cache, _make_tables)
     except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
         return AsyncSqliteStorage(database_path=path, max_size=max_size)
+    if connection is None:
+        return None
     storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)
+    if connection.initialized:  # (else hishel's own set-up meets the failure and says so)
+        storage._initialized = True
+        return storage
     try:
         await storage._ensure_connection()
     except (sqlite3.Error, RuntimeError):
@@ -353,6 +360,14 @@ async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage 
         await storage.close()
         raise
     return storage
+
+
+def _make_tables(connection: sqlite3.Connection) -> None:
+    """hishel's own set-up of a cache file (WAL mode, pragmas, tables and indexes), run by
+    its synchronous storage on the connection's thread in the call that opens it: the
+    async storage sent each of its 13 statements to a thread in turn (~4 ms before the
+    first request could be looked up)."""
+    SqliteStorage(connection=connection)._ensure_connection()
 
 
 class HttpClient:
@@ -381,6 +396,7 @@ class HttpClient:
         self._force = force
         self._tls = tls
         self._client: httpx.AsyncClient | None = None
+        self._storage: AsyncSqliteStorage | None = None
 
     async def __aenter__(self) -> HttpClient:
         policy = self.policy
@@ -397,7 +413,7 @@ class HttpClient:
                 raise failure
         assert isinstance(verify, ssl.SSLContext)
         if isinstance(storage, AsyncSqliteStorage):
-            cache = storage
+            self._storage = cache = storage
 
             def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
                 return AsyncCacheTransport(
@@ -422,9 +438,16 @@ class HttpClient:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        """Close the client, and the cache file whatever happens (its transports close
+        it too: closing it again does nothing)."""
+        try:
+            if self._client is not None:
+                await self._client.aclose()
+                self._client = None
+        finally:
+            if self._storage is not None:
+                storage, self._storage = self._storage, None
+                await storage.close()
 
     def report(self, source: str, status: str) -> None:
         """Pass one progress line (``"TVmaze"``, ``"episodes: 200 OK"``) to the callback."""
@@ -489,6 +512,8 @@ class HttpClient:
             asking = "revalidating" if conditional else "requesting"
             where = sent.url.copy_with(query=None)
             self.report(request.source, f"{request.label}: {asking} {where}")
+            if request.on_sent is not None:
+                request.on_sent()
 
         return announce
 

@@ -27,6 +27,9 @@ from diplomat_tui.widgets.navlist import Item, NavList
 from diplomat_tui.widgets.pane import Pane
 from diplomat_tui.widgets.state import app_state, watch_snapshot
 
+CLOSED = "/ filter"  # what the box says when it does not have the keys
+OPEN = "Filter as you type… (esc to clear)"
+
 
 class FilterBox(Input):
     """The filter box: an Input whose text does not lay the screen out again.
@@ -35,6 +38,11 @@ class FilterBox(Input):
     a widget's virtual size asks for a layout of the whole screen by default: a few ms a
     key, with every pane, the navigation and the footer's keys arranged and drawn
     again. The box's own size never depends on its text (its width is the pane's).
+
+    The box is always there, one line above the list: ``/`` gives it the keys and ``esc``
+    takes them back, and neither lays the screen out (a box shown and hidden resized the
+    list, and laid the screen out twice: ~10 ms of each key with a long list). Closed,
+    it cannot take the focus (``tab`` does not stop there) and says how to open it.
     """
 
     virtual_size = Reactive(Size(0, 0), layout=False)
@@ -81,9 +89,9 @@ class ListPane(Vertical, Pane):
         yield from ()
 
     def _build(self) -> None:
-        """Mount the pane's widgets: its header, the (hidden) filter box and the list."""
-        box = FilterBox(placeholder="Filter as you type… (esc to clear)", classes="filter")
-        box.display = False
+        """Mount the pane's widgets: its header, the (closed) filter box and the list."""
+        box = FilterBox(placeholder=CLOSED, classes="filter", compact=True)
+        box.can_focus = False
         self.mount_all([*self.compose_header(), box, NavList(id=f"{self.id}-list")])
 
     @property
@@ -133,14 +141,15 @@ class ListPane(Vertical, Pane):
         """Show the filter box and type into it (focused at once: ``focus()`` would wait
         for the keys typed meanwhile, and give them to the list)."""
         box = self.query_one(Input)
-        box.display = True
+        box.can_focus = True
+        box.placeholder = OPEN
         self.screen.set_focus(box)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``esc`` clears a filter only when there is one (else it goes on: a refresh's cancel)."""
         if action == "close_filter":
             boxes = self.query(Input)
-            return bool(boxes) and (boxes.first().display or bool(boxes.first().value))
+            return bool(boxes) and (boxes.first().has_focus or bool(boxes.first().value))
         return True
 
     def action_close_filter(self) -> None:
@@ -148,7 +157,8 @@ class ListPane(Vertical, Pane):
         box = self.query_one(Input)
         if box.value:
             box.value = ""
-        box.display = False
+        box.can_focus = False
+        box.placeholder = CLOSED
         self.navlist.filter("")
         self.screen.set_focus(self.navlist)  # (now: the next keys are the list's)
 
