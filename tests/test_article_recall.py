@@ -524,3 +524,34 @@ def test_a_season_adds_people_to_the_cast() -> None:
     catalog = read(f"Season 3 of {SHOW} also adds Mia Long and Tom Rye.")
     assert pairs(catalog) == {("Mia Long", None), ("Tom Rye", None)}
     assert pairs(read(f"{SHOW} adds a new layer of menace with Dry Creek.")) == set()
+
+
+def status(catalog: Catalog) -> str | None:
+    return catalog.show.status if catalog.show else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Peacock has already renewed {SHOW} for a fourth.", "Renewed for Season 4"),
+        (f"Creator Ann Lee has already secured a fourth season of {SHOW}.", "Renewed for Season 4"),
+        (
+            f"The last shot of {SHOW} sets up the fourth season that Peacock has already ordered.",
+            "Renewed for Season 4",
+        ),
+        # wished for, or not yet: no renewal
+        (f"The last shot of {SHOW} sets up a fourth season that fans have begged for.", None),
+        (f"Peacock has not yet renewed {SHOW} for a fourth.", None),
+    ],
+)
+def test_renewals_said_other_ways(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected
+
+
+def test_how_far_into_a_season_is_no_count() -> None:
+    text = (
+        f"{SHOW} recap: series three, episode five\n\n"
+        "After four episodes of simmering, everything boils over.\n\n"
+        "Notes\n\nEight episodes this series, back up from the six we got last year.\n"
+    )
+    assert seasons(read(text, head=False)) == {3: (8, None)}

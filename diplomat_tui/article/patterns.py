@@ -93,10 +93,11 @@ def _count(word: str) -> int:
 
 def _season_number(match: re.Match[str]) -> int:
     """The season named by a match of :data:`_SEASON`."""
-    if match["number"]:
-        return _count(match["number"])
-    if match["short"]:
-        return int(match["short"])
+    groups = match.groupdict()
+    if groups.get("number"):
+        return _count(groups["number"])
+    if groups.get("short"):
+        return int(groups["short"])
     ordinal = match["ordinal"].lower()
     return _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
 

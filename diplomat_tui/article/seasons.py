@@ -32,7 +32,7 @@ _RENEWED = re.compile(
 )
 # A season granted: "has received a second season", "ordered Season 2".
 _GRANTED = re.compile(
-    r"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered"
+    r"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered|secured|secures"
     r"|(?:has|have|had)(?: already| officially| now)? (?:confirmed|announced|commissioned"
     rf"|signed up for|committed to)) (?:an? )?){_SEASON}"
     # not "has confirmed Season 3 will premiere ...": a date, not a renewal
@@ -63,7 +63,29 @@ _RENEWED_KEY = re.compile(
     r"^\|?\s*(?:[-*•] )?(?i:renewed|renewal|renewed for)\s*[:=]\s*(?i:for )?(?:an? |the )?"
     rf"{_SEASON}"
 )
-_RENEWALS = (_RENEWED, _GRANTED, _TOLD, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN, _RENEWED_KEY)
+# A season ordered, said in a relative clause: "the fourth season that Peacock has already
+# ordered", "a fifth season, which the network confirmed in May".
+_ORDERED_AFTER = re.compile(
+    rf"{_SEASON},? (?:that|which) (?:the )?[\w+]+(?: [A-Z][\w+]*)? (?:has|had|have)?"
+    r"(?: already| officially| quietly| now)? ?(?i:ordered|commissioned|greenlit|green-lit"
+    r"|confirmed|announced|picked up)\b"
+)
+# The season left out after its ordinal: "renewed the show for a fourth."
+_RENEWED_FOR_ORDINAL = re.compile(
+    r"(?i:\brenew(?:s|ed)?\b[^.;]{0,60}?\bfor an? "
+    rf"(?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[1:])}))(?=[.!;]|$)"
+)
+_RENEWALS = (
+    _RENEWED,
+    _GRANTED,
+    _TOLD,
+    _RENEWAL_NOUN,
+    _ORDERED,
+    _WILL_RETURN,
+    _RENEWED_KEY,
+    _ORDERED_AFTER,
+    _RENEWED_FOR_ORDINAL,
+)
 # The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
 # been renewed for ..." (an active "Peacock renewed" names the network, not a title).
 _RENEWED_TITLE = re.compile(
@@ -93,7 +115,7 @@ _EPISODE_COUNT = re.compile(
     r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b)"
     r"|parter\b)"  # "a brisk six-parter"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
+    rf"(?<!those )(?<!these )(?<!two of )(?<!after )(?<![\w-])(?P<listed>{_COUNT})"
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-])"
@@ -473,6 +495,9 @@ class SeasonContext:
             if s.heading and _CHANNEL_FROM.match(s.text) and not self._mentions[s.index]:
                 self._before[s.index] = heading_season  # the entry's "Peacock, from <day>"
                 continue
+            if s.index == 1 and not s.heading:  # a headline read as a line ("Recap: ...")
+                named = self._mentions[s.index]
+                headline_season = named[-1][1] if len(named) == 1 else None
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
