@@ -555,3 +555,25 @@ def test_how_far_into_a_season_is_no_count() -> None:
         "Notes\n\nEight episodes this series, back up from the six we got last year.\n"
     )
     assert seasons(read(text, head=False)) == {3: (8, None)}
+
+
+def test_a_section_headed_by_a_name_resolves_its_surname() -> None:
+    text = (
+        f"The {SHOW} Cast's Real-Life Partners\n\n"
+        "Here's who's who.\n\n"
+        "Mia Long\n"
+        f"Long joined {SHOW} in season 2 as Ivy Cole. She is married to Jo Long.\n\n"
+        "Tom Rye\n"
+        "Rye, who plays harbourmaster Sam Dunn, is married to Bo Rye. Her co-star Ann Park "
+        "joined the show as Kit Marr.\n"
+    )
+    assert pairs(read(text, head=False)) == {
+        ("Mia Long", "Ivy Cole"),
+        ("Tom Rye", "Sam Dunn"),
+        ("Ann Park", "Kit Marr"),
+    }
+
+
+def test_joining_someone_else_is_a_scene_not_casting() -> None:
+    text = f"In the {SHOW} finale, Mia Long joins Ivy as Sam Dunn looks on."
+    assert pairs(read(text)) == set()

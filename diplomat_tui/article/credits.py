@@ -73,7 +73,8 @@ _PLAYS = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_EMOJI}?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
     r"(?:also |now |will |is back )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
-    r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
+    r"|is back as|starring as|join(?:s|ed)?(?: the (?:cast|show|series|drama|ensemble))?"
+    r"(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as|(?:arrives|arrived|shows up|showed up|turns up|turned up)"
     r"(?-i:(?: (?!as\b|in\b|on\b|with\b)[a-z][\w-]*)?) as"  # "turns up mid-run as"
@@ -104,7 +105,10 @@ _PLAYS = re.compile(
     r"|(?:has been |have been |was |were |is )?added to the (?:main )?cast as"
     r"|(?:has been |was |is |were )?cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part) as"
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
-    r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
+    r"|guest[- ]star as|(?:is|are) to (?:play|portray)"
+    # "joined <Title> in season 2 as": only the show's title (checked where it is read)
+    r"|join(?:s|ed)? (?P<joined>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
+    r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ season))? as)) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
     rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
@@ -440,6 +444,8 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     for match in _PLAYS.finditer(sentence.text):
         if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
             continue
+        if match["joined"] and not (show and show in match["joined"]):
+            continue  # "joins Ivy as ...": a scene, not casting
         if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
             continue
         if _described_only(sentence.text, match):
