@@ -577,3 +577,38 @@ def test_a_section_headed_by_a_name_resolves_its_surname() -> None:
 def test_joining_someone_else_is_a_scene_not_casting() -> None:
     text = f"In the {SHOW} finale, Mia Long joins Ivy as Sam Dunn looks on."
     assert pairs(read(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mia Long and Tom Rye have joined the drama in recurring roles, with Long set to "
+            "play Ivy Cole, a harbour pilot, and Rye playing Sam Dunn, a fisherman.",
+            {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")},
+        ),
+        (
+            f"Season 3 of {SHOW} brings Tom Rye in as Sam Dunn, opposite Mia Long's Ivy Cole.",
+            {("Tom Rye", "Sam Dunn"), ("Mia Long", "Ivy Cole")},
+        ),
+        (
+            "There is a welcome new face in Mia Long, who plays Ivy Cole.",
+            {("Mia Long", "Ivy Cole")},
+        ),
+        (
+            "Mia Long first joined the political thriller in Season 2 as Mayor Ivy Cole.",
+            {("Mia Long", "Mayor Ivy Cole")},
+        ),
+        # "playing" with no "with"/"and" before the actor: no casting
+        ("Ivy Cole playing Sam Dunn for a fool is the best scene.", set()),
+    ],
+)
+def test_absolute_and_arrival_phrasings(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected
+
+
+def test_a_stage_is_no_title() -> None:
+    text = f"Mia Long plays Ivy Cole in {SHOW}. She has also appeared on Broadway."
+    assert known_for(read(text)) == {}
+    text = f"Mia Long plays Ivy Cole in {SHOW}. She has also appeared in Red Sky."
+    assert known_for(read(text)) == {"Mia Long": {"Red Sky"}}

@@ -217,7 +217,10 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
 
 
 # Words of a chart or a number, never of a title: "Peacock's Top 10", "No. 1", "2019".
-_NO_TITLE = re.compile(r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$")
+_NO_TITLE = re.compile(
+    r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$"
+    r"|^(?:Off-)?Broadway$|^(?:the )?West End$"  # a stage, not a title: "appeared on Broadway"
+)
 
 
 # "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an

@@ -63,6 +63,10 @@ _ASIDE = (
 )
 
 
+# Before an actor of an absolute clause: "with A set to play B", ", and B playing C".
+_WITH_OR_AND = re.compile(r"(?:\bwith|,? and) $")
+
+
 # A social post's emoji after a name: "Ann Lee 👀 shows up as ...".
 _EMOJI = "(?: [\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+)"
 
@@ -71,9 +75,12 @@ _EMOJI = "(?: [\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+)"
 # "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_EMOJI}?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
-    r"(?:also |now |will |is back )?"
+    r"(?:also |now |will |is back |first |later |originally )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
-    r"|is back as|starring as|join(?:s|ed)?(?: the (?:cast|show|series|drama|ensemble))?"
+    # "with A set to play B", "and B playing C": only after "with" or "and" (checked below)
+    r"|set to play|playing"
+    r"|is back as|starring as|join(?:s|ed)?"
+    r"(?: the (?:[a-z-]+ )?(?:cast|show|series|drama|thriller|ensemble))?"
     r"(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as|(?:arrives|arrived|shows up|showed up|turns up|turned up)"
@@ -154,7 +161,7 @@ _DESCRIPTOR = (
 
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,?(?: in| back| aboard)? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
     rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
@@ -442,8 +449,13 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     described ("A plays her husband")."""
     named: set[int] = set()
     for match in _PLAYS.finditer(sentence.text):
-        if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
+        if _in_another_show(sentence.text, match.end(), show):
             continue
+        if _title_tail(sentence.text, match) and not match["who"]:
+            continue  # "in Tom Rye's Dry Creek" (but "a new face in A, who plays B")
+        absolute = match["verb"].lower() in ("set to play", "playing")
+        if absolute and not _WITH_OR_AND.search(sentence.text, 0, match.start("actor")):
+            continue  # "Ivy playing Sam for a fool": only "with A playing B"
         if match["joined"] and not (show and show in match["joined"]):
             continue  # "joins Ivy as ...": a scene, not casting
         if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
