@@ -496,8 +496,8 @@ class SeasonContext:
                 self._before[s.index] = heading_season  # the entry's "Peacock, from <day>"
                 continue
             if s.index == 1 and not s.heading:  # a headline read as a line ("Recap: ...")
-                named = self._mentions[s.index]
-                headline_season = named[-1][1] if len(named) == 1 else None
+                in_headline = self._mentions[s.index]
+                headline_season = in_headline[-1][1] if len(in_headline) == 1 else None
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
