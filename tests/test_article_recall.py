@@ -612,3 +612,23 @@ def test_a_stage_is_no_title() -> None:
     assert known_for(read(text)) == {}
     text = f"Mia Long plays Ivy Cole in {SHOW}. She has also appeared in Red Sky."
     assert known_for(read(text)) == {"Mia Long": {"Red Sky"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Rye plays Sam Dunn. In Hulu's Red Sky he was Lord Melbourne.", {"Red Sky"}),
+        (
+            "Tom Rye plays Sam Dunn. In The Man in the Tower, which ran four seasons, he was "
+            "John Smith.",
+            {"The Man in the Tower"},
+        ),
+    ],
+)
+def test_a_career_told_from_the_title(text: str, expected: set) -> None:
+    assert known_for(read(text)) == {"Tom Rye": expected}
+
+
+def test_a_career_told_from_the_title_after_two_people_is_nobodys() -> None:
+    text = "Tom Rye plays Sam Dunn opposite Mia Long. In Red Sky he was Lord Melbourne."
+    assert known_for(read(text)) == {}

@@ -15,6 +15,7 @@ from diplomat_tui.article.conversation import (
     _as_character_mentions,
     _Context,
     _epithet_subject_mentions,
+    _in_title_mentions,
     _pronoun_role_mentions,
 )
 from diplomat_tui.article.credit_lists import (
@@ -118,6 +119,7 @@ def _mentions(
     mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
     mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
+    mentions += [m for s in around for m in _in_title_mentions(s, context)]
     final = people()
     longer = _longer_names([*known_people, *(m.name for m in mentions)])
     headed = _headed_by_names(around, final)
