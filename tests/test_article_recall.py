@@ -632,3 +632,54 @@ def test_a_career_told_from_the_title(text: str, expected: set) -> None:
 def test_a_career_told_from_the_title_after_two_people_is_nobodys() -> None:
     text = "Tom Rye plays Sam Dunn opposite Mia Long. In Red Sky he was Lord Melbourne."
     assert known_for(read(text)) == {}
+
+
+# ------------------------------------------------------- numbers, dates, seasons
+
+
+def approx_stats(catalog: Catalog) -> set[tuple[str, float, int | None, bool]]:
+    return {(s.metric, s.value, s.season, s.approx) for s in catalog.stats}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 reached the Top 10 in eighty-six countries.", ("top10_countries", 86, 3, False)),
+        ("Season 3 drew nearly four million views.", ("views", 4_000_000, 3, True)),
+        ("Season 3 drew 4.1 million views.", ("views", 4_100_000, 3, False)),
+        ("Season 3 clocked 1.2bn hours viewed.", ("hours_viewed", 1_200_000_000, 3, False)),
+        (
+            "Season 3 was watched for roughly 31 million hours.",
+            ("hours_viewed", 31_000_000, 3, True),
+        ),
+        ("Season 3 was watched for more than 31m hours.", ("hours_viewed", 31_000_000, 3, True)),
+        ("Season 3 was watched for over 31 million hours.", ("hours_viewed", 31_000_000, 3, True)),
+        ("Season 3 drew almost half a million views.", ("views", 500_000, 3, True)),
+        ("Season 3 drew a million views.", ("views", 1_000_000, 3, False)),
+        ("Season 3 spent twenty-two weeks in the Top 10.", ("weeks_in_top10", 22, 3, False)),
+    ],
+)
+def test_figures_in_words_and_approximations(text: str, expected: tuple) -> None:
+    assert approx_stats(read(f"{text.replace('Season 3', f'Season 3 of {SHOW}')}")) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Episodes: 8", {3: (8, None)}),
+        ("All eight episodes of the third season arrive on October 16.", {3: (8, "October 16")}),
+        ("The six-episode second season premiered on 31 October 2024.", {2: (6, "2024-10-31")}),
+        ("The second series, six episodes, arrived on 31 October 2024.", {2: (6, "2024-10-31")}),
+        (
+            "Series 2, all six episodes, landed on Thursday 31st October 2024.",
+            {2: (6, "2024-10-31")},
+        ),
+        ("It returns for a third series on 16th October.", {3: (None, "October 16")}),
+        ("Its 3rd season premieres Oct 16th, 2025.", {3: (None, "2025-10-16")}),
+        ("Season Three has 8 episodes.", {3: (8, None)}),
+        ("The sophomore season premiered on October 31, 2024.", {2: (None, "2024-10-31")}),
+    ],
+)
+def test_counts_and_dates_in_british_and_american_usage(text: str, expected: dict) -> None:
+    head = f"{SHOW} season 3\n\n" if text.startswith("Episodes") else f"{SHOW} News\n\n{SHOW}: "
+    assert seasons(read(head + text, head=False)) == expected

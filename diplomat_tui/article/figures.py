@@ -37,7 +37,9 @@ _FIGURE = (
     r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b|(?P<short>m|bn|k)\b)?"
     rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
     rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+| and a half)?)"
-    r" (?P<word_unit>thousand|million|billion)\b)"
+    r" (?P<word_unit>thousand|million|billion)\b"
+    # "half a million", "a million"
+    r"|(?<![\w-])(?P<article>(?i:half a|a)) (?P<article_unit>million|billion)\b)"
 )
 _MULTIPLIERS = {
     "bn": 1_000_000_000,
@@ -188,6 +190,9 @@ def _anaphora(title: str) -> bool:
 def _figure(match: re.Match[str]) -> int | float:
     """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
     million" -> 4200000)."""
+    if match["article"]:
+        share = Decimal("0.5") if match["article"].lower().startswith("half") else Decimal(1)
+        return int(share * _MULTIPLIERS[match["article_unit"]])
     if match["words"]:
         decimals = match["decimals"].split()[1:]
         digits = "5" if decimals == ["a", "half"] else ""
