@@ -683,3 +683,22 @@ def test_figures_in_words_and_approximations(text: str, expected: tuple) -> None
 def test_counts_and_dates_in_british_and_american_usage(text: str, expected: dict) -> None:
     head = f"{SHOW} season 3\n\n" if text.startswith("Episodes") else f"{SHOW} News\n\n{SHOW}: "
     assert seasons(read(head + text, head=False)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Long is best known for her BAFTA-nominated turn as a disgraced barrister in the "
+            "BBC legal drama Silk Road.",
+            {"Silk Road"},
+        ),
+        ("Her film work includes the Sundance thriller Low Tide, opposite Bo Li.", {"Low Tide"}),
+        ("Long is best known for the Channel 4 period piece The Sailor King.", {"The Sailor King"}),
+        # a title used to describe another is a comparison, not a credit
+        ("Long also has a small part in the film The Holdovers-style drama Old Boys.", set()),
+    ],
+)
+def test_a_credit_after_its_kind(text: str, expected: set) -> None:
+    catalog = read(f"Mia Long will play Ivy Cole in {SHOW}. {text}")
+    assert known_for(catalog).get("Mia Long", set()) == expected

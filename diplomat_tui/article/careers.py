@@ -89,6 +89,13 @@ _DESCRIBED = (
 )
 
 
+# A title's kind right after a career phrase: "the Sundance thriller ", "the Channel 4
+# period piece ", "the BBC legal drama ".
+_KIND_LEAD = re.compile(
+    r"(?:the|a|an) (?:[A-Z][\w-]*(?: \d+)? )?(?:[a-z][\w-]* ){0,3}"
+    r"(?:drama|series|sitcom|comedy|thriller|film|movie|miniseries|procedural|show|piece"
+    r"|feature|documentary) (?=[“\"]?[A-Z])"
+)
 # A title's kind before it: "the CBS sitcom ", "the college drama ".
 _KIND_BEFORE = re.compile(rf"the (?:[A-Z]{{2,5}} )?{_DESCRIBED}")
 
@@ -155,9 +162,12 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         if person is None or not people.credited(person):
             continue
         placed = match["playing"] or match["played"] or match["fame"]
-        titles = [] if placed else _titles(text, match.end())
+        kind = _KIND_LEAD.match(text, match.end())  # "known for the BBC legal drama X"
+        titles = [] if placed else _titles(text, kind.end() if kind else match.end())
         if match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
+        elif not titles:  # "best known for her turn as a barrister in the BBC drama X"
+            titles = _titles_placed(text, match.end())
         credits = _credits(titles, people, context.show)
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
@@ -220,6 +230,7 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
 _NO_TITLE = re.compile(
     r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$"
     r"|^(?:Off-)?Broadway$|^(?:the )?West End$"  # a stage, not a title: "appeared on Broadway"
+    r"|-(?:style|esque|like|inspired)$"  # "a The Holdovers-style drama": a comparison
 )
 
 
