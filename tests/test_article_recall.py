@@ -702,3 +702,23 @@ def test_counts_and_dates_in_british_and_american_usage(text: str, expected: dic
 def test_a_credit_after_its_kind(text: str, expected: set) -> None:
     catalog = read(f"Mia Long will play Ivy Cole in {SHOW}. {text}")
     assert known_for(catalog).get("Mia Long", set()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mia Long plays Ivy Cole and Tom Rye plays Sam Dunn. Mia and Tom had not been on a "
+            "set together since Dry Creek.",
+            {"Mia Long": {"Dry Creek"}, "Tom Rye": {"Dry Creek"}},
+        ),
+        (
+            "Mia Long plays Ivy Cole. She did Red Sky for eight years, before a live audience.",
+            {"Mia Long": {"Red Sky"}},
+        ),
+        # a thing done for years that is no title
+        ("Mia Long plays Ivy Cole. She did yoga for eight years.", {}),
+    ],
+)
+def test_more_career_phrasings(text: str, expected: dict) -> None:
+    assert known_for(read(f"{SHOW} News: {text}", head=False)) == expected

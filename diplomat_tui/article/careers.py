@@ -54,6 +54,7 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:first )?(?P<fame>became famous|became a star|rose to fame|shot to fame|found fame"
     r"|made (?:her|his|their) name)\b"
     r"|\b(?:has |have )?(?:turned|shown) up (?:in|on)"
+    r"|\b(?:did|shot|made)(?= (?-i:[A-Z“\"])[^.;]{1,40}? for (?:\w+ )?(?:years|seasons)\b)"
     r"|\bserved (?:her|his|their) time (?:on|in)|\b(?:most )?recently (?:seen|starred) in"
     r"|\b(?:came up in |started in |a seat in )?the writers['’] rooms? (?:of|on|at)"
     r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
@@ -115,7 +116,7 @@ _CLOSE_QUOTE = re.compile(r",?[”\"]")
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
 _TOGETHER = re.compile(
     r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
-    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
+    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in|since)"
     r"|\bshared (?:a|the) screen (?:on|in)"
     r"|\b(?:this|a|their) (?:shorthand|history) (?:from|on)"
     r"|\breunit(?:ing|es|ed) the (?:two |former )?(?:stars|co-stars|castmates) (?:of|from))"
