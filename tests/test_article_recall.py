@@ -722,3 +722,8 @@ def test_a_credit_after_its_kind(text: str, expected: set) -> None:
 )
 def test_more_career_phrasings(text: str, expected: dict) -> None:
     assert known_for(read(f"{SHOW} News: {text}", head=False)) == expected
+
+
+def test_a_character_after_a_four_word_description() -> None:
+    text = "Mia Long credited Tom Rye, who plays her deputy chief of mission, Sam Dunn."
+    assert pairs(read(text)) == {("Tom Rye", "Sam Dunn")}

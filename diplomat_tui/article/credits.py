@@ -117,7 +117,7 @@ _PLAYS = re.compile(
     r"|join(?:s|ed)? (?P<joined>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
     r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ season))? as)) "
     rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
-    rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,4}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
