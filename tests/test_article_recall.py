@@ -62,7 +62,7 @@ def test_casting_news_gives_actor_and_character(text: str) -> None:
         # the one named after "opposite" is the co-star, not the one cast
         ("Tom Rye stars opposite Mia Long as Ivy Cole.", {("Tom Rye", "Ivy Cole")}),
         # a role with no character named gives no character
-        ("Mia Long boards the fourth season in an undisclosed role.", set()),
+        ("Mia Long boards the fourth season in an undisclosed role.", {("Mia Long", None)}),
         # a description after "a" is no name
         ("Mia Long will recur as a harbour pilot.", set()),
     ],
@@ -727,3 +727,34 @@ def test_more_career_phrasings(text: str, expected: dict) -> None:
 def test_a_character_after_a_four_word_description() -> None:
     text = "Mia Long credited Tom Rye, who plays her deputy chief of mission, Sam Dunn."
     assert pairs(read(text)) == {("Tom Rye", "Sam Dunn")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Long has been cast in a recurring role.",
+        "Mia Long is joining season 4.",
+        "Mia Long has signed on for season 4.",
+        "Mia Long is the latest addition to the cast.",
+        "Mia Long has been added to the cast.",
+        "Mia Long has boarded the fourth season.",
+        "Mia Long has been tapped for a recurring role in season 4.",
+        "Mia Long will guest star in season 4.",
+        "Mia Long has landed a major recurring role.",
+        "Mia Long has been promoted to series regular.",
+    ],
+)
+def test_casting_news_with_no_character(text: str) -> None:
+    assert pairs(read(f"{SHOW} season 4 is in production. {text}")) == {("Mia Long", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Long has landed a major recurring role in Dry Creek.",
+        "Mia Long is the latest addition to the cast of Dry Creek.",
+        "Mia Long will guest star in the season premiere of Dry Creek.",
+    ],
+)
+def test_casting_news_for_another_title(text: str) -> None:
+    assert pairs(read(f"{SHOW} season 4 is in production. {text}")) == set()

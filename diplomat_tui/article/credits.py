@@ -211,6 +211,24 @@ _PLAYED_BY = re.compile(
 )
 
 
+# Casting news with no character: "A has been cast in a recurring role", "A is joining
+# season 4", "A is the latest addition to the cast", "A has landed a major recurring role",
+# "A will guest star in season 4", "A has been promoted to series regular".
+_CAST_NEWS = re.compile(
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had |will |is |was |is set to )?"
+    r"(?:been |now |also )?(?P<news>(?i:cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part)"
+    r"|(?:joining|joined|joins|signed on for|signs on for|boarded|boards|board)"
+    r" (?:season \w+|series \w+|the (?:\w+ )?(?:season|series|ensemble))"
+    r"|(?:the )?latest addition to the cast|added to the (?:main )?cast"
+    r"|tapped for (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part)"
+    r"|(?:landed|lands|scored|nabbed) (?:a|an|the) (?:[\w-]+ ){0,2}?"
+    r"(?:recurring|guest|series regular|main|starring|leading|lead) (?:role|part)"
+    r"|promoted to (?:a )?series regular"
+    r"|guest[- ]stars? in (?:season \w+|the (?:\w+ )?(?:season|series|premiere|finale))))\b"
+)
+_OF_TITLE_AFTER = re.compile(r" of (?P<title>[A-Z][^,.;:]*)")
+
+
 # "... a new president, played by <Actor>": in the cast, the role described, not named.
 _PLAYED_BY_ANYONE = re.compile(rf"\b(?:played|portrayed) by (?P<actor>{_NAME})")
 
@@ -391,6 +409,15 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 billing="main",
                 known_for=_other_credits(match["credits"]),
             )
+    for match in _CAST_NEWS.finditer(text):
+        actor = _trim(match["actor"])
+        if " " not in actor or not _looks_like_name(actor) or _title_tail(text, match):
+            continue
+        of = _OF_TITLE_AFTER.match(text, match.end())
+        if _in_another_show(text, match.end(), show) or (of and show not in of["title"]):
+            continue  # "has landed a recurring role in Dry Creek", "... cast of Dry Creek"
+        billing: Billing = "guest" if "guest" in match["news"].lower() else "main"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing=billing)
 
 
 # An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
