@@ -758,3 +758,11 @@ def test_casting_news_with_no_character(text: str) -> None:
 )
 def test_casting_news_for_another_title(text: str) -> None:
     assert pairs(read(f"{SHOW} season 4 is in production. {text}")) == set()
+
+
+def test_a_date_keyed_under_a_later_eps_heading_is_that_episodes() -> None:
+    text = (
+        f"{SHOW} threads\n\nSeason 3 premiere thread\n\nReleased: October 16, 2025\n\n"
+        "S3 ep 4 discussion\n\nReleased: October 23, 2025\n"
+    )
+    assert seasons(read(text, head=False)) == {3: (None, "2025-10-16")}

@@ -701,7 +701,8 @@ def _looked_back(text: str, position: int) -> bool:
 
 # An episode a heading names: "Season 3, Episode 4", "S3E4", "Episode four".
 _EPISODE_NAMED = re.compile(
-    rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
+    rf"(?i:\b(?:episode|ep\.?) ?(?P<episode>{_COUNT})(?![\w-])"
+    r"|\bS\d{1,2} ?E(?P<short>\d{1,2})\b)"
 )
 # A sheet's heading for the season its headline names: "THIS SEASON", "The new season".
 _THIS_SEASON_HEADING = re.compile(r"(?i)^(?:this|the new|the current|new) (?:season|series)$")
