@@ -766,3 +766,17 @@ def test_a_date_keyed_under_a_later_eps_heading_is_that_episodes() -> None:
         "S3 ep 4 discussion\n\nReleased: October 23, 2025\n"
     )
     assert seasons(read(text, head=False)) == {3: (None, "2025-10-16")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Season 3 of {SHOW} adds Camp David to its map.",
+        "Ann Lee plays the long game with her writers.",
+        "Mia Long plays a key role in the show's success.",
+        "The role of Ivy was originally played by Jo Park on stage.",
+        "The mayor, played by Jo Park in the original, was different.",
+    ],
+)
+def test_cast_near_misses_of_the_recall_rules(text: str) -> None:
+    assert pairs(read(text)) == set()

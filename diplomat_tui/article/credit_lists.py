@@ -85,6 +85,8 @@ _LIST_OPENERS = (
             r"(?: of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})?(?i: (?:also )?adds) "
         ),
         billing="main",
+        # the list ends the clause, or says who: not "adds Camp Hale to its map"
+        then=re.compile(r"(?=[,.;:!]|$| (?:as|who|in|to (?:the|its) (?:main )?cast)\b)"),
     ),
     # "Season 2, which added A and B, ..."
     _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),

@@ -130,6 +130,9 @@ _PLAYS_DESCRIBED = re.compile(
     r"(?:plays|play|is playing|stars as|co-stars as|returns as|joins as|is back as"
     r"|(?:is|was|has been) cast as) (?:an?|the|her|his|their) (?=[a-z])"
     rf"(?!(?:[a-z]+ )?(?:{_ROLE}|consultant|editor|composer|narrator|host)s?\b)"
+    # idioms, not roles: "plays the long game", "plays a key role in", "plays it safe"
+    r"(?!(?:[a-z]+ )?(?:game|part|role|card|cards|hand|field|piano|guitar|music|tune|song"
+    r"|straight man|devil's advocate)\b)"
     r"(?P<described>[^,.;:!?]*)"
 )
 
@@ -231,6 +234,12 @@ _OF_TITLE_AFTER = re.compile(r" of (?P<title>[A-Z][^,.;:]*)")
 
 # "... a new president, played by <Actor>": in the cast, the role described, not named.
 _PLAYED_BY_ANYONE = re.compile(rf"\b(?:played|portrayed) by (?P<actor>{_NAME})")
+_EARLIER_ROLE = re.compile(
+    r"\b(?:originally|first|previously|once|famously) (?:played|portrayed) $"
+)
+_ON_STAGE = re.compile(
+    r" (?:on stage|on screen|in the (?:original|film|movie|play|stage)|in \d{4})"
+)
 
 
 # "<Actor> has joined the cast", "<Actor> (Other Show) joins the cast of ..."
@@ -396,6 +405,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
         actor = _trim(match["actor"])
         if match.start("actor") in paired or " " not in actor or not _looks_like_name(actor):
             continue
+        if _EARLIER_ROLE.search(text, 0, match.start()) or _ON_STAGE.match(text, match.end()):
+            continue  # "originally played by A", "played by A on stage": another production
         if _ELSEWHERE.match(text, match.end()) or _in_another_show(text, match.end(), show):
             continue  # "played by A in Other Show"
         yield _Mention(actor, sentence.index, match.start("actor"), billing="main")
