@@ -311,3 +311,194 @@ def test_a_whose_clause_names_its_own_season(
 ) -> None:
     text = f"{SHOW} on the charts\n\n{sentence}\n"
     assert seasons(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over on Hulu, Ann Lee plays Meg Orr.",
+        "Meanwhile at the BBC, Ann Lee plays Meg Orr.",
+        "Elsewhere on Apple TV+, Ann Lee plays Meg Orr.",
+    ],
+)
+def test_a_sentence_set_on_another_network_gives_no_pair(sentence: str) -> None:
+    text = f"{SHOW} season 2\n\nMia Long is back as Ivy Cole in {SHOW}. {sentence}\n"
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_another_titles_season_set_against_the_show_gives_no_figure() -> None:
+    text = (
+        f"{SHOW} tops the chart\n\n{SHOW}'s second season was the most-watched show last week, "
+        "with 6.3 million views.\n\nDry Creek's second season, meanwhile, reached the Top 10 "
+        "in 81 countries.\n"
+    )
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("top10_countries", 81, 2) not in stats
+    assert ("views", 6_300_000, 2) in stats
+
+
+def test_a_recaps_join_is_no_casting_news() -> None:
+    # "joins Kate in the car": a story, the character first
+    catalog = read(HEAD + "Felix Orme (Jonah Vell) joins Ivy in the car.")
+    assert ("Felix Orme", "Jonah Vell") not in pairs(catalog)
+
+
+def test_an_unknown_name_before_a_title_in_parentheses_is_no_pair() -> None:
+    # neither side known and the parenthesis reads as no person's name: nothing
+    assert pairs(read(HEAD + "Felix Orme (Dry Creek) opens the door.")) == set()
+
+
+def roles(catalog: Catalog) -> dict[str, set[str]]:
+    return {c.person: set(c.roles) for c in catalog.crew}
+
+
+@pytest.mark.parametrize(
+    ("guide", "expected"),
+    [
+        # the character first, as the heading with a credited actor shows
+        (
+            "Ivy Cole — Mia Long\nThe envoy.\n\nMeg Orr — Ann Lee\nHer deputy.\n",
+            {("Mia Long", "Ivy Cole"), ("Ann Lee", "Meg Orr")},
+        ),
+        # the actor first
+        (
+            "Mia Long – Ivy Cole\nThe envoy.\n\nAnn Lee – Meg Orr\nHer deputy.\n",
+            {("Mia Long", "Ivy Cole"), ("Ann Lee", "Meg Orr")},
+        ),
+    ],
+)
+def test_a_character_guides_dash_headings_follow_their_known_order(
+    guide: str, expected: set[tuple[str, str | None]]
+) -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole.")
+    assert pairs(read(f"{SHOW} character guide\n\n{guide}", known=known)) >= expected
+
+
+def test_dash_headings_with_no_credited_side_give_nothing() -> None:
+    catalog = read(f"{SHOW} character guide\n\nMeg Orr — Ann Lee\nHer deputy.\n")
+    assert pairs(catalog) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jo Park, who directed episodes of Dry Creek, directed the season 3 premiere.",
+            {"Jo Park": {"director"}},
+        ),
+        ("Jo Park, best known for Blue Line, directed the finale.", {"Jo Park": {"director"}}),
+        ("Jo Park directed two episodes.", {"Jo Park": {"director"}}),
+        ("Jo Park directed episodes of Dry Creek.", {}),
+    ],
+)
+def test_episode_credits_past_an_aside(text: str, expected: dict[str, set[str]]) -> None:
+    assert roles(read(HEAD + text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bo Li played Tom Tanner in the Bond films.",
+        "Jo Park also directed episodes of Dry Creek and Blue Line, where Bo Li played Tom Tanner.",
+    ],
+)
+def test_a_past_role_in_another_title_is_no_pair(text: str) -> None:
+    assert pairs(read(HEAD + text)) == set()
+
+
+def test_no_actor_is_named_with_an_office() -> None:
+    catalog = read(HEAD + "The cast includes Prime Minister Meg Orr and Ann Lee.")
+    assert {c.person for c in catalog.cast} == {"Ann Lee"}
+    # an honorific is how some actors are credited
+    catalog = read(HEAD + "The cast includes Dame Ivy Stone and Ann Lee.")
+    assert {c.person for c in catalog.cast} == {"Dame Ivy Stone", "Ann Lee"}
+
+
+@pytest.mark.parametrize("heading", ["== See also ==", "## Related", "== Legacy =="])
+def test_a_list_of_other_titles_with_their_years_gives_nothing(heading: str) -> None:
+    text = (
+        f"{SHOW} (TV series)\n\n{SHOW} is a drama created by Maren Holt for Peacock.\n\n"
+        f"{heading}\n"
+        "* Dry Creek (2014–2019), starring Ann Lee as Meg Orr\n"
+        "* Blue Line (2023), created by Tom Rye, ten episodes in season 1\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set()
+    assert catalog.show is not None and catalog.show.creators == ("Maren Holt",)
+    assert seasons(catalog) == {}
+
+
+def test_a_new_clause_after_plays_names_no_character() -> None:
+    catalog = read(HEAD + "Mia Long plays the envoy now, and Bo Li is her husband, Tom.")
+    assert ("Mia Long", "Bo Li") not in pairs(catalog)
+
+
+def test_an_answer_naming_another_title_leaves_its_paragraph_out() -> None:
+    text = (
+        f"{SHOW}: an interview\n\nQ: Season 2 has eight episodes. Was it hard?\nA: Yes.\n\n"
+        "Q: What else are you watching?\nA: Dry Creek. Ann Lee as Meg Orr is the best thing on "
+        "TV. Its fifth season had six episodes.\n"
+    )
+    catalog = read(text)
+    assert pairs(catalog) == set()
+    assert 5 not in seasons(catalog)
+
+
+def test_the_shows_debut_as_subject_is_the_first_season() -> None:
+    text = (
+        f"{SHOW} ratings\n\n{SHOW}'s third season drew 5.6 million views.\n\n"
+        f"By comparison, the show's 2023 debut drew 57 million hours in its first weekend.\n"
+    )
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("hours_viewed", 57_000_000, 1) in stats
+    assert ("hours_viewed", 57_000_000, 3) not in stats
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wildwood's second season has now spent 11 weeks in the Top 10.",
+        "Wildwood's final season, by contrast, spent 11 weeks in the Top 10.",
+    ],
+)
+def test_a_one_word_titles_season_is_another_titles(sentence: str) -> None:
+    text = f"{SHOW} ratings\n\n{SHOW}'s third season drew 5.6 million views. {sentence}\n"
+    stats = {(s.metric, s.value, s.season) for s in read(text).stats}
+    assert ("views", 5_600_000, 3) in stats
+    assert not any(metric == "weeks_in_top10" for metric, _, _ in stats)
+
+
+def test_a_characters_season_is_no_other_title() -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole.")
+    text = (
+        f"{SHOW} recap\n\n{SHOW} season 2 is here. Ivy's second season arc is brutal, and it "
+        "ran six episodes.\n"
+    )
+    assert 2 in seasons(read(text, known=known))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Also back this month — Dry Creek: Ann Lee as Meg Orr, Bo Li as Sam Dunn.",
+        "Coming next week: Dry Creek, with Ann Lee as Meg Orr.",
+        "Coming next week: Dry Creek (Hulu), starring Ann Lee as Meg Orr.",
+    ],
+)
+def test_a_title_introducing_its_own_cast_is_another_titles(sentence: str) -> None:
+    text = f"{SHOW} viewing guide\n\n{SHOW} is back, with Mia Long as Ivy Cole.\n\n{sentence}\n"
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_comparison_clause_is_cut_and_the_main_clause_kept() -> None:
+    text = (
+        f"{SHOW} season 2 review\n\nUnlike Dry Creek, which ran ten episodes in its second "
+        f"season, the second season of {SHOW} has eight episodes.\n"
+    )
+    assert seasons(read(text)) == {2: (8, None)}
+
+
+def test_a_sentence_set_in_a_place_stays_the_shows() -> None:
+    known = read(HEAD + "It stars Mia Long as Ivy Cole and Bo Li.")
+    text = f"{SHOW} recap\n\nOver at Downing Street, Sam Dunn (Bo Li) is sweating.\n"
+    assert ("Bo Li", "Sam Dunn") in pairs(read(text, known=known))

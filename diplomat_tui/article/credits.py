@@ -116,7 +116,9 @@ _PLAYS = re.compile(
     # "joined <Title> in season 2 as": only the show's title (checked where it is read)
     r"|join(?:s|ed)? (?P<joined>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
     r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ season))? as)) "
-    rf"(?:(?:the|her|his|their) )?(?:(?!by\b|as\b)[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
+    # words describing the role, not a new clause ("plays the president now, and B is ...")
+    rf"(?:(?:the|her|his|their) )?(?:(?!(?:by|as|and|but|or|while|whereas|yet)\b)"
+    rf"[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
     rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,4}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
@@ -434,8 +436,9 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
 # An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
 # Lee behind the camera".
 _EPISODE_CREDIT = re.compile(
-    rf"(?P<name>{_NAME}),? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned|scripted|directed"
-    r"|helmed) (?:the |both the |\w+ )?(?:series |season )?(?:pilot|finale|premiere|opener"
+    rf"(?P<name>{_NAME})(?:{_ASIDE})?,? (?:who )?(?:also )?(?P<verb>wrote|co-wrote|penned"
+    r"|scripted|directed|helmed) (?:the |both the |\w+ )?"
+    r"(?:(?:series|season) (?:\d{1,2} |[a-z]+ )?|series |season )?(?:pilot|finale|premiere|opener"
     r"|first episode|last episode|final episode|episodes?)\b(?! (?:of|for|on) [A-Z])"
     rf"|\bwith (?P<director>{_NAME}) behind the camera\b"
 )
@@ -580,6 +583,36 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
         )
 
 
+# A character guide's heading: "Ivy Cole — Mia Long" (or the actor first).
+_DASH_PAIR = re.compile(rf"^(?P<left>{_NAME}) [—–] (?P<right>{_NAME})$")
+
+
+def _dash_heading_mentions(sentences: list[_Sentence], people: _People) -> Iterator[_Mention]:
+    """Actors and characters of a guide's "Name — Name" headings, in the order its
+    headings with one side credited give ("Ivy Cole — Mia Long": the character first);
+    with no such heading, or both orders, nothing."""
+    pairs = [
+        (sentence, match)
+        for sentence in sentences
+        if (sentence.heading or sentence.line)
+        and (match := _DASH_PAIR.match(sentence.text))
+        and all(_looks_like_name(match[side]) and " " in match[side] for side in ("left", "right"))
+    ]
+    orders = set()
+    for _, match in pairs:
+        left, right = people.person(_trim(match["left"])), people.person(_trim(match["right"]))
+        if bool(left) != bool(right):
+            orders.add(bool(left))  # True: the actor first
+    if len(orders) != 1:
+        return
+    actor_first = orders.pop()
+    for sentence, match in pairs:
+        actor, character = (match["left"], match["right"])[:: 1 if actor_first else -1]
+        if people.is_character(_trim(actor)) or people.person(_trim(character)):
+            continue  # a heading the other way round: not this guide's order
+        yield _Mention(_trim(actor), sentence.index, 0, billing="main", character=_trim(character))
+
+
 # An episode table's credit columns: "Directed by", "Written by", "Teleplay by".
 _CREDIT_COLUMNS = (
     (re.compile(r"(?i)^directed by$|^director$"), "director"),
@@ -685,7 +718,7 @@ def _reference_mentions(
             if order is None and _CASTING.search(sentence.text):
                 # a casting sentence lists actors first: "Jonah Vell (Felix Orme) joins"
                 order = True if _person_shaped(inner) else None
-            elif order is None:
+            elif order is None and _person_shaped(inner):
                 order = False  # a recap's story: "Felix Orme (Jonah Vell) opens the door"
             if charactered or order:
                 if _looks_like_name(left) and " " in left:
@@ -746,7 +779,7 @@ def _used_alone(name: str, article: str) -> bool:
 _SURNAME_MIN = 3
 # Words of a sentence about casting, where "Name (Name)" is "Actor (Character)".
 _CASTING = re.compile(
-    r"(?i)\b(?:cast|casting|joins?|joined|joining|returning|series regulars?|newcomers?"
+    r"(?i)\b(?:cast|casting|returning|series regulars?|newcomers?"
     r"|new to the (?:series|show|cast)|new faces|added|adds|rounds? out|principal|ensemble"
     r"|starring|co-stars?|line-?up)\b"
 )

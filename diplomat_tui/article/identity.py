@@ -154,6 +154,13 @@ _SEASONED_TITLE = (
     rf"(?!S\d){_TITLE_WORD}(?: (?:(?:of|the|in|on|a|an|to|for|at|by|with|from) ){{0,3}}"
     rf"(?!S\d{{1,2}}\b){_TITLE_WORD}){{0,7}}"
 )
+# "Wednesday's second season has now spent ...": a one-word title's season, by its ordinal
+# (a network has no "second season"; a person's is "as" someone)
+_ONE_WORD_SEASON = re.compile(
+    rf"(?<![\w’'])(?P<title>[{_UPPER}][a-z]+){_POSSESSIVE} (?:first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|final|latest|debut) (?:season|series)\b"
+    r"(?! of\b| as\b| playing\b)"
+)
 # Signs that a sentence is about another title (the title in the group "title"):
 _OTHER_TITLE = (
     # "Ana Ruiz plays Meg Orr in Dry Creek": a current role in another title (a career's
@@ -213,7 +220,28 @@ _OTHER_TITLE = (
     re.compile(
         rf"\b(?i:the|a|an) (?:[\w-]+ ){{0,3}}?{_SHOW_KINDS}, [“\"]?(?P<title>{_TITLE})[”\"]?,"
     ),
+    # "Also back — Dry Creek: Ann Lee as Meg Orr", "Coming next week: Dry Creek, with Ann
+    # Lee as ...": a title introducing its own cast
+    re.compile(rf"[—–] [“\"]?(?P<title>{_TITLE})[”\"]?: [{_UPPER}]"),
+    re.compile(
+        rf"^[^:]{{1,40}}: [“\"]?(?P<title>{_TITLE})[”\"]?\s*(?:\([^()]*\)\s*)?,?\s+"
+        r"(?:with|starring|featuring) [A-Z]"
+    ),
+    # "Dry Creek." (an answer to "What else are you watching?"): a title alone
+    re.compile(rf"^(?:[AQ]: )?[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{1,5}})[”\"]?[.!]$"),
+    # "Over on Hulu, Ann Lee plays ...", "Meanwhile at the BBC, ...": another network's (not
+    # a place: "Over at Downing Street, ...")
+    re.compile(
+        r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
+        rf" (?:the )?(?P<title>{_NETWORKS}),"
+    ),
+    # "Dry Creek's second season, meanwhile, reached ...": a subject set against the show
+    re.compile(
+        rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:{_POSSESSIVE} [\w -]{{0,30}}?)?, "
+        r"(?:meanwhile|by contrast|in contrast|for its part|for their part),"
+    ),
     _POSSESSIVE_SEASON,
+    _ONE_WORD_SEASON,
     # "Not since Ann Lee's Meg Orr stalked the corridors in The Other Show has ...": a
     # character of another title ("The ..." or quoted), named by its actor's possessive
     # (a name starts a word and is short: no scan of a long hyphen chain from each letter)
@@ -252,12 +280,17 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
 )
 # A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
 _ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
+# A list's entry for a title and its years: "* Madam Envoy (2014–2019), starring ...".
+_YEARS_ENTRY = re.compile(
+    rf"^(?:[*•-] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\b(?:19|20)\d\d\b[^()]*\),"
+)
 # A clause about another title: "on Other Show, where ...", "in FX's Other Show, whose".
 _OTHER_CLAUSE = re.compile(
     rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}"
     r"|(?<![\w-])(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Aa]s in))"  # "Like Other Show, whose ..."
     rf" [“\"]?(?P<title>{_TITLE})[”\"]?, (?:where|in which|whose|on which|which)\b"
 )
+_LIKE = re.compile(r"(?i:like|unlike|as with|as in)\b")
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
     r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
@@ -285,9 +318,7 @@ class Scope:
     def __init__(self, title: str, people: Iterable[str] = ()) -> None:
         self.title = title
         # the people the store knows, by full name and by surname: no title
-        self._people = frozenset(
-            part for name in people for part in (name, name.rsplit(" ", 1)[-1])
-        )
+        self._people = frozenset(part for name in people for part in (name, *name.split(" ")))
         words = [re.escape(word) for word in title.split()]
         body = r"\s+".join(words)
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
@@ -327,9 +358,10 @@ class Scope:
 
     def other_title(self, sentence: _Sentence) -> str | None:
         """Another title the sentence is about, if it shows signs of one."""
-        entry = _ROUNDUP_ENTRY.match(sentence.text)
-        if entry and not self.names_show(entry["title"]):
-            return entry["title"]
+        for pattern in (_ROUNDUP_ENTRY, _YEARS_ENTRY):
+            entry = pattern.match(sentence.text)
+            if entry and not self.names_show(entry["title"]) and not self._a_person(entry["title"]):
+                return entry["title"]
         text = _outside_parentheses(sentence.text)
         for pattern in (
             _POSSESSIVE_INTRO,
@@ -349,10 +381,16 @@ class Scope:
                     continue  # a sheet's "Renewed: Season 4": a key, not a title
                 if self.names_show("#" + raw):
                     continue  # "#HarbourLights S3": the show's hashtag
+                if _LIKE.match(raw) and self.names_show(text):
+                    continue  # "Unlike Other Show, which ..., <Title> has": a clause, cut
                 if pattern not in (_POSSESSIVE_INTRO, _NETWORK_RENEWS, _TITLE_RENEWED) and (
                     self.names_show(match.group())
                 ):
                     continue  # "For <Network>, <Title>'s showing ...": words about the show
+                if pattern is _ONE_WORD_SEASON and (
+                    self.names_show(text) or re.fullmatch(_NETWORKS, title)
+                ):
+                    continue  # "Peacock's second season of <Title>": the show's
                 if pattern is _POSSESSIVE_SEASON and self.names_show(text):
                     continue  # a weak sign: a sentence naming the show stays the show's
                 if pattern is _POSSESSIVE_SEASON and raw.split()[0] in _ROLE_TITLES:
@@ -389,7 +427,16 @@ class Scope:
                     sentence = replace(sentence, text=sentence.text[:cut])
         for match in _OTHER_CLAUSE.finditer(sentence.text):
             if not self.names_show(match["title"]) and _trim(match["title"]) not in _ANAPHORA:
-                return replace(sentence, text=sentence.text[: match.start()].rstrip(" ,;"))
+                text = sentence.text
+                end = text.find(", ", match.end())
+                if _LIKE.match(match.group()) and end > 0:
+                    # "Unlike Other Show, which ran six episodes, series three of <Title>
+                    # has eight": the comparison is left out, the main clause kept
+                    rest = text[end + 2 :]
+                    return replace(
+                        sentence, text=text[: match.start()] + rest[:1].upper() + rest[1:]
+                    )
+                return replace(sentence, text=text[: match.start()].rstrip(" ,;"))
         return sentence
 
     def heading_title(self, heading: str, entries: str | None = None) -> str | None:
@@ -507,7 +554,8 @@ def in_scope(
     paragraph, are out until the show is named again.
     """
     people = tuple(people)
-    scope = Scope(show, people)
+    characters = tuple(characters)
+    scope = Scope(show, (*people, *characters))
     first = sentences[0].paragraph if sentences else 0
     body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
@@ -585,12 +633,13 @@ _NUMBERED = re.compile(r"^\d{1,3}[.)] ")
 # The heading of a web page's box of links: what follows, up to the next prose, is not
 # the article's.
 _BOX_HEADING = re.compile(
-    r"(?i)^(?:#+ )?(?:related(?: (?:reading|stories|articles|coverage|content))?|more from\b.*"
+    r"(?i)^(?:#+ |=+ ?)?(?:related(?: (?:reading|stories|articles|coverage|content))?"
+    r"|more from\b.*"
     r"|trending(?: now| stories)?|recommended(?: for you| reading)?|read (?:more|next|this next)"
     r"|you (?:may|might) also like|most (?:popular|read|viewed)|popular (?:now|stories)"
     r"|up next|more stories|latest (?:news|stories)|share this (?:article|story)"
     r"|sign up\b.*|more (?:on|about) this\b.*|see also|similar (?:shows|titles|series)"
-    r"|more like this|(?:what to )?watch next)\s*:?$"
+    r"|more like this|(?:what to )?watch next)\s*=*\s*:?$"
 )
 
 

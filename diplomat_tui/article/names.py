@@ -85,6 +85,16 @@ _CHARACTER_TITLE = re.compile(
 )
 
 
+# An office before a name: a character's ("President Meg Orr"), never how an actor is
+# credited (unlike "Dame" or "Sir").
+_OFFICE = re.compile(
+    r"^(?:(?:Deputy|Acting|Former|Vice|Prime|Foreign|Home|Chief) )?(?:President|Prime Minister"
+    r"|Minister|Ambassador|Secretary|Senator|Governor|Chancellor|General|Agent|Detective"
+    r"|Inspector|Captain|Commander|Colonel|Sergeant|Officer|Judge|Mayor|Chief|Congressman"
+    r"|Congresswoman|First Lady|First Gentleman) [A-Z]"
+)
+
+
 _NAMED_ENTRIES = 2  # parentheses reading as people's names that make a list of characters
 
 

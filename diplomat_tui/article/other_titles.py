@@ -80,14 +80,19 @@ _TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
 # Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
 _ELSEWHERE = re.compile(
     rf"[^,.;:!?]*? (?:in|on|from) (?!(?:Season|Series|Episode|Part|Chapter|Volume)\b)"
-    rf"(?P<title>[{_UPPER}][^,.;:!?]*)"
+    # "in Dry Creek", "in the Bond films" (a franchise named by its films)
+    rf"(?P<title>[{_UPPER}][^,.;:!?]*|the [{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*)* "
+    r"(?:films?|movies?|franchise|trilogy|sequels?|series|saga)\b)"
 )
 
 
 # A pair in a clause about another title: "... on Dry Creek, where Ann Lee's Meg Orr ...".
 _WHERE_BEFORE = re.compile(
-    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}) (?P<title>[{_UPPER}][^,;]*), "
-    r"(?:where|in which|whose|on which) [^,;]*$"
+    rf"\b(?:on|in [{_UPPER}][\w.+]*{_POSSESSIVE}"
+    # "directed episodes of X and Y, where ...", "starred in X, in which ..."
+    r"|(?:episodes?|seasons?|the cast|the set|the run) of"
+    r"|(?:directed|wrote|produced|created|starred in|appeared in|worked on))"
+    rf" (?P<title>[{_UPPER}][^,;]*), (?:where|in which|whose|on which) [^,;]*$"
 )
 
 

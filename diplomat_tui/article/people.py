@@ -25,6 +25,7 @@ from diplomat_tui.article.credits import (
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
+    _dash_heading_mentions,
     _episode_table_mentions,
     _pair_mentions,
     _pair_order,
@@ -33,6 +34,7 @@ from diplomat_tui.article.credits import (
 )
 from diplomat_tui.article.names import (
     _FULL_NAME,
+    _OFFICE,
     _Mention,
     _People,
     _short_form,
@@ -97,6 +99,7 @@ def _mentions(
     article = "\n".join(s.text for s in sentences)
     referenced = [m for s in sentences for m in _reference_mentions(s, first, order, article)]
     mentions += referenced
+    mentions += _dash_heading_mentions(sentences, first)
     # again with the people those credited: "Lee (Dry Creek)" after "Ann Lee (Ivy Cole)"
     # (else a second ingest of the same article, with Ann Lee in the store, reads more)
     again = people()
@@ -129,6 +132,7 @@ def _mentions(
         if (name := headed.get((m.sentence, m.name)) or final.resolve(m.name))
         and not final.is_character(name)
         and not (show and (show in name or name in show))
+        and not _OFFICE.match(name)  # "Prime Minister Ann Lee" is a character
     ]
     # "Maren Holt's Ivy Cole" is the creator's character, not her role: a possessive
     # pair counts only for someone not known as crew alone.

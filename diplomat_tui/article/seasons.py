@@ -438,6 +438,10 @@ class SeasonContext:
             self._add_new_season(sentences)
         # "drew 5 million views in its first week after Season 3 premiered": the season
         # a sentence's figures are about when none is named before them
+        title = r"\s+".join(re.escape(word) for word in show.split())
+        self._title_debut = re.compile(
+            rf"^(?:[^,]{{1,40}}, )?{title}{_POSSESSIVE} (?:\d{{4}} )?{_DEBUT_NOUN}"
+        )
         self._launched = {
             s.index: _season_number(match)
             for s in sentences
@@ -450,8 +454,14 @@ class SeasonContext:
             if s.index not in self._launched and _AFTER_DEBUT.search(s.text):
                 if not self._mentions[s.index] and show_subject(s.text, show):
                     self._launched[s.index] = 1
+            # "By comparison, the show's 2023 debut drew 57 million hours": the subject is
+            # the first season
+            elif s.index not in self._launched and not self._mentions[s.index]:
+                if _DEBUT_SUBJECT.match(s.text) or self._title_debut.match(s.text):
+                    self._launched[s.index] = 1
         words = r"\s+".join(re.escape(word) for word in show.split())
         self.named = re.compile(rf"(?<!\w){words}(?!\w)")
+
         # "When <Title> first arrived on ...": the show's own premiere; "Created by A,
         # <Title> premiered ...": the title right before the verb is its subject
         owned = r"(?<!of )(?<!with )(?<!from )(?<!in )(?<!on )"  # not "the cast of <Title>"
@@ -632,6 +642,14 @@ _AFTER_LAUNCH = re.compile(
 _AFTER_DEBUT = re.compile(
     r"(?i:\b(?:after|since|following) (?:its|the (?:show|series)['’]s?) (?:debut|premiere"
     r"|launch|release)\b)"
+)
+
+
+_DEBUT_NOUN = r"(?:debut|premiere|launch|first season|first run)\b"
+_DEBUT_SUBJECT = re.compile(
+    rf"^(?:[^,]{{1,40}}, )?(?:the|its) (?:show|series)(?:['’]s?)? (?:\d{{4}} )?{_DEBUT_NOUN}"
+    rf"|^(?:[^,]{{1,40}}, )?(?:its) (?:\d{{4}} )?{_DEBUT_NOUN}",
+    re.IGNORECASE,
 )
 
 
