@@ -780,3 +780,14 @@ def test_a_date_keyed_under_a_later_eps_heading_is_that_episodes() -> None:
 )
 def test_cast_near_misses_of_the_recall_rules(text: str) -> None:
     assert pairs(read(text)) == set()
+
+
+def test_an_awards_lists_lines_give_the_shows_pairs_only() -> None:
+    text = (
+        f"Emmy predictions: {SHOW} and the rest\n\n"
+        "Supporting actress in a drama\n"
+        f"Will win: Mia Long, {SHOW} (as Ivy Cole)\n"
+        "Could win: Jo Park, Dry Creek (as Kit Marr)\n"
+        f'Should win: Tom Rye, "{SHOW}" (as Sam Dunn)\n'
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")}

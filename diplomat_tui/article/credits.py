@@ -234,6 +234,12 @@ _CAST_NEWS = re.compile(
 _OF_TITLE_AFTER = re.compile(r" of (?P<title>[A-Z][^,.;:]*)")
 
 
+# An awards list's line: "Ann Lee, <Title> (as Ivy Cole)": a pair only for the show's title.
+_NOMINEE_LINE = re.compile(
+    rf"(?P<actor>{_NAME}), [“\"]?(?P<title>[^,()“”\"]{{1,60}}?)[”\"]? \(as (?P<character>{_NAME})\)"
+)
+
+
 # "... a new president, played by <Actor>": in the cast, the role described, not named.
 _PLAYED_BY_ANYONE = re.compile(rf"\b(?:played|portrayed) by (?P<actor>{_NAME})")
 _EARLIER_ROLE = re.compile(
@@ -401,6 +407,16 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 # one word after "as" is too often a title or a role: only a short form
                 # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
+            )
+    for match in _NOMINEE_LINE.finditer(text):
+        actor = _trim(match["actor"])
+        if show and show in match["title"] and " " in actor and _looks_like_name(actor):
+            yield _Mention(
+                actor,
+                sentence.index,
+                match.start("actor"),
+                billing="main",
+                character=_trim(match["character"]),
             )
     paired = {m.start("actor") for m in _PLAYED_BY.finditer(text)}
     for match in _PLAYED_BY_ANYONE.finditer(text):
