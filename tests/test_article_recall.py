@@ -791,3 +791,33 @@ def test_an_awards_lists_lines_give_the_shows_pairs_only() -> None:
         f'Should win: Tom Rye, "{SHOW}" (as Sam Dunn)\n'
     )
     assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")}
+
+
+def test_a_charts_numbered_entries() -> None:
+    text = (
+        f"Top 10 this week: {SHOW} holds on\n\n"
+        "1. Dry Creek: Season 2\n6.9 million views | 27.1 million hours | 1 week in the Top 10\n\n"
+        f"2. {SHOW}: Season 3\n5.6 million views | 2 weeks in the Top 10\n\n"
+        f"9. {SHOW}: Season 1\n1.1 million views | 1 week in the Top 10\n"
+    )
+    assert stats(read(text, head=False)) == {
+        ("weekly_rank", 2, 3),
+        ("views", 5_600_000, 3),
+        ("weeks_in_top10", 2, 3),
+        ("weekly_rank", 9, 1),
+        ("views", 1_100_000, 1),
+        ("weeks_in_top10", 1, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{SHOW} S3 is the No. 2 show on Peacock this week.", {("weekly_rank", 2, 3)}),
+        # a critic's ranked list, with no figures: no chart rank
+        (f"The best dramas of the year\n\n5. {SHOW}: Season 3\nA triumph.\n", set()),
+        (f"Season 3 of {SHOW} was the No. 1 show on our list of the year's best.", set()),
+    ],
+)
+def test_ranks_said_of_the_show(text: str, expected: set) -> None:
+    assert stats(read(text, head="\n" not in text)) == expected

@@ -68,7 +68,7 @@ _COUNTRIES = re.compile(
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
-    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
+    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks? (?:in|on) (?:the |its )?"
     rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart|list)\b"
     rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b"
     rf"|\b(?:its|a) (?P<nth>{'|'.join(list(_ORDINAL_WORDS)[1:12])}) (?:consecutive |straight )?"
@@ -106,6 +106,11 @@ _NEGATED = re.compile(r"(?i:\b(?:not|never|failed to|missed|short of|without)\b[
 _OPINION_LIST = re.compile(
     r"(?i:\b(?:our|my|his|her|their|critics['’]?|readers['’]?|staff)\b"
     r"|^ of (?:the )?(?:best|worst|greatest|top)\b|\b(?:best|worst|favou?rite|greatest)\b)"
+)
+# A rank said of the show on a platform: "is the No. 2 show on Peacock this week".
+_RANK_SHOW = re.compile(
+    rf"\b(?:is|was|as|became) the (?:No\. ?|(?i:number) |#)(?P<rank>{_COUNT}) "
+    r"(?:show|series|title|programme|program|drama|TV show) on [A-Z][\w+]*\b"
 )
 # A rank as an ordinal on a named list: "ranked second on the weekly TV list".
 _RANK_ORDINAL = re.compile(
@@ -271,6 +276,8 @@ def _sentence_stats(
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _RANK_SHOW.finditer(text):  # "is the No. 2 show on Peacock this week"
+        add(match, "weekly_rank", _count(match["rank"]), period)
     for match in _RANK_ORDINAL.finditer(text):
         ordinal = match["ordinal"].lower()
         rank = _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
@@ -314,11 +321,37 @@ def _stats(
 ) -> tuple[Stat, ...]:
     """Every figure of the article, each about the season its words are about: those of
     its sentences, then those of its tables."""
-    return tuple(
-        stat
-        for sentence in sentences
-        for stat in _sentence_stats(sentence, context, refs, names_show)
-    ) + tuple(_table_stats(sentences, context, refs, names_show))
+    return (
+        tuple(
+            stat
+            for sentence in sentences
+            for stat in _sentence_stats(sentence, context, refs, names_show)
+        )
+        + tuple(_table_stats(sentences, context, refs, names_show))
+        + tuple(_chart_entries(sentences, refs, names_show))
+    )
+
+
+# A chart's numbered entry: "2. <Title>: Season 3", with its figures on the next line.
+_CHART_ENTRY = re.compile(r"^(?P<rank>\d{1,2})[.)] (?P<title>.{2,120})$")
+_FIGURES_LINE = re.compile(rf"{_FIGURE} (?:views|hours)\b")
+
+
+def _chart_entries(
+    sentences: list[_Sentence], refs: _Refs, names_show: NamesShow
+) -> Iterator[Stat]:
+    """The weekly rank a chart's numbered entry gives the show's season it names, when
+    the entry's next line gives views or hours (a chart, not a critic's ranked list)."""
+    for entry, after in zip(sentences, sentences[1:], strict=False):
+        match = _CHART_ENTRY.match(entry.text)
+        if not (match and (entry.heading or entry.line) and names_show(match["title"])):
+            continue
+        season = _SEASON_REFERENCE.search(match["title"])
+        if season and after.section == entry.section and _FIGURES_LINE.search(after.text):
+            rank = int(match["rank"])
+            yield Stat(
+                "weekly_rank", rank, None, None, _season_number(season), refs((entry.index,))
+            )
 
 
 # The header of a column of figures, and the metric it holds.
