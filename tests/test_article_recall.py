@@ -821,3 +821,23 @@ def test_a_charts_numbered_entries() -> None:
 )
 def test_ranks_said_of_the_show(text: str, expected: set) -> None:
     assert stats(read(text, head="\n" not in text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mia Long plays Ivy Cole and Tom Rye her husband, Sam Dunn.",
+            {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")},
+        ),
+        # a relative clause after the second actor is its own pair
+        (
+            "She credited Mia Long, who plays Ivy Cole, and Tom Rye, who plays her deputy, "
+            "Sam Dunn.",
+            {("Mia Long", "Ivy Cole"), ("Tom Rye", "Sam Dunn")},
+        ),
+        ("Mia Long plays Ivy Cole, and Peacock renewed the show.", {("Mia Long", "Ivy Cole")}),
+    ],
+)
+def test_a_second_pair_with_plays_left_out(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected

@@ -63,6 +63,14 @@ _ASIDE = (
 )
 
 
+# A second pair whose "plays" is left out: "A plays X and B her husband, Y".
+_GAPPED_PLAYS = re.compile(
+    rf",? and (?P<actor>{_NAME})(?! [{_UPPER}]) (?:(?:the|her|his|their) )?"
+    r"(?:[a-z][\w-]*,? ){0,3}"
+    rf"(?P<character>{_NAME})(?=[,.;:]|$)"
+)
+
+
 # Before an actor of an absolute clause: "with A set to play B", ", and B playing C".
 _WITH_OR_AND = re.compile(r"(?:\bwith|,? and) $")
 
@@ -535,6 +543,17 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             billing=billing,
             character=_trim(match["character"]),
         )
+        gapped = _GAPPED_PLAYS.match(sentence.text, match.end())
+        if match["verb"].lower() in ("plays", "play") and gapped:
+            actor = gapped["actor"]
+            if _looks_like_name(actor) and _looks_like_name(gapped["character"]):
+                yield _Mention(
+                    _trim(actor),
+                    sentence.index,
+                    gapped.start("actor"),
+                    billing="main",
+                    character=_trim(gapped["character"]),
+                )
     for match in _PLAYS_DESCRIBED.finditer(sentence.text):
         actor = match["actor"]
         if match.start("actor") in named or " " not in _trim(actor):
