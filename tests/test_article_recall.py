@@ -841,3 +841,24 @@ def test_ranks_said_of_the_show(text: str, expected: set) -> None:
 )
 def test_a_second_pair_with_plays_left_out(text: str, expected: set) -> None:
     assert pairs(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Long, who won four Emmys for Dry Creek, went on to eight seasons of the CBS sitcom "
+            "Red Sky, playing a nurse.",
+            {"Dry Creek", "Red Sky"},
+        ),
+        (
+            "Long picked up an Emmy for her guest turn as Commander Jo Park in Hulu's Red Sky.",
+            {"Red Sky"},
+        ),
+        ("Long had previously written for Dry Creek and Red Sky.", {"Dry Creek", "Red Sky"}),
+        ("Long literally wrote on Dry Creek.", {"Dry Creek"}),
+    ],
+)
+def test_career_verbs(text: str, expected: set) -> None:
+    catalog = read(f"Mia Long plays Ivy Cole in {SHOW}. {text}")
+    assert known_for(catalog) == {"Mia Long": expected}
