@@ -212,14 +212,16 @@ def key_rows(repeats: Repeats, large_store: Path) -> list[Row]:
     count = int(runs["filter"]["rows"][0])
     measured, baseline = ms(runs["filter"]["app"]), ms(runs["filter"]["bare"])
     p95 = statistics.quantiles(measured.values, n=20)[18]
+    keys = len(measured.values)
     rows.append(
         Row(
             f"Filter in the Episodes list ({count:,} rows), each key to the list shown: "
-            f"/, “{bench_keys.QUERY}” letter by letter, 2 backspaces, esc",
+            f"/, “{bench_keys.QUERY}” letter by letter, 2 backspaces, esc ({keys} keys)",
             measured,
             f"bare OptionList, {count:,} rows, under an Input filtering nothing",
             baseline,
-            f"p95 {p95 * 1000:.1f} ms, {measured.median / baseline.median:.2f}x",
+            f"p50 {measured.median * 1000:.1f} / p95 {p95 * 1000:.1f} / max "
+            f"{max(measured.values) * 1000:.1f} ms, {measured.median / baseline.median:.2f}x",
             "p95 < 16 ms",
             p95 < 0.016,
         )

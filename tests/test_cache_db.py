@@ -152,3 +152,35 @@ async def test_opening_runs_prepare_first_and_none_when_it_says_no(tmp_path: Pat
     await connection.close()
     await asyncio.sleep(0.05)
     assert set(_cache_threads()) <= before  # both threads ended
+
+
+async def test_a_read_runs_at_once_unless_another_process_holds_the_file(
+    tmp_path: Path,
+) -> None:
+    """A read is tried on the loop with no busy timeout: in a file another process holds
+    (a rollback journal's exclusive lock) it waits on the thread, the loop free."""
+    path = tmp_path / "http-cache.sqlite"
+    connection = await _open(path)
+    setup = await connection.cursor()
+    for sql in ("PRAGMA busy_timeout=5000", "CREATE TABLE t (x)", "INSERT INTO t VALUES (1)"):
+        await setup.execute(sql)
+    sent = connection._last  # the last call sent to the thread
+    assert await _count(connection) == [(1,)]
+    assert connection._last is sent  # read at once: nothing sent to the thread
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")
+        stop = asyncio.Event()
+        ticker = asyncio.create_task(_ticks(stop))
+        read = asyncio.create_task(_count(connection))
+        await asyncio.sleep(0.05)
+        assert not read.done() and connection.busy  # waiting for the lock, on the thread
+        await asyncio.sleep(LOCK_HELD)
+        other.execute("ROLLBACK")
+        assert await read == [(1,)]
+        stop.set()
+        seen = await ticker
+    cursor = await connection.cursor()
+    await cursor.execute("PRAGMA busy_timeout")
+    assert await cursor.fetchall() == [(5000,)]  # (the read's own timeout was put back)
+    await connection.close()
+    assert max(b - a for a, b in zip(seen, seen[1:], strict=False)) < LOCK_HELD / 2

@@ -4,12 +4,14 @@ thread hand-overs and no call left running on a thread.
 hishel's default connection (anysqlite) runs every call on an anyio worker thread:
 making a cursor, fetching rows, committing, ~20 hand-overs per request, each a wait for
 the event loop and the worker (several ms each on a busy machine). Here only a statement
-that may wait for another process's lock (``execute``, up to hishel's ``busy_timeout``)
-goes to the connection's own thread; making a cursor, fetching the rows of a read (the
-cache is in WAL mode: a read's rows wait for no lock once it has started) and a commit
-with no transaction open (hishel works in autocommit mode) run where they are called,
-and only while no call of the connection is on its thread, so the event loop never
-waits for one.
+that may wait for another process's lock (a write, up to hishel's ``busy_timeout``) goes
+to the connection's own thread. A read (``SELECT``: looking an answer up, the cache's
+size, a cached body's chunks) is tried where it is called with no busy timeout, and goes
+to the thread only if it would have had to wait (the cache is in WAL mode: a read waits
+for no writer, and once started, its rows wait for no lock); making a cursor, fetching
+rows and a commit with no transaction open (hishel works in autocommit mode) run where
+they are called. All of that only while no call of the connection is on its thread, so
+the event loop never waits for a lock, nor for the thread.
 
 No call outlives its caller: a caller cancelled while its statement runs on the thread
 (a refresh cancelled, ``asyncio.run`` cancelling what is left as it ends) waits for the
@@ -24,6 +26,7 @@ closed lets its idle thread end when it is collected.
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)  # a statement that only reads
 
 
 async def _finished(future: Future[T]) -> T:
@@ -131,7 +135,7 @@ class CacheConnection:
 
 
 class CacheCursor:
-    """A cursor of :class:`CacheConnection`: ``execute`` on the thread, fetching here."""
+    """A cursor of :class:`CacheConnection`: writes on the thread, reads and fetching here."""
 
     def __init__(self, connection: CacheConnection, real: sqlite3.Cursor) -> None:
         self._connection = connection
@@ -142,8 +146,28 @@ class CacheCursor:
         return self._real.rowcount
 
     async def execute(self, sql: str, parameters: Any = ()) -> CacheCursor:
+        """Run ``sql``: a read here if it can start without waiting for a lock (it is
+        tried with no busy timeout), anything else on the connection's thread."""
+        if _READ.match(sql) and not self._connection.busy and self._read_here(sql, parameters):
+            return self
         await self._connection.on_thread(self._real.execute, sql, parameters)
         return self
+
+    def _read_here(self, sql: str, parameters: Any) -> bool:
+        """Try the read ``sql`` on this thread without waiting for any lock: False if it
+        would have had to wait (another connection holds the file), so nothing was read."""
+        real = self._connection._real
+        waits = real.execute("PRAGMA busy_timeout").fetchone()[0]
+        real.execute("PRAGMA busy_timeout=0")
+        try:
+            self._real.execute(sql, parameters)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            return False
+        finally:
+            real.execute(f"PRAGMA busy_timeout={int(waits)}")
+        return True
 
     async def fetchone(self) -> Any:
         return await self._connection.run(self._real.fetchone)

@@ -344,8 +344,11 @@ async def _open_storage(path: Path | None, max_size: int) -> AsyncSqliteStorage 
         return None
     try:
         connection: Any = await CacheConnection.open(path, prepare_cache, _make_tables)
-    except sqlite3.Error:  # hishel's own connection meets it on the first request, and says so
-        return AsyncSqliteStorage(database_path=path, max_size=max_size)
+    except sqlite3.Error:
+        # a file SQLite cannot open (its permissions...): no cache, as for a folder that
+        # cannot be made; never hishel's own connection (anysqlite), whose calls a
+        # cancelled refresh could leave running on a thread (sources/cache_db.py)
+        return None
     if connection is None:
         return None
     storage = AsyncSqliteStorage(connection=connection, database_path=path, max_size=max_size)

@@ -32,13 +32,11 @@ decoded and parsed: a block of lines is searched as a whole for one word of the 
 
 from __future__ import annotations
 
-import asyncio
 import csv
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from diplomat_tui.errors import SourceError
@@ -319,30 +317,26 @@ class _TitleFilter:
         return found | joining
 
 
-COMBINING_RANGE = range(0x300, 0x20000)  # every combining mark of Unicode 15 is in here
-
-
-@functools.cache
-def _combining_marks() -> dict[int, None]:
+class _Marks(dict[int, int | None]):
     """A ``str.translate`` table deleting every character :func:`normalize` removes
-    (combining class not 0): 912 in Unicode 15, from U+0300 to U+1E94A; made once, ~20 ms."""
-    return {ord(char): None for char in map(chr, COMBINING_RANGE) if unicodedata.combining(char)}
+    (combining class not 0) and keeping the others, filled as characters are met: made
+    whole (every code point from U+0300 to U+1FFFF asked for its class) it cost ~15 ms of
+    CPU at every first refresh of a process, and held the interpreter while the first
+    requests were going out; a line meets only a few distinct characters."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
 
 
-async def _accent_table(asked: asyncio.Event) -> None:
-    """Make the table the parser needs for non-ASCII lines (~10-20 ms of CPU, once per
-    process) on a thread once a file has been asked for (``asked``: a request went out, or a
-    file is done), while the answers are awaited. Made at once, it held the interpreter
-    while the HTTP cache was being read, and every source's first request (TVmaze's too)
-    went out ~15 ms later."""
-    await asked.wait()
-    await asyncio.to_thread(_combining_marks)
+_MARKS = _Marks()
 
 
 def _any_combining(text: str) -> bool:
     """Whether ``text`` holds a combining mark (a lookup per character, in C; a regular
     expression's class of 912 scattered characters cost ten times more)."""
-    return len(text.translate(_combining_marks())) != len(text)
+    return len(text.translate(_MARKS)) != len(text)
 
 
 @dataclass(frozen=True)
@@ -561,10 +555,11 @@ FILES = (
 
 
 async def _fetch_file(
-    http: HttpClient, base_url: str, current: Catalog, title: str, file: _File, asked: asyncio.Event
+    http: HttpClient, base_url: str, current: Catalog, title: str, file: _File
 ) -> Catalog | None:
     """Stream one file through its parser, parsed on a worker thread; None if the server
-    says it is unchanged. ``asked`` is set when its request goes out, or it is done."""
+    says it is unchanged. The parser's thread starts as the request goes out, while the
+    answer is awaited."""
     request = Request(
         NAME,
         file.label,
@@ -572,18 +567,20 @@ async def _fetch_file(
         previous=current.source(file.source_id),
         max_bytes=file.max_bytes,
         deadline=DEADLINE,
-        on_sent=asked.set,
     )
-    try:
-        return await _parsed_file(http, request, title, file)
-    finally:
-        asked.set()
+    parser = ParserThread(file.parser(title, request.origin, file.source_id))
+    request = replace(request, on_sent=parser.start)
+    return await _parsed_file(http, request, title, file, parser)
 
 
 async def _parsed_file(
-    http: HttpClient, request: Request, title: str, file: _File
+    http: HttpClient,
+    request: Request,
+    title: str,
+    file: _File,
+    parser: ParserThread[tuple[Stat, ...]],
 ) -> Catalog | None:
-    async with ParserThread(file.parser(title, request.origin, file.source_id)) as parser:
+    async with parser:
         answer = await http.stream_lines(request, parser.feed)
         if answer.unchanged:
             return None
@@ -596,9 +593,8 @@ async def _parsed_file(
 async def fetch(http: HttpClient, base_url: str, current: Catalog) -> SourceResult:
     """This show's weekly Top 10 figures from both files, fetched concurrently."""
     title = Origin(NAME, base_url).show_in(current).title
-    asked = asyncio.Event()
-    files = (_fetch_file(http, base_url, current, title, f, asked) for f in FILES)
-    *pieces, _ = await gather_all(*files, _accent_table(asked))
+    files = (_fetch_file(http, base_url, current, title, f) for f in FILES)
+    pieces = await gather_all(*files)
     catalog = Catalog()
     for piece in pieces:
         if piece is not None:
