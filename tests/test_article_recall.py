@@ -862,3 +862,11 @@ def test_a_second_pair_with_plays_left_out(text: str, expected: set) -> None:
 def test_career_verbs(text: str, expected: set) -> None:
     catalog = read(f"Mia Long plays Ivy Cole in {SHOW}. {text}")
     assert known_for(catalog) == {"Mia Long": expected}
+
+
+def test_a_pair_of_longtime_colleagues_from_a_title() -> None:
+    text = (
+        "Mia Long plays Ivy Cole and Tom Rye plays Sam Dunn. Watching Long and Rye, longtime "
+        "colleagues from Dry Creek, fall back into rhythm was a joy."
+    )
+    assert known_for(read(text)) == {"Mia Long": {"Dry Creek"}, "Tom Rye": {"Dry Creek"}}

@@ -119,7 +119,7 @@ _CLOSE_QUOTE = re.compile(r",?[”\"]")
 
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
 _TOGETHER = re.compile(
-    r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
+    r"(?i:\b(?:co-stars?|castmates?|sparring partners?|colleagues) (?:on|in|from)"
     r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in|since)"
     r"|\bshared (?:a|the) screen (?:on|in)"
     r"|\b(?:this|a|their) (?:shorthand|history) (?:from|on)"
