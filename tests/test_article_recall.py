@@ -866,7 +866,7 @@ def test_career_verbs(text: str, expected: set) -> None:
 
 def test_a_pair_of_longtime_colleagues_from_a_title() -> None:
     text = (
-        "Mia Long plays Ivy Cole and Tom Rye plays Sam Dunn. Watching Long and Rye, longtime "
-        "colleagues from Dry Creek, fall back into rhythm was a joy."
+        "Mia Long plays Ivy Cole and Tom Rye plays Sam Dunn. Ann Lee said watching Long and "
+        "Rye, longtime colleagues from Dry Creek, fall back into rhythm was a joy."
     )
     assert known_for(read(text)) == {"Mia Long": {"Dry Creek"}, "Tom Rye": {"Dry Creek"}}
