@@ -870,3 +870,8 @@ def test_a_pair_of_longtime_colleagues_from_a_title() -> None:
         "Rye, longtime colleagues from Dry Creek, fall back into rhythm was a joy."
     )
     assert known_for(read(text)) == {"Mia Long": {"Dry Creek"}, "Tom Rye": {"Dry Creek"}}
+
+
+def test_an_aside_naming_a_past_role_between_actor_and_as() -> None:
+    text = f"And series three of {SHOW} adds Tom Rye, Sam Dunn himself, as her husband, Kit Marr."
+    assert pairs(read(text)) == {("Tom Rye", "Kit Marr")}

@@ -174,7 +174,8 @@ _DESCRIPTOR = (
 
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,?(?: in| back| aboard)? as (?:the |her |his |their )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?(?:, [^,]{{1,40}}? (?:himself|herself|themselves))?"
+    r",?(?: in| back| aboard)? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
     rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
