@@ -875,3 +875,18 @@ def test_a_pair_of_longtime_colleagues_from_a_title() -> None:
 def test_an_aside_naming_a_past_role_between_actor_and_as() -> None:
     text = f"And series three of {SHOW} adds Tom Rye, Sam Dunn himself, as her husband, Kit Marr."
     assert pairs(read(text)) == {("Tom Rye", "Kit Marr")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"Mia Long plays Ivy Cole in {SHOW}.\n\nQ: You play opposite Tom Rye again. How is it?",
+            {("Mia Long", "Ivy Cole"), ("Tom Rye", None)},
+        ),
+        # opposite someone in another title
+        ("Mia Long starred opposite Tom Rye in Dry Creek.", set()),
+    ],
+)
+def test_a_co_star_played_opposite(text: str, expected: set) -> None:
+    assert pairs(read(text)) == expected

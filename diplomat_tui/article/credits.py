@@ -243,6 +243,13 @@ _CAST_NEWS = re.compile(
 _OF_TITLE_AFTER = re.compile(r" of (?P<title>[A-Z][^,.;:]*)")
 
 
+# A co-star: "You play opposite A again", "stars opposite A" (with "as", the pair rule).
+_OPPOSITE = re.compile(
+    rf"\b(?:play|plays|playing|star|stars|starring|co-stars?|act|acts|acting) opposite "
+    rf"(?P<actor>{_NAME})(?! as\b)(?!{_POSSESSIVE})"
+)
+
+
 # An awards list's line: "Ann Lee, <Title> (as Ivy Cole)": a pair only for the show's title.
 _NOMINEE_LINE = re.compile(
     rf"(?P<actor>{_NAME}), [“\"]?(?P<title>[^,()“”\"]{{1,60}}?)[”\"]? \(as (?P<character>{_NAME})\)"
@@ -417,6 +424,13 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
             )
+    for match in _OPPOSITE.finditer(text):
+        actor = _trim(match["actor"])
+        if " " not in actor or not _looks_like_name(actor) or _title_tail(text, match):
+            continue
+        if _in_another_show(text, match.end(), show) or _ELSEWHERE.match(text, match.end()):
+            continue  # "starred opposite A in Dry Creek"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing="main")
     for match in _NOMINEE_LINE.finditer(text):
         actor = _trim(match["actor"])
         if show and show in match["title"] and " " in actor and _looks_like_name(actor):
