@@ -890,3 +890,26 @@ def test_an_aside_naming_a_past_role_between_actor_and_as() -> None:
 )
 def test_a_co_star_played_opposite(text: str, expected: set) -> None:
     assert pairs(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Peacock has given {SHOW} the green light for a fourth series.", "Renewed for Season 4"),
+        (f"A fourth series of {SHOW} has been confirmed by Peacock.", "Renewed for Season 4"),
+        (f"{SHOW} has been recommissioned for a fourth series.", "Renewed for Season 4"),
+        (f"Peacock has handed {SHOW} a fourth season.", "Renewed for Season 4"),
+        # another title's, or not given
+        ("A fourth series of Dry Creek has been confirmed.", None),
+        ("Hulu has handed Dry Creek a sixth season.", None),
+        ("Hulu has given Dry Creek the green light for a sixth season.", None),
+        (f"Peacock has not given {SHOW} the green light for a fourth series.", None),
+    ],
+)
+def test_british_and_trade_renewals(text: str, expected: str | None) -> None:
+    assert status(read(text)) == expected
+
+
+def test_all_episodes_available_from_a_date() -> None:
+    text = f"{SHOW} series three: all eight episodes available from 16 October."
+    assert seasons(read(text)) == {3: (8, "October 16")}

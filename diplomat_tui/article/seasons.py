@@ -27,8 +27,19 @@ from diplomat_tui.model import Episode, Season
 
 # A renewal: "renewed the series for Season 3", "renewed for a third season".
 _RENEWED = re.compile(
-    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit)\b)[^.;]{0,60}?"
+    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit|re-?commissioned"
+    r"|(?:given|gave|gives) (?:[^.;]{1,40} )?the green light)\b)[^.;]{0,60}?"
     rf"\bfor (?:an? |the |its )?{_SEASON}"
+)
+# A title inside a renewal's words: "a fourth series of <Title>", "handed <Title> a".
+_TITLE_INSIDE = re.compile(
+    rf"(?:\bof |(?i:handed|hands|handing|awarded|gave|given|gives) )"
+    rf"(?P<title>[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*)*)"
+)
+# A season handed over: "Peacock has handed <Title> a fourth season".
+_HANDED = re.compile(
+    rf"(?i:\b(?:handed|hands|handing|awarded|gave|given|gives) )(?:the (?:show|series|drama) "
+    rf"|[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*){{0,4}} )(?:an? )?{_SEASON}"
 )
 # A season granted: "has received a second season", "ordered Season 2".
 _GRANTED = re.compile(
@@ -48,7 +59,8 @@ _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # A season ordered, said of the season: "a fourth season has already been ordered",
 # "Series 4 has been commissioned", "Season 4 is confirmed".
 _ORDERED = re.compile(
-    rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
+    rf"{_SEASON}(?: of [{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*){{0,4}})? "
+    r"(?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
     r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go"
     r"|in production|in the works|filming|shooting))\b"
 )
@@ -85,6 +97,7 @@ _RENEWALS = (
     _RENEWED_KEY,
     _ORDERED_AFTER,
     _RENEWED_FOR_ORDINAL,
+    _HANDED,
 )
 # The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
 # been renewed for ..." (an active "Peacock renewed" names the network, not a title).
@@ -175,6 +188,7 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands"
     # the plain verb after its subject: "all eight episodes drop Oct. 16", "will land"
     r"|(?:(?<=episodes )|(?<=will )|(?<=to )|(?<=they )|(?<=both ))(?:drop|land)"
+    r"|(?<=episodes )available(?: to stream)?"  # "all eight episodes available from ..."
     r"|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
@@ -279,6 +293,13 @@ def _renewal(sentences: list[_Sentence], show: str) -> _Found[int] | None:
                 renewed = _RENEWED_TITLE.search(sentence.text, 0, match.start())
                 if renewed and show not in renewed["title"] and renewed["title"] not in _NOT_TITLES:
                     continue  # "Unlike Other Show, renewed for a second season, ..."
+                named = _TITLE_INSIDE.search(match.group())
+                if (
+                    pattern in (_ORDERED, _HANDED, _RENEWED)
+                    and named
+                    and show not in named["title"]
+                ):
+                    continue  # "A fourth series of Other Show has been confirmed"
                 number = _season_number(match)
                 if found is None or number > found.value:
                     found = _Found(number, (sentence.index,))
