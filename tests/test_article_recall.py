@@ -913,3 +913,21 @@ def test_british_and_trade_renewals(text: str, expected: str | None) -> None:
 def test_all_episodes_available_from_a_date() -> None:
     text = f"{SHOW} series three: all eight episodes available from 16 October."
     assert seasons(read(text)) == {3: (8, "October 16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Season 3 charted in more than 80 countries.", {("top10_countries", 80, 3, True)}),
+        ("Season 3 came second on Peacock's English TV chart.", {("weekly_rank", 2, 3, False)}),
+        (
+            "Season 3 was the second most-watched English show on Peacock.",
+            {("weekly_rank", 2, 3, False)},
+        ),
+        # a critic's list, or the show's own best season: no rank
+        ("Season 3 came second on our list of the year's best.", set()),
+        ("Season 3 is the most-watched season yet.", set()),
+    ],
+)
+def test_ranks_and_countries_said_other_ways(text: str, expected: set) -> None:
+    assert approx_stats(read(text.replace("Season 3", f"Season 3 of {SHOW}"))) == expected

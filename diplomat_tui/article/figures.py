@@ -64,7 +64,8 @@ _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
     rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
-    rf"\b(?:in|of|across) (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+    r"\b(?:in|of|across) (?:more than |over |nearly |almost |about |around |some )?"
+    rf"(?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
@@ -112,9 +113,15 @@ _RANK_SHOW = re.compile(
     rf"\b(?:is|was|as|became) the (?:No\. ?|(?i:number) |#)(?P<rank>{_COUNT}) "
     r"(?:show|series|title|programme|program|drama|TV show) on [A-Z][\w+]*\b"
 )
+# "the second most-watched Spanish show on Peacock": a rank said as an ordinal.
+_MOST_WATCHED = re.compile(
+    rf"\bthe (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[1:10])}) most[- ](?:watched|streamed"
+    r"|viewed|popular) (?:(?:non-)?[A-Z][a-z]+(?:-language)? )?(?:TV )?(?:show|series|title"
+    r"|programme|drama)s? on [A-Z][\w+]*\b"
+)
 # A rank as an ordinal on a named list: "ranked second on the weekly TV list".
 _RANK_ORDINAL = re.compile(
-    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|landed|debuted|opened)"
+    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|came|landed|debuted|opened)"
     rf" (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[:10])}|\d(?:st|nd|rd|th)|10th)(?: place)?"
     rf" (?:on|in|atop) (?:the )?(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
     r"(?:top (?:10|ten)|chart|list|ranking)s?)\b)"
@@ -278,6 +285,8 @@ def _sentence_stats(
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
     for match in _RANK_SHOW.finditer(text):  # "is the No. 2 show on Peacock this week"
         add(match, "weekly_rank", _count(match["rank"]), period)
+    for match in _MOST_WATCHED.finditer(text):
+        add(match, "weekly_rank", _ORDINAL_WORDS[match["ordinal"].lower()], period)
     for match in _RANK_ORDINAL.finditer(text):
         ordinal = match["ordinal"].lower()
         rank = _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
