@@ -50,6 +50,9 @@ def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
         "Mia Long is to play Ivy Cole.",
         "Mia Long has been tapped for the role of Ivy Cole.",
         "Mia Long was cast in the role of Ivy Cole.",
+        "Mia Long will take the role of Ivy Cole.",
+        "Mia Long has been confirmed as Ivy Cole.",
+        "Mia Long will appear as Ivy Cole.",
     ],
 )
 def test_casting_news_gives_actor_and_character(text: str) -> None:

@@ -121,6 +121,8 @@ _PLAYS = re.compile(
     r"|(?:has been |was |is |were )?cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part) as"
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
     r"|guest[- ]star as|(?:is|are) to (?:play|portray)"
+    r"|(?:will |to )?(?:take|takes|took) the (?:role|part) of|(?:will |to )?appear as"
+    r"|(?:has been |was |is )?confirmed as"
     # "joined <Title> in season 2 as": only the show's title (checked where it is read)
     r"|join(?:s|ed)? (?P<joined>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
     r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ season))? as)) "
