@@ -159,6 +159,21 @@ def test_a_tv_guides_entries_keep_their_channel_line_with_their_title() -> None:
     assert catalog.show is not None and catalog.show.creators == ()
 
 
+def test_an_interviews_q_dot_label_is_no_initial() -> None:
+    text = (
+        "Bo Li on Playing Sam Dunn\n\n"
+        f"Bo Li plays Sam Dunn in {SHOW}.\n\n"
+        "Q. Mia Long is now President Ivy Cole, and Eve Sol has joined as her husband, "
+        "Kit Marr. How does that change things?\n\n"
+        "A. Completely. Sam has never had a boss he couldn't charm.\n"
+    )
+    assert pairs(read(text, head=False)) == {
+        ("Bo Li", "Sam Dunn"),
+        ("Mia Long", "President Ivy Cole"),
+        ("Eve Sol", "Kit Marr"),
+    }
+
+
 # ------------------------------------------------------------------------- people
 
 
