@@ -20,6 +20,10 @@ _HEADLINE_CASE_VERBS = (
     "|Joined|Returns|Reveals|Says|Said|Talks|Opens|Teases|Becomes|Became|Plays|Played|Stars"
     "|Starred|Reunite|Reunites|Lead|Leads|Headline|Headlines"
     "|Adds|Casts|Taps|Hires|Recruits|Enlists|Welcomes|Nabs|Ropes|Boards|Lands|Signs"
+    "|Turn|Turns|Make|Bring|Brings|Give|Gives|Keep|Keeps|Steal|Steals|Rule|Rules|Save|Saves"
+    "|Lift|Lifts|Carry|Carries|Elevate|Elevates|Anchor|Anchors|Power|Powers|Dazzle|Dazzles"
+    # and the prepositions a title-case headline capitalises ("... Soap Into a Two-Hander")
+    "|Into|Onto|Upon|Over|Under|About|After|Against|Through|Without|Toward|Towards"
 )
 _NAME_WORD = (
     rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
