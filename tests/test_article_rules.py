@@ -174,6 +174,15 @@ def test_an_interviews_q_dot_label_is_no_initial() -> None:
     }
 
 
+def test_a_listings_bullet_about_another_title_gives_nothing() -> None:
+    text = (
+        f"Mia Long is back as Ivy Cole in {SHOW}.\n\nAlso new this week:\n"
+        "- Dry Creek (Nov. 1): A French family drama starring Ana Ruiz as a widow.\n"
+        "- Red Earth (Oct. 31): Bo Li plays Sam Dunn, a ranger.\n"
+    )
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
 # ------------------------------------------------------------------------- people
 
 

@@ -278,8 +278,11 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
         rf"(?:watched|seen|tried|started) [“\"]?(?P<asked>{_TITLE})"
     ),
 )
-# A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
-_ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
+# A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ...",
+# or a listing's bullet: "- Other Show (Nov. 1): A French family drama starring ..."
+_ROUNDUP_ENTRY = re.compile(
+    rf"^(?:[-*•] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] "
+)
 # A list's entry for a title and its years: "* Madam Envoy (2014–2019), starring ...".
 _YEARS_ENTRY = re.compile(
     rf"^(?:[*•-] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\b(?:19|20)\d\d\b[^()]*\),"
