@@ -183,6 +183,18 @@ def test_a_listings_bullet_about_another_title_gives_nothing() -> None:
     assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
 
 
+def test_a_columns_labelled_entry_line_scopes_the_entry_under_it() -> None:
+    text = (
+        f"Netflix vs. Max: {SHOW} Returns\n\nNETFLIX\n\n"
+        f"The big one: {SHOW}, Season 2\nDrops Thursday, Oct. 31, 2024\n\n"
+        "Mia Long is back as Ivy Cole.\n\nMAX\n\n"
+        "The big one: Dry Creek, Episode 7\nSunday, Nov. 3, 9 p.m. on Max\n\n"
+        "Bo Li's Sam Dunn has clawed his way to the top, and Eve Sol's Kit Marr is not "
+        "having it.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
 # ------------------------------------------------------------------------- people
 
 

@@ -646,6 +646,14 @@ _BOX_HEADING = re.compile(
 )
 
 
+# An entry's first line in a column of picks: a short label, then a title and its season
+# or episode ("The big one: Other Show, Episode 7", "Pick of the week: Other Show Season 2").
+_LABELLED_ENTRY = re.compile(
+    rf"^[A-Za-z][\w' -]{{0,24}}: [“\"]?(?P<title>{_TITLE})[”\"]?,? "
+    r"(?:Season|Series|Episode|Part) \d+$"
+)
+
+
 def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
     kept: list[_Sentence] = []
     section_in = default
@@ -665,6 +673,15 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             box = True
             section_in = section_other = False
             paragraph, paragraph_in = sentence.paragraph, False
+            continue
+        if sentence.line and (entry := _LABELLED_ENTRY.match(sentence.text)):
+            # "The big one: Other Show, Episode 7": an entry's first line, as a heading
+            named = scope.names_show(entry["title"])
+            section_other, section_in = not named, named
+            show_heading, other_heading, numbered = named, not named, False  # then its dek
+            paragraph, paragraph_in = sentence.paragraph, section_in
+            if named:
+                kept.append(sentence)
             continue
         if sentence.heading:
             named = scope.names_show(sentence.text)
