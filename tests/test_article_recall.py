@@ -6,28 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from diplomat_tui.article import extract
 from diplomat_tui.model import Catalog
 
-SHOW = "Harbour Lights"
-HEAD = f"{SHOW} News\n\n"
-
-
-def read(text: str, *, head: bool = True, known: Catalog | None = None) -> Catalog:
-    return extract((HEAD if head else "") + text, source_id="t", show=SHOW, known=known)
-
-
-def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
-    return {(c.person, c.character) for c in catalog.cast}
-
-
-def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
-    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
-
-
-def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
-    return {(s.metric, s.value, s.season) for s in catalog.stats}
-
+from helpers.articles import SHOW, pairs, read, seasons, stats
 
 # ------------------------------------------------------------------- casting news
 

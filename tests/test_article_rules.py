@@ -10,27 +10,8 @@ import pytest
 
 from diplomat_tui.article import extract, headline
 from diplomat_tui.errors import ArticleError
-from diplomat_tui.model import Catalog
 
-SHOW = "Harbour Lights"
-HEAD = f"{SHOW} News\n\n"
-
-
-def read(text: str, *, head: bool = True, show: str | None = SHOW) -> Catalog:
-    return extract((HEAD if head else "") + text, source_id="t", show=show)
-
-
-def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
-    return {(c.person, c.character) for c in catalog.cast}
-
-
-def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
-    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
-
-
-def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
-    return {(s.metric, s.value, s.season) for s in catalog.stats}
-
+from helpers.articles import HEAD, SHOW, pairs, read, seasons, stats
 
 # ------------------------------------------------------------------ title gate, scoping
 
