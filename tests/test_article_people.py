@@ -8,20 +8,7 @@ import pytest
 from diplomat_tui.article import extract
 from diplomat_tui.model import Catalog
 
-SHOW = "Harbour Lights"
-HEAD = f"{SHOW} News\n\n"
-
-
-def read(text: str, *, known: Catalog | None = None) -> Catalog:
-    return extract(HEAD + text, source_id="t", show=SHOW, known=known)
-
-
-def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
-    return {(c.person, c.character) for c in catalog.cast}
-
-
-def known_for(catalog: Catalog) -> dict[str, set[str]]:
-    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
+from helpers.articles import SHOW, known_for, pairs, read
 
 
 def roles(catalog: Catalog) -> dict[str, set[str]]:

@@ -9,15 +9,11 @@ import pytest
 from diplomat_tui.article import extract
 from diplomat_tui.model import CastCredit, Catalog, Person
 
-SHOW = "Harbour Lights"
+from helpers.articles import HEAD, SHOW, known_for, pairs, seasons
 
 
 def read(text: str, *, known: Catalog | None = None) -> Catalog:
     return extract(text, source_id="t", show=SHOW, known=known)
-
-
-def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
-    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
 
 
 # ------------------------------------------------------- a sheet's premiere line
@@ -64,16 +60,6 @@ def test_a_sheets_premiere_line_goes_to_its_blocks_season(
 
 
 # ------------------------------------------- "Actor (Character)" or "Actor (Title)"
-
-HEAD = f"{SHOW} News\n\n"
-
-
-def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
-    return {(c.person, c.character) for c in catalog.cast}
-
-
-def known_for(catalog: Catalog) -> dict[str, set[str]]:
-    return {p.name: set(p.known_for) for p in catalog.people if p.known_for}
 
 
 def _known(*names: str) -> Catalog:

@@ -10,27 +10,8 @@ import pytest
 
 from diplomat_tui.article import extract, headline
 from diplomat_tui.errors import ArticleError
-from diplomat_tui.model import Catalog
 
-SHOW = "Harbour Lights"
-HEAD = f"{SHOW} News\n\n"
-
-
-def read(text: str, *, head: bool = True, show: str | None = SHOW) -> Catalog:
-    return extract((HEAD if head else "") + text, source_id="t", show=show)
-
-
-def pairs(catalog: Catalog) -> set[tuple[str, str | None]]:
-    return {(c.person, c.character) for c in catalog.cast}
-
-
-def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
-    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
-
-
-def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
-    return {(s.metric, s.value, s.season) for s in catalog.stats}
-
+from helpers.articles import HEAD, SHOW, pairs, read, seasons, stats
 
 # ------------------------------------------------------------------ title gate, scoping
 
@@ -159,6 +140,42 @@ def test_a_tv_guides_entries_keep_their_channel_line_with_their_title() -> None:
     assert catalog.show is not None and catalog.show.creators == ()
 
 
+def test_an_interviews_q_dot_label_is_no_initial() -> None:
+    text = (
+        "Bo Li on Playing Sam Dunn\n\n"
+        f"Bo Li plays Sam Dunn in {SHOW}.\n\n"
+        "Q. Mia Long is now President Ivy Cole, and Eve Sol has joined as her husband, "
+        "Kit Marr. How does that change things?\n\n"
+        "A. Completely. Sam has never had a boss he couldn't charm.\n"
+    )
+    assert pairs(read(text, head=False)) == {
+        ("Bo Li", "Sam Dunn"),
+        ("Mia Long", "President Ivy Cole"),
+        ("Eve Sol", "Kit Marr"),
+    }
+
+
+def test_a_listings_bullet_about_another_title_gives_nothing() -> None:
+    text = (
+        f"Mia Long is back as Ivy Cole in {SHOW}.\n\nAlso new this week:\n"
+        "- Dry Creek (Nov. 1): A French family drama starring Ana Ruiz as a widow.\n"
+        "- Red Earth (Oct. 31): Bo Li plays Sam Dunn, a ranger.\n"
+    )
+    assert pairs(read(text)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_columns_labelled_entry_line_scopes_the_entry_under_it() -> None:
+    text = (
+        f"Netflix vs. Max: {SHOW} Returns\n\nNETFLIX\n\n"
+        f"The big one: {SHOW}, Season 2\nDrops Thursday, Oct. 31, 2024\n\n"
+        "Mia Long is back as Ivy Cole.\n\nMAX\n\n"
+        "The big one: Dry Creek, Episode 7\nSunday, Nov. 3, 9 p.m. on Max\n\n"
+        "Bo Li's Sam Dunn has clawed his way to the top, and Eve Sol's Kit Marr is not "
+        "having it.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
 # ------------------------------------------------------------------------- people
 
 
@@ -169,6 +186,7 @@ def test_a_tv_guides_entries_keep_their_channel_line_with_their_title() -> None:
         # a title-case headline's verb is not part of a name
         ("Mia Long and Bo Li Are TV's New First Couple", set()),
         ("Mia Long Is the Best Thing on TV's Best Drama", set()),
+        ("Mia Long and Bo Li Turn Peacock's Smartest Soap Into a Two-Hander", set()),
         (
             "Season 2 stars Mia Long as Ivy Cole, with Bo Li as Sam Dunn and Eve Sol as Kit Marr.",
             {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn"), ("Eve Sol", "Kit Marr")},

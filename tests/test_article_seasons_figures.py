@@ -12,20 +12,7 @@ from diplomat_tui.article import extract
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.model import CastCredit, Catalog, Person
 
-SHOW = "Harbour Lights"
-HEAD = f"{SHOW} News\n\n"
-
-
-def read(text: str, *, head: bool = True) -> Catalog:
-    return extract((HEAD if head else "") + text, source_id="t", show=SHOW)
-
-
-def seasons(catalog: Catalog) -> dict[int, tuple[int | None, str | None]]:
-    return {s.number: (s.episode_count, s.premiere) for s in catalog.seasons}
-
-
-def stats(catalog: Catalog) -> set[tuple[str, float, int | None]]:
-    return {(s.metric, s.value, s.season) for s in catalog.stats}
+from helpers.articles import SHOW, read, seasons, stats
 
 
 def status(catalog: Catalog) -> str | None:

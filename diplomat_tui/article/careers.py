@@ -39,21 +39,28 @@ if TYPE_CHECKING:
 _KNOWN_FOR = re.compile(
     r"(?i:\b(?:whose |previous |recent |film |tv |television |stage )*"
     r"(?:credits|work|r[ée]sum[ée]|cv|filmography) (?:also )?includes?"
-    r"|\b(?:previously |also |once )?(?:wrote|worked) (?:for|on)|\ba veteran of"
+    r"|\b(?:previously |also |once |literally |actually )?(?:wrote|written|worked) (?:for|on)"
+    r"|\ba veteran of"
     r"|\bcut (?:her|his|their) teeth on"
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
     r"|\b(?:winner|nominee|nominations?|nominated)(?: twice| again| \w+ times)? for"
     r"|\bwon in \d{4} for|\b(?:before |after )?(?:moving|moved|went) on to(?= (?-i:[A-Z“\"]))"
+    # "went on to eight seasons of the CBS sitcom Mom"
+    r"|\bwent on to \w+ (?:seasons|years) (?:of|on|in)"
     r"|\b(?:so |very |equally )?(?:good|great|brilliant|terrific|memorable|superb|excellent"
     r"|unforgettable|wonderful) (?:for (?:so long|years|\w+ seasons) )?(?:in|on)"
     r"|\b(?:title )?(?:role|part) in|\bstarred (?:for \w+ seasons )?(?:in|on)"
     r"|\b(?:also )?appeared (?:in|on)|\b(?:best )?remembered (?:for|as)\b"
     r"|\b(?:guest |recurring |breakout )?(?:turn|stint) (?:on|in)"
+    r"|\b(?:guest |recurring |breakout )(?:turn|stint|role) as"  # "his guest turn as X in Y"
     r"|\b(?:first )?(?P<fame>became famous|became a star|rose to fame|shot to fame|found fame"
     r"|made (?:her|his|their) name)\b"
     r"|\b(?:has |have )?(?:turned|shown) up (?:in|on)"
+    r"|\b(?:did|shot|made)(?= (?-i:[A-Z“\"])[^.;]{1,40}? for (?:\w+ )?(?:years|seasons)\b)"
+    r"|\bserved (?:her|his|their) time (?:on|in)|\b(?:most )?recently (?:seen|starred) in"
+    r"|\b(?:came up in |started in |a seat in )?the writers['’] rooms? (?:of|on|at)"
     r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"
@@ -87,6 +94,13 @@ _DESCRIBED = (
 )
 
 
+# A title's kind right after a career phrase: "the Sundance thriller ", "the Channel 4
+# period piece ", "the BBC legal drama ".
+_KIND_LEAD = re.compile(
+    r"(?:the|a|an) (?:[A-Z][\w-]*(?: \d+)? )?(?:[a-z][\w-]* ){0,3}"
+    r"(?:drama|series|sitcom|comedy|thriller|film|movie|miniseries|procedural|show|piece"
+    r"|feature|documentary) (?=[“\"]?[A-Z])"
+)
 # A title's kind before it: "the CBS sitcom ", "the college drama ".
 _KIND_BEFORE = re.compile(rf"the (?:[A-Z]{{2,5}} )?{_DESCRIBED}")
 
@@ -105,8 +119,8 @@ _CLOSE_QUOTE = re.compile(r",?[”\"]")
 
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
 _TOGETHER = re.compile(
-    r"(?i:\b(?:co-stars?|castmates?|sparring partners?) (?:on|in|from)"
-    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in)"
+    r"(?i:\b(?:co-stars?|castmates?|sparring partners?|colleagues) (?:on|in|from)"
+    r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in|since)"
     r"|\bshared (?:a|the) screen (?:on|in)"
     r"|\b(?:this|a|their) (?:shorthand|history) (?:from|on)"
     r"|\breunit(?:ing|es|ed) the (?:two |former )?(?:stars|co-stars|castmates) (?:of|from))"
@@ -153,9 +167,12 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         if person is None or not people.credited(person):
             continue
         placed = match["playing"] or match["played"] or match["fame"]
-        titles = [] if placed else _titles(text, match.end())
+        kind = _KIND_LEAD.match(text, match.end())  # "known for the BBC legal drama X"
+        titles = [] if placed else _titles(text, kind.end() if kind else match.end())
         if match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
+        elif not titles:  # "best known for her turn as a barrister in the BBC drama X"
+            titles = _titles_placed(text, match.end())
         credits = _credits(titles, people, context.show)
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
@@ -215,7 +232,11 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
 
 
 # Words of a chart or a number, never of a title: "Peacock's Top 10", "No. 1", "2019".
-_NO_TITLE = re.compile(r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$")
+_NO_TITLE = re.compile(
+    r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$"
+    r"|^(?:Off-)?Broadway$|^(?:the )?West End$"  # a stage, not a title: "appeared on Broadway"
+    r"|-(?:style|esque|like|inspired)$"  # "a The Holdovers-style drama": a comparison
+)
 
 
 # "The Long Road star Mia Long", "The West Wing alum Ann Lee": a title before an

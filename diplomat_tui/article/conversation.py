@@ -106,6 +106,29 @@ _PRONOUN_PLAYS = re.compile(
 )
 
 
+# A career told from a title, for the person the sentence before was about: "In ITV's
+# Victoria he was Lord Melbourne", "In Dry Creek, which ran four seasons, she played ...".
+_IN_TITLE_PRONOUN = re.compile(
+    r"^In (?=[“\"]?[A-Z])(?P<rest>.{1,120}?),? (?:[^,]{1,80}, )?(?:he|she|they) "
+    r"(?:was|were|played|starred|spent|had|became)\b"
+)
+
+
+def _in_title_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The title a sentence opening "In <Title> ... he was" gives as a credit of the
+    person the sentence before was about (when it named no one else)."""
+    match = _IN_TITLE_PRONOUN.match(sentence.text)
+    person = context.subjects.get(sentence.index) if match else None
+    if not match or person is None or context.names_show(sentence.text):
+        return
+    if _others_named(context.previous.get(sentence.index, ""), person, context):
+        return
+    titles = _titles(sentence.text, match.start("rest"))[:1]
+    credits = _credits(titles, context.people, context.show)
+    if credits:
+        yield _Mention(person, sentence.index, 0, known_for=credits)
+
+
 def _as_character_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """The character a sentence opening "As X, ... she" (or "He plays X") gives the
     person the sentence before was about."""

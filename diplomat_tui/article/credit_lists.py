@@ -78,6 +78,16 @@ _LIST_OPENERS = (
         ),
         billing="main",
     ),
+    # "The new season adds A and B", "Season 3 also adds A"
+    _Opener(
+        re.compile(
+            r"(?i:\b(?:season(?: \w+)?|series|run|show|drama|thriller))"
+            r"(?: of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})?(?i: (?:also )?adds) "
+        ),
+        billing="main",
+        # the list ends the clause, or says who: not "adds Camp Hale to its map"
+        then=re.compile(r"(?=[,.;:!]|$| (?:as|who|in|to (?:the|its) (?:main )?cast)\b)"),
+    ),
     # "Season 2, which added A and B, ..."
     _Opener(re.compile(r"(?i:\b(?:which|that) (?:also )?(?:added|introduced)) "), billing="main"),
     # "has added A and B to the cast"
@@ -111,6 +121,11 @@ _LIST_OPENERS = (
     # press kits and infoboxes: "Created by: A", "| Starring = A, B", "Cast: A (Character)"
     _Opener(re.compile(r"^\|?\s*(?i:created by|creators?)\s*[:=]\s*"), role="creator"),
     _Opener(re.compile(r"^\|?\s*(?i:showrunners?)\s*[:=]\s*"), role="showrunner"),
+    # a production sheet's "Creator and showrunner: A", "Directors: A, B", "Writers: A"
+    _Opener(re.compile(r"^\|?\s*(?i:creator (?:and|&|/) showrunner)\s*[:=]\s*"), role="creator"),
+    _Opener(re.compile(r"^\|?\s*(?i:creator (?:and|&|/) showrunner)\s*[:=]\s*"), role="showrunner"),
+    _Opener(re.compile(r"^\|?\s*(?i:directors?|directed by)\s*[:=]\s*"), role="director"),
+    _Opener(re.compile(r"^\|?\s*(?i:writers?|written by)\s*[:=]\s*"), role="writer"),
     _Opener(re.compile(r"^\|?\s*(?i:executive producers?)\s*[:=]\s*"), role="executive producer"),
     _Opener(re.compile(r"^\|?\s*(?i:producers?)\s*[:=]\s*"), role="producer"),
     _Opener(re.compile(r"^\|?\s*(?i:starring|main cast)\s*[:=]\s*"), billing="main"),

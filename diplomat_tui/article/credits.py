@@ -63,6 +63,18 @@ _ASIDE = (
 )
 
 
+# A second pair whose "plays" is left out: "A plays X and B her husband, Y".
+_GAPPED_PLAYS = re.compile(
+    rf",? and (?P<actor>{_NAME})(?! [{_UPPER}]) (?:(?:the|her|his|their) )?"
+    r"(?:[a-z][\w-]*,? ){0,3}"
+    rf"(?P<character>{_NAME})(?=[,.;:]|$)"
+)
+
+
+# Before an actor of an absolute clause: "with A set to play B", ", and B playing C".
+_WITH_OR_AND = re.compile(r"(?:\bwith|,? and) $")
+
+
 # A social post's emoji after a name: "Ann Lee 👀 shows up as ...".
 _EMOJI = "(?: [\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+)"
 
@@ -71,9 +83,13 @@ _EMOJI = "(?: [\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+)"
 # "<Actor>, who plays <Character>, ...".
 _PLAYS = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?{_EMOJI}?{_ASIDE}?(?P<who>,? who)?,? (?:has |have |had )?"
-    r"(?:also |now |will |is back )?"
+    r"(?:also |now |will |is back |first |later |originally )?"
     r"(?P<verb>(?i:plays|play|portrays|is playing|stars as|co-stars as|returns as|appears as"
-    r"|is back as|starring as|join(?:s|ed)?(?: the cast)?(?: (?:in|for) (?:season \w+|this season"
+    # "with A set to play B", "and B playing C": only after "with" or "and" (checked below)
+    r"|set to play|playing"
+    r"|is back as|starring as|join(?:s|ed)?"
+    r"(?: the (?:[a-z-]+ )?(?:cast|show|series|drama|thriller|ensemble))?"
+    r"(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as|(?:arrives|arrived|shows up|showed up|turns up|turned up)"
     r"(?-i:(?: (?!as\b|in\b|on\b|with\b)[a-z][\w-]*)?) as"  # "turns up mid-run as"
@@ -104,11 +120,16 @@ _PLAYS = re.compile(
     r"|(?:has been |have been |was |were |is )?added to the (?:main )?cast as"
     r"|(?:has been |was |is |were )?cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part) as"
     r"|round(?:s|ed)? out the (?:main |principal |series )?cast as"
-    r"|guest[- ]star as|(?:is|are) to (?:play|portray))) "
+    r"|guest[- ]star as|(?:is|are) to (?:play|portray)"
+    r"|(?:will |to )?(?:take|takes|took) the (?:role|part) of|(?:will |to )?appear as"
+    r"|(?:has been |was |is )?confirmed as"
+    # "joined <Title> in season 2 as": only the show's title (checked where it is read)
+    r"|join(?:s|ed)? (?P<joined>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
+    r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ season))? as)) "
     # words describing the role, not a new clause ("plays the president now, and B is ...")
     rf"(?:(?:the|her|his|their) )?(?:(?!(?:by|as|and|but|or|while|whereas|yet)\b)"
     rf"[a-z][\w-]*(?:{_POSSESSIVE})?,? |{_DOTTED} "
-    rf"|[A-Z]{{2,5}} ){{0,3}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
+    rf"|[A-Z]{{2,5}} |[{_UPPER}][a-z]+{_POSSESSIVE} (?=[a-z])){{0,4}}?(?!{_DOTTED}|[A-Z]{{2,}}\b)"
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
@@ -121,6 +142,9 @@ _PLAYS_DESCRIBED = re.compile(
     r"(?:plays|play|is playing|stars as|co-stars as|returns as|joins as|is back as"
     r"|(?:is|was|has been) cast as) (?:an?|the|her|his|their) (?=[a-z])"
     rf"(?!(?:[a-z]+ )?(?:{_ROLE}|consultant|editor|composer|narrator|host)s?\b)"
+    # idioms, not roles: "plays the long game", "plays a key role in", "plays it safe"
+    r"(?!(?:[a-z]+ )?(?:game|part|role|card|cards|hand|field|piano|guitar|music|tune|song"
+    r"|straight man|devil's advocate)\b)"
     r"(?P<described>[^,.;:!?]*)"
 )
 
@@ -152,7 +176,8 @@ _DESCRIPTOR = (
 
 # "<Actor> as <Character>" inside a sentence about the cast: "with A as B, C as D".
 _AS_PAIR = re.compile(
-    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? as (?:the |her |his |their )?"
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?(?:, [^,]{{1,40}}? (?:himself|herself|themselves))?"
+    r",?(?: in| back| aboard)? as (?:the |her |his |their )?"
     rf"(?:{_DESCRIPTOR}|(?<=the )(?:new |former )?(?:[{_UPPER}][a-z]+ ){{0,2}}[{_UPPER}][a-z]+, )"
     rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
     rf"(?P<character>{_NAME})(?!{_NOT_OWNER}| as\b)"
@@ -199,6 +224,47 @@ _BRINGS = re.compile(
 _PLAYED_BY = re.compile(
     rf"(?P<character>{_NAME}){_ASIDE}?,? (?:who is |is )?(?:played|portrayed)"
     rf"(?: (?:with )?[a-z][\w-]*){{0,4}}? by (?P<actor>{_NAME})"
+)
+
+
+# Casting news with no character: "A has been cast in a recurring role", "A is joining
+# season 4", "A is the latest addition to the cast", "A has landed a major recurring role",
+# "A will guest star in season 4", "A has been promoted to series regular".
+_CAST_NEWS = re.compile(
+    rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:has |have |had |will |is |was |is set to )?"
+    r"(?:been |now |also )?(?P<news>(?i:cast in (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part)"
+    r"|(?:joining|joined|joins|signed on for|signs on for|boarded|boards|board)"
+    r" (?:season \w+|series \w+|the (?:\w+ )?(?:season|series|ensemble))"
+    r"|(?:the )?latest addition to the cast|added to the (?:main )?cast"
+    r"|tapped for (?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|part)"
+    r"|(?:landed|lands|scored|nabbed) (?:a|an|the) (?:[\w-]+ ){0,2}?"
+    r"(?:recurring|guest|series regular|main|starring|leading|lead) (?:role|part)"
+    r"|promoted to (?:a )?series regular"
+    r"|guest[- ]stars? in (?:season \w+|the (?:\w+ )?(?:season|series|premiere|finale))))\b"
+)
+_OF_TITLE_AFTER = re.compile(r" of (?P<title>[A-Z][^,.;:]*)")
+
+
+# A co-star: "You play opposite A again", "stars opposite A" (with "as", the pair rule).
+_OPPOSITE = re.compile(
+    rf"\b(?:play|plays|playing|star|stars|starring|co-stars?|act|acts|acting) opposite "
+    rf"(?P<actor>{_NAME})(?! as\b)(?!{_POSSESSIVE})"
+)
+
+
+# An awards list's line: "Ann Lee, <Title> (as Ivy Cole)": a pair only for the show's title.
+_NOMINEE_LINE = re.compile(
+    rf"(?P<actor>{_NAME}), [“\"]?(?P<title>[^,()“”\"]{{1,60}}?)[”\"]? \(as (?P<character>{_NAME})\)"
+)
+
+
+# "... a new president, played by <Actor>": in the cast, the role described, not named.
+_PLAYED_BY_ANYONE = re.compile(rf"\b(?:played|portrayed) by (?P<actor>{_NAME})")
+_EARLIER_ROLE = re.compile(
+    r"\b(?:originally|first|previously|once|famously) (?:played|portrayed) $"
+)
+_ON_STAGE = re.compile(
+    r" (?:on stage|on screen|in the (?:original|film|movie|play|stage)|in \d{4})"
 )
 
 
@@ -360,6 +426,33 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
             )
+    for match in _OPPOSITE.finditer(text):
+        actor = _trim(match["actor"])
+        if " " not in actor or not _looks_like_name(actor) or _title_tail(text, match):
+            continue
+        if _in_another_show(text, match.end(), show) or _ELSEWHERE.match(text, match.end()):
+            continue  # "starred opposite A in Dry Creek"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing="main")
+    for match in _NOMINEE_LINE.finditer(text):
+        actor = _trim(match["actor"])
+        if show and show in match["title"] and " " in actor and _looks_like_name(actor):
+            yield _Mention(
+                actor,
+                sentence.index,
+                match.start("actor"),
+                billing="main",
+                character=_trim(match["character"]),
+            )
+    paired = {m.start("actor") for m in _PLAYED_BY.finditer(text)}
+    for match in _PLAYED_BY_ANYONE.finditer(text):
+        actor = _trim(match["actor"])
+        if match.start("actor") in paired or " " not in actor or not _looks_like_name(actor):
+            continue
+        if _EARLIER_ROLE.search(text, 0, match.start()) or _ON_STAGE.match(text, match.end()):
+            continue  # "originally played by A", "played by A on stage": another production
+        if _ELSEWHERE.match(text, match.end()) or _in_another_show(text, match.end(), show):
+            continue  # "played by A in Other Show"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing="main")
     for match in _JOINED.finditer(text):
         actor = _trim(match["actor"])
         if _looks_like_name(actor):
@@ -370,6 +463,15 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 billing="main",
                 known_for=_other_credits(match["credits"]),
             )
+    for match in _CAST_NEWS.finditer(text):
+        actor = _trim(match["actor"])
+        if " " not in actor or not _looks_like_name(actor) or _title_tail(text, match):
+            continue
+        of = _OF_TITLE_AFTER.match(text, match.end())
+        if _in_another_show(text, match.end(), show) or (of and show not in of["title"]):
+            continue  # "has landed a recurring role in Dry Creek", "... cast of Dry Creek"
+        billing: Billing = "guest" if "guest" in match["news"].lower() else "main"
+        yield _Mention(actor, sentence.index, match.start("actor"), billing=billing)
 
 
 # An episode's credits: "Ann Lee wrote the finale", "Ann Lee directed the pilot", "with Ann
@@ -429,8 +531,15 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     described ("A plays her husband")."""
     named: set[int] = set()
     for match in _PLAYS.finditer(sentence.text):
-        if _in_another_show(sentence.text, match.end(), show) or _title_tail(sentence.text, match):
+        if _in_another_show(sentence.text, match.end(), show):
             continue
+        if _title_tail(sentence.text, match) and not match["who"]:
+            continue  # "in Tom Rye's Dry Creek" (but "a new face in A, who plays B")
+        absolute = match["verb"].lower() in ("set to play", "playing")
+        if absolute and not _WITH_OR_AND.search(sentence.text, 0, match.start("actor")):
+            continue  # "Ivy playing Sam for a fool": only "with A playing B"
+        if match["joined"] and not (show and show in match["joined"]):
+            continue  # "joins Ivy as ...": a scene, not casting
         if not _looks_like_name(match["actor"]) or _doubtful_pair(sentence.text, match, show):
             continue
         if _described_only(sentence.text, match):
@@ -451,6 +560,17 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             billing=billing,
             character=_trim(match["character"]),
         )
+        gapped = _GAPPED_PLAYS.match(sentence.text, match.end())
+        if match["verb"].lower() in ("plays", "play") and gapped:
+            actor = gapped["actor"]
+            if _looks_like_name(actor) and _looks_like_name(gapped["character"]):
+                yield _Mention(
+                    _trim(actor),
+                    sentence.index,
+                    gapped.start("actor"),
+                    billing="main",
+                    character=_trim(gapped["character"]),
+                )
     for match in _PLAYS_DESCRIBED.finditer(sentence.text):
         actor = match["actor"]
         if match.start("actor") in named or " " not in _trim(actor):
@@ -482,10 +602,12 @@ _PLURAL_VERBS = frozenset({"play", "portray", "star", "co-star", "join", "return
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
-_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:$")
+_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:?$")
 
 
-_CAST_LINE = re.compile(rf"^(?P<actor>{_NAME}) (?:[—–]|-{{1,2}}|as) (?P<character>{_NAME})$")
+_CAST_LINE = re.compile(
+    rf"^(?P<actor>{_NAME}) (?:[—–]|-{{1,2}}|as|\.{{2,}}|…+) (?P<character>{_NAME})$"
+)
 
 
 def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
@@ -591,7 +713,7 @@ def _reference_mentions(
     # title, an unknown "Name (Name)" beside it is a person and a show too, not a character
     titled = any(
         not _looks_like_name(inner) and not _PART_OF_SHOW.match(inner) and _other_credits(inner)
-        for inner in (m["inner"].strip() for m in _PARENTHESIS.finditer(sentence.text))
+        for inner in (_inner(m) for m in _PARENTHESIS.finditer(sentence.text))
     )
     # "A (Ivy Cole), B (Sam Dunn) and C (Kit Marr)": where one parenthesis after a
     # person holds a known character, the others after people are characters too
@@ -606,7 +728,7 @@ def _reference_mentions(
         sum(_person_shaped(inner) for inner in after_people) >= _NAMED_ENTRIES
     )
     for match in _PARENTHESIS.finditer(sentence.text):
-        left, inner = _trim(match["left"]), match["inner"].strip()
+        left, inner = _trim(match["left"]), _inner(match)
         guest = _ACTOR_PREFIX.match(inner)  # a recap's "Ruth Abara (guest star Ann Lee)"
         inner = inner[guest.end() :] if guest else inner
         billing: Billing | None = "guest" if guest and "guest" in guest.group().lower() else None
@@ -670,6 +792,17 @@ def _reference_mentions(
             yield _Mention(
                 person, sentence.index, match.start(), character=_trim(match["character"])
             )
+
+
+# A name in parentheses followed by an aside: "(Ann Lee, who spent years on Dry Creek)".
+_NAME_THEN_ASIDE = re.compile(rf"^(?P<name>{_NAME}), (?=(?:who|whose|fresh|so|last|best|now)\b)")
+
+
+def _inner(match: re.Match[str]) -> str:
+    """What a parenthesis holds, without an aside after a name in it."""
+    inner = match["inner"].strip()
+    aside = _NAME_THEN_ASIDE.match(inner)
+    return aside["name"] if aside else inner
 
 
 def _surname_order(left: str, inner: str, article: str) -> bool | None:

@@ -37,7 +37,9 @@ _FIGURE = (
     r"(?: ?(?P<unit>[KMB]|thousand|million|billion)\b|(?P<short>m|bn|k)\b)?"
     rf"|(?<![\w-])(?P<words>(?i:{_NUMBER_IN_WORDS}))"
     rf"(?P<decimals>(?: point(?: (?:zero|{_UNIT_WORDS}))+| and a half)?)"
-    r" (?P<word_unit>thousand|million|billion)\b)"
+    r" (?P<word_unit>thousand|million|billion)\b"
+    # "half a million", "a million"
+    r"|(?<![\w-])(?P<article>(?i:half a|a)) (?P<article_unit>million|billion)\b)"
 )
 _MULTIPLIERS = {
     "bn": 1_000_000_000,
@@ -62,11 +64,12 @@ _VIEWS = re.compile(rf"{_FIGURE} views\b")
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
     rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
-    rf"\b(?:in|of|across) (?P<count>{_COUNT}) (?:countries|territories|markets))\b"
+    r"\b(?:in|of|across) (?:more than |over |nearly |almost |about |around |some )?"
+    rf"(?P<count>{_COUNT}) (?:countries|territories|markets))\b"
 )
 # "four weeks in the Top 10", "6 consecutive weeks on the weekly Top 10".
 _WEEKS = re.compile(
-    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks (?:in|on) (?:the |its )?"
+    rf"(?i:\b(?P<count>{_COUNT}) (?:consecutive |straight )?weeks? (?:in|on) (?:the |its )?"
     rf"(?:[\w+{_APOSTROPHES}-]+ ){{0,3}}?(?:top (?:10|ten)|chart|list)\b"
     rf"|\btop (?:10|ten) for (?P<count_after>{_COUNT}) (?:consecutive |straight )?weeks\b"
     rf"|\b(?:its|a) (?P<nth>{'|'.join(list(_ORDINAL_WORDS)[1:12])}) (?:consecutive |straight )?"
@@ -105,9 +108,20 @@ _OPINION_LIST = re.compile(
     r"(?i:\b(?:our|my|his|her|their|critics['’]?|readers['’]?|staff)\b"
     r"|^ of (?:the )?(?:best|worst|greatest|top)\b|\b(?:best|worst|favou?rite|greatest)\b)"
 )
+# A rank said of the show on a platform: "is the No. 2 show on Peacock this week".
+_RANK_SHOW = re.compile(
+    rf"\b(?:is|was|as|became) the (?:No\. ?|(?i:number) |#)(?P<rank>{_COUNT}) "
+    r"(?:show|series|title|programme|program|drama|TV show) on [A-Z][\w+]*\b"
+)
+# "the second most-watched Spanish show on Peacock": a rank said as an ordinal.
+_MOST_WATCHED = re.compile(
+    rf"\bthe (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[1:10])}) most[- ](?:watched|streamed"
+    r"|viewed|popular) (?:(?:non-)?[A-Z][a-z]+(?:-language)? )?(?:TV )?(?:show|series|title"
+    r"|programme|drama)s? on [A-Z][\w+]*\b"
+)
 # A rank as an ordinal on a named list: "ranked second on the weekly TV list".
 _RANK_ORDINAL = re.compile(
-    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|landed|debuted|opened)"
+    r"(?i:\b(?:ranked|ranking|ranks|placed|placing|finished|came in|came|landed|debuted|opened)"
     rf" (?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[:10])}|\d(?:st|nd|rd|th)|10th)(?: place)?"
     rf" (?:on|in|atop) (?:the )?(?P<scope>(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?"
     r"(?:top (?:10|ten)|chart|list|ranking)s?)\b)"
@@ -188,6 +202,9 @@ def _anaphora(title: str) -> bool:
 def _figure(match: re.Match[str]) -> int | float:
     """The exact value of a :data:`_FIGURE` match ("1.5M" -> 1500000, "four point two
     million" -> 4200000)."""
+    if match["article"]:
+        share = Decimal("0.5") if match["article"].lower().startswith("half") else Decimal(1)
+        return int(share * _MULTIPLIERS[match["article_unit"]])
     if match["words"]:
         decimals = match["decimals"].split()[1:]
         digits = "5" if decimals == ["a", "half"] else ""
@@ -266,6 +283,10 @@ def _sentence_stats(
         debut = "debut week" if _DEBUT_AT.search(text) else None
         scope = _scope(match["scope"]) if match["scope"] else None
         add(match, "weekly_rank", _count(match["rank"]), period or debut, scope)
+    for match in _RANK_SHOW.finditer(text):  # "is the No. 2 show on Peacock this week"
+        add(match, "weekly_rank", _count(match["rank"]), period)
+    for match in _MOST_WATCHED.finditer(text):
+        add(match, "weekly_rank", _ORDINAL_WORDS[match["ordinal"].lower()], period)
     for match in _RANK_ORDINAL.finditer(text):
         ordinal = match["ordinal"].lower()
         rank = _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
@@ -309,11 +330,37 @@ def _stats(
 ) -> tuple[Stat, ...]:
     """Every figure of the article, each about the season its words are about: those of
     its sentences, then those of its tables."""
-    return tuple(
-        stat
-        for sentence in sentences
-        for stat in _sentence_stats(sentence, context, refs, names_show)
-    ) + tuple(_table_stats(sentences, context, refs, names_show))
+    return (
+        tuple(
+            stat
+            for sentence in sentences
+            for stat in _sentence_stats(sentence, context, refs, names_show)
+        )
+        + tuple(_table_stats(sentences, context, refs, names_show))
+        + tuple(_chart_entries(sentences, refs, names_show))
+    )
+
+
+# A chart's numbered entry: "2. <Title>: Season 3", with its figures on the next line.
+_CHART_ENTRY = re.compile(r"^(?P<rank>\d{1,2})[.)] (?P<title>.{2,120})$")
+_FIGURES_LINE = re.compile(rf"{_FIGURE} (?:views|hours)\b")
+
+
+def _chart_entries(
+    sentences: list[_Sentence], refs: _Refs, names_show: NamesShow
+) -> Iterator[Stat]:
+    """The weekly rank a chart's numbered entry gives the show's season it names, when
+    the entry's next line gives views or hours (a chart, not a critic's ranked list)."""
+    for entry, after in zip(sentences, sentences[1:], strict=False):
+        match = _CHART_ENTRY.match(entry.text)
+        if not (match and (entry.heading or entry.line) and names_show(match["title"])):
+            continue
+        season = _SEASON_REFERENCE.search(match["title"])
+        if season and after.section == entry.section and _FIGURES_LINE.search(after.text):
+            rank = int(match["rank"])
+            yield Stat(
+                "weekly_rank", rank, None, None, _season_number(season), refs((entry.index,))
+            )
 
 
 # The header of a column of figures, and the metric it holds.

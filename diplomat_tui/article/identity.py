@@ -278,8 +278,11 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
         rf"(?:watched|seen|tried|started) [“\"]?(?P<asked>{_TITLE})"
     ),
 )
-# A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ..."
-_ROUNDUP_ENTRY = re.compile(rf"^[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] ")
+# A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ...",
+# or a listing's bullet: "- Other Show (Nov. 1): A French family drama starring ..."
+_ROUNDUP_ENTRY = re.compile(
+    rf"^(?:[-*•] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] "
+)
 # A list's entry for a title and its years: "* Madam Envoy (2014–2019), starring ...".
 _YEARS_ENTRY = re.compile(
     rf"^(?:[*•-] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\b(?:19|20)\d\d\b[^()]*\),"
@@ -377,6 +380,8 @@ class Scope:
                 title = _trim(raw)
                 if title in _ANAPHORA or title in _FUNCTION_WORDS or self.names_show(raw):
                     continue
+                if title.lower() in _SHEET_KEYS:
+                    continue  # a sheet's "Renewed: Season 4": a key, not a title
                 if self.names_show("#" + raw):
                     continue  # "#HarbourLights S3": the show's hashtag
                 if _LIKE.match(raw) and self.names_show(text):
@@ -479,6 +484,11 @@ def _markup(heading: str) -> str:
     return lead + ("()" if heading.rstrip().endswith(")") else "")
 
 
+# A fact sheet's keys before a season: "Renewed: Season 4", "Next: Season 3".
+_SHEET_KEYS = frozenset(
+    "renewed;renewal;status;premiere;premiered;released;release;next;previous;latest;"
+    "current season;now streaming;coming".split(";")
+)
 _ENTRY_WORDS = 7  # an entry heading holds a title, not a phrase
 # Section headings that are no title: "Cast", "Release date".
 _SECTION_NAMES = frozenset(
@@ -636,6 +646,14 @@ _BOX_HEADING = re.compile(
 )
 
 
+# An entry's first line in a column of picks: a short label, then a title and its season
+# or episode ("The big one: Other Show, Episode 7", "Pick of the week: Other Show Season 2").
+_LABELLED_ENTRY = re.compile(
+    rf"^[A-Za-z][\w' -]{{0,24}}: [“\"]?(?P<title>{_TITLE})[”\"]?,? "
+    r"(?:Season|Series|Episode|Part) \d+$"
+)
+
+
 def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Sentence]:
     kept: list[_Sentence] = []
     section_in = default
@@ -655,6 +673,15 @@ def _scoped(sentences: list[_Sentence], scope: Scope, default: bool) -> list[_Se
             box = True
             section_in = section_other = False
             paragraph, paragraph_in = sentence.paragraph, False
+            continue
+        if sentence.line and (entry := _LABELLED_ENTRY.match(sentence.text)):
+            # "The big one: Other Show, Episode 7": an entry's first line, as a heading
+            named = scope.names_show(entry["title"])
+            section_other, section_in = not named, named
+            show_heading, other_heading, numbered = named, not named, False  # then its dek
+            paragraph, paragraph_in = sentence.paragraph, section_in
+            if named:
+                kept.append(sentence)
             continue
         if sentence.heading:
             named = scope.names_show(sentence.text)

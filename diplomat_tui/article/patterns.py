@@ -20,6 +20,10 @@ _HEADLINE_CASE_VERBS = (
     "|Joined|Returns|Reveals|Says|Said|Talks|Opens|Teases|Becomes|Became|Plays|Played|Stars"
     "|Starred|Reunite|Reunites|Lead|Leads|Headline|Headlines"
     "|Adds|Casts|Taps|Hires|Recruits|Enlists|Welcomes|Nabs|Ropes|Boards|Lands|Signs"
+    "|Turn|Turns|Make|Bring|Brings|Give|Gives|Keep|Keeps|Steal|Steals|Rule|Rules|Save|Saves"
+    "|Lift|Lifts|Carry|Carries|Elevate|Elevates|Anchor|Anchors|Power|Powers|Dazzle|Dazzles"
+    # and the prepositions a title-case headline capitalises ("... Soap Into a Two-Hander")
+    "|Into|Onto|Upon|Over|Under|About|After|Against|Through|Without|Toward|Towards"
 )
 _NAME_WORD = (
     rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
@@ -93,10 +97,11 @@ def _count(word: str) -> int:
 
 def _season_number(match: re.Match[str]) -> int:
     """The season named by a match of :data:`_SEASON`."""
-    if match["number"]:
-        return _count(match["number"])
-    if match["short"]:
-        return int(match["short"])
+    groups = match.groupdict()
+    if groups.get("number"):
+        return _count(groups["number"])
+    if groups.get("short"):
+        return int(groups["short"])
     ordinal = match["ordinal"].lower()
     return _ORDINAL_WORDS.get(ordinal) or int(ordinal[:-2])
 

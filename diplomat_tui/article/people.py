@@ -3,6 +3,7 @@ conversation) resolved to full names, then cast with characters, crew with roles
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -14,6 +15,7 @@ from diplomat_tui.article.conversation import (
     _as_character_mentions,
     _Context,
     _epithet_subject_mentions,
+    _in_title_mentions,
     _pronoun_role_mentions,
 )
 from diplomat_tui.article.credit_lists import (
@@ -120,12 +122,14 @@ def _mentions(
     mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
     mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
+    mentions += [m for s in around for m in _in_title_mentions(s, context)]
     final = people()
     longer = _longer_names([*known_people, *(m.name for m in mentions)])
+    headed = _headed_by_names(around, final)
     resolved = [
         replace(m, name=longer.get(name, name))
         for m in mentions
-        if (name := final.resolve(m.name))
+        if (name := headed.get((m.sentence, m.name)) or final.resolve(m.name))
         and not final.is_character(name)
         and not (show and (show in name or name in show))
         and not _OFFICE.match(name)  # "Prime Minister Ann Lee" is a character
@@ -136,6 +140,27 @@ def _mentions(
     cast = {m.name for m in resolved if m.in_cast and not m.possessive} | set(known_cast)
     resolved = [m for m in resolved if not (m.possessive and m.name in crew - cast)]
     return sorted(resolved, key=lambda m: (m.sentence, m.position))
+
+
+def _headed_by_names(sentences: list[_Sentence], people: _People) -> dict[tuple[int, str], str]:
+    """(sentence, surname) -> full name, in sections headed by a person's full name (a
+    cast guide's "Tom Rye" over "Rye, who plays ..."): there the surname is the
+    heading's person, though someone else in the text shares it ("married to Bo Rye")."""
+    heads: dict[int, str] = {}
+    for sentence in sentences:
+        name = sentence.text.strip()
+        if sentence.heading and _FULL_NAME.fullmatch(name) and " " in name:
+            if not people.is_character(name):
+                heads[sentence.section] = name
+    found: dict[tuple[int, str], str] = {}
+    for sentence in sentences:
+        head = heads.get(sentence.section)
+        if head is None or sentence.heading:
+            continue
+        surname = head.rsplit(" ", 1)[1]
+        if re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", sentence.text):
+            found[(sentence.index, surname)] = head
+    return found
 
 
 def _longer_names(names: Iterable[str]) -> dict[str, str]:

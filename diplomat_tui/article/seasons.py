@@ -27,12 +27,23 @@ from diplomat_tui.model import Episode, Season
 
 # A renewal: "renewed the series for Season 3", "renewed for a third season".
 _RENEWED = re.compile(
-    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit)\b)[^.;]{0,60}?"
+    r"(?i:\b(?:renew(?:s|ed|ing)?|picked up|greenlit|green-lit|re-?commissioned"
+    r"|(?:given|gave|gives) (?:[^.;]{1,40} )?the green light)\b)[^.;]{0,60}?"
     rf"\bfor (?:an? |the |its )?{_SEASON}"
+)
+# A title inside a renewal's words: "a fourth series of <Title>", "handed <Title> a".
+_TITLE_INSIDE = re.compile(
+    rf"(?:\bof |(?i:handed|hands|handing|awarded|gave|given|gives) )"
+    rf"(?P<title>[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*)*)"
+)
+# A season handed over: "Peacock has handed <Title> a fourth season".
+_HANDED = re.compile(
+    rf"(?i:\b(?:handed|hands|handing|awarded|gave|given|gives) )(?:the (?:show|series|drama) "
+    rf"|[{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*){{0,4}} )(?:an? )?{_SEASON}"
 )
 # A season granted: "has received a second season", "ordered Season 2".
 _GRANTED = re.compile(
-    r"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered"
+    r"(?i:\b(?:received|receives|gets|got|earned|landed|scored|ordered|secured|secures"
     r"|(?:has|have|had)(?: already| officially| now)? (?:confirmed|announced|commissioned"
     rf"|signed up for|committed to)) (?:an? )?){_SEASON}"
     # not "has confirmed Season 3 will premiere ...": a date, not a renewal
@@ -48,7 +59,8 @@ _RENEWAL_NOUN = re.compile(rf"{_SEASON} (?i:renewal|order|pickup)\b")
 # A season ordered, said of the season: "a fourth season has already been ordered",
 # "Series 4 has been commissioned", "Season 4 is confirmed".
 _ORDERED = re.compile(
-    rf"{_SEASON} (?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
+    rf"{_SEASON}(?: of [{_UPPER}][\w’'-]*(?: [{_UPPER}][\w’'-]*){{0,4}})? "
+    r"(?i:(?:has|have|had|was|is)(?: (?:already|now|officially|since))?(?: been)? "
     r"(?:ordered|commissioned|greenlit|green-lit|confirmed|picked up|happening|a go"
     r"|in production|in the works|filming|shooting))\b"
 )
@@ -58,7 +70,35 @@ _WILL_RETURN = re.compile(
     r"(?i:\b(?:will (?:return|be back|come back)|(?:is|are) (?:coming back|returning)) for "
     rf"(?:an? |the |its )?){_SEASON}(?![^.;]*\d)"
 )
-_RENEWALS = (_RENEWED, _GRANTED, _TOLD, _RENEWAL_NOUN, _ORDERED, _WILL_RETURN)
+# A sheet's "Renewed: Season 4 (announced 2025)", "Renewal: fourth season".
+_RENEWED_KEY = re.compile(
+    r"^\|?\s*(?:[-*•] )?(?i:renewed|renewal|renewed for)\s*[:=]\s*(?i:for )?(?:an? |the )?"
+    rf"{_SEASON}"
+)
+# A season ordered, said in a relative clause: "the fourth season that Peacock has already
+# ordered", "a fifth season, which the network confirmed in May".
+_ORDERED_AFTER = re.compile(
+    rf"{_SEASON},? (?:that|which) (?:the )?[\w+]+(?: [A-Z][\w+]*)? (?:has|had|have)?"
+    r"(?: already| officially| quietly| now)? ?(?i:ordered|commissioned|greenlit|green-lit"
+    r"|confirmed|announced|picked up)\b"
+)
+# The season left out after its ordinal: "renewed the show for a fourth."
+_RENEWED_FOR_ORDINAL = re.compile(
+    r"(?i:\brenew(?:s|ed)?\b[^.;]{0,60}?\bfor an? "
+    rf"(?P<ordinal>{'|'.join(list(_ORDINAL_WORDS)[1:])}))(?=[.!;]|$)"
+)
+_RENEWALS = (
+    _RENEWED,
+    _GRANTED,
+    _TOLD,
+    _RENEWAL_NOUN,
+    _ORDERED,
+    _WILL_RETURN,
+    _RENEWED_KEY,
+    _ORDERED_AFTER,
+    _RENEWED_FOR_ORDINAL,
+    _HANDED,
+)
 # The title a passive renewal is said of: "Other Show, renewed for ...", "Other Show has
 # been renewed for ..." (an active "Peacock renewed" names the network, not a title).
 _RENEWED_TITLE = re.compile(
@@ -88,7 +128,7 @@ _EPISODE_COUNT = re.compile(
     r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b)"
     r"|parter\b)"  # "a brisk six-parter"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<![\w-])(?P<listed>{_COUNT})"
+    rf"(?<!those )(?<!these )(?<!two of )(?<!after )(?<![\w-])(?P<listed>{_COUNT})"
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-])"
@@ -135,7 +175,9 @@ _DATE = (
 # A premiere and its date: "premiered on Friday, March 8, 2024", "bowed Oct. 31, 2024",
 # "arrives on <Network> on Oct. 16", "are on <Network> from Thursday 16 October".
 _PREMIERE = re.compile(
-    r"(?:^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
+    # a fact sheet's "Season 2: October 31, 2024 (6 episodes)"
+    rf"(?:^(?:[-*•] )?(?=(?i:season|series) \w+\s*[:=–—-])(?P<season_key>{_SEASON})\s*[:=–—-]\s*|"
+    r"^\|?\s*(?P<key>(?i:premiere|premiere date|release date|first aired|premiered"
     r"|original release|original run|first released|released|premieres|debut|debuts|debuted"
     r"|launch|launch date|airs|aired|streaming|streaming from|available|available from"
     r"|drops|out))\s*[:=]\s*|"
@@ -146,6 +188,7 @@ _PREMIERE = re.compile(
     r"|launch|bowed|bows|arrived|arrives|arrive|dropped|drops|landed|lands"
     # the plain verb after its subject: "all eight episodes drop Oct. 16", "will land"
     r"|(?:(?<=episodes )|(?<=will )|(?<=to )|(?<=they )|(?<=both ))(?:drop|land)"
+    r"|(?<=episodes )available(?: to stream)?"  # "all eight episodes available from ..."
     r"|released|returns"
     r"|returned|followed|hits \w+|hit \w+|streaming from|(?:are|is) on \w+ from"
     r"|(?:is|are) coming(?: to \w+)?|(?:is|are) out|(?:will be|is|are) available(?: to stream)?"
@@ -174,7 +217,9 @@ _PREMIERE_NOUN = re.compile(
     r"(?: date)?)\b"
 )
 # Keys that give the show's own first airing (not a season's release).
-_SHOW_KEYS = frozenset({"first aired", "premiered", "original release", "original run"})
+_SHOW_KEYS = frozenset(
+    {"first aired", "premiered", "original release", "original run", "premiere", "premiere date"}
+)
 _FOR_SEASON = re.compile(rf" (?:for|of) (?:its |the |an? )?(?:[\w-]+ )?{_SEASON}")
 # What premieres that is no season: "the finale airs", "the trailer dropped", "filming is
 # set for" (said in the clause before the verb).
@@ -248,6 +293,13 @@ def _renewal(sentences: list[_Sentence], show: str) -> _Found[int] | None:
                 renewed = _RENEWED_TITLE.search(sentence.text, 0, match.start())
                 if renewed and show not in renewed["title"] and renewed["title"] not in _NOT_TITLES:
                     continue  # "Unlike Other Show, renewed for a second season, ..."
+                named = _TITLE_INSIDE.search(match.group())
+                if (
+                    pattern in (_ORDERED, _HANDED, _RENEWED)
+                    and named
+                    and show not in named["title"]
+                ):
+                    continue  # "A fourth series of Other Show has been confirmed"
                 number = _season_number(match)
                 if found is None or number > found.value:
                     found = _Found(number, (sentence.index,))
@@ -474,10 +526,15 @@ class SeasonContext:
             if s.heading and _CHANNEL_FROM.match(s.text) and not self._mentions[s.index]:
                 self._before[s.index] = heading_season  # the entry's "Peacock, from <day>"
                 continue
+            if s.index == 1 and not s.heading:  # a headline read as a line ("Recap: ...")
+                in_headline = self._mentions[s.index]
+                headline_season = in_headline[-1][1] if len(in_headline) == 1 else None
             if s.heading:
                 mentions = self._mentions[s.index]
                 heading_season = mentions[-1][1] if len(mentions) == 1 else None
                 block = heading_season if s.index != 1 else None
+                if block is None and _THIS_SEASON_HEADING.match(s.text):
+                    block = headline_season  # "THIS SEASON" under "... Season 3 Notes"
                 if s.index == 1:
                     headline_season = heading_season
                 elif not mentions:
@@ -495,6 +552,8 @@ class SeasonContext:
                 last, aside = aside, None  # back from a season looked back on
             section, paragraph = s.section, s.paragraph
             self._before[s.index] = last
+            if _fact_line(s):
+                continue  # "Also starring (season 3): A", "Season 2: Oct. 31": that line only
             spoken = [(at, n) for at, n in self._mentions[s.index] if not _compared(s.text, at)]
             topical = [n for _, n in spoken]
             if spoken and all(_looked_back(s.text, at) for at, _ in spoken):
@@ -681,8 +740,30 @@ def _looked_back(text: str, position: int) -> bool:
 
 # An episode a heading names: "Season 3, Episode 4", "S3E4", "Episode four".
 _EPISODE_NAMED = re.compile(
-    rf"(?i:\bepisode (?P<episode>{_COUNT})(?![\w-])|\bS\d{{1,2}} ?E(?P<short>\d{{1,2}})\b)"
+    rf"(?i:\b(?:episode|ep\.?) ?(?P<episode>{_COUNT})(?![\w-])"
+    r"|\bS\d{1,2} ?E(?P<short>\d{1,2})\b)"
 )
+# A sheet's heading for the season its headline names: "THIS SEASON", "The new season".
+_THIS_SEASON_HEADING = re.compile(r"(?i)^(?:this|the new|the current|new) (?:season|series)$")
+# A "Key: value" line of a fact sheet or press kit.
+_KEYED_LINE = re.compile(r"^(?:[-*•] )?(?P<key>[^:]{2,40}): \S")
+_FACT_LINE_MAX = 100  # longer, a "Key: value" line is a speaker's line or a headline
+
+
+def _fact_line(sentence: _Sentence) -> bool:
+    """Whether a line is a fact sheet's "Key: value" (not a speaker's "HOST: ...", not the
+    headline, not a press kit's "Season: 3" that heads what follows)."""
+    keyed = _KEYED_LINE.match(sentence.text)
+    return bool(
+        sentence.line
+        and keyed
+        and sentence.index != 1
+        and len(sentence.text) <= _FACT_LINE_MAX
+        and not keyed["key"].isupper()
+        and not _SEASON_KEY.match(sentence.text)
+    )
+
+
 # A press kit's "Season: 3" line: what follows in its section is about that season.
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
@@ -746,6 +827,14 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
     return counts
 
 
+# A count whose "episodes" the sentence before gave: "the new episodes. All eight hit
+# Peacock at once", "How many episodes did you shoot? A: All eight."
+_ALL_OF_THEM = re.compile(
+    rf"^All (?P<count>(?i:{_NUMBER_IN_WORDS})|\d{{1,2}})"
+    r"(?=[.!;]|,? (?:hit|drop|dropped|arrive|arrived|land|landed|are|were|will|of them|at once)\b)"
+)
+_EPISODES_WORD = re.compile(r"(?i)\bepisodes\b")
+_SPEAKER_LABEL = re.compile(r"^[QA]: ")
 _INFOBOX_COUNT = re.compile(r"(?i)^no\. of episodes\b")
 
 
@@ -780,6 +869,7 @@ def _season_facts(
     if renewal:
         facts = seasons.setdefault(renewal.value, _SeasonFacts(status="announced"))
         facts.sentences.update(renewal.sentences)
+    previous: _Sentence | None = None
     for sentence in sentences:
         about = (
             sentence.line
@@ -835,6 +925,18 @@ def _season_facts(
                 facts.premiere = facts.premiere or _iso(channel)
                 facts.sentences.add(sentence.index)
                 facts.premiere_sentences.add(sentence.index)
+        elided = _ALL_OF_THEM.match(_SPEAKER_LABEL.sub("", sentence.text))
+        if elided and previous is not None and _EPISODES_WORD.search(previous.text):
+            number = context.at(sentence, 0)  # "... the new episodes. All eight hit Peacock"
+            if number is not None:
+                facts = seasons.setdefault(number, _SeasonFacts())
+                if facts.episode_count not in (None, _count(elided["count"])):
+                    facts.episode_count = -1
+                else:
+                    facts.episode_count = _count(elided["count"])
+                facts.sentences.add(sentence.index)
+                facts.count_sentences.add(sentence.index)
+        previous = sentence
         first = next(_PREMIERE.finditer(sentence.text), None)
         gapped = first and _GAPPED_PREMIERE.match(sentence.text, first.end())
         if first and gapped and _premiere_season(sentence, first, context) is not None:

@@ -120,10 +120,18 @@ def _blocks(text: str) -> list[tuple[str, bool]]:
     return blocks
 
 
+# An interview whose questions are labelled "Q." (and answers "A."), not "Q:": the labels
+# are read as "Q:" / "A:", never as a person's initial ("Q. Allison Janney is ...").
+_QA_WITH_STOPS = re.compile(r"(?m)^Q\. (?=\S)")
+_QA_STOP = re.compile(r"(?m)^([QA])\. (?=\S)")
+
+
 def _sentences(text: str) -> list[_Sentence]:
     """The article's sentences, numbered from 1, with their paragraph and section."""
     sentences: list[_Sentence] = []
     section = 0
+    if _QA_WITH_STOPS.search(text):  # "Q. Is it ...?" / "A. It is ...": an interview's labels
+        text = _QA_STOP.sub(r"\1: ", text)
     for paragraph_number, (paragraph, structured) in enumerate(_blocks(text)):
         if _is_heading(paragraph):
             section += 1
