@@ -189,10 +189,11 @@ async def test_a_read_runs_at_once_unless_another_process_holds_the_file(
 async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
     tmp_path: Path,
 ) -> None:
-    """A write whose parameters are small is tried on the loop with no busy timeout (an
-    answer's bookkeeping), once the connection's first write (which starts the WAL, with
-    syncs) was made on the thread; a body's chunk goes to the thread; a write that would
-    wait for another process's lock goes there too, and is made once it is released."""
+    """An insert or update whose parameters are small is tried on the loop with no busy
+    timeout (an answer's bookkeeping), once the connection's first write (which starts the
+    WAL, with syncs) was made on the thread; a body's chunk and a delete go to the thread;
+    a write that would wait for another process's lock goes there too, and is made once
+    it is released."""
     path = tmp_path / "http-cache.sqlite"
     connection, cursor = await _locked_insert(path)
     for _ in range(2):
@@ -216,11 +217,14 @@ async def test_a_small_write_runs_at_once_and_a_body_chunk_on_the_thread(
         other.execute("ROLLBACK")
         await update
     assert cursor.rowcount == 3
+    sent = connection._last
+    await cursor.execute("DELETE FROM t WHERE rowid = 1")
+    assert connection._last is not sent  # a delete may free a whole body: on the thread
     await cursor.execute("PRAGMA busy_timeout")
     assert await cursor.fetchall() == [(5000,)]  # (the write's own timeout was put back)
     await connection.close()
     with closing(sqlite3.connect(path)) as check:
-        assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(3,)]
+        assert check.execute("SELECT count(*) FROM t WHERE x IS NULL").fetchall() == [(2,)]
 
 
 async def test_writes_run_at_once_from_the_start_when_the_wal_already_holds_frames(
