@@ -220,6 +220,16 @@ def test_a_report_title_with_its_season_opens_a_sentence_about_that_title() -> N
     assert stats(read(text)) == {("hours_viewed", 21_300_000, 2), ("views", 3_900_000, 2)}
 
 
+def test_after_a_season_compared_with_the_new_one_the_next_paragraph_has_no_season() -> None:
+    text = (
+        f"{SHOW} has been renewed for a fourth season. Its third season premiered Oct. 16."
+        "\n\nSeason 2 opened with 1.1 million views, so the new eight-episode season "
+        "represents a gain over its predecessor.\n\n"
+        "It had 5.4 million views in four days and charted in 84 countries.\n"
+    )
+    assert stats(read(text)) == {("views", 1_100_000, 2)}
+
+
 def test_a_star_named_before_the_title_is_not_the_network() -> None:
     text = f"Ann Lee's {SHOW} Storms to No. 1\n\nAnn Lee plays Meg Orr in the drama."
     catalog = read(text, head=False)

@@ -565,6 +565,8 @@ class SeasonContext:
                 named_here = (s.section, s.paragraph)
             elif not self._mentions[s.index] and self.series_start(s, len(s.text)):
                 last = 1
+            if topical and _new_season_compared(s.text, self._mentions[s.index]):
+                last = None  # "Season 2 opened with ..., so the new season ...": unsure
 
     def _add_new_season(self, sentences: list[_Sentence]) -> None:
         """ "The new season" (or run, or series, or "the six new episodes") is the latest
@@ -683,9 +685,21 @@ def show_subject(text: str, show: str) -> bool:
 
 # "the new season", "this new run", "the six new episodes": the latest season named.
 _NEW_SEASON = re.compile(
-    r"(?i:\b(?:the|its|this) (?:new|latest) (?:season|series|run)\b"
+    r"(?i:\b(?:the|its|this) (?:new|latest) (?:[\w-]+-episode )?(?:season|series|run)\b"
     rf"|\b(?:the|its) (?:{_NUMBER_IN_WORDS}|\d{{1,2}}) new episodes\b)"
 )
+
+
+def _new_season_compared(text: str, mentions: list[tuple[int, int]]) -> bool:
+    """Whether ``text`` names a season, then speaks of "the new season" without its
+    number (an article announcing a renewal leaves it unplaced): the two are compared,
+    and which of them the next paragraph goes on with is not said."""
+    last_named = max((at for at, _ in mentions), default=None)
+    return last_named is not None and any(
+        m.start() > last_named for m in _NEW_SEASON.finditer(text)
+    )
+
+
 _QUOTATION = re.compile(r"[“”\"]")
 _WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
 # A listing entry's channel line under its title: "Peacock, from Thursday 16 October",
