@@ -8,7 +8,7 @@ store holds, shows what it would change (:mod:`diplomat_tui.changes`) and merges
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -170,7 +170,7 @@ def _articles(paths: list[Path], known: Catalog) -> tuple[list[Catalog], tuple[s
     return catalogs, tuple(skipped)
 
 
-def _merged(current: Catalog, articles: list[Catalog]) -> Catalog:
+def _merged(current: Catalog, articles: Iterable[Catalog]) -> Catalog:
     for article in articles:
         current = merge_catalogs(current, article)
     return current
@@ -179,12 +179,14 @@ def _merged(current: Catalog, articles: list[Catalog]) -> Catalog:
 @dataclass(frozen=True)
 class Review:
     """What ingesting some articles would do to the store: the catalogs before and
-    after, and the facts added, changed and confirmed."""
+    after, the facts added, changed and confirmed, and what was read from each article
+    (the save merges exactly that)."""
 
     before: Catalog
     after: Catalog
     changes: Changes
     skipped: tuple[str, ...] = ()  # files whose text the store already holds, one line each
+    articles: tuple[Catalog, ...] = ()
 
 
 def review(store: Store, paths: list[Path]) -> Review:
@@ -197,7 +199,7 @@ def review(store: Store, paths: list[Path]) -> Review:
     before = store.snapshot(read_only=True).catalog if store.exists() else seed_catalog()
     articles, skipped = _articles(paths, before)
     after = _merged(before, articles)
-    return Review(before, after, compare(before, after), skipped)
+    return Review(before, after, compare(before, after), skipped, tuple(articles))
 
 
 def ingest(
@@ -213,13 +215,12 @@ def ingest(
     preview = review(store, paths)
     if not preview.changes or (confirm is not None and not confirm(preview)):
         return preview
-    articles, skipped = _articles(paths, preview.before)
     open_store(store)  # created only now: a dry run or a refused file writes nothing
     saved: list[Review] = []
 
     def merge_all(current: Catalog) -> Catalog:
-        after = _merged(current, articles)
-        saved.append(Review(current, after, compare(current, after), skipped))
+        after = _merged(current, preview.articles)
+        saved.append(replace(preview, before=current, after=after, changes=compare(current, after)))
         return after
 
     store.update_catalog(merge_all)
