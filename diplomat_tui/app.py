@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.dom import DOMNode
     from textual.notifications import SeverityLevel
+    from textual.timer import Timer
 
 CANCELLED = "Refresh cancelled: nothing was saved."
 STORE_CHECK_SECONDS = 2.0  # how often the app looks whether another program saved the store
@@ -103,7 +104,7 @@ class DiplomatApp(App[None]):
         self._last_watched: tuple[list[str], frozenset[str]] | None = None  # keys, watched before
         self._saved_theme: str | None = None  # the theme config.toml holds
         self._catalog_stamp: tuple[int, int] | None = None  # the catalog file shown
-        self._watching_store = False
+        self._store_watch: Timer | None = None  # looks for another program's saves
 
     def on_mount(self) -> None:
         self._apply_config()
@@ -118,10 +119,11 @@ class DiplomatApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-        if not self._watching_store:
-            self._watching_store = True
+        if self._store_watch is None:
             self._catalog_stamp = self.store.catalog_stamp()
-            self.set_interval(STORE_CHECK_SECONDS, self._show_catalog_saved_elsewhere)
+            self._store_watch = self.set_interval(
+                STORE_CHECK_SECONDS, self._show_catalog_saved_elsewhere
+            )
 
     async def _show_catalog_saved_elsewhere(self) -> None:
         """Show the catalog another program saved (``diplomat-tui ingest`` in another

@@ -9,7 +9,6 @@ user is shown is what is measured.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
@@ -86,19 +85,13 @@ _SHOW_LABELS = {
 
 
 def written_date(text: str) -> str:
-    """``2023-04-20`` as ``April 20, 2023`` (``2023-04`` as ``April 2023``); any other
-    text as it is."""
-    parts = date_parts(text) if _ISO.fullmatch(text) else None
-    if parts is None:
+    """``2023-04-20`` as ``April 20, 2023`` (``2023-04`` as ``April 2023``); a date
+    with no year, or any other text, as it is."""
+    year, month, day = date_parts(text) or (None, None, None)
+    if year is None or month is None:
         return text
-    year, month, day = parts
-    if month is None:
-        return str(year)
     name = calendar.month_name[month]
     return f"{name} {day}, {year}" if day is not None else f"{name} {year}"
-
-
-_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _folded(value: str | int | float) -> Hashable:
