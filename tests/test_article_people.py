@@ -545,6 +545,34 @@ def test_a_castmate_from_a_title() -> None:
     assert known_for(catalog) == {}
 
 
+def test_a_title_shared_by_a_pair_or_a_fellow_alumnus() -> None:
+    cast = "It stars Mia Long as Ivy Cole and Bo Li as Sam Cole, after The Long Road.\n\n"
+    both = {"Mia Long": {"The Long Road"}, "Bo Li": {"The Long Road"}}
+    catalog = read(
+        cast + "Mia Long and Bo Li reunite. The former Long Road co-stars play a couple."
+    )
+    assert known_for(catalog) == both
+    catalog = read(cast + "Bo Li, Long's old colleague from The Long Road, plays her husband.")
+    assert known_for(catalog) == both
+    catalog = read(cast + "Bo Li, another Long Road alumnus, plays her husband.")
+    assert known_for(catalog) == {"Bo Li": {"The Long Road"}}
+    # no pair named before the epithet: nobody is given the title
+    assert known_for(read(cast + "Watching the two Long Road veterans spar is a joy.")) == {}
+
+
+def test_careers_said_as_crafts_seasons_and_castmates_from_elsewhere() -> None:
+    cast = "It stars Mia Long as Ivy Cole, and was created by Jo Park. The Long Road ended.\n\n"
+    catalog = read(cast + "Park cut her teeth writing on The Long Road and then Red Sky.")
+    assert known_for(catalog) == {"Jo Park": {"The Long Road", "Red Sky"}}
+    catalog = read(cast + "Park learned her craft writing for Red Sky or The Long Road.")
+    assert known_for(catalog) == {"Jo Park": {"The Long Road", "Red Sky"}}
+    catalog = read(cast + "Fans have missed Long since her six seasons as a spy in Red Sky.")
+    assert known_for(catalog) == {"Mia Long": {"Red Sky"}}
+    # a castmate the article does not credit: the title is only the one before's
+    catalog = read(cast + "Long, married to her former Long Road co-star Tom Bell, said so.")
+    assert known_for(catalog) == {"Mia Long": {"The Long Road"}}
+
+
 def test_more_credit_lists() -> None:
     catalog = read("The pilot was written and directed by Jo Park.")
     assert roles(catalog) == {"Jo Park": {"writer", "director"}}

@@ -7,9 +7,6 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from diplomat_tui.article.credit_lists import (
-    _LIST_JOIN,
-)
 from diplomat_tui.article.names import (
     _FULL_NAME,
     _Mention,
@@ -41,7 +38,8 @@ _KNOWN_FOR = re.compile(
     r"(?:credits|work|r[ée]sum[ée]|cv|filmography) (?:also )?includes?"
     r"|\b(?:previously |also |once |literally |actually )?(?:wrote|written|worked) (?:for|on)"
     r"|\ba veteran of"
-    r"|\bcut (?:her|his|their) teeth on"
+    r"|\b(?:cut|learned|learnt|honed) (?:her|his|their) (?:teeth|craft|chops)"
+    r"(?: (?:writing|working|acting))? (?:on|for|in)"
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
@@ -61,7 +59,8 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:did|shot|made)(?= (?-i:[A-Z“\"])[^.;]{1,40}? for (?:\w+ )?(?:years|seasons)\b)"
     r"|\bserved (?:her|his|their) time (?:on|in)|\b(?:most )?recently (?:seen|starred) in"
     r"|\b(?:came up in |started in |a seat in )?the writers['’] rooms? (?:of|on|at)"
-    r"|\bcame up (?:through|on)|\bspent \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
+    r"|\bcame up (?:through|on)"
+    r"|\b(?:spent|her|his|their) \w+ (?:seasons|years) (?:as [a-z][\w -]{0,40}? )?(?:on|in)"
     r"|\b(?:staff )?(?:writer|producer) (?:on|for)|\bwent on to (?:write|produce|direct)"
     r"(?: and (?:write|produce|direct))?"
     r"|\bin the (?:\w+ )?(?:film|series|movie|sitcom|drama|miniseries)"
@@ -119,7 +118,7 @@ _CLOSE_QUOTE = re.compile(r",?[”\"]")
 
 # "reunites A with B, his longtime co-star on X"; "the pair spent seven seasons together on X".
 _TOGETHER = re.compile(
-    r"(?i:\b(?:co-stars?|castmates?|sparring partners?|colleagues) (?:on|in|from)"
+    r"(?i:\b(?:co-?stars?|castmates?|sparring partners?|colleagues?) (?:on|in|from)"
     r"|\btogether (?:for (?:\w+ )?(?:seasons|years) )?(?:on|in|since)"
     r"|\bshared (?:a|the) screen (?:on|in)"
     r"|\b(?:this|a|their) (?:shorthand|history) (?:from|on)"
@@ -187,6 +186,7 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     yield from _together_mentions(sentence, context)
     yield from _castmate_mentions(sentence, context)
+    yield from _pair_mentions(sentence, context)
 
 
 # "reuniting him with his West Wing castmate Ann Lee": a title both were in.
@@ -199,7 +199,9 @@ _CASTMATE = re.compile(
 
 def _castmate_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """The title someone and their castmate were in: "A joined, reuniting him with his
-    West Wing castmate B" (the one before the phrase: the last person named)."""
+    West Wing castmate B" (the one before the phrase: the last person named); a castmate
+    the article does not credit gives it only to the one before ("A, married to her
+    former Red Sky co-star C")."""
     text = sentence.text
     for match in _CASTMATE.finditer(text):
         mate = context.people.credited(_trim(match["name"]))
@@ -207,8 +209,8 @@ def _castmate_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Ment
         title = match["title"] if match["title"].startswith("The ") else ""
         title = title or context.titles.get(match["title"], "")
         credits = _credits([title], context.people, context.show)
-        if mate and named and credits and named[-1] != mate:
-            for person in (named[-1], mate):
+        if named and credits and named[-1] != mate:  # a castmate from elsewhere: one
+            for person in (named[-1], mate) if mate else (named[-1],):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
 
 
@@ -248,6 +250,46 @@ _EPITHET = re.compile(
 )
 
 
+# A pair named by a title they share: "the former Dry Creek co-stars", "the two Dry Creek
+# veterans"; one person by it: "Ann Lee, another Dry Creek alumna".
+_PAIR_EPITHET = re.compile(
+    r"\b(?:[Tt]he|[Tt]wo|[Bb]oth) (?:two |former |old |onetime |one-time )*"
+    rf"(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*){{0,4}})"
+    r" (?:co-?stars|castmates|alumni|alums|veterans)\b"
+)
+_FELLOW_EPITHET = re.compile(
+    rf"(?P<name>{_NAME}), (?:another|a fellow|a former|also an?) "
+    rf"(?P<title>(?:The )?[{_UPPER}][\w{_APOSTROPHES}-]*(?: [{_UPPER}][\w{_APOSTROPHES}-]*){{0,4}})"
+    r" (?:alum|alumna|alumnus|veteran)\b"
+)
+
+
+def _epithet_title(title: str, context: _Context) -> tuple[str, ...]:
+    """The other credit an epithet's title names: written with "The", or as the article
+    writes it in full elsewhere ("West Wing" beside "The West Wing")."""
+    title = title if title.startswith("The ") else context.titles.get(title, "")
+    return _credits([title], context.people, context.show)
+
+
+def _pair_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """A title shared by the pair a sentence calls by it ("The former Dry Creek co-stars
+    play husband and wife": the last two people named, here or in the sentence before),
+    or by one person ("Ann Lee, another Dry Creek alumna")."""
+    text = sentence.text
+    for match in _PAIR_EPITHET.finditer(text):
+        named = _people_named(text, context.people, match.start())
+        named = [*context.before.get(sentence.index, []), *named]
+        credits = _epithet_title(match["title"], context)
+        if len(named) >= 2 and credits:
+            for person in named[-2:]:
+                yield _Mention(person, sentence.index, match.start(), known_for=credits)
+    for match in _FELLOW_EPITHET.finditer(text):
+        person = context.people.credited(_trim(match["name"]))
+        credits = _epithet_title(match["title"], context)
+        if person and credits:
+            yield _Mention(person, sentence.index, match.start(), known_for=credits)
+
+
 def _titles(text: str, position: int) -> list[str]:
     """The titles of a list starting at ``position``: "A, B and C", each maybe quoted or
     owned ("Hulu's The Long Road"), with a clause between two of them skipped ("A, where
@@ -261,7 +303,7 @@ def _titles(text: str, position: int) -> list[str]:
         quoted = text[position] in '“"'
         titles.append(name)
         clause = _BETWEEN_TITLES.match(text, end)
-        join = clause or _LIST_JOIN.match(text, end)
+        join = clause or _TITLE_JOIN.match(text, end)
         if not join or (not clause and (name.endswith(",") or text[end - 1 : end] == ",")):
             break
         if clause or "," not in join.group():
@@ -270,6 +312,10 @@ def _titles(text: str, position: int) -> list[str]:
             break
         position = join.end()
     return [_plain_title(t) for t in titles]
+
+
+# Between two titles of a list: "A, B and C", "A and then B", "A or B".
+_TITLE_JOIN = re.compile(r",? (?:and|&|or)(?: then| later)? |, | alongside ")
 
 
 # A one-word owner and a description before a title: "Dry Creek's superhero drama ".
