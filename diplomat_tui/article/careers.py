@@ -284,10 +284,10 @@ def _pair_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]
             for person in named[-2:]:
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
     for match in _FELLOW_EPITHET.finditer(text):
-        person = context.people.credited(_trim(match["name"]))
+        fellow = context.people.credited(_trim(match["name"]))
         credits = _epithet_title(match["title"], context)
-        if person and credits:
-            yield _Mention(person, sentence.index, match.start(), known_for=credits)
+        if fellow and credits:
+            yield _Mention(fellow, sentence.index, match.start(), known_for=credits)
 
 
 def _titles(text: str, position: int) -> list[str]:
