@@ -702,6 +702,8 @@ def test_a_past_role_on_the_show_itself_is_the_shows() -> None:
         ("Mia Long is expected back as Ivy Cole.", ("Mia Long", "Ivy Cole")),
         # a review: an arrival with a word of when
         ("Mia Long turns up mid-run as Ivy Cole, a charming Brit.", ("Mia Long", "Ivy Cole")),
+        ("Mia Long arrived in Season 2 as Ivy Cole, a charming Brit.", ("Mia Long", "Ivy Cole")),
+        ("Mia Long shows up in the second season as the mayor.", ("Mia Long", None)),
         # a casting round-up: a casting announced earlier, a newcomer joining
         (
             "Ann Lee joins newcomer Mia Long, whose casting as Ivy Cole was announced earlier.",
@@ -710,7 +712,7 @@ def test_a_past_role_on_the_show_itself_is_the_shows() -> None:
         ("The show adds Bo Li, with Mia Long joining as Ivy Cole.", ("Mia Long", "Ivy Cole")),
     ],
 )
-def test_casting_news_and_preview_verbs(text: str, expected: tuple[str, str]) -> None:
+def test_casting_news_and_preview_verbs(text: str, expected: tuple[str, str | None]) -> None:
     assert expected in pairs(read(text))
 
 

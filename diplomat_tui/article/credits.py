@@ -92,6 +92,7 @@ _PLAYS = re.compile(
     r"(?: (?:in|for) (?:season \w+|this season"
     r"|the \w+ season)| this season| last season)? as|guest[- ]stars as|guest[- ]starring as"
     r"|recurs as|(?:is|was) cast as|(?:arrives|arrived|shows up|showed up|turns up|turned up)"
+    r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ (?:season|series)))?"  # "in Season 2"
     r"(?-i:(?: (?!as\b|in\b|on\b|with\b)[a-z][\w-]*)?) as"  # "turns up mid-run as"
     r"|(?:should|will|would|is expected to|are expected to|is set to) return as"
     r"|(?:is|are) expected back as|joining as|whose casting as"
@@ -140,7 +141,9 @@ _PLAYS = re.compile(
 _PLAYS_DESCRIBED = re.compile(
     rf"(?P<actor>{_NAME})(?: \([^()]*\))?,? (?:who )?(?:also |now |will )?"
     r"(?:plays|play|is playing|stars as|co-stars as|returns as|joins as|is back as"
-    r"|(?:is|was|has been) cast as) (?:an?|the|her|his|their) (?=[a-z])"
+    r"|(?:is|was|has been) cast as|(?:arrives|arrived|shows up|showed up|turns up|turned up)"
+    r"(?: (?:in|for) (?:season \w+|series \w+|the \w+ (?:season|series)))? as)"
+    r" (?:an?|the|her|his|their) (?=[a-z])"
     rf"(?!(?:[a-z]+ )?(?:{_ROLE}|consultant|editor|composer|narrator|host)s?\b)"
     # idioms, not roles: "plays the long game", "plays a key role in", "plays it safe"
     r"(?!(?:[a-z]+ )?(?:game|part|role|card|cards|hand|field|piano|guitar|music|tune|song"
