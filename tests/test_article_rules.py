@@ -98,6 +98,50 @@ def test_a_newsletter_section_is_read_and_the_others_are_not() -> None:
     assert stats(catalog) == {("weekly_rank", 2, 2), ("views", 3_100_000, 2)}
 
 
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [  # a report's bullets, each with a label
+            "- Big returns: Dry Creek: Season 2 was the most-watched title, with 9.1M views.",
+            f"- Grown-up drama: {SHOW} had its best half. Season 3, starring Mia Long as Ivy "
+            "Cole, drew 20.4M views.",
+            "- Limited series keep delivering: Red Earth reached 7.4M views.",
+        ],
+        [  # a weekly chart's paragraphs, titles in the streamer's naming
+            f"{SHOW}: Season 3 opened at No. 1 with 20.4M views. Mia Long stars as Ivy Cole.",
+            "Dry Creek: Limited Series slipped to No. 2 with 5.4M views.",
+            "Red Earth: Season 2, the cattle drama, debuted at No. 3 with 3.2M views.",
+        ],
+    ],
+)
+def test_an_entry_of_its_own_in_a_report_is_read_and_the_others_are_not(
+    entries: list[str],
+) -> None:
+    text = "What Members Watched This Week\n\nHere is what members watched.\n\n" + "\n\n".join(
+        entries
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert stats(catalog) - {("weekly_rank", 1, 3)} == {("views", 20_400_000, 3)}
+
+
+def test_a_single_paragraph_opening_with_the_show_is_no_entry_of_its_own() -> None:
+    text = (
+        "Dry Creek Returns\n\nHulu's Dry Creek is back for a third season.\n\n"
+        f"- {SHOW} fans will like it. Mia Long plays Ivy Cole.\n\n"
+        "Dry Creek stars Ana Ruiz as Meg Orr."
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)
+
+
+def test_a_title_in_curly_single_quotes_is_the_title() -> None:
+    catalog = read(
+        f"Peacock renews ‘{SHOW}’ for a third season, with ‘Grey’s Days’ too.", head=False
+    )
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 3"
+
+
 @pytest.mark.parametrize("rule", ["-" * 40, "=" * 30, "* * *", "━" * 20])
 def test_an_email_newsletter_section_in_capitals_between_rules_is_read(rule: str) -> None:
     def section(number: int, title: str, body: str) -> str:

@@ -277,7 +277,10 @@ def _part_of(short: str, full: str) -> bool:
 
 # Emphasis around a title: "*Title*", "_Title_", "'Title'".
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\1(?![\w*])")
-_SINGLE_QUOTED = re.compile(r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])")
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'’])'([A-Z][^'\n]{0,120}?)'(?![\w'])"
+    r"|(?<![\w'’‘])‘([A-Z0-9][^‘\n]{0,120}?)’(?![\w’])"  # ‘Grey’s Anatomy’: ’s inside
+)
 
 
 # A name in capitals opening a line, as biographies in press kits write them:
@@ -330,7 +333,7 @@ def _plain_titles(text: str) -> str:
     text = _CAPITALS_NAME.sub(lambda m: m.group().title(), text)
     text = _CAPITALS_LINE.sub(lambda m: _capitalized(m.group()), text)
     text = _CAPITALS_LEAD.sub(lambda m: _capitalized(m.group()), text)
-    return _CITATION.sub("", _SINGLE_QUOTED.sub(r"\1", _EMPHASIS.sub(r"\2", text)))
+    return _CITATION.sub("", _SINGLE_QUOTED.sub(lambda m: m[1] or m[2], _EMPHASIS.sub(r"\2", text)))
 
 
 def _shortened(text: str) -> str:

@@ -10,6 +10,7 @@ from diplomat_tui.article.names import _person_shaped
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _FUNCTION_WORDS,
+    _NUMBER_IN_WORDS,
     _POSSESSIVE,
     _ROLE_TITLES,
     _UPPER,
@@ -516,7 +517,10 @@ def _outside_parentheses(text: str) -> str:
 
 
 # "<Title> Season 3", "<Title> series two": a title by what follows it.
-_TITLE_SEASON = re.compile(rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|[a-z]+)\b")
+# "<Title> Season 2", "<Title> series three" (a number after it, not "series keep").
+_TITLE_SEASON = re.compile(
+    rf"(?P<title>{_TITLE}) (?i:season|series) (?:\d+|(?i:{_NUMBER_IN_WORDS}))\b"
+)
 _MAX_RIVALS = 20  # other titles counted, at most (bounds the work on any text)
 
 
@@ -589,7 +593,7 @@ def in_scope(
         and not (headline and any(title in headline for title in counts))
     ):
         default = True
-    elif own_sections - {0}:
+    elif own_sections - {0} or _has_own_entry(body, scope):
         default = False
     elif rival is not None:
         raise ArticleError(f"is about {rival!r}, not {show!r}: nothing was added")
@@ -598,6 +602,34 @@ def in_scope(
     else:
         raise ArticleError("No series title found: this does not read as an article about a show.")
     return _scoped(sentences, scope, default)
+
+
+# A paragraph that opens as one entry of a report or a list: a bullet ("- Big returns:
+# Other Show ..."), or a title in the streamer's naming ("Other Show: Season 2 opened ...",
+# "Other Show: Limited Series slipped ...").
+_ENTRY_OPENING = re.compile(
+    r"^(?:[-*•] (?:[A-Z][\w' ,-]{0,40}: )?"
+    rf"|(?=[“\"]?{_TITLE}: (?:Season \d+|Limited Series|Series \d+)\b))"
+)
+_MIN_ENTRIES = 3  # entries, the show's among them, that make a report or a list
+
+
+def _has_own_entry(body: list[_Sentence], scope: Scope) -> bool:
+    """Whether the show has an entry of its own among at least :data:`_MIN_ENTRIES` of a
+    report or a list: a paragraph that opens with its title, as the others open with
+    theirs ("- Grown-up drama: <Title> had its biggest half-year", "<Title>: Season 3
+    opened at No. 1")."""
+    openings = [s for n, s in enumerate(body) if n == 0 or s.paragraph != body[n - 1].paragraph]
+    entries = [
+        s.text[match.end() :][:_ENTRY_REACH]
+        for s in openings
+        if not s.heading and (match := _ENTRY_OPENING.match(s.text))
+    ]
+    own = [entry for entry in entries if scope.names_show(entry)]
+    return bool(own) and len(entries) >= _MIN_ENTRIES
+
+
+_ENTRY_REACH = 60  # how far into an entry its title is named
 
 
 _TOP = 3  # sentences that make an article's top (headline, standfirst)
