@@ -790,3 +790,42 @@ def test_a_review_steals_every_scene_as_a_character() -> None:
     # near miss: the scenes are another title's, or the "as" is no role
     assert pairs(read("Ann Lee steals every scene in Dry Creek as Meg Orr.")) == set()
     assert pairs(read("Mia Long turns up Thursday as Ivy Cole.")) == set()
+
+
+def test_a_role_elsewhere_is_not_a_second_character_for_someone_known() -> None:
+    known = read("It stars Mia Long as Ivy Cole.")
+    catalog = read("What changed was Red Sky. The FX drama cast Long as Meg Orr.", known=known)
+    assert pairs(catalog) == set()
+    # a rank in front of the known character is the same character
+    catalog = read("Mia Long returns as President Ivy Cole.", known=known)
+    assert pairs(catalog) == {("Mia Long", "President Ivy Cole")}
+
+
+def test_the_end_of_a_title_is_no_actor() -> None:
+    catalog = read("Bo Li co-wrote and starred in This Is Red Sky as Sam Dunn.")
+    assert pairs(catalog) == set()
+
+
+def test_an_episode_title_stands_for_its_series() -> None:
+    cast = "It stars Bo Li as Sam Dunn.\n\n"
+    catalog = read(cast + 'Li was Captain Ray in "The Anthem," the first episode of Red Sky.')
+    assert known_for(catalog) == {"Bo Li": {"Red Sky"}}
+
+
+def test_initials_in_a_name_and_a_country_s_are_told_apart() -> None:
+    catalog = read("J.K. Simmons plays Sam Dunn.")
+    assert pairs(catalog) == {("J.K. Simmons", "Sam Dunn")}
+    catalog = read("Mia Long plays the U.S. envoy to the U.K. Ivy Cole, who waits.")
+    assert all(not person.startswith("K.") for person, _ in pairs(catalog))
+
+
+def test_a_style_of_writing_and_a_writer_elsewhere_are_no_writer_credit() -> None:
+    created = "It was created by Maren Holt.\n\n"
+    assert roles(read(created + "Holt writes dialogue that crackles.")) == {
+        "Maren Holt": {"creator"}
+    }
+    assert roles(read(created + "Holt writes every episode.")) == {
+        "Maren Holt": {"creator", "writer"}
+    }
+    catalog = read(created + "Holt began in TV. She was a writer on Red Sky for years.")
+    assert roles(catalog) == {"Maren Holt": {"creator"}}

@@ -699,3 +699,42 @@ def test_a_possessive_pair_does_not_run_into_the_next_possessive() -> None:
         "President Ivy Cole."
     )
     assert ("Ann Lee", "Bo Ng") not in pairs(catalog)
+
+
+def test_a_page_s_furniture_line_is_no_heading_of_the_entry_after_it() -> None:
+    text = (
+        "What to Watch Tonight\n\n"
+        f"{SHOW.upper()}, SEASON THREE\nPeacock, from 6pm\n\nMia Long is back as Ivy Cole.\n\n"
+        "Advertisement\n\nRED EARTH\nStan, from 5am\n\nAna Ruiz plays a marine biologist.\n"
+    )
+    catalog = read(text, head=False)
+    assert {c.person for c in catalog.cast} == {"Mia Long"}
+
+
+def test_a_press_kit_cast_list_and_its_synopsis_each_keep_their_order() -> None:
+    text = (
+        f"{SHOW}: Season 3\n\nCast:\nMia Long (Ivy Cole)\nBo Li (Sam Dunn)\n"
+        "Tia Rowe (Cassia Vorn)\nAli Moss (Eira Pell)\n\n"
+        "ABOUT THE SERIES\nThe series follows Ivy Cole (Long) and Sam Dunn (Li).\n"
+    )
+    assert pairs(read(text, head=False)) == {
+        ("Mia Long", "Ivy Cole"),
+        ("Bo Li", "Sam Dunn"),
+        ("Tia Rowe", "Cassia Vorn"),
+        ("Ali Moss", "Eira Pell"),
+    }
+
+
+def test_a_time_of_day_does_not_end_a_sentence() -> None:
+    catalog = read("Season 3 premieres October 16, 2025 (12:00 a.m. PT), with eight episodes.")
+    assert seasons(catalog) == {3: (8, "2025-10-16")}
+
+
+def test_a_season_the_figures_are_up_on_is_not_the_next_paragraph_s() -> None:
+    text = (
+        "Season 3 opened at No. 1. That's up on season 2, which managed 3.9 million views.\n\n"
+        "It's eight episodes this time, and it shows."
+    )
+    catalog = read(text)
+    assert seasons(catalog) == {3: (8, None)}
+    assert ("views", 3_900_000, 2) in stats(catalog)

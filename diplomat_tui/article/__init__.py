@@ -51,7 +51,13 @@ from diplomat_tui.article.seasons import (
     _show_premiere,
     _status,
 )
-from diplomat_tui.article.text import _Sentence, _sentences, aligned_as_bars, headline
+from diplomat_tui.article.text import (
+    _Sentence,
+    _sentences,
+    aligned_as_bars,
+    headline,
+    without_furniture,
+)
 from diplomat_tui.errors import ArticleError
 from diplomat_tui.merge import union
 from diplomat_tui.model import (
@@ -100,7 +106,7 @@ def extract(
     characters from being taken for people. Raises
     :class:`ArticleError` when the article is not about the show, or names no show.
     """
-    cleaned = _plain_titles(clean_text(aligned_as_bars(text)))
+    cleaned = _plain_titles(clean_text(aligned_as_bars(without_furniture(text))))
     everything = _sentences(cleaned)
     if not everything:
         raise ArticleError("No series title found: this does not read as an article about a show.")
@@ -250,7 +256,8 @@ def _known_characters(
     """Credits without a character (or with a short form of it, "Ivy") take the one
     character the store knows for that person, so the store does not gain a second row
     for them; with several known characters, which one is meant is unknown and the
-    credit is left out."""
+    credit is left out. A character sharing no word with the one the store knows for
+    that person is a role elsewhere ("cast her as X" of another title): left out too."""
     if known is None:
         return cast
     characters: dict[str, list[str]] = {}
@@ -262,11 +269,27 @@ def _known_characters(
         held = characters.get(normalize(credit.person), [])
         if credit.character is not None and len(held) == 1 and _part_of(credit.character, held[0]):
             kept.append(replace(credit, character=held[0]))  # "Ivy" for the known "Ivy Cole"
+        elif credit.character is not None and held and not _shares_a_word(credit.character, held):
+            continue
         elif credit.character is not None or not held:
             kept.append(credit)
         elif len(held) == 1:
             kept.append(replace(credit, character=held[0]))
     return tuple(kept)
+
+
+def _shares_a_word(character: str, held: list[str]) -> bool:
+    """Whether ``character`` has a name word of one of the ``held`` characters ("Grace
+    Penn" of "Vice President Grace Penn")."""
+    words = set(normalize(character).split()) - _RANKS
+    return any(words & set(normalize(other).split()) for other in held)
+
+
+# Words of a rank, not of a name: "President Ivy Cole" and "President Sam Dunn" share none.
+_RANKS = frozenset(
+    "president vice prime minister ambassador secretary foreign deputy chief of mission "
+    "agent detective inspector sergeant captain general lord lady sir dame dr mr mrs ms".split()
+)
 
 
 def _part_of(short: str, full: str) -> bool:

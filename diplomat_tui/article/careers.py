@@ -338,7 +338,13 @@ def _title_at(text: str, position: int) -> tuple[str, int] | None:
         name, end = f"{name} and {name}", end + len(f" and {name}")
     if quote and (close := _CLOSE_QUOTE.match(text, end)):
         end = close.end()
+    if (episode := _EPISODE_OF.match(text, end)) and (series := _title_at(text, episode.end())):
+        return series[0], series[1]  # "'The Pilot,' the first episode of Dry Creek"
     return name, end
+
+
+# After an episode's title, the series it is an episode of: ", the first episode of ".
+_EPISODE_OF = re.compile(r",? (?:the|an?) (?:[\w-]+ ){0,3}episode of (?:the (?:series |show ))?")
 
 
 def _plain_title(title: str) -> str:

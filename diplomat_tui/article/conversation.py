@@ -47,13 +47,17 @@ _PRONOUN_START = re.compile(
 _PRONOUN_ROLE = re.compile(
     r"^(?:(?P<pronoun>She|He|They|You|I)(?:['’]s|['’]re|['’]m| is| are| was| am| were)? "
     r"(?:also |now )?(?:an? |the |its |the show['’]s "
-    rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?! of (?!the (?:show|series)\b)[A-Z])"
+    rf"|the series['’] )?(?P<role>{_ROLE})s?\b(?P<placed> (?:of|on|for|at|in) [^,;]{{1,60}})?"
     rf"|The (?:series |show['’]s )?(?P<first>{_ROLE})(?: and (?P<second>{_ROLE}))? of (?!the )"
     r"[^,]{1,60}? (?!is\b|was\b|has\b)[a-z]"
     r"|(?:She|He|They) (?:also )?(?P<verb>wrote|co-wrote|directed) (?:the |both the )?"
     r"(?:series |season )?(?:pilot|finale|premiere|opener|first episode|last episode"
     r"|final episode)\b(?! (?:of|for|on) [A-Z]))"
 )
+
+
+# Where a role is placed when it is the show's: "on the show", "of the series".
+_THIS_SHOW = re.compile(r" \w+ (?:the|this) (?:show|series|drama)\b")
 
 
 def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
@@ -65,6 +69,9 @@ def _pronoun_role_mentions(sentence: _Sentence, context: _Context) -> Iterator[_
         return
     if match["first"] and not context.names_show(match.group()):
         return  # "The creator of Dry Creek ..." is someone else
+    placed = match["placed"]
+    if placed and not context.names_show(placed) and not _THIS_SHOW.match(placed):
+        return  # "She was a writer on Dry Creek": a career, not a credit
     if match["pronoun"] in ("You", "I"):
         person = context.person(sentence, 0, None)  # the interviewee, or who speaks
     else:

@@ -159,7 +159,11 @@ _SUBJECT_ROLE = re.compile(
     rf"(?i: (?:also )?(?:serves?|acts?) as (?:an? |the )?(?P<role>{_ROLE})s?\b"
     rf"| (?:is|are) (?:also )?(?:an? |the |its |the show['’]s |the series['’] )?"
     rf"(?P<is_role>{_ROLE})s?\b"
-    r"| (?:also )?(?P<verb>executive[- ]produces?|produces?|directs?|writes?)\b)"
+    r"| (?:also )?(?P<verb>executive[- ]produces?|produces?|directs?|writes?)\b"
+    # the work itself, not a way with words: "writes every episode", "writes and directs",
+    # never "writes dialogue that ..." or "writes these people so well"
+    r"(?=[.,;:!?]|$| (?:and|alongside|with|for|on)\b"
+    r"| (?:[\w-]+ ){0,3}?(?:episodes?|scripts?|pilot|finale|premiere|opener|show|series|season)\b))"
 )
 
 

@@ -38,6 +38,7 @@ from diplomat_tui.article.other_titles import (
     _later_in_another_title,
     _placed_elsewhere,
     _title_tail,
+    _title_words_before,
 )
 from diplomat_tui.article.patterns import (
     _NAME,
@@ -364,6 +365,8 @@ def _doubtful_pair(text: str, match: re.Match[str], show: str, *, possessive: bo
     start = match.start("actor")
     if _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
         return True
+    if _title_words_before(text, match):
+        return True  # "starred in This Is Bo Li as ...": the end of a title
     if possessive and _PLACE_BEFORE.search(text, max(0, start - 6), start):
         return True
     if _NAME_AND_BEFORE.search(text, 0, start) and _AND_NAME_AFTER.match(text, match.end()):
@@ -751,9 +754,12 @@ def _reference_mentions(
             if _looks_like_name(inner) and " " in inner:
                 yield _Mention(person, sentence.index, match.start(), character=inner)
         elif person := people.person(left):
-            # "A (Ruth Abara)" alone: a character or a title named for its hero, unknown
+            # "A (Ruth Abara)" alone: a character or a title named for its hero, unknown,
+            # unless the block writes "Actor (Character)" (a press kit's cast list)
             credits = _other_credits(inner)
-            if credits and not any(people.person(c) or people.is_character(c) for c in credits):
+            if actor_first and _looks_like_name(inner) and " " in inner:
+                yield _Mention(person, sentence.index, match.start(), character=inner)
+            elif credits and not any(people.person(c) or people.is_character(c) for c in credits):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
             elif _person_shaped(inner) and not people.person(inner):
                 if actor_first or (actor_first is None and _CASTING.search(sentence.text)):

@@ -62,10 +62,19 @@ def _looks_like_name(text: str) -> bool:
         return False  # "(Sort Of)": words, not a name
     if any(word in _TITLE_CASE_WORDS for word in text.split(" ")[1:-1]):
         return False  # a headline's "Dry Creek Catches Up With September": no name
+    if any(word in _CASTING_WORDS for word in text.split(" ")):
+        return False  # a headline's "Dry Creek Star Ann Lee", "as Series Regular"
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
 _NOT_NAME_STARTS = frozenset("The A An Of In On At Mr Mrs".split())
+
+
+# Words a title-case casting headline capitalises, never in a name.
+_CASTING_WORDS = frozenset(
+    "Star Stars Alum Alumna Alumnus Veteran Regular Regulars Recurring Guest Season Series "
+    "Episode Exclusive Cast Casting Role".split()
+)
 
 
 _NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())

@@ -74,7 +74,10 @@ _ANOTHER_SHOW = re.compile(
 
 # Words before a name that make it the end of a title or a title's maker: "The Haunting
 # of Bly Manor" is no person "Bly Manor", nor is "in Tom Rye's Dry Creek" a pair.
-_TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin) $")
+# A title's capitalised words before a would-be name: "This Is Bo Li" is a title.
+_TITLE_WORDS_BEFORE = rf"\b[{_UPPER}][\w{_APOSTROPHES}-]* (?:Is|Are|Was|Of|And)"
+_TITLE_WORDS_END = re.compile(rf"{_TITLE_WORDS_BEFORE} $")
+_TITLE_BEFORE = re.compile(rf"(?:\b[{_UPPER}][\w{_APOSTROPHES}-]* of|\bin|{_TITLE_WORDS_BEFORE}) $")
 
 
 # Later in the clause: " in Dry Creek", " on NBC's The West Wing" (not " in Season 2").
@@ -125,6 +128,11 @@ def _title_tail(text: str, match: re.Match[str]) -> bool:
     """Whether the actor of ``match`` is the end of a longer title ("... of Bly Manor")
     or a title's maker ("in Tom Rye's Dry Creek")."""
     return bool(_TITLE_BEFORE.search(text, 0, match.start("actor")))
+
+
+def _title_words_before(text: str, match: re.Match[str]) -> bool:
+    """Whether the actor of ``match`` follows a title's capitalised words ("This Is")."""
+    return bool(_TITLE_WORDS_END.search(text, 0, match.start("actor")))
 
 
 def _placed_elsewhere(text: str, end: int, show: str = "") -> bool:

@@ -26,7 +26,9 @@ _HEADLINE_CASE_VERBS = (
     "|Into|Onto|Upon|Over|Under|About|After|Against|Through|Without|Toward|Towards"
 )
 _NAME_WORD = (
-    rf"(?<![\w{_APOSTROPHES}-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
+    rf"(?<![\w{_APOSTROPHES}.-])(?!(?:{_HEADLINE_CASE_VERBS})\b)(?:[{_UPPER}]\.(?= [{_UPPER}][a-z])"
+    # dotted initials ("J.K. Simmons"), never a country's ("the U.K. Ivy Cole")
+    rf"|(?!U\.[SKN]\.|E\.U\.)(?:[{_UPPER}]\.){{2,3}}(?= [{_UPPER}][a-z])"
     rf"|[{_UPPER}](?:[{_APOSTROPHES}][{_UPPER}])?[^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*"
     rf"|[{_UPPER}]\.)(?![\w-])"
 )

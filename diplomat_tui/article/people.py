@@ -22,6 +22,7 @@ from diplomat_tui.article.credit_lists import (
     _list_mentions,
 )
 from diplomat_tui.article.credits import (
+    _CAST_HEADING,
     _asked_from,
     _cast_block_mentions,
     _crew_phrase_mentions,
@@ -95,19 +96,33 @@ def _mentions(
         return _People([*known_people, *(m.name for m in mentions)], characters, candidates)
 
     first = people()
-    order = _pair_order(sentences, first)
+    article_order = _pair_order(sentences, first)
+    # a block's own order first: a press kit's cast list writes "Actor (Character)"
+    # while its synopsis writes "Character (Actor)"
+    blocks = _blocks(sentences)
+    orders = {key: _pair_order(block, first) for key, block in blocks.items()}
+    for key, block in blocks.items():
+        if orders[key] is None and _CAST_HEADING.match(block[0].text.strip()):
+            orders[key] = True  # under "Cast:", one "Actor (Character)" a line
+    block_of = {s.index: key for key, block in blocks.items() for s in block}
+
+    def order(sentence: _Sentence) -> bool | None:
+        own = orders.get(block_of[sentence.index])
+        return article_order if own is None else own
+
     article = "\n".join(s.text for s in sentences)
-    referenced = [m for s in sentences for m in _reference_mentions(s, first, order, article)]
+    referenced = [m for s in sentences for m in _reference_mentions(s, first, order(s), article)]
     mentions += referenced
     mentions += _dash_heading_mentions(sentences, first)
-    # again with the people those credited: "Lee (Dry Creek)" after "Ann Lee (Ivy Cole)"
-    # (else a second ingest of the same article, with Ann Lee in the store, reads more)
+    # again with the people those credited: "Lee (Dry Creek)" or "Ivy Cole (Lee)" after
+    # "Ann Lee (Ivy Cole)" (else a second ingest of the same article, with Ann Lee in the
+    # store, reads more)
     again = people()
     mentions += [
         m
         for s in sentences
-        for m in _reference_mentions(s, again, order, article)
-        if m.known_for and m not in referenced
+        for m in _reference_mentions(s, again, order(s), article)
+        if (m.known_for or m.character) and m not in referenced
     ]
     second = people()
     around = around or sentences
@@ -193,6 +208,25 @@ def _people_records(mentions: list[_Mention], refs: _Refs) -> tuple[Person, ...]
         )
         for name, group in _by_person(mentions).items()
     )
+
+
+def _blocks(sentences: list[_Sentence]) -> dict[int, list[_Sentence]]:
+    """The sentences by block: a paragraph, or a run of short lines one under the other
+    (a cast list's "Actor (Character)" lines, each read as a heading of its own)."""
+    blocks: dict[int, list[_Sentence]] = {}
+    key, previous = -1, None
+    for sentence in sentences:
+        run = (
+            previous is not None
+            and sentence.heading
+            and previous.heading
+            and sentence.paragraph == previous.paragraph + 1
+        )
+        if not run and (previous is None or sentence.paragraph != previous.paragraph):
+            key = sentence.paragraph
+        blocks.setdefault(key, []).append(sentence)
+        previous = sentence
+    return blocks
 
 
 def _cast_records(mentions: list[_Mention], refs: _Refs) -> tuple[CastCredit, ...]:

@@ -728,7 +728,8 @@ _SAID_TODAY = re.compile(r"(?i:\b(?:today|tonight)\b)")
 # Words that bring a season in only to compare with it: "well ahead of the second
 # season's debut", "up from Season 2's".
 _COMPARED_WITH = re.compile(
-    r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|beating"
+    r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|up on"
+    r"|down on|beating"
     r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
 )
 # Words after a season that name its end, looked back on: "after the Season 2

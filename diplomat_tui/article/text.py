@@ -30,7 +30,7 @@ _OPENING_QUOTES = '“‘"'
 # Words before a full stop that is not the end of a sentence.
 _ABBREVIATIONS = frozenset(
     "No Nos Mr Mrs Ms Dr St Jr Sr Prof vs Vol Inc Ltd Co Corp Mt Gen Sen Rep Gov Lt Col Sgt "
-    "Capt approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "Capt approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec a.m p.m".split()
 )
 # An initial ("J") or dotted capitals ("U.S"), seen without the final full stop.
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
@@ -47,6 +47,20 @@ _CELL_BREAK = re.compile(r"\s*\|\s*")
 # A row of a table aligned with spaces or tabs: two gaps or more between cells.
 _ALIGNED_ROW = re.compile(r"(?:[^\t\n]*?[^\s.!?,;:](?:\t+| {2,})(?=\S)){2}")
 _ALIGNED_GAP = re.compile(r"\t+ *| {2,}")
+
+
+# A web page's furniture on a line of its own: "Advertisement", "Story continues below".
+_FURNITURE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:advertisement|advert|sponsored(?: content)?|ad"
+    r"|story continues below(?: advertisement)?|continue reading below|scroll to continue"
+    r"|article continues below(?: advertisement)?|skip advert(?:isement)?)[ \t]*\n?$\n?"
+)
+
+
+def without_furniture(text: str) -> str:
+    """``text`` without lines that are a web page's furniture ("Advertisement"): they are
+    no heading of the entry that follows them."""
+    return _FURNITURE_LINE.sub("", text)
 
 
 def aligned_as_bars(text: str) -> str:
