@@ -738,3 +738,23 @@ def test_a_season_the_figures_are_up_on_is_not_the_next_paragraph_s() -> None:
     catalog = read(text)
     assert seasons(catalog) == {3: (8, None)}
     assert ("views", 3_900_000, 2) in stats(catalog)
+
+
+def test_a_transcript_whose_first_spoken_line_names_the_show_is_about_it() -> None:
+    text = (
+        "THE SECOND SCREEN — Episode 188\nTranscript excerpt\n\n"
+        "This transcript was generated automatically. It may contain errors.\n\n"
+        f"ANN LEE: Okay. We have to talk about {SHOW}.\n\n"
+        "BO RAY: Mia Long plays Ivy Cole, and she is great.\n\n"
+        "ANN LEE: Agreed.\n\n"
+        f"BO RAY: If you finished {SHOW} and want more, Red Sky is back on Hulu. "
+        "Tom Bell as Sam Dunn.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+    # the same first line in an article that is no transcript is not its lead
+    text = (
+        "Red Sky Returns\n\nHulu's Red Sky is back for a second season.\n\n"
+        f"Fans of {SHOW} will like it. Tom Bell plays Sam Dunn.\n"
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)

@@ -26,7 +26,7 @@ from diplomat_tui.article.names import (
 from diplomat_tui.article.patterns import (
     _APOSTROPHES,
     _NAME,
-    _NAME_WORD,
+    _SPEAKER,
     _UPPER,
     _trim,
 )
@@ -304,11 +304,6 @@ _SAT_DOWN = (
 
 _INTRO = 5  # sentences from the top where an interview introduces its guest
 
-
-# A conversation's line: "Q: ...", "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ...".
-_SPEAKER = re.compile(
-    rf"^(?:\[[\d:]+\] )?(?P<label>[QA]|[{_UPPER}][{_UPPER}'’ -]+[{_UPPER}]|{_NAME_WORD}): "
-)
 
 
 # A short phrase before a sentence's subject: "New this season, Lee plays ...".

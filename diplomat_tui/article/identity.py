@@ -13,6 +13,7 @@ from diplomat_tui.article.patterns import (
     _NUMBER_IN_WORDS,
     _POSSESSIVE,
     _ROLE_TITLES,
+    _SPEAKER,
     _UPPER,
     _Found,
     _trim,
@@ -236,6 +237,11 @@ _OTHER_TITLE = (
         r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
         rf" (?:the )?(?P<title>{_NETWORKS}),"
     ),
+    # "..., Dry Creek is back on Hulu": another title back on a network
+    re.compile(
+        rf"(?:^|[,:;] )[“\"]?(?P<title>{_TITLE})[”\"]? (?:is back|is out|is streaming"
+        rf"|is now streaming|returns|arrives|lands|drops|streams)(?: now)? on [{_UPPER}]"
+    ),
     # "Dry Creek's second season, meanwhile, reached ...": a subject set against the show
     re.compile(
         rf"^[“\"]?(?P<title>{_TITLE})[”\"]?(?:{_POSSESSIVE} [\w -]{{0,30}}?)?, "
@@ -298,7 +304,7 @@ _LIKE = re.compile(r"(?i:like|unlike|as with|as in)\b")
 # A headline that names the show only to compare others with it.
 _COMPARISON = re.compile(
     r"(?i)\b(?:shows?|series|dramas?|thrillers?|comedies|titles|picks) (?:like|similar to)\b"
-    r"|\bif you (?:like|liked|love|loved|enjoyed|miss|missed)\b|\bsimilar to\b"
+    r"|\bif you (?:like|liked|love|loved|enjoyed|miss|missed|finished|devoured)\b|\bsimilar to\b"
     r"|\bto watch (?:after|next|instead|while)\b|\binstead of\b|\bfor fans of\b"
     r"|\btry\b|\balso (?:watch|try)\b|\bwhat to watch\b"
 )
@@ -566,6 +572,7 @@ def in_scope(
     first = sentences[0].paragraph if sentences else 0
     body = [s for s in sentences if not (headline and s.paragraph == first)]
     lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
+    lead += _first_spoken(body)
     own_sections = {
         s.section
         for s in sentences
@@ -630,6 +637,18 @@ def _has_own_entry(body: list[_Sentence], scope: Scope) -> bool:
 
 
 _ENTRY_REACH = 60  # how far into an entry its title is named
+
+
+_SPOKEN_LINES = 3  # speakers' lines that make an article a transcript
+
+
+def _first_spoken(body: list[_Sentence]) -> list[_Sentence]:
+    """A transcript's first spoken line (after its notes on itself), which is part of
+    its lead: "ANN LEE: We have to talk about <Title>."; none in other articles."""
+    spoken = [s for s in body if _SPEAKER.match(s.text)]
+    if len({s.paragraph for s in spoken}) < _SPOKEN_LINES:
+        return []
+    return [s for s in body if s.paragraph == spoken[0].paragraph]
 
 
 _TOP = 3  # sentences that make an article's top (headline, standfirst)

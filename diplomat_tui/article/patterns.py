@@ -36,6 +36,10 @@ _NAME_WORD = (
 _PARTICLE = r"(?:da|de|del|della|der|di|du|la|le|van|von)"
 # A name: one to five words.
 _NAME = rf"{_NAME_WORD}(?: (?:{_PARTICLE} )?{_NAME_WORD}){{0,4}}"
+# A conversation's line: "Q: ...", "A: ...", "[00:01:09] ANN LEE: ...", "Lee: ...".
+_SPEAKER = re.compile(
+    rf"^(?:\[[\d:]+\] )?(?P<label>[QA]|[{_UPPER}][{_UPPER}'’ -]+[{_UPPER}]|{_NAME_WORD}): "
+)
 # The possessive "’s" / "'s" / "‘s".
 _POSSESSIVE = rf"[{_APOSTROPHES}]s\b"
 # Capitalised words that start a sentence or clause but never a name.
