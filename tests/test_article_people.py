@@ -829,3 +829,19 @@ def test_a_style_of_writing_and_a_writer_elsewhere_are_no_writer_credit() -> Non
     }
     catalog = read(created + "Holt began in TV. She was a writer on Red Sky for years.")
     assert roles(catalog) == {"Maren Holt": {"creator"}}
+
+
+def test_a_named_role_in_another_network_s_title_is_a_career() -> None:
+    cast = "It stars Mia Long as Ivy Cole and Bo Li as Sam Dunn.\n\n"
+    catalog = read(cast + "Long reinvented herself as spy Meg Orr on FX's The Long Road.")
+    assert known_for(catalog) == {"Mia Long": {"The Long Road"}}
+    catalog = read(cast + "Li is best known as the brooding Ross Dale in the BBC's Red Sky.")
+    assert known_for(catalog) == {"Bo Li": {"Red Sky"}}
+    catalog = read(
+        cast + "Li was Vern Ash in Netflix's Blue Line, and Long was Ivy Cole in London."
+    )
+    assert known_for(catalog) == {"Bo Li": {"Blue Line"}}
+    catalog = read(cast + "Long became a star as the title character of The WB's Felicia.")
+    assert known_for(catalog) == {"Mia Long": {"Felicia"}}
+    # the show's own role, and a place, are no career
+    assert known_for(read(cast + "Long was Ivy Cole in the pilot, on Netflix.")) == {}

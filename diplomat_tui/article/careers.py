@@ -41,6 +41,11 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:cut|learned|learnt|honed) (?:her|his|their) (?:teeth|craft|chops)"
     r"(?: (?:writing|working|acting))? (?:on|for|in)"
     r"|\b(?:best )?known for(?P<playing> playing| her role as| his role as| the role of)?"
+    r"|\b(?:best |widely |also )?known as\b"
+    # a named role in another title: "reinvented herself as Soviet spy Ann Lee on FX's
+    # The Long Road", "He was Nazi official Bo Li in Amazon's The High Tower"
+    r"|\b(?P<role_as>as|was|were)(?= (?:[a-z][\w-]* ){0,3}(?-i:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)"
+    r"{0,3}) (?:in|on) (?:the |[“\"]|(?-i:[A-Z][\w+&-]*)['’]s ))"
     r"|\bwon (?:an? |two |three |\w+ )?(?:emmys?|golden globes?|awards?"
     r"|baftas?|oscars?|sag awards?)(?: awards?)? (?:for|as\b)"
     r"|\b(?:winner|nominee|nominations?|nominated)(?: twice| again| \w+ times)? for"
@@ -75,6 +80,13 @@ _KNOWN_FOR = re.compile(
 )
 
 
+# A clause with a subject of its own: ", and Ann Lee was ...", "; Lee plays ...".
+_OTHER_SUBJECT = re.compile(
+    rf"(?:,? (?:and|but|while|whereas)|;) {_NAME_WORD}(?: {_NAME_WORD})? "
+    r"(?:was|is|were|are|played|plays|starred|stars)\b"
+)
+
+
 # Between two titles of a list: a clause about the first ("A, where she was a producer,
 # and B").
 _BETWEEN_TITLES = re.compile(
@@ -83,7 +95,7 @@ _BETWEEN_TITLES = re.compile(
 
 
 # Where a career clause places a role: "in", "on", "from".
-_PLACED_IN = re.compile(r"\b(?:in|on|from) (?=[“\"A-ZÀ-ÖØ-Þ]|the )")
+_PLACED_IN = re.compile(r"\b(?:in|on|from|(?<=character )of|(?<=role )of) (?=[“\"A-ZÀ-ÖØ-Þ]|the )")
 
 
 # A description of a title before it: "college drama ", "superhero family drama ".
@@ -165,10 +177,13 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         person = context.person(sentence, match.start(), match["object"] or match["seen"])
         if person is None or not people.credited(person):
             continue
-        placed = match["playing"] or match["played"] or match["fame"]
+        placed = match["playing"] or match["played"] or match["fame"] or match["role_as"]
         kind = _KIND_LEAD.match(text, match.end())  # "known for the BBC legal drama X"
         titles = [] if placed else _titles(text, kind.end() if kind else match.end())
-        if match["object"] or match["seen"] or placed or match.group().endswith("as"):
+        if match["role_as"]:  # up to another's clause: "was A in X, and B was C in London"
+            other = _OTHER_SUBJECT.search(text, match.end())
+            titles = _titles_placed(text[: other.start()] if other else text, match.end())
+        elif match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
         elif not titles:  # "best known for her turn as a barrister in the BBC drama X"
             titles = _titles_placed(text, match.end())

@@ -305,7 +305,6 @@ _SAT_DOWN = (
 _INTRO = 5  # sentences from the top where an interview introduces its guest
 
 
-
 # A short phrase before a sentence's subject: "New this season, Lee plays ...".
 _OPENING_PHRASE = re.compile(r"^[^,]{1,40}, (?:[^,]{1,40}, )?")
 
