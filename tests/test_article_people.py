@@ -837,11 +837,13 @@ def test_a_named_role_in_another_network_s_title_is_a_career() -> None:
     assert known_for(catalog) == {"Mia Long": {"The Long Road"}}
     catalog = read(cast + "Li is best known as the brooding Ross Dale in the BBC's Red Sky.")
     assert known_for(catalog) == {"Bo Li": {"Red Sky"}}
-    catalog = read(
-        cast + "Li was Vern Ash in Netflix's Blue Line, and Long was Ivy Cole in London."
-    )
+    catalog = read(cast + "Li was Vern Ash in Peacock's Blue Line, and Long was Ivy Cole in Oslo.")
+    assert known_for(catalog) == {"Bo Li": {"Blue Line"}}
+    # the show's own network, as the store knows it, owns a title too
+    known = read(f"Streamly's crime drama {SHOW} has been renewed. It stars Bo Li as Sam Dunn.")
+    catalog = read("Li was Vern Ash in Streamly's Blue Line.", known=known)
     assert known_for(catalog) == {"Bo Li": {"Blue Line"}}
     catalog = read(cast + "Long became a star as the title character of The WB's Felicia.")
     assert known_for(catalog) == {"Mia Long": {"Felicia"}}
     # the show's own role, and a place, are no career
-    assert known_for(read(cast + "Long was Ivy Cole in the pilot, on Netflix.")) == {}
+    assert known_for(read(cast + "Long was Ivy Cole in the pilot, on Peacock.")) == {}

@@ -137,6 +137,7 @@ def extract(
         [c.person for c in known.crew] if known else (),
         [c.person for c in known.cast] if known else (),
         around=[s for s in everything if s.section in sections and len(s.text) <= MAX_SENTENCE],
+        network=known.show.network if known and known.show else None,
     )
     named = [m.name for m in mentions] + ([p.name for p in known.people] if known else [])
     network = _network_of(sentences, scope, frozenset(normalize(name) for name in named))

@@ -180,13 +180,18 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
         placed = match["playing"] or match["played"] or match["fame"] or match["role_as"]
         kind = _KIND_LEAD.match(text, match.end())  # "known for the BBC legal drama X"
         titles = [] if placed else _titles(text, kind.end() if kind else match.end())
-        if match["role_as"]:  # up to another's clause: "was A in X, and B was C in London"
+        if match["role_as"]:  # up to another's clause: "was A in X, and B was C in Oslo"
             other = _OTHER_SUBJECT.search(text, match.end())
             titles = _titles_placed(text[: other.start()] if other else text, match.end())
         elif match["object"] or match["seen"] or placed or match.group().endswith("as"):
             titles += _titles_placed(text, match.end())
         elif not titles:  # "best known for her turn as a barrister in the BBC drama X"
             titles = _titles_placed(text, match.end())
+        if context.network:  # "in <Network>'s Other Show": the network owns the title
+            owner = f"{context.network}'s "
+            titles = [
+                t[len(owner) :] if t.replace("’", "'").startswith(owner) else t for t in titles
+            ]
         credits = _credits(titles, people, context.show)
         if credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)

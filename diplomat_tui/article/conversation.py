@@ -201,9 +201,12 @@ class _Context:
     pair"), an interview's interviewee (for "you"), who speaks a conversation's paragraph
     (for "I"), and the people and characters known."""
 
-    def __init__(self, sentences: list[_Sentence], people: _People, show: str) -> None:
+    def __init__(
+        self, sentences: list[_Sentence], people: _People, show: str, network: str | None = None
+    ) -> None:
         self.people = people
         self.show = show
+        self.network = network  # the show's network, as the store knows it
         self.subjects = _subjects(sentences, people, show)
         # "West Wing" -> "The West Wing": the titles the article writes with "The"
         found = (m.group().rstrip("'’") for s in sentences for m in _THE_TITLE.finditer(s.text))

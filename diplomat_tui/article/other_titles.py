@@ -61,7 +61,7 @@ def _another_subject(before: str, show: str) -> bool:
 # A network or platform, and its possessive before a title: "FX's", "the WB's", "Amazon's".
 _NETWORK = re.compile(
     r"(?:[A-Z]{2,5}|Amazon|Hulu|Apple|Peacock|Paramount|Disney|Showtime|Starz|Max"
-    r"|Prime Video|Apple TV\+|Netflix|Sky Atlantic|Sky|Channel \d|BritBox|Acorn TV|Freevee)"
+    r"|Prime Video|Apple TV\+|Sky Atlantic|Sky|Channel \d|BritBox|Acorn TV|Freevee)"
 )
 
 

@@ -57,6 +57,7 @@ def _mentions(
     known_crew: Iterable[str] = (),
     known_cast: Iterable[str] = (),
     around: list[_Sentence] | None = None,
+    network: str | None = None,
 ) -> list[_Mention]:
     """Every credit mention, names resolved to full names, in article order.
 
@@ -126,7 +127,7 @@ def _mentions(
     ]
     second = people()
     around = around or sentences
-    context = _Context(around, second, show)
+    context = _Context(around, second, show, network)
     scoped = {sentence.index for sentence in sentences}
     mentions += [
         m
