@@ -758,3 +758,38 @@ def test_a_transcript_whose_first_spoken_line_names_the_show_is_about_it() -> No
     )
     with pytest.raises(ArticleError):
         read(text, head=False)
+
+
+def test_the_season_just_renewed_has_not_aired() -> None:
+    text = (
+        "Season 3 left mysteries open for season 4. The show returned on October 16, 2025, "
+        "with eight new episodes. Peacock has renewed it for season 4."
+    )
+    catalog = read(text)
+    assert 4 not in seasons(catalog) or seasons(catalog)[4] == (None, None)
+
+
+def test_a_count_of_every_season_s_episodes_is_no_season_s() -> None:
+    text = (
+        "Across three seasons — eight episodes in Season 1, six in Season 2, and eight more in "
+        "Season 3 — the show has racked up 22 episodes."
+    )
+    assert seasons(read(text)) == {1: (8, None), 2: (6, None), 3: (8, None)}
+
+
+def test_a_ranking_of_the_show_s_episodes_is_read() -> None:
+    text = (
+        f"Every {SHOW} Episode Worth Rewatching, Ranked\n\nThese are the best.\n\n"
+        '10 "Lambs" (Season 1, Episode 3)\n\nIMDb Rating: 7.9/10\n\n'
+        "Mia Long's Ivy Cole is a loose cannon.\n\n"
+        "9 Season 3, Episode 1\n\nIMDb Rating: 8.0/10\n\nBo Li plays Sam Dunn.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole"), ("Bo Li", "Sam Dunn")}
+
+
+def test_a_caption_run_into_the_title_makes_no_person() -> None:
+    text = (
+        f"Mia Long in '{SHOW}' Peacock\n\n"
+        "The chart was led by Dry Creek, while Peacock's animated Red Moon Riders stayed on top."
+    )
+    assert pairs(read(text)) == set()

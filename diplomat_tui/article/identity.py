@@ -461,6 +461,8 @@ class Scope:
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
+        if _KEYED_FIGURE.search(text):
+            return None  # "IMDb Rating: 7.9/10": an entry's figure, not another entry
         if re.match(r"^(?:#+ |\d{1,3}[.)] )", heading):
             return text
         sibling = entries is not None and _markup(heading) == entries and "," not in text
@@ -511,9 +513,12 @@ _SECTION_NAMES = frozenset(
 )
 
 
+# A "Key: figure" line: "IMDb Rating: 7.9/10", "Runtime: 52 min".
+_KEYED_FIGURE = re.compile(r": [\d$£€]")
 # A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
 _EPISODE_HEADING = re.compile(
-    r"^(?:#+ |\d{1,3}[.)] )\s*(?:Episode \d+\s*$|.*\((?:Episode|Ep\.) \d+\))"
+    r"^(?:#+ |\d{1,3}[.)]? )\s*(?:(?:Season \d+, )?Episode \d+\s*$"
+    r"|.*\((?:Season \d+, )?(?:Episode|Ep\.) \d+\))"
 )
 
 
@@ -539,7 +544,12 @@ def _title_counts(sentences: list[_Sentence], scope: Scope) -> dict[str, int]:
             if not match or len(counts) >= _MAX_RIVALS:
                 continue
             title = _trim(match["title"]) if pattern is _TITLE_SEASON else match["title"]
-            if _is_title(title) and not scope.names_show(title) and title not in scope.title:
+            if (
+                _is_title(title)
+                and not title.isdigit()
+                and not scope.names_show(title)
+                and title not in scope.title
+            ):
                 if not _PART_OF_A_SHOW.match(title):
                     counts.setdefault(title, 0)
     for title in counts:

@@ -90,7 +90,11 @@ def _mentions(
     full = [*known_characters, *(m.character for m in mentions if m.character and not m.short)]
     mentions = [m for m in mentions if not m.short or _short_form(m.character or "", full)]
     known_people = tuple(known_people)
-    candidates = [_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
+    # names that may be people's; none with a word of the show's title ("The Show Network",
+    # a photo credit run into the title, is nobody whose surname "Network" could be)
+    title_words = set(show.split()) - {"The", "A", "An"}
+    names = (_trim(m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text))
+    candidates = [found for found in names if not title_words & set(found.split())]
 
     def people() -> _People:
         characters = [*known_characters, *(m.character for m in mentions if m.character)]

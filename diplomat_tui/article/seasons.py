@@ -783,7 +783,8 @@ def _fact_line(sentence: _Sentence) -> bool:
 _SEASON_KEY = re.compile(r"^\|?\s*(?i:season|series)\s*[:=]\s*(?P<season>\d{1,2})\s*$")
 # What may stand between an episode count and its season: " of the", a title.
 _BETWEEN = re.compile(
-    rf" (?:of )?(?:the |its |their |this |that )?(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}"
+    r" (?:of |in |for )?(?:the |its |their |this |that )?"
+    rf"(?:[{_UPPER}][\w’']*(?:{_POSSESSIVE})? ){{0,4}}"
 )
 # A clause of its own before a verb: "The show, which ... when Season 2 ...".
 _SUBORDINATE = re.compile(r"(?i:\b(?:after|before|since|when|while|until|as)\b)")
@@ -802,7 +803,10 @@ _ELIDED_COUNT = re.compile(
     rf"(?P<after>{_NUMBER_IN_WORDS})(?=[,;.])"
     # "while Season 2 was a tighter six."
     rf"|\b(?:season|series) \w+ (?:was|had) (?:a |an |just |only )?(?:[a-z]+ )?"
-    rf"(?P<was>{_NUMBER_IN_WORDS})(?=[,;.]))"
+    rf"(?P<was>{_NUMBER_IN_WORDS})(?=[,;.])"
+    # "eight episodes in Season 1, six in Season 2, and eight more in Season 3"
+    rf"|, (?:and )?(?P<inside>{_NUMBER_IN_WORDS}|\d{{1,2}})(?: more)?"
+    r"(?= (?:in|for) (?:season|series) \w+))"
 )
 
 
@@ -836,7 +840,7 @@ def _episode_counts(text: str) -> list[tuple[int, int, int]]:
         counts += [
             (m.start(group), m.end(), _count(m[group]))
             for m in _ELIDED_COUNT.finditer(text)
-            for group in ("with", "after", "was")
+            for group in ("with", "after", "was", "inside")
             if m[group] and m.start() > counts[0][1]
         ]
     return counts
@@ -886,6 +890,8 @@ def _season_facts(
         facts.sentences.update(renewal.sentences)
     previous: _Sentence | None = None
     for sentence in sentences:
+        if renewal and _aired_renewed(sentence, renewal.value, context):
+            continue  # "... open for season 4. It returned on Oct. 16 with eight episodes"
         about = (
             sentence.line
             or context.named.search(sentence.text)
@@ -904,8 +910,8 @@ def _season_facts(
                 continue  # "Seasons 1 and 2 ran 14 episodes": of which?
             else:
                 numbers = [number]
-            if not 0 < value <= 100:
-                continue
+            if not 0 < value <= 100 or _TOTAL_COUNT.search(sentence.text, max(0, start - 40), end):
+                continue  # "the show has racked up 22 episodes": every season's, not one's
             for season in numbers:
                 facts = seasons.setdefault(season, _SeasonFacts())
                 if facts.episode_count not in (None, value):
@@ -1055,6 +1061,26 @@ _TABLE_HEADERS = {
 def _more_precise(new: str, old: str) -> bool:
     """Whether ``new`` is the same date as ``old`` with more of it given."""
     return len(new) > len(old) and new[:4].isdigit() and not old[:4].isdigit()
+
+
+# Words of a count of every season's episodes: "the show has racked up 22 episodes",
+# "22 episodes in total".
+_TOTAL_COUNT = re.compile(
+    r"(?i:\b(?:the show|the series|it) (?:has|had) (?:now |so far )?"
+    r"(?:racked up|produced|made|run|aired|released|delivered|given us)\b"
+    r"|\bin (?:total|all)\b|\ba total of\b|\baltogether\b)"
+)
+
+
+def _aired_renewed(sentence: _Sentence, renewed: int, context: SeasonContext) -> bool:
+    """Whether ``sentence`` says the season only just renewed has aired ("returned on"):
+    it has not, so the sentence is about another season than the one it seems to be."""
+    return any(
+        _verb(premiere) in _PAST_PREMIERE
+        and _premiere_season(sentence, premiere, context) == renewed
+        and context.within(sentence, 0, len(sentence.text)) != renewed
+        for premiere in _PREMIERE.finditer(sentence.text)
+    )
 
 
 def _not_a_season(text: str, position: int) -> bool:
