@@ -847,3 +847,13 @@ def test_a_named_role_in_another_network_s_title_is_a_career() -> None:
     assert known_for(catalog) == {"Mia Long": {"Felicia"}}
     # the show's own role, and a place, are no career
     assert known_for(read(cast + "Long was Ivy Cole in the pilot, on Peacock.")) == {}
+
+
+def test_a_named_role_owned_after_in_and_a_role_after_whose() -> None:
+    catalog = read("The season hands her a sparring partner in Mia Long's President Ivy Cole.")
+    assert pairs(catalog) == {("Mia Long", "President Ivy Cole")}
+    catalog = read("It is steadied by Mia Long, whose Ivy Cole has gone from irritant to force.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    # a title and its maker, and a title after "whose", are no role
+    assert pairs(read("She had a role in Tom Rye's Dry Creek.")) == set()
+    assert pairs(read("Mia Long, whose Red Sky made her a star, returns.")) == set()

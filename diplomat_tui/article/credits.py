@@ -216,6 +216,18 @@ _POSSESSIVE_CHARACTER = re.compile(
 )
 
 
+# Before a title owning a role elsewhere: "as Blue Line's Meg Orr", "from Blue Line's".
+_ROLE_ELSEWHERE_BEFORE = re.compile(r"(?:^|\s)(?:as|from) $")
+
+
+# "<Actor>, whose <Character> has gone from ...": a review's aside on the role.
+_WHOSE = re.compile(
+    rf"(?P<actor>{_NAME}), whose {_DESCRIPTOR}"
+    rf"(?![A-Z]{{2,}}\b|{_DOTTED}|{_TITLE_OF}|{_HONORIFIC}|{_ADJECTIVE})"
+    rf"(?P<character>{_NAME})(?!{_NOT_OWNER}|{_POSSESSIVE})"
+)
+
+
 # A review's "<Actor> brings a wounded decency to <Character>".
 _BRINGS = re.compile(
     rf"(?P<actor>{_NAME}) brings (?:(?!his\b|her\b|their\b|the\b)[a-z][\w-]*,? ){{1,4}}?to "
@@ -399,24 +411,36 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """Actor and character in the forms "A as B", "A's B", "B, played by A", and cast
     news "A has joined the cast"."""
     text = sentence.text
-    for pattern in (_AS_PAIR, _IS_PAIR, _IS_DESCRIBED_PAIR, _POSSESSIVE_CHARACTER, _PLAYED_BY):
+    patterns = (_AS_PAIR, _IS_PAIR, _IS_DESCRIBED_PAIR, _POSSESSIVE_CHARACTER, _WHOSE, _PLAYED_BY)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             actor, character = _trim(match["actor"]), _trim(match["character"])
             if not (_looks_like_name(match["character"]) and _looks_like_name(match["actor"])):
                 continue
             if _in_another_show(text, match.end(), show) or _NETWORK.fullmatch(actor):
                 continue  # "Peacock's Red Earth" is a network's title
-            if _title_tail(text, match) or _described_only(text, match):
-                continue  # "in Tom Rye's Dry Creek": a title and its maker
-            possessive = pattern is _POSSESSIVE_CHARACTER
+            possessive = pattern in (_POSSESSIVE_CHARACTER, _WHOSE)
+            # "a sparring partner in Ann Lee's President Ivy Cole": a named role, where
+            # "in Tom Rye's Dry Creek" is a title and its maker
+            owned = possessive and not (
+                _person_shaped(character) or _CHARACTER_TITLE.match(character)
+            )
+            if (_title_tail(text, match) and (owned or not possessive)) or _described_only(
+                text, match
+            ):
+                continue
             if possessive and _later_in_another_title(text, match.end(), show):
                 continue
-            if _doubtful_pair(text, match, show, possessive=pattern is _POSSESSIVE_CHARACTER):
+            if pattern is _WHOSE and owned:
+                continue  # "A, whose Red Sky made her a star": a title
+            if possessive and not owned and _ROLE_ELSEWHERE_BEFORE.search(text, 0, match.start()):
+                continue  # "won Emmys as Blue Line's Meg Orr": a role in another title
+            if _doubtful_pair(text, match, show, possessive=owned):
                 continue
             if pattern is _AS_PAIR and text[: match.start("actor")].endswith("opposite "):
                 continue  # "A stars opposite B as C": A plays C
             between = text[match.end("actor") : match.start("character")]
-            if pattern is _POSSESSIVE_CHARACTER and _REAL_RELATION.search(between):
+            if possessive and _REAL_RELATION.search(between):
                 continue  # "Ann Lee's father, Roy Lee": a real person, not a role
             if pattern is _IS_DESCRIBED_PAIR and _REAL_RELATION.search(between):
                 if not re.search(r"\b(?:her|his|their) ", between):
@@ -427,7 +451,7 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 match.start("actor"),
                 billing="main",
                 character=character,
-                possessive=pattern is _POSSESSIVE_CHARACTER,
+                possessive=possessive,
                 # one word after "as" is too often a title or a role: only a short form
                 # of a character named in full ("as Ivy" for Ivy Cole) is kept
                 short=" " not in character,
