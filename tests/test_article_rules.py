@@ -793,3 +793,16 @@ def test_a_caption_run_into_the_title_makes_no_person() -> None:
         "The chart was led by Dry Creek, while Peacock's animated Red Moon Riders stayed on top."
     )
     assert pairs(read(text)) == set()
+
+
+def test_a_web_page_s_headline_over_its_standfirst_and_byline() -> None:
+    text = (
+        "THE DAILY SCREEN\n\nTV > Features\n\n"
+        f"Mia Long Has Nothing Left to Prove. So Why Does '{SHOW}' Scare Her?\n\n"
+        "Three decades in, the actress opens up about Ivy Cole and the job she almost refused\n\n"
+        "By Ann Lee\nNovember 12, 2025\n\n"
+        "The series premiered on April 20, 2023. Bo Li joined as Sam Dunn in Season 3.\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+    assert seasons(catalog)[1] == (None, "2023-04-20")

@@ -684,12 +684,19 @@ _HEADLINE_MAX = 150
 
 
 def _bylined_headline(sentences: list[_Sentence]) -> str | None:
-    """The line right above the first byline ("By Ann Lee") near the top: a web page's
-    headline, under its site's menus."""
+    """The line right above the first byline ("By Ann Lee") near the top, or the
+    headline over its standfirst there: a web page's headline, under its site's menus."""
     top = sentences[:_BYLINE_REACH]
-    for above, below in zip(top, top[1:], strict=False):
-        if _BYLINE.match(below.text) and len(above.text) <= _HEADLINE_MAX:
-            return above.text
+    for n, byline in enumerate(top):
+        if not _BYLINE.match(byline.text) or n == 0:
+            continue
+        above = top[n - 1]
+        if len(above.text) > _HEADLINE_MAX:
+            return None
+        # the standfirst's paragraph, then the headline's right above it
+        over = [s for s in top[:n] if above.paragraph - 1 <= s.paragraph < above.paragraph]
+        headline = " ".join(s.text for s in over if s.heading)
+        return f"{headline} {above.text}".strip() if headline else above.text
     return None
 
 
