@@ -857,3 +857,17 @@ def test_a_named_role_owned_after_in_and_a_role_after_whose() -> None:
     # a title and its maker, and a title after "whose", are no role
     assert pairs(read("She had a role in Tom Rye's Dry Creek.")) == set()
     assert pairs(read("Mia Long, whose Red Sky made her a star, returns.")) == set()
+
+
+def test_a_role_the_show_s_is_compared_with_is_no_credit() -> None:
+    catalog = read(
+        "Bo Li's Sam Dunn, the slipperiest mayor on screen since Tom Rye's Frank Urwin, "
+        "has less to do."
+    )
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+
+
+def test_an_imperative_opening_a_sentence_is_no_name() -> None:
+    assert pairs(read("Consider Mia Long's Ivy Cole, the envoy at its centre.")) == {
+        ("Mia Long", "Ivy Cole")
+    }

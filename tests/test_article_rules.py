@@ -806,3 +806,12 @@ def test_a_web_page_s_headline_over_its_standfirst_and_byline() -> None:
     catalog = read(text, head=False)
     assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
     assert seasons(catalog)[1] == (None, "2023-04-20")
+
+
+def test_another_title_described_as_a_mystery_starring_someone_is_not_the_show_s() -> None:
+    text = (
+        f"{SHOW} opened at No. 1 with 6.1 million views. Mia Long plays Ivy Cole.\n\n"
+        "The military dramedy Boots held at No. 3, while the Australian mystery Dead Bay, "
+        "starring Rose Hale as a detective, debuted at No. 5."
+    )
+    assert {c.person for c in read(text).cast} == {"Mia Long"}

@@ -216,6 +216,12 @@ _POSSESSIVE_CHARACTER = re.compile(
 )
 
 
+# Before a role that the show's is compared with: "since Ann Lee's Meg Orr", "than ...".
+_COMPARED_BEFORE = re.compile(
+    r"(?:^|\s)(?i:since|than|like|unlike|recalls?|recalling|echoes|echoing|evokes|evoking"
+    r"|channels|channelling|channeling|rivals|rivalling|rivaling|reminiscent of|shades of"
+    r"|à la|a la) $"
+)
 # Before a title owning a role elsewhere: "as Blue Line's Meg Orr", "from Blue Line's".
 _ROLE_ELSEWHERE_BEFORE = re.compile(r"(?:^|\s)(?:as|from) $")
 
@@ -435,6 +441,8 @@ def _pair_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
                 continue  # "A, whose Red Sky made her a star": a title
             if possessive and not owned and _ROLE_ELSEWHERE_BEFORE.search(text, 0, match.start()):
                 continue  # "won Emmys as Blue Line's Meg Orr": a role in another title
+            if possessive and _COMPARED_BEFORE.search(text, 0, match.start()):
+                continue  # "the slipperiest PM since Ann Lee's Meg Orr": a comparison
             if _doubtful_pair(text, match, show, possessive=owned):
                 continue
             if pattern is _AS_PAIR and text[: match.start("actor")].endswith("opposite "):

@@ -198,7 +198,8 @@ _OTHER_TITLE = (
     # created": a person making the series)
     re.compile(
         rf"\b(?:limited|new|hit|original|spy|crime|period|comedy|drama|political)? ?"
-        rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com) "
+        rf"(?:series|drama|thriller|comedy|anthology|miniseries|sitcom|rom-com|mystery|dramedy"
+        rf"|docuseries|procedural|whodunit|whodunnit) "
         rf"[“\"]?(?P<title>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}})"
         rf"(?![\w’'-]| [{_UPPER}0-9]"
         r"| (?:created|co-created|wrote|made|developed|runs|ran|dreamed up|conceived)\b)"

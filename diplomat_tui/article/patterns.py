@@ -47,7 +47,9 @@ _FUNCTION_WORDS = frozenset(
     "The A An In On At Her His Their Its She He They It But And As While When After With "
     "Meanwhile Also Then This That For From By Per Now Today Yes No So Still Here There Even "
     "Only Plus Next Last First Later Elsewhere Before Since Until If Or Yet Both Each Every "
-    "Why How What Who Where Whether Although Though Because Once".split()
+    "Why How What Who Where Whether Although Though Because Once "
+    # an imperative opening a sentence: "Consider Ann Lee's Ivy Cole", "Meet Bo Li"
+    "Consider Meet Take Imagine Picture Enter Cue Watch Remember Forget Behold".split()
 )
 
 # A quotation in curly or straight double quotes.
