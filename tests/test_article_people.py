@@ -871,3 +871,17 @@ def test_an_imperative_opening_a_sentence_is_no_name() -> None:
     assert pairs(read("Consider Mia Long's Ivy Cole, the envoy at its centre.")) == {
         ("Mia Long", "Ivy Cole")
     }
+
+
+def test_the_show_s_own_role_since_its_premiere_and_a_date_are_no_career() -> None:
+    cast = "It stars Bo Li as Sam Dunn.\n\n"
+    catalog = read(
+        cast + f"Li has played Dunn since {SHOW} first arrived on Peacock in April 2023."
+    )
+    assert known_for(catalog) == {}
+
+
+def test_a_pair_of_alumni_among_three_people_is_unknown() -> None:
+    cast = "It stars Mia Long as Ivy Cole, Bo Li as Sam Dunn and Tia Rowe as Kit Marr.\n\n"
+    text = cast + "Tia Rowe returns. Bo Li arrives, and the two Long Road alumni share a scene."
+    assert known_for(read(text + " The Long Road ran for years.")) == {}

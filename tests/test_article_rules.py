@@ -815,3 +815,34 @@ def test_another_title_described_as_a_mystery_starring_someone_is_not_the_show_s
         "starring Rose Hale as a detective, debuted at No. 5."
     )
     assert {c.person for c in read(text).cast} == {"Mia Long"}
+
+
+def test_a_listing_heading_ending_in_a_time_of_day_is_a_heading() -> None:
+    text = (
+        "Three New Series This Week\n\nThree new series this week.\n\n"
+        f"{SHOW} (Peacock, from Thursday, Oct. 16)\n\nMia Long plays Ivy Cole.\n\n"
+        "Red Sky (CBC, Sundays at 9 p.m.)\n\nAna Ruiz plays Meg Orr. Created by Tom Rye.\n"
+    )
+    catalog = read(text, head=False)
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert catalog.crew == ()
+
+
+def test_a_bulleted_entry_of_another_title_and_the_new_season_after_a_renewal() -> None:
+    text = (
+        f"Streaming Ratings: {SHOW} Opens Season 3 at No. 1\n\n"
+        "Peacock has renewed the show for a fourth season.\n\n"
+        "Season two opened with 3.9 million views. The new season also made the Top 10 in 84 "
+        "countries.\n\n"
+        "— Red Ward, a British hospital thriller, slipped to No. 2 with 5.2 million views.\n"
+    )
+    found = stats(read(text, head=False)) - {("weekly_rank", 1, 3)}  # the headline's
+    assert found == {("views", 3_900_000, 2), ("top10_countries", 84, 3)}
+
+
+def test_a_title_described_by_who_played_whom_in_it_is_another_title() -> None:
+    text = (
+        f"{SHOW} has a lot of Red Sky in its DNA. It's also got shades of Blue Line, the CBS "
+        "drama in which Téa Lane played Ella Marsh."
+    )
+    assert pairs(read(text)) == set()

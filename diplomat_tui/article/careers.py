@@ -25,6 +25,7 @@ from diplomat_tui.article.patterns import (
     _trim,
 )
 from diplomat_tui.article.text import _Sentence
+from diplomat_tui.merge import MONTH_NAMES
 
 if TYPE_CHECKING:
     from diplomat_tui.article.conversation import _Context
@@ -257,6 +258,8 @@ def _credits(titles: Iterable[str], people: _People, show: str) -> tuple[str, ..
 # Words of a chart or a number, never of a title: "Peacock's Top 10", "No. 1", "2019".
 _NO_TITLE = re.compile(
     r"\bTop (?:\d+|Ten)\b|^No\.|^\d+$|(?:^|\s)(?:Chart|List)$"
+    rf"|^(?:{'|'.join(names[0].capitalize() for names in MONTH_NAMES)}) (?:\d|$)"
+    r"|\b(?:19|20)\d\d$"  # "in April 2023": a date, not a title
     r"|^(?:Off-)?Broadway$|^(?:the )?West End$"  # a stage, not a title: "appeared on Broadway"
     r"|-(?:style|esque|like|inspired)$"  # "a The Holdovers-style drama": a comparison
 )
@@ -294,15 +297,17 @@ def _epithet_title(title: str, context: _Context) -> tuple[str, ...]:
 
 def _pair_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
     """A title shared by the pair a sentence calls by it ("The former Dry Creek co-stars
-    play husband and wife": the last two people named, here or in the sentence before),
+    play husband and wife": the two people named before it, here or else in the sentence
+    before; with any other number, who the pair is stays unknown),
     or by one person ("Ann Lee, another Dry Creek alumna")."""
     text = sentence.text
     for match in _PAIR_EPITHET.finditer(text):
         named = _people_named(text, context.people, match.start())
-        named = [*context.before.get(sentence.index, []), *named]
+        if not named:  # the pair the sentence before named, and only two
+            named = context.before.get(sentence.index, [])
         credits = _epithet_title(match["title"], context)
-        if len(named) >= 2 and credits:
-            for person in named[-2:]:
+        if len(named) == 2 and credits:
+            for person in named:
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)
     for match in _FELLOW_EPITHET.finditer(text):
         fellow = context.people.credited(_trim(match["name"]))

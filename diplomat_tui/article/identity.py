@@ -238,6 +238,10 @@ _OTHER_TITLE = (
         r"^(?:And )?(?:Over|Meanwhile|Elsewhere|Across town)(?:,)? (?:on|at|over at|over on)"
         rf" (?:the )?(?P<title>{_NETWORKS}),"
     ),
+    # "shades of Dry Creek, the CBS drama in which Ann Lee played ...": a title described
+    re.compile(
+        rf"(?P<title>{_TITLE}), the (?:[\w-]+ ){{0,4}}?{_SHOW_KINDS} (?:in which|on which|where)\b"
+    ),
     # "..., Dry Creek is back on Hulu": another title back on a network
     re.compile(
         rf"(?:^|[,:;] )[“\"]?(?P<title>{_TITLE})[”\"]? (?:is back|is out|is streaming"
@@ -373,7 +377,7 @@ class Scope:
             entry = pattern.match(sentence.text)
             if entry and not self.names_show(entry["title"]) and not self._a_person(entry["title"]):
                 return entry["title"]
-        text = _outside_parentheses(sentence.text)
+        text = _BULLET.sub("", _outside_parentheses(sentence.text))  # "— Other Show, a ..."
         for pattern in (
             _POSSESSIVE_INTRO,
             _NETWORK_RENEWS,
@@ -514,6 +518,8 @@ _SECTION_NAMES = frozenset(
 )
 
 
+# A list's bullet before an entry: "— ", "- ", "• ".
+_BULLET = re.compile(r"^[-–—*•]\s+")
 # A "Key: figure" line: "IMDb Rating: 7.9/10", "Runtime: 52 min".
 _KEYED_FIGURE = re.compile(r": [\d$£€]")
 # A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
@@ -682,6 +688,7 @@ def _cast_speaks(
 _BYLINE = re.compile(rf"^By [{_UPPER}]")
 _BYLINE_REACH = 40  # sentences from the top where a web page's headline may stand
 _HEADLINE_MAX = 150
+_STANDFIRST_MAX = 300  # a standfirst under a headline runs longer than it
 
 
 def _bylined_headline(sentences: list[_Sentence]) -> str | None:
@@ -692,11 +699,11 @@ def _bylined_headline(sentences: list[_Sentence]) -> str | None:
         if not _BYLINE.match(byline.text) or n == 0:
             continue
         above = top[n - 1]
-        if len(above.text) > _HEADLINE_MAX:
+        if len(above.text) > _STANDFIRST_MAX:
             return None
         # the standfirst's paragraph, then the headline's right above it
         over = [s for s in top[:n] if above.paragraph - 1 <= s.paragraph < above.paragraph]
-        headline = " ".join(s.text for s in over if s.heading)
+        headline = " ".join(s.text for s in over if len(s.text) <= _HEADLINE_MAX)
         return f"{headline} {above.text}".strip() if headline else above.text
     return None
 

@@ -455,8 +455,7 @@ class SeasonContext:
         # "the series" is that season.
         named = [season for found in self._mentions.values() for _, season in found]
         self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
-        if renewal is None:
-            self._add_new_season(sentences)
+        self._add_new_season(sentences, renewal.value if renewal else None)
         # "drew 5 million views in its first week after Season 3 premiered": the season
         # a sentence's figures are about when none is named before them
         title = r"\s+".join(re.escape(word) for word in show.split())
@@ -568,20 +567,22 @@ class SeasonContext:
             if topical and _new_season_compared(s.text, self._mentions[s.index]):
                 last = None  # "Season 2 opened with ..., so the new season ...": unsure
 
-    def _add_new_season(self, sentences: list[_Sentence]) -> None:
+    def _add_new_season(self, sentences: list[_Sentence], renewed: int | None) -> None:
         """ "The new season" (or run, or series, or "the six new episodes") is the latest
-        season named so far outside quotations and wishes ("fans beg for series 4"), in an
-        article that announces no renewal (where it could be the renewed one)."""
+        season named so far outside quotations and wishes ("fans beg for series 4"). In an
+        article announcing a renewal it is the season before the renewed one, when that
+        is the latest named (else which one is meant is unknown: nothing is about it)."""
         latest = 0
         for s in sentences:
             if not _QUOTATION.search(s.text):
                 named = [
                     n
                     for start, n in self._mentions[s.index]
-                    if not _WISHED.search(s.text, 0, start)
+                    if not _WISHED.search(s.text, 0, start) and n != renewed
                 ]
                 latest = max([latest, *named])
-            found = [(m.start(), latest) for m in _NEW_SEASON.finditer(s.text)] if latest else []
+            meant = latest if renewed is None or latest == renewed - 1 else OTHER_SHOW
+            found = [(m.start(), meant) for m in _NEW_SEASON.finditer(s.text)] if latest else []
             if found:
                 self._mentions[s.index] = sorted(self._mentions[s.index] + found)
 
@@ -694,10 +695,9 @@ def _new_season_compared(text: str, mentions: list[tuple[int, int]]) -> bool:
     """Whether ``text`` names a season, then speaks of "the new season" without its
     number (an article announcing a renewal leaves it unplaced): the two are compared,
     and which of them the next paragraph goes on with is not said."""
-    last_named = max((at for at, _ in mentions), default=None)
-    return last_named is not None and any(
-        m.start() > last_named for m in _NEW_SEASON.finditer(text)
-    )
+    new = [m.start() for m in _NEW_SEASON.finditer(text)]
+    last_named = max((at for at, _ in mentions if at not in new), default=None)
+    return last_named is not None and any(start > last_named for start in new)
 
 
 _QUOTATION = re.compile(r"[“”\"]")

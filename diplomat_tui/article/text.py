@@ -81,6 +81,8 @@ _HEADING_MAX = 120
 # A rule drawn across a page or an email ("-----", "=====", "* * *"): a separator, no text.
 _RULE = re.compile(r"^[-=_*~#+─━═•·\s]{3,}$")
 _SENTENCE_END = re.compile(r"[.!…;,]['’\"”)\]]*$")
+# A time of day ending a line ("(CBC, Sundays at 9 p.m.)"): no sentence's end.
+_TIME_END = re.compile(r"\b[ap]\.m\.['’\"”)\]]*$")
 _MARKUP = re.compile(r"^[#=*•\s-]+|[=\s]+$")
 
 
@@ -99,7 +101,8 @@ def headline(text: str) -> str | None:
 
 def _is_heading(line: str) -> bool:
     """Whether a line standing alone is a heading."""
-    if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or len(cells(line)) > 1:
+    ended = _SENTENCE_END.search(line) and not _TIME_END.search(line)
+    if len(line) > _HEADING_MAX or ended or len(cells(line)) > 1:
         return False
     if line.endswith(":") and " " in line.strip("#= "):
         return False  # "The first report for the new season:": a list's lead-in, in its section
