@@ -846,3 +846,15 @@ def test_a_title_described_by_who_played_whom_in_it_is_another_title() -> None:
         "drama in which Téa Lane played Ella Marsh."
     )
     assert pairs(read(text)) == set()
+
+
+def test_a_scorecard_s_line_of_its_own_makes_the_article_about_the_show() -> None:
+    text = (
+        "Renewal Scorecard: Which Streaming Shows Are Coming Back?\n\n"
+        "Wondering whether your favourite series will be back?\n\n"
+        "PEACOCK\nDry Creek — RENEWED (Season 3)\n"
+        f"{SHOW} — RENEWED (Season 4) | Season 3 premiered Oct. 16, 2025.\n"
+        "Red Sky — CANCELLED (after two seasons)\nBlue Line — PENDING\n"
+    )
+    catalog = read(text, head=False)
+    assert catalog.show is not None and catalog.show.status == "Renewed for Season 4"

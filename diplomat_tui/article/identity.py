@@ -629,11 +629,12 @@ def in_scope(
 
 
 # A paragraph that opens as one entry of a report or a list: a bullet ("- Big returns:
-# Other Show ..."), or a title in the streamer's naming ("Other Show: Season 2 opened ...",
-# "Other Show: Limited Series slipped ...").
+# Other Show ..."), a title in the streamer's naming ("Other Show: Season 2 opened ...",
+# "Other Show: Limited Series slipped ..."), or a scorecard's "Other Show — RENEWED".
 _ENTRY_OPENING = re.compile(
     r"^(?:[-*•] (?:[A-Z][\w' ,-]{0,40}: )?"
-    rf"|(?=[“\"]?{_TITLE}: (?:Season \d+|Limited Series|Series \d+)\b))"
+    rf"|(?=[“\"]?{_TITLE}: (?:Season \d+|Limited Series|Series \d+)\b)"
+    rf"|(?=[“\"]?{_TITLE}[”\"]? [—–] [A-Z]))"  # a scorecard's "Other Show — RENEWED (Season 3)"
 )
 _MIN_ENTRIES = 3  # entries, the show's among them, that make a report or a list
 
@@ -643,11 +644,16 @@ def _has_own_entry(body: list[_Sentence], scope: Scope) -> bool:
     report or a list: a paragraph that opens with its title, as the others open with
     theirs ("- Grown-up drama: <Title> had its biggest half-year", "<Title>: Season 3
     opened at No. 1")."""
-    openings = [s for n, s in enumerate(body) if n == 0 or s.paragraph != body[n - 1].paragraph]
+    # a paragraph's first sentence, or a line of its own (a scorecard's, a list's)
+    openings = [
+        s
+        for n, s in enumerate(body)
+        if n == 0 or s.paragraph != body[n - 1].paragraph or s.heading or s.line
+    ]
     entries = [
         s.text[match.end() :][:_ENTRY_REACH]
         for s in openings
-        if not s.heading and (match := _ENTRY_OPENING.match(s.text))
+        if (match := _ENTRY_OPENING.match(s.text))
     ]
     own = [entry for entry in entries if scope.names_show(entry)]
     return bool(own) and len(entries) >= _MIN_ENTRIES
