@@ -856,5 +856,4 @@ def test_a_scorecard_s_line_of_its_own_makes_the_article_about_the_show() -> Non
         f"{SHOW} — RENEWED (Season 4) | Season 3 premiered Oct. 16, 2025.\n"
         "Red Sky — CANCELLED (after two seasons)\nBlue Line — PENDING\n"
     )
-    catalog = read(text, head=False)
-    assert catalog.show is not None and catalog.show.status == "Renewed for Season 4"
+    assert seasons(read(text, head=False))[3] == (None, "2025-10-16")
