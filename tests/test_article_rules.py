@@ -857,3 +857,16 @@ def test_a_scorecard_s_line_of_its_own_makes_the_article_about_the_show() -> Non
         "Red Sky — CANCELLED (after two seasons)\nBlue Line — PENDING\n"
     )
     assert seasons(read(text, head=False))[3] == (None, "2025-10-16")
+
+
+def test_a_press_kit_s_cast_with_dotted_leaders_and_actors_in_capitals() -> None:
+    text = (
+        f"{SHOW.upper()}\nPress Notes — Season 1\n\nSYNOPSIS\nIvy Cole takes a post.\n\n"
+        "CAST\nIvy Cole ...................... MIA LONG\nSam Dunn ...................... BO LI\n\n"
+        "Guest Cast\nPresident Kit Marr ............ TIA McROWE\n"
+    )
+    assert pairs(read(text, head=False)) == {
+        ("Mia Long", "Ivy Cole"),
+        ("Bo Li", "Sam Dunn"),
+        ("Tia McRowe", "President Kit Marr"),
+    }

@@ -640,7 +640,9 @@ _PLURAL_VERBS = frozenset({"play", "portray", "star", "co-star", "join", "return
 
 
 # A press release's cast block: a "Cast:" line, then one "Actor — Character" per line.
-_CAST_HEADING = re.compile(r"^(?i:(?:main |series )?cast|starring|cast list)\s*:?$")
+_CAST_HEADING = re.compile(
+    r"^(?i:(?:main |series |guest |recurring |supporting )?cast|starring|cast list)\s*:?$"
+)
 
 
 _CAST_LINE = re.compile(
@@ -663,6 +665,9 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
             block = -1
             continue
         actor, character = names
+        if _in_capitals(character) and not _in_capitals(actor):
+            # a press kit's "Ivy Cole ........ MIA LONG": the actor in capitals, after
+            actor, character = _name_cased(character), actor
         block += 1
         yield _Mention(
             _trim(actor),
@@ -671,6 +676,23 @@ def _cast_block_mentions(sentences: list[_Sentence]) -> Iterator[_Mention]:
             billing="main",
             character=_trim(character),
         )
+
+
+def _in_capitals(name: str) -> bool:
+    """Whether ``name`` is written in capitals ("MIA LONG", "BO McROWE")."""
+    return re.sub(r"\bMc", "MC", name).isupper()
+
+
+def _name_cased(capitals: str) -> str:
+    """A name written in capitals, cased as names are: "T'IA O'BRIEN-McROWE" ->
+    "T'Ia O'Brien-McRowe" (a word's letters after an apostrophe or hyphen, or after
+    "Mc", start capitalised)."""
+
+    def word(part: str) -> str:
+        cased = re.sub(r"(?<=[\w])([A-Z]+)", lambda m: m.group().lower(), part)
+        return re.sub(r"(?:(?<=['’-])|(?<=^Mc))[a-z]", lambda m: m.group().upper(), cased)
+
+    return " ".join(word(part) for part in capitals.split(" "))
 
 
 # A character guide's heading: "Ivy Cole — Mia Long" (or the actor first).

@@ -466,8 +466,10 @@ class Scope:
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
-        if _KEYED_FIGURE.search(text):
-            return None  # "IMDb Rating: 7.9/10": an entry's figure, not another entry
+        if _KEYED_FIGURE.search(text) or _LEADER.search(text):
+            return None  # "IMDb Rating: 7.9/10", "Ivy Cole ...... MIA LONG": an entry's line
+        if self._a_person(text):
+            return None  # a biography's "Mia Long (Ivy Cole)": a person, not a title
         if re.match(r"^(?:#+ |\d{1,3}[.)] )", heading):
             return text
         sibling = entries is not None and _markup(heading) == entries and "," not in text
@@ -520,6 +522,8 @@ _SECTION_NAMES = frozenset(
 
 # A list's bullet before an entry: "— ", "- ", "• ".
 _BULLET = re.compile(r"^[-–—*•]\s+")
+# A press kit's dotted leader between a name and its role: "Ivy Cole ........ MIA LONG".
+_LEADER = re.compile(r"\.{3,}|…")
 # A "Key: figure" line: "IMDb Rating: 7.9/10", "Runtime: 52 min".
 _KEYED_FIGURE = re.compile(r": [\d$£€]")
 # A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
