@@ -958,3 +958,13 @@ def test_the_series_a_person_created_is_no_other_title() -> None:
         ("Bo Li", "Meg Orr")
     }
     assert cast("The series Dry Creek is a marriage. Bo Li plays Meg Orr.") == set()
+
+
+def test_a_table_with_bars_of_its_own_and_seasons_named_in_its_cells() -> None:
+    text = (
+        "Appearances\n\n"
+        "Season   | Premiered          | Episodes | Ivy appears in\n"
+        "Season 1 | April 20, 2023     | 8        | 8 of 8\n"
+        "Series two | October 31, 2024 | 6        | 6 of 6\n"
+    )
+    assert seasons(read(text)) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}

@@ -1045,7 +1045,10 @@ def _row_season(cells: list[str], columns: dict[str, int], show: re.Pattern[str]
         return None
     if "season" in columns:
         cell = cells[columns["season"]]
-        return int(cell) if cell.isdigit() else None
+        if cell.isdigit():
+            return int(cell)
+        named = _SEASON_REFERENCE.fullmatch(cell)  # "Season 2", "Series two"
+        return _season_number(named) if named else None
     named = _SEASON_REFERENCE.search(cells[columns["title"]])
     return _season_number(named) if named else None
 

@@ -67,7 +67,9 @@ def aligned_as_bars(text: str) -> str:
     """``text`` with the rows of space- or tab-aligned tables written with bars
     ("Season 3     41.9M" -> "Season 3 | 41.9M"), so cleaning spaces keeps the columns."""
     return "\n".join(
-        _ALIGNED_GAP.sub(" | ", line.strip()) if _ALIGNED_ROW.match(line.strip()) else line
+        _ALIGNED_GAP.sub(" | ", line.strip())
+        if _ALIGNED_ROW.match(line.strip()) and "|" not in line  # bars of its own: kept
+        else line
         for line in text.split("\n")
     )
 
