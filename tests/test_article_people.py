@@ -885,3 +885,13 @@ def test_a_pair_of_alumni_among_three_people_is_unknown() -> None:
     cast = "It stars Mia Long as Ivy Cole, Bo Li as Sam Dunn and Tia Rowe as Kit Marr.\n\n"
     text = cast + "Tia Rowe returns. Bo Li arrives, and the two Long Road alumni share a scene."
     assert known_for(read(text + " The Long Road ran for years.")) == {}
+
+
+def test_a_list_going_on_after_a_name_is_no_aside() -> None:
+    catalog = read("Long was joined by Tia Rowe, plus newcomer Bo Li, who plays Sam Dunn.")
+    assert pairs(catalog) == {("Bo Li", "Sam Dunn")}
+
+
+def test_a_role_in_a_title_fans_loved_is_not_the_show_s() -> None:
+    text = f"Viewers who loved Red Sky, and Ann Lee's Meg Orr in particular, will like {SHOW}."
+    assert pairs(read(text)) == set()

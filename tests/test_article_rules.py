@@ -870,3 +870,14 @@ def test_a_press_kit_s_cast_with_dotted_leaders_and_actors_in_capitals() -> None
         ("Bo Li", "Sam Dunn"),
         ("Tia McRowe", "President Kit Marr"),
     }
+
+
+def test_a_headline_naming_the_show_as_a_writer_s_epithet_is_about_her_new_show() -> None:
+    text = (
+        f"'{SHOW}' Writer Ann Lee Sets Legal Thriller 'The Court' at Hulu; Tom Bell, Eve Sol to "
+        "Star in the Eight-Episode Series\n\nBy Jo Park\nNovember 13, 2025\n\n"
+        f"Hulu has ordered The Court, from Ann Lee, who previously wrote for {SHOW}.\n\n"
+        "The series stars Tom Bell as Kit Marr. Lee created the series.\n"
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)

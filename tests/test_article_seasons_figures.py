@@ -328,7 +328,7 @@ WEB_PAGE = (
     "Share this article\n\nFacebook\n\nEmail\n\n"
     "Peacock released the trailer on Wednesday, with Season 3 set for October 16.\n\n"
     "TRENDING NOW\n\n1. Dry Creek Season 2 Ending Explained\n\n2. Ten Best Thrillers\n\n"
-    "Season 3 opened the trailer with 5 million views.\n\n"
+    "Season 3 opened with 5 million views.\n\n"
     "RELATED\n\n"
     "- Dry Creek Season 4: Season 4 premieres on November 2, 2025\n\n"
     "More from SiteName\n\n"
@@ -968,3 +968,16 @@ def test_a_table_with_bars_of_its_own_and_seasons_named_in_its_cells() -> None:
         "Series two | October 31, 2024 | 6        | 6 of 6\n"
     )
     assert seasons(read(text)) == {1: (8, "2023-04-20"), 2: (6, "2024-10-31")}
+
+
+def test_a_trailer_s_views_are_not_the_show_s() -> None:
+    text = "Season 3 arrives Oct. 16. The trailer has already crossed 11 million views on YouTube."
+    assert stats(read(text)) == set()
+
+
+def test_the_new_episodes_are_the_season_just_named() -> None:
+    text = (
+        "Season three's 36.9 million hours work out to 5.2 million views, a bigger opening than "
+        "series two managed, and the new episodes reached the top ten in 79 countries."
+    )
+    assert ("top10_countries", 79, 3) in stats(read(text))

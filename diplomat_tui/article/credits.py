@@ -59,7 +59,9 @@ _DOTTED = r"(?:[A-Z]\.){2,}"
 # case: "Ann Lee, 49, plays ...", "Ann Lee, so good in Dry Creek, returns as ...", "Ann Lee
 # - who viewers will know from Dry Creek - is back as ...".
 _ASIDE = (
-    r"(?:, (?=[a-z0-9])[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-]"
+    # not a list going on: ", plus B," names someone else
+    r"(?:, (?=[a-z0-9])(?!(?:plus|and|or|with|alongside|as well as|along with|not to mention)\b)"
+    r"[^,()–—]{1,80},| [–—-] (?=[a-z])[^–—()]{1,80}? [–—-]"
     rf"|, [{_UPPER}][\w-]*{_POSSESSIVE} (?=[a-z])[^,()–—]{{1,80}},)"  # ", Lee's old rival,"
 )
 

@@ -61,6 +61,11 @@ _LARGEST = {"hours_viewed": 5_000_000_000, "views": 1_000_000_000}
 _SMALLEST_HOURS_FIGURE = 1_000  # below this, "N hours" is a duration, not viewing
 # Views: "11.2M views".
 _VIEWS = re.compile(rf"{_FIGURE} views\b")
+# Views of something else than the show on the service: a trailer's, a clip's, a post's.
+_NOT_VIEWING = re.compile(
+    r"(?i:\b(?:trailer|teaser|clip|promo|video|post|tweet)s?\b|\bon (?:YouTube|TikTok|Instagram"
+    r"|X|Twitter|Facebook|social media)\b)"
+)
 # "in the Top 10 in 40 countries", "Top 10 lists in 40 countries".
 _COUNTRIES = re.compile(
     rf"(?i:(?:\btop (?:10|ten)\b[^.;]{{0,40}}?|\b(?:chart(?:ed|ing|s)?|trend(?:ed|ing|s)?) )"
@@ -254,6 +259,8 @@ def _sentence_stats(
         too_large = is_plausible(value) and value > _LARGEST.get(metric, value)
         if too_large or _about_another(match.start()):
             return  # an implausible figure is kept: ingest refuses the article, saying why
+        if metric in ("views", "hours_viewed") and _NOT_VIEWING.search(text):
+            return  # "the trailer crossed 11 million views on YouTube": not the show's
         after = _SEASON_AFTER.match(text, match.end())
         season = _season_number(after) if after else context.at(sentence, match.start())
         if _COMBINED.search(text, 0, match.start()):

@@ -242,6 +242,11 @@ _OTHER_TITLE = (
     re.compile(
         rf"(?P<title>{_TITLE}), the (?:[\w-]+ ){{0,4}}?{_SHOW_KINDS} (?:in which|on which|where)\b"
     ),
+    # "Viewers who loved Dry Creek, and Ann Lee's Meg Orr in particular, ...": a comparison
+    re.compile(
+        r"\b(?i:who|if you|fans of|lovers of) (?:(?:loved|liked|love|like|enjoyed|miss|missed"
+        rf"|devoured|binged) )?(?P<title>{_TITLE})\b"
+    ),
     # "..., Dry Creek is back on Hulu": another title back on a network
     re.compile(
         rf"(?:^|[,:;] )[“\"]?(?P<title>{_TITLE})[”\"]? (?:is back|is out|is streaming"
@@ -604,11 +609,13 @@ def in_scope(
     rival = max(counts, key=lambda t: counts[t], default=None)
     titled = any(_TITLE_LINE.match(s.text) and scope.names_show(s.text) for s in sentences)
     bylined = _bylined_headline(sentences)
-    if bylined and scope.names_show(bylined) and not _COMPARISON.search(bylined):
+    if bylined and scope.about_show(bylined) and not _COMPARISON.search(bylined):
         titled = True  # a web page: menus first, then the headline over its byline
     if headline and _COMPARISON.search(headline):
         headline = None  # "Shows Like <Title>": about other shows, the show only compared
         lead = []
+    if headline and scope.names_show(headline) and not scope.about_show(headline):
+        lead = []  # "<Title> Writer Ann Lee Sets Other Show": about her new work
     if (headline and scope.about_show(headline)) or titled:
         default = True
     elif not mentions and not counts and _cast_speaks(sentences, people, characters):

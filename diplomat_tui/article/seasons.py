@@ -687,21 +687,29 @@ def show_subject(text: str, show: str) -> bool:
 # "the new season", "this new run", "the six new episodes": the latest season named.
 _NEW_SEASON = re.compile(
     r"(?i:\b(?:the|its|this) (?:new|latest) (?:[\w-]+-episode )?(?:season|series|run)\b"
-    rf"|\b(?:the|its) (?:{_NUMBER_IN_WORDS}|\d{{1,2}}) new episodes\b)"
+    rf"|\b(?:the|its) (?:(?:{_NUMBER_IN_WORDS}|\d{{1,2}}) )?new episodes\b)"
 )
 
 
 def _new_season_compared(text: str, mentions: list[tuple[int, int]]) -> bool:
     """Whether ``text`` names a season, then speaks of "the new season" without its
-    number (an article announcing a renewal leaves it unplaced): the two are compared,
-    and which of them the next paragraph goes on with is not said."""
-    new = [m.start() for m in _NEW_SEASON.finditer(text)]
-    last_named = max((at for at, _ in mentions if at not in new), default=None)
-    return last_named is not None and any(start > last_named for start in new)
+    number as another one (an article announcing a renewal leaves it unplaced): the two
+    are compared, and which of them the next paragraph goes on with is not said."""
+    new = {m.start() for m in _NEW_SEASON.finditer(text)}
+    named = [(at, n) for at, n in mentions if at not in new]
+    meant = {at: n for at, n in mentions if at in new}  # what "the new season" was read as
+    return any(
+        at > named_at and meant.get(at) != season for named_at, season in named for at in new
+    )
 
 
 _QUOTATION = re.compile(r"[“”\"]")
-_WISHED = re.compile(r"(?i:\bfor (?:a |an |the )?)$")
+# A season wished for, not named as the topic: "fans beg for series 4", "hoping for a".
+_WISHED = re.compile(
+    r"(?i:\b(?:beg|begs|begging|hope|hopes|hoping|wait|waits|waiting|call|calls|calling"
+    r"|clamou?r|clamou?ring|ask|asks|asking|push|pushing|wish|wishing|pray|praying|root"
+    r"|rooting|campaign|campaigning|hold out|holding out)(?: \w+){0,2} for (?:a |an |the )?)$"
+)
 # A listing entry's channel line under its title: "Peacock, from Thursday 16 October",
 # "Stan, from Monday": when the entry's season is named, the date is its premiere.
 _CHANNEL_FROM = re.compile(

@@ -80,6 +80,7 @@ def cells(line: str) -> list[str]:
 
 
 _HEADING_MAX = 120
+_HEADLINE_MAX = 160  # a trade headline runs longer than a heading
 # A rule drawn across a page or an email ("-----", "=====", "* * *"): a separator, no text.
 _RULE = re.compile(r"^[-=_*~#+─━═•·\s]{3,}$")
 _SENTENCE_END = re.compile(r"[.!…;,]['’\"”)\]]*$")
@@ -94,7 +95,7 @@ def headline(text: str) -> str | None:
     stripped = text.lstrip("\ufeff \t\r\n")
     first, _, rest = stripped.partition("\n")
     first = _MARKUP.sub("", " ".join(first.split()))
-    if not first or not rest.strip() or len(first) > _HEADING_MAX:
+    if not first or not rest.strip() or len(first) > _HEADLINE_MAX:
         return None
     if _SENTENCE_END.search(first) and not first.endswith("?"):
         return None
