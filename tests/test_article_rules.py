@@ -881,3 +881,16 @@ def test_a_headline_naming_the_show_as_a_writer_s_epithet_is_about_her_new_show(
     )
     with pytest.raises(ArticleError):
         read(text, head=False)
+
+
+def test_a_numbered_section_of_another_title_in_capitals_and_quotes_is_not_read() -> None:
+    rule = "━" * 20
+    text = (
+        "Stream Team Weekly\n\nHi friends.\n\n"
+        f"{rule}\n1. THE BIG ONE: '{SHOW.upper()}' IS STILL NO. 1\n{rule}\n\n"
+        "Mia Long is Ivy Cole, and she is great.\n\n"
+        f"{rule}\n2. 'RED SKY' SEASON 2\n{rule}\n\n"
+        "Ana Ruiz and Tom Bell are back as Meg and Kit, and it debuted at No. 3.\n"
+    )
+    catalog = read(text, head=False)
+    assert {c.person for c in catalog.cast} == {"Mia Long"}

@@ -317,10 +317,14 @@ _CAPITALS_LEAD = re.compile(r"(?m)^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5}(?=
 _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]* )[^a-z\n]{12,300}$")
 
 
+_CAPITAL_WORD = re.compile(r"^([^\w]*\w)(.*)$", re.DOTALL)
+
+
 def _capitalized(line: str) -> str:
     """``MIA LONG RETURNS AS IVY`` -> ``Mia Long returns as Ivy``: each word
     capitalized, but for the small words and verbs that are never part of a name."""
-    words = [word[:1] + word[1:].lower() for word in line.split(" ")]
+    # the first letter keeps its capital after an opening quote: "'NOBODY" -> "'Nobody"
+    words = [_CAPITAL_WORD.sub(lambda m: m[1] + m[2].lower(), word) for word in line.split(" ")]
     small = [
         bool(number) and word.lower().strip(",.!?:;") in _SMALL_WORDS
         for number, word in enumerate(words)

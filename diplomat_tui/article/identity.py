@@ -468,6 +468,7 @@ class Scope:
         if _EPISODE_HEADING.search(heading):
             return None  # "3. Episode 5", "2. \"Title\" (Episode 1)": an episode of the show
         text = re.sub(r"^(?:#+ |\d{1,3}[.)] )\s*|\s*\([^()]*\)\s*$", "", heading).strip()
+        text = _HEADING_SEASON.sub("", text)  # "2. Other Show season 2": the title's entry
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
