@@ -895,3 +895,27 @@ def test_a_list_going_on_after_a_name_is_no_aside() -> None:
 def test_a_role_in_a_title_fans_loved_is_not_the_show_s() -> None:
     text = f"Viewers who loved Red Sky, and Ann Lee's Meg Orr in particular, will like {SHOW}."
     assert pairs(read(text)) == set()
+
+
+def test_a_byline_is_no_writer_credit() -> None:
+    text = f"{SHOW} Season 3 Release Date\n\nWritten by Ann Lee  |  Updated: Oct 15, 2025, 06:42 PM\n\nIt stars Mia Long as Ivy Cole."
+    assert roles(read(text, head=False)) == {}
+
+
+def test_a_guide_entry_names_its_person_by_labels_and_epithets() -> None:
+    text = (
+        f"{SHOW} Season 3 Cast\n\nMeet the faces. The Long Road ran for years.\n\n"
+        "Mia Long as Ivy Cole\n\nThe star of The Long Road and Felicia returns as the envoy.\n\n"
+        "Bo Li as Sam Dunn\n\nWho he is: her husband.\n\n"
+        "Where you've seen him: Red Sky, Blue Line and I, Robot.\n"
+    )
+    assert known_for(read(text, head=False)) == {
+        "Mia Long": {"The Long Road", "Felicia"},
+        "Bo Li": {"Red Sky", "Blue Line", "I, Robot"},
+    }
+
+
+def test_a_castmate_s_show_and_a_nomination_denied_are_no_career() -> None:
+    cast = "It stars Bo Li as Sam Dunn.\n\n"
+    catalog = read(cast + "Bo Li was not nominated for Peacock's show, sadly.")
+    assert known_for(catalog) == {}

@@ -981,3 +981,25 @@ def test_the_new_episodes_are_the_season_just_named() -> None:
         "series two managed, and the new episodes reached the top ten in 79 countries."
     )
     assert ("top10_countries", 79, 3) in stats(read(text))
+
+
+def test_a_season_only_compared_with_is_not_the_figure_s_after_it() -> None:
+    text = (
+        "Season 3 opened at No. 1. Hours are up, though not to Season 1 levels: 38.9 million "
+        "hours against 57.1 million for the 2023 opening weekend."
+    )
+    assert ("hours_viewed", 38_900_000, 1) not in stats(read(text))
+
+
+def test_one_country_s_chart_is_not_the_weekly_list() -> None:
+    text = "Season 3 shot straight to No1 in the UK chart on Peacock within hours of landing."
+    assert stats(read(text)) == set()
+
+
+def test_the_cast_returning_on_a_listing_s_day_is_no_premiere() -> None:
+    text = (
+        "THE WATCHLIST\n\nThursday, Oct. 16, 2025\n\n1. THE BIG ONE: "
+        f"{SHOW}, Season 3 (Peacock)\n\nAll eight episodes drop today. Season 2 was just six "
+        "episodes.\n\n- Mia Long is back as Ivy Cole, and Bo Li and Tia Rowe — all return.\n"
+    )
+    assert seasons(read(text, head=False)) == {2: (6, None), 3: (8, "2025-10-16")}

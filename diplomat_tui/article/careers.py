@@ -75,6 +75,9 @@ _KNOWN_FOR = re.compile(
     r"|\b(?:know|knows|recognise|recognize|remember|seen|spotted)(?: (?P<object>him|her|them"
     r"|you))?(?: best)? (?:from|as\b)"
     r"|\b(?:seen|spot|spotted|catch) (?P<seen>him|her|them|you) (?:in|on)"
+    # a cast guide's label: "Where you've seen her: A, B and C"
+    r"|\bwhere (?:you['’]ve|you have|you(?:['’]ve| have)? might have|you may have) "
+    r"(?:seen|spotted) (?P<label>him|her|them)(?: before)?:"
     r"|\b(?P<played>played)\b|\b(?:directed|wrote|produced) (?:\w+ )?(?:episodes|an episode) of"
     r"|\b(?:was|were|has been|have been) (?:a (?:series )?regular )?on(?= (?-i:[A-Z“\"])"
     r"[^,;.]{1,60}? for (?:\w+ )?(?:years|seasons)\b)"
@@ -176,7 +179,11 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
     text = sentence.text
     people = context.people
     for match in _KNOWN_FOR.finditer(text):
-        person = context.person(sentence, match.start(), match["object"] or match["seen"])
+        pronoun = match["object"] or match["seen"] or match["label"]
+        if match["label"]:  # a guide's label: the person its entry's heading names
+            person = context.entry_person.get(sentence.index)
+        else:
+            person = context.person(sentence, match.start(), pronoun)
         if person is None or not people.credited(person):
             continue
         placed = match["playing"] or match["played"] or match["fame"] or match["role_as"]
@@ -261,6 +268,7 @@ _NO_TITLE = re.compile(
     rf"|^(?:{'|'.join(names[0].capitalize() for names in MONTH_NAMES)}) (?:\d|$)"
     r"|\b(?:19|20)\d\d$"  # "in April 2023": a date, not a title
     r"|^(?:Off-)?Broadway$|^(?:the )?West End$"  # a stage, not a title: "appeared on Broadway"
+    r"|^[\w-]+['’]s$"  # "nominated for Peacock's show": an owner without its title
     r"|-(?:style|esque|like|inspired)$"  # "a The Holdovers-style drama": a comparison
 )
 

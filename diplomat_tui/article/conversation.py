@@ -191,6 +191,33 @@ def _epithet_subject_mentions(sentence: _Sentence, context: _Context) -> Iterato
         yield _Mention(person, sentence.index, 0, known_for=credits)
 
 
+# A guide entry's sentence naming its person by their other titles: "The Long Road and
+# Red Sky alum is back as ...", "The star of The Long Road and Red Sky returns as ...".
+_ENTRY_EPITHET = re.compile(
+    r"^The (?:star of (?P<of>[^,—–]{1,80}?)|(?P<titles>[^,—–]{1,80}?) "
+    r"(?:alum|alumna|alumnus|star|veteran))(?= (?:[—–]|is|returns|was|has|plays)\b)"
+)
+
+
+def _entry_epithet_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Mention]:
+    """The titles a guide's entry names its person by ("The Red Sky alum is back as
+    Sam"), for the person its heading names ("Mia Long as Ivy Cole")."""
+    match = _ENTRY_EPITHET.match(sentence.text)
+    person = context.entry_person.get(sentence.index) if match else None
+    if not match or person is None:
+        return
+    start = match.start("of") if match["of"] else match.start("titles")
+    titles = _titles(sentence.text, start)
+    if match["titles"] and titles:
+        # "The Long Road alum": whether "The" is the first title's is known only when the
+        # article writes that title with it elsewhere; else that title is left out
+        first = f"The {titles[0]}"
+        titles = [first if context.title_sentences[first] > 1 else "", *titles[1:]]
+    credits = _credits(titles, context.people, context.show)
+    if credits:
+        yield _Mention(person, sentence.index, 0, known_for=credits)
+
+
 # A title opening with "The", as an article writes it: "The West Wing".
 _THE_TITLE = re.compile(rf"\bThe(?: [{_UPPER}][\w{_APOSTROPHES}-]*)+")
 
@@ -220,6 +247,16 @@ class _Context:
             if previous.paragraph == sentence.paragraph:
                 self.before[sentence.index] = _people_named(previous.text, people)
                 self.previous[sentence.index] = previous.text
+        # a guide's entry: the one person its heading names ("Mia Long as Ivy Cole"), for
+        # the lines under it ("Where you've seen her: ...")
+        self.entry_person: dict[int, str] = {}
+        heading_person: str | None = None
+        for sentence in sentences:
+            if sentence.heading:
+                named = _people_named(sentence.text, people)
+                heading_person = named[0] if len(named) == 1 else None
+            elif heading_person:
+                self.entry_person[sentence.index] = heading_person
         title = re.escape(show) if show else r"(?!)"
         self._show = re.compile(rf"(?<!\w){title}(?!\w)")
         # who speaks each paragraph of a conversation: "[00:01:09] ANN LEE: ...", "Lee: ..."

@@ -146,6 +146,13 @@ _LIST_OPENERS = (
 )
 
 
+# An article's byline: "Written by Ann Lee | Updated: Oct 15, 2025", "Words by A · 5 min read".
+_BYLINE = re.compile(
+    r"(?i:^(?:written|words|reported|posted|story|text) by [^|·•\n]{2,60}?\s*[|·•—]"
+    r"|^(?:written|words|posted) by .{2,60}?\b(?:updated|published|posted|min read)\b)"
+)
+
+
 # Roles behind the camera.
 _ROLE_WORDS = "creator|showrunner|executive producer|producer|writer|director"
 
@@ -182,6 +189,8 @@ _CREDIT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     """People in the credit lists of a sentence ("starring A, B and C"), but for the
     credits of another title ("Second Screen is produced by A")."""
+    if _BYLINE.match(sentence.text):
+        return  # "Written by Ann Lee | Updated: Oct 15": who wrote the article
     for opener in _LIST_OPENERS:
         for match in opener.words.finditer(sentence.text):
             if opener.role and _another_subject(sentence.text[: match.start()], show):

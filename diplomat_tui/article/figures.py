@@ -95,6 +95,11 @@ _RANK = re.compile(
     r"(?: (?:list|chart|ranking)s?)?"
     rf"| (?:on|in|atop) (?:the )?(?:[\w.+{_APOSTROPHES}-]+ ){{0,6}}?(?:chart|list|ranking)s?\b)?"
 )
+# One country's chart: "No. 1 in the UK chart", "No. 2 on the US Top 10".
+_ONE_COUNTRY = re.compile(
+    r"\b(?:UK|U\.K\.|US|U\.S\.|British|Irish|Australian|Canadian|Indian|American|Ireland"
+    r"|Britain|Australia|Canada|India|country's|local)\b"
+)
 # The first rank in words: "took the top spot on the weekly TV list".
 _TOP_SPOT = re.compile(
     r"(?i:\b(?:the|its) top spot"
@@ -285,6 +290,8 @@ def _sentence_stats(
             continue
         if _PER_COUNTRY.match(text, match.end()):
             continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
+        if _ONE_COUNTRY.search(match.group()):
+            continue  # "No1 in the UK chart": one country's chart, not the weekly list
         if _OPINION_LIST.search(match.group()) or _OPINION_LIST.match(text, match.end()):
             continue  # "No. 3 on our list of the best dramas": a critic's ranking
         debut = "debut week" if _DEBUT_AT.search(text) else None

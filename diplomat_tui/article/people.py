@@ -14,6 +14,7 @@ from diplomat_tui.article.careers import (
 from diplomat_tui.article.conversation import (
     _as_character_mentions,
     _Context,
+    _entry_epithet_mentions,
     _epithet_subject_mentions,
     _in_title_mentions,
     _pronoun_role_mentions,
@@ -141,6 +142,7 @@ def _mentions(
     ]
     mentions += [m for sentence in sentences for m in _pronoun_role_mentions(sentence, context)]
     mentions += [m for s in sentences for m in _epithet_subject_mentions(s, context)]
+    mentions += [m for s in sentences for m in _entry_epithet_mentions(s, context)]
     mentions += [m for s in sentences for m in _as_character_mentions(s, context)]
     mentions += [m for s in around for m in _in_title_mentions(s, context)]
     final = people()

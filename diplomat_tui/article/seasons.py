@@ -588,8 +588,15 @@ class SeasonContext:
 
     def at(self, sentence: _Sentence, position: int) -> int | None:
         """The season the words at ``position`` in ``sentence`` are about."""
+        text = sentence.text
         before = [
-            season for start, season in self._mentions.get(sentence.index, []) if start < position
+            season
+            for start, season in self._mentions.get(sentence.index, [])
+            if start < position
+            # a season only compared with ("not to Season 1 levels: 38.9 million hours") is
+            # not what follows it, unless a clause of its own does ("up on Season 2, which
+            # managed 3.9 million")
+            and not (_compared(text, start) and not _OWN_CLAUSE.search(text, start, position))
         ]
         if before:
             return before[-1] or None  # OTHER_SHOW: words about another title
@@ -732,12 +739,14 @@ _TODAY = re.compile(
     r"|(?:is|are) out)(?: (?:on|to) [A-Z]\w*\+?)?"
     r"(?: (?:today|tonight|(?:all )?at once|in full)\b|(?=[.,;]|$)))"
 )
+# Before "return", a subject of people: "— all return", "the cast returns", "they return".
+_PEOPLE_RETURN = re.compile(r"(?i:\b(?:all|both|cast|they|stars?|regulars)\s*)$")
 _SAID_TODAY = re.compile(r"(?i:\b(?:today|tonight)\b)")
 # Words that bring a season in only to compare with it: "well ahead of the second
 # season's debut", "up from Season 2's".
 _COMPARED_WITH = re.compile(
     r"(?i:\b(?:ahead of|behind|than|compared (?:with|to)|unlike|up from|down from|up on"
-    r"|down on|beating"
+    r"|down on|not to|not up to|short of|shy of|beating"
     r"|topping|outpacing|surpassing|eclipsing)\s+(?:\S+\s+){0,3}$)"
 )
 # Words after a season that name its end, looked back on: "after the Season 2
@@ -746,6 +755,10 @@ _LOOKED_BACK = re.compile(
     rf"(?i:(?:{_POSSESSIVE})? (?:[\w-]+ )?(?:cliffhanger|finale|ending|climax|last episode"
     r"|closing episode)s?\b| left off\b)"
 )
+
+
+# A clause of a season's own after it: "Season 2, which managed ...", "Season 2's".
+_OWN_CLAUSE = re.compile(rf",? (?:which|that|when|whose|where)\b|{_POSSESSIVE}")
 
 
 def _compared(text: str, position: int) -> bool:
@@ -976,6 +989,8 @@ def _season_facts(
             facts.sentences.add(sentence.index)
             facts.premiere_sentences.add(sentence.index)
         for today in _TODAY.finditer(sentence.text):
+            if _PEOPLE_RETURN.search(sentence.text, 0, today.start()):
+                continue  # "Bo Li and Tia Rowe — all return.": the cast, not a premiere
             number = context.at(sentence, today.start())
             day = context.day.get(sentence.index)
             dated = _iso(day) if day else None

@@ -49,11 +49,15 @@ _ALIGNED_ROW = re.compile(r"(?:[^\t\n]*?[^\s.!?,;:](?:\t+| {2,})(?=\S)){2}")
 _ALIGNED_GAP = re.compile(r"\t+ *| {2,}")
 
 
-# A web page's furniture on a line of its own: "Advertisement", "Story continues below".
+# A web page's furniture on a line of its own: "Advertisement", "Story continues below",
+# a link to another of its articles.
 _FURNITURE_LINE = re.compile(
     r"(?im)^[ \t]*(?:advertisement|advert|sponsored(?: content)?|ad"
     r"|story continues below(?: advertisement)?|continue reading below|scroll to continue"
-    r"|article continues below(?: advertisement)?|skip advert(?:isement)?)[ \t]*\n?$\n?"
+    r"|article continues below(?: advertisement)?|skip advert(?:isement)?"
+    # a link to another article: "[Read more: ...]", "RELATED: ...", "Also read: ..."
+    r"|\[?(?:read more|read next|related|also read|see also|recommended|watch)\s*: *\S[^\n]*)"
+    r"[ \t]*\n?$\n?"
 )
 
 
