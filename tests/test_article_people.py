@@ -898,7 +898,10 @@ def test_a_role_in_a_title_fans_loved_is_not_the_show_s() -> None:
 
 
 def test_a_byline_is_no_writer_credit() -> None:
-    text = f"{SHOW} Season 3 Release Date\n\nWritten by Ann Lee  |  Updated: Oct 15, 2025, 06:42 PM\n\nIt stars Mia Long as Ivy Cole."
+    text = (
+        f"{SHOW} Season 3 Release Date\n\n"
+        "Written by Ann Lee  |  Updated: Oct 15, 2025, 06:42 PM\n\nIt stars Mia Long as Ivy Cole."
+    )
     assert roles(read(text, head=False)) == {}
 
 
