@@ -922,3 +922,9 @@ def test_a_castmate_s_show_and_a_nomination_denied_are_no_career() -> None:
     cast = "It stars Bo Li as Sam Dunn.\n\n"
     catalog = read(cast + "Bo Li was not nominated for Peacock's show, sadly.")
     assert known_for(catalog) == {}
+
+
+def test_a_place_of_government_describes_a_role_and_is_no_name() -> None:
+    catalog = read("Mia Long returns as White House chief of staff Ivy Cole.")
+    assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
+    assert pairs(read("Mia Long returns as Downing Street's fixer.")) <= {("Mia Long", None)}

@@ -19,6 +19,7 @@ from diplomat_tui.article.names import (
     _HONORIFIC,
     _NAMED_ENTRIES,
     _NOT_OWNER,
+    _PLACES,
     _looks_like_name,
     _Mention,
     _new_name,
@@ -137,6 +138,10 @@ _PLAYS = re.compile(
     rf"(?P<character>{_NAME})"
     rf"(?!{_NOT_OWNER})"  # "as Grace Penn's husband": a role named by another character
 )
+
+
+# After a place of government, the role's words and then its name: " chief of staff Ivy Cole".
+_ROLE_AFTER_PLACE = re.compile(rf"(?: [a-z][\w-]*){{1,4}} (?P<name>{_NAME})")
 
 
 # "<Actor> plays her husband", "<Actor> stars as a retired spy": in the cast, with a
@@ -584,6 +589,12 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             continue
         if _described_only(sentence.text, match):
             continue  # "stars as a Cornish coastguard"
+        character = _trim(match["character"])
+        if character in _PLACES:  # "as White House chief of staff Ivy Cole": the role's name
+            role = _ROLE_AFTER_PLACE.match(sentence.text, match.end("character"))
+            if not role or not _looks_like_name(role["name"]):
+                continue
+            character = _trim(role["name"])
         plural = match["verb"].split(" ", 1)[0].lower() in _PLURAL_VERBS
         if plural and _NAME_AND_BEFORE.search(sentence.text, 0, match.start("actor")):
             continue  # "A and B play C and her husband": who plays whom is not said
@@ -598,7 +609,7 @@ def _plays_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
             sentence.index,
             match.start("actor"),
             billing=billing,
-            character=_trim(match["character"]),
+            character=character,
         )
         gapped = _GAPPED_PLAYS.match(sentence.text, match.end())
         if match["verb"].lower() in ("plays", "play") and gapped:

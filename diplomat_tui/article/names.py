@@ -64,6 +64,8 @@ def _looks_like_name(text: str) -> bool:
         return False  # a headline's "Dry Creek Catches Up With September": no name
     if any(word in _CASTING_WORDS for word in text.split(" ")):
         return False  # a headline's "Dry Creek Star Ann Lee", "as Series Regular"
+    if text in _PLACES:
+        return False  # "returns as White House chief of staff Ivy Cole": a place, then the role
     return not re.search(rf"{_POSSESSIVE}|\d", text)
 
 
@@ -75,6 +77,16 @@ _CASTING_WORDS = frozenset(
     "Star Stars Alum Alumna Alumnus Veteran Regular Regulars Recurring Guest Season Series "
     "Episode Exclusive Cast Casting Role".split()
 )
+
+
+# Places of government a role is described by, never a name: "White House chief of staff".
+_PLACES = frozenset(
+    {
+        "White House", "Downing Street", "State Department", "Foreign Office", "Oval Office",
+        "Home Office", "Capitol Hill", "Situation Room", "Whitehall", "Pentagon", "Kremlin",
+        "Number Ten", "Elysee", "Élysée", "Westminster",
+    }
+)  # fmt: skip
 
 
 _NOT_NAME_ENDS = frozenset("Of In On At To For With And Or The A An".split())
