@@ -1003,3 +1003,18 @@ def test_the_cast_returning_on_a_listing_s_day_is_no_premiere() -> None:
         "episodes.\n\n- Mia Long is back as Ivy Cole, and Bo Li and Tia Rowe — all return.\n"
     )
     assert seasons(read(text, head=False)) == {2: (6, None), 3: (8, "2025-10-16")}
+
+
+def test_that_run_is_the_season_the_sentence_before_compared_with() -> None:
+    text = (
+        "Series three opened with 5.2m views. It is a stronger opening than series two managed "
+        "last autumn. That six-episode run, which arrived on 31 October 2024, opened with 3.9m "
+        "views, and it went on to spend five weeks in the Top 10."
+    )
+    catalog = read(text)
+    assert seasons(catalog) == {2: (6, "2024-10-31")}
+    assert stats(catalog) == {
+        ("views", 5_200_000, 3),
+        ("views", 3_900_000, 2),
+        ("weeks_in_top10", 5, 2),
+    }

@@ -456,6 +456,12 @@ class SeasonContext:
         named = [season for found in self._mentions.values() for _, season in found]
         self._only = 1 if renewal and renewal.value == 2 and max(named, default=1) <= 2 else None
         self._add_new_season(sentences, renewal.value if renewal else None)
+        # "... than series two managed. That six-episode run ...": the season just named,
+        # even one only compared with
+        for before, s in zip(sentences, sentences[1:], strict=False):
+            named = [n for _, n in self._mentions[before.index] if n != OTHER_SHOW]
+            if before.paragraph == s.paragraph and named and _THAT_SEASON.match(s.text):
+                self._mentions[s.index] = sorted([(0, named[-1]), *self._mentions[s.index]])
         # "drew 5 million views in its first week after Season 3 premiered": the season
         # a sentence's figures are about when none is named before them
         title = r"\s+".join(re.escape(word) for word in show.split())
@@ -691,6 +697,11 @@ def show_subject(text: str, show: str) -> bool:
     return bool(re.match(rf"^[“\"]?(?:{title}|The (?:series|show|drama))[”\"]? [a-z]", text))
 
 
+# A sentence opening on the season the one before named: "That six-episode run, which".
+_THAT_SEASON = re.compile(
+    r"^(?:That|This) (?:(?:[\w-]+-episode|earlier|previous|last|first) )?"
+    r"(?:run|season|series|outing|batch|instalment|installment)\b"
+)
 # "the new season", "this new run", "the six new episodes": the latest season named.
 _NEW_SEASON = re.compile(
     r"(?i:\b(?:the|its|this) (?:new|latest) (?:[\w-]+-episode )?(?:season|series|run)\b"
