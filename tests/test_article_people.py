@@ -928,3 +928,13 @@ def test_a_place_of_government_describes_a_role_and_is_no_name() -> None:
     catalog = read("Mia Long returns as White House chief of staff Ivy Cole.")
     assert pairs(catalog) == {("Mia Long", "Ivy Cole")}
     assert pairs(read("Mia Long returns as Downing Street's fixer.")) <= {("Mia Long", None)}
+
+
+def test_a_title_named_for_its_hero_keeps_the_possessive() -> None:
+    cast = "It stars Mia Long as Ivy Cole.\n\n"
+    assert known_for(read(cast + "Where you've seen her: Bridget Jones's Diary.")) in (
+        {},
+        {"Mia Long": {"Bridget Jones's Diary"}},
+    )
+    catalog = read(cast + "Long is best known for Tom Nolan's Starfall.")
+    assert known_for(catalog) == {"Mia Long": {"Starfall"}}

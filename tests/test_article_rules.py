@@ -894,3 +894,36 @@ def test_a_numbered_section_of_another_title_in_capitals_and_quotes_is_not_read(
     )
     catalog = read(text, head=False)
     assert {c.person for c in catalog.cast} == {"Mia Long"}
+
+
+def test_an_article_that_keeps_coming_back_to_the_show_is_about_it() -> None:
+    text = (
+        "Irish Weekend Herald › Culture\n\n"
+        "Mia Long: 'I'm drawn to women who are a mess'\n\n"
+        f"Years after Red Sky, the actor has found her best role in Peacock's {SHOW}.\n\n"
+        "Ann Writer\nSunday 12 October 2025\n\n"
+        "Mia Long arrives on the video call from a hotel room.\n\n"
+        f"Long plays Ivy Cole in {SHOW}. Series three of {SHOW} lands on Thursday.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+    # named as often in an article about another title, it is still only passing
+    text = (
+        "Red Sky Returns\n\nHulu's Red Sky is back for a second season.\n\n"
+        f"Fans of {SHOW} will like it. Like {SHOW}, it is set in London-like Oslo. "
+        f"{SHOW} it is not. Tom Bell plays Sam Dunn.\n"
+    )
+    with pytest.raises(ArticleError):
+        read(text, head=False)
+
+
+def test_a_page_s_own_credits_in_prose_are_not_the_show_s() -> None:
+    text = (
+        f"Episode 42: {SHOW} season 3 breakdown.\n\n"
+        "Prestige Drop is produced by Halfmoon Audio. Producer: Cal Oye. Editor: Nina Castell.\n"
+    )
+    assert read(text).crew == ()
+
+
+def test_one_country_s_top_ten_gives_no_weekly_rank() -> None:
+    text = "Series three went straight into Peacock's UK top ten, at number three by lunchtime."
+    assert stats(read(text)) == set()

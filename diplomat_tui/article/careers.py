@@ -151,11 +151,13 @@ _AWARD = re.compile(
 )
 
 
+# Nouns that titles name after a character's possessive: "Ann Lee's Diary" is one title.
+_TITLE_NOUNS = ("Diary", "Game", "Story", "Choice", "Web", "Island", "Ghost", "Daughter", "Wife")
 # A possessive before a title, not part of it: a full name's ("Alex Garland's Men") or
 # anyone's before "The" ("Hulu's The Long Road"); never "Grey's Anatomy".
 _OWNER = re.compile(
     rf"(?!(?:The|A|An) )(?:{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?{_POSSESSIVE} "
-    rf"|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
+    rf"(?!(?:{'|'.join(_TITLE_NOUNS)})\b)|{_NAME_WORD}{_POSSESSIVE} (?=The ))"
 )
 
 

@@ -192,6 +192,8 @@ def _list_mentions(sentence: _Sentence, show: str = "") -> Iterator[_Mention]:
     if _BYLINE.match(sentence.text):
         return  # "Written by Ann Lee | Updated: Oct 15": who wrote the article
     for opener in _LIST_OPENERS:
+        if opener.words.pattern.startswith("^") and not (sentence.line or sentence.heading):
+            continue  # "Producer: A." inside prose: a podcast's or a page's own credits
         for match in opener.words.finditer(sentence.text):
             if opener.role and _another_subject(sentence.text[: match.start()], show):
                 continue

@@ -100,6 +100,8 @@ _ONE_COUNTRY = re.compile(
     r"\b(?:UK|U\.K\.|US|U\.S\.|British|Irish|Australian|Canadian|Indian|American|Ireland"
     r"|Britain|Australia|Canada|India|country's|local)\b"
 )
+# A sentence about one country's chart: "went into Peacock's UK top ten ... at number three".
+_COUNTRY_CHART = re.compile(rf"{_ONE_COUNTRY.pattern} (?i:top (?:ten|10)|chart|list|rankings?)\b")
 # The first rank in words: "took the top spot on the weekly TV list".
 _TOP_SPOT = re.compile(
     r"(?i:\b(?:the|its) top spot"
@@ -290,7 +292,7 @@ def _sentence_stats(
             continue
         if _PER_COUNTRY.match(text, match.end()):
             continue  # "No. 1 in 84 countries": a rank in each, not on the weekly list
-        if _ONE_COUNTRY.search(match.group()):
+        if _ONE_COUNTRY.search(match.group()) or _COUNTRY_CHART.search(text):
             continue  # "No1 in the UK chart": one country's chart, not the weekly list
         if _OPINION_LIST.search(match.group()) or _OPINION_LIST.match(text, match.end()):
             continue  # "No. 3 on our list of the best dramas": a critic's ranking

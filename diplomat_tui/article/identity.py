@@ -631,6 +631,12 @@ def in_scope(
         default = True
     elif own_sections - {0} or _has_own_entry(body, scope):
         default = False
+    elif (
+        sum(1 for s in body if scope.about_show(s.text)) >= _SUBJECT_MENTIONS
+        and rival is None
+        and (headline is None or _MASTHEAD.search(headline) or scope.about_show(headline))
+    ):
+        default = True  # a profile or a thread that keeps coming back to the show
     elif rival is not None:
         raise ArticleError(f"is about {rival!r}, not {show!r}: nothing was added")
     elif mentions:
@@ -675,6 +681,9 @@ _ENTRY_REACH = 60  # how far into an entry its title is named
 
 
 _SPOKEN_LINES = 3  # speakers' lines that make an article a transcript
+_SUBJECT_MENTIONS = 3  # sentences naming the show that make it the subject, with no rival
+# A site's masthead or breadcrumbs over the headline: "Herald › Culture › TV".
+_MASTHEAD = re.compile(r" [›»>|] ")
 
 
 def _first_spoken(body: list[_Sentence]) -> list[_Sentence]:
