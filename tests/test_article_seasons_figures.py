@@ -1018,3 +1018,10 @@ def test_that_run_is_the_season_the_sentence_before_compared_with() -> None:
         ("views", 3_900_000, 2),
         ("weeks_in_top10", 5, 2),
     }
+
+
+def test_a_season_s_number_before_episodes_is_no_count() -> None:
+    catalog = read(
+        "Peacock renewed it for a fourth season. All eight Season 3 episodes drop Oct. 16."
+    )
+    assert all(count != 3 for count, _ in seasons(catalog).values())

@@ -128,7 +128,8 @@ _EPISODE_COUNT = re.compile(
     r"|part\b(?= (?:[\w-]+ ){0,2}?(?:series|season|run|drama|thriller|show|miniseries)\b)"
     r"|parter\b)"  # "a brisk six-parter"
     rf"|(?<!first )(?<!last )(?<!final )(?<!opening )(?<!remaining )(?<!next )(?<!other )"
-    rf"(?<!those )(?<!these )(?<!two of )(?<!after )(?<![\w-])(?P<listed>{_COUNT})"
+    rf"(?<!those )(?<!these )(?<!two of )(?<!after )(?<!season )(?<!series )(?<![\w-])"
+    rf"(?P<listed>{_COUNT})"  # not "all eight Season 3 episodes": the season's number
     rf" (?:new |more |[\w-]+-long |hour-long |(?:{_ORDINAL})-(?:season|series) )?episodes\b"
     r"(?! in[,.;:!?])"  # "Twenty-two episodes in, ...": how far, not how many
     rf"|^\|?\s*(?:no\. of )?episodes\s*[:=]\s*(?P<keyed>{_COUNT})(?![\w-])"
