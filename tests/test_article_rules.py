@@ -927,3 +927,12 @@ def test_a_page_s_own_credits_in_prose_are_not_the_show_s() -> None:
 def test_one_country_s_top_ten_gives_no_weekly_rank() -> None:
     text = "Series three went straight into Peacock's UK top ten, at number three by lunchtime."
     assert stats(read(text)) == set()
+
+
+def test_a_recap_s_byline_and_rating_are_no_other_title_s_entry() -> None:
+    text = (
+        f"TV Recaps  /  {SHOW}\n\n{SHOW} Season-Premiere Recap: Hail to the Chief\n\n"
+        f"{SHOW}\nSeason 3, Episode 1\n\nEditor's Rating ★★★★☆\n\nBy Ann Writer\n\n"
+        "Nobody sleeps. Mia Long plays Ivy Cole with a ragged grace.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}

@@ -472,8 +472,8 @@ class Scope:
         words = [w for w in text.split() if w[:1].isalpha() and w not in _TITLE_LINKS]
         if not words or text.endswith("?") or not all(w[:1].isupper() for w in words):
             return None
-        if _KEYED_FIGURE.search(text) or _LEADER.search(text):
-            return None  # "IMDb Rating: 7.9/10", "Ivy Cole ...... MIA LONG": an entry's line
+        if _KEYED_FIGURE.search(text) or _LEADER.search(text) or _BYLINE.match(text):
+            return None  # "IMDb Rating: 7.9/10", "Ivy Cole ...... MIA LONG", "By Ann Lee"
         if self._a_person(text):
             return None  # a biography's "Mia Long (Ivy Cole)": a person, not a title
         if re.match(r"^(?:#+ |\d{1,3}[.)] )", heading):
@@ -531,7 +531,7 @@ _BULLET = re.compile(r"^[-–—*•]\s+")
 # A press kit's dotted leader between a name and its role: "Ivy Cole ........ MIA LONG".
 _LEADER = re.compile(r"\.{3,}|…")
 # A "Key: figure" line: "IMDb Rating: 7.9/10", "Runtime: 52 min".
-_KEYED_FIGURE = re.compile(r": [\d$£€]")
+_KEYED_FIGURE = re.compile(r": [\d$£€]|[★☆]")  # "IMDb Rating: 7.9/10", "Rating ★★★★☆"
 # A ranking's entry that names an episode: "Episode 3", "(Episode 4)", "(Ep. 2)".
 _EPISODE_HEADING = re.compile(
     r"^(?:#+ |\d{1,3}[.)]? )\s*(?:(?:Season \d+, )?Episode \d+\s*$"
