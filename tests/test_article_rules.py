@@ -936,3 +936,12 @@ def test_a_recap_s_byline_and_rating_are_no_other_title_s_entry() -> None:
         "Nobody sleeps. Mia Long plays Ivy Cole with a ragged grace.\n"
     )
     assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_forum_named_for_the_show_is_about_it() -> None:
+    text = (
+        "r/HarbourLightsPeacock\nPosted by u/fan · 5d\n\n"
+        "S3 still #1 in its second week\n\n"
+        f"Peacock's new Top 10 dropped and {SHOW} S3 is #1 again. Mia Long plays Ivy Cole.\n"
+    )
+    assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}

@@ -344,8 +344,8 @@ class Scope:
         # Trade headlines drop the article: "'Long Table' Season 4" for "The Long Table".
         short = r"\s+".join(words[1:]) if len(words) > 1 and words[0] == "The" else None
         dropped = rf"|(?<![\w’'] )(?<!\w){short}(?= (?i:season|series) \w)" if short else ""
-        # a social post's hashtag: "#HarbourLights"
-        tag = rf"|#(?i:{''.join(words)})(?!\w)"
+        # a social post's hashtag, a forum's name: "#HarbourLights", "r/HarbourLightsPeacock"
+        tag = rf"|#(?i:{''.join(words)})(?!\w)|(?<!\w)r/(?i:{''.join(words)})"
         self._named = re.compile(rf"(?<!\w){body}(?!\w){dropped}{tag}")
         self._named_caps = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
         self._epithet = re.compile(
