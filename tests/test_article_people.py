@@ -938,3 +938,8 @@ def test_a_title_named_for_its_hero_keeps_the_possessive() -> None:
     )
     catalog = read(cast + "Long is best known for Tom Nolan's Starfall.")
     assert known_for(catalog) == {"Mia Long": {"Starfall"}}
+
+
+def test_a_role_in_a_title_the_show_is_contrasted_with_is_not_the_show_s() -> None:
+    text = f"Where Red Sky trusts Ann Lee's Meg Orr to sit still, {SHOW} rarely lets anyone rest."
+    assert pairs(read(text)) == set()

@@ -242,6 +242,8 @@ _OTHER_TITLE = (
     re.compile(
         rf"(?P<title>{_TITLE}), the (?:[\w-]+ ){{0,4}}?{_SHOW_KINDS} (?:in which|on which|where)\b"
     ),
+    # "Where Dry Creek trusts Ann Lee's Meg Orr to sit still, <Title> ...": a contrast
+    re.compile(rf"^(?:Where|Whereas|While|Unlike) (?P<title>{_TITLE}) [a-z]"),
     # "Viewers who loved Dry Creek, and Ann Lee's Meg Orr in particular, ...": a comparison
     re.compile(
         r"\b(?i:who|if you|fans of|lovers of) (?:(?:loved|liked|love|like|enjoyed|miss|missed"
