@@ -943,3 +943,11 @@ def test_a_title_named_for_its_hero_keeps_the_possessive() -> None:
 def test_a_role_in_a_title_the_show_is_contrasted_with_is_not_the_show_s() -> None:
     text = f"Where Red Sky trusts Ann Lee's Meg Orr to sit still, {SHOW} rarely lets anyone rest."
     assert pairs(read(text)) == set()
+
+
+def test_titles_in_an_aside_before_a_role_are_no_people() -> None:
+    text = (
+        "It was created by Jo Park.\n\n"
+        "Park, who wrote for Red Sky and The Long Road, serves as showrunner."
+    )
+    assert roles(read(text)) == {"Jo Park": {"creator", "showrunner"}}

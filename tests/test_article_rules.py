@@ -945,3 +945,12 @@ def test_a_forum_named_for_the_show_is_about_it() -> None:
         f"Peacock's new Top 10 dropped and {SHOW} S3 is #1 again. Mia Long plays Ivy Cole.\n"
     )
     assert pairs(read(text, head=False)) == {("Mia Long", "Ivy Cole")}
+
+
+def test_a_listing_s_entry_for_a_film_in_quotes_is_another_title() -> None:
+    text = (
+        f"New on Peacock This Week: {SHOW} Returns\n\nHere is what arrives.\n\n"
+        f'"{SHOW}" (Season 3) — Mia Long returns as Ivy Cole.\n\n'
+        '"Fire & Frost" (film) — A rescue pilot and a climber; stars Kris Holm.\n'
+    )
+    assert {c.person for c in read(text, head=False).cast} == {"Mia Long"}

@@ -250,9 +250,12 @@ def _subject_role_mentions(sentence: _Sentence) -> Iterator[_Mention]:
     entries = _list_entries(sentence.text, 0)
     if not entries:
         return
-    end = entries[-1].end()
-    if len(entries) == 1 and (aside := _ROLE_ASIDE.match(sentence.text, end)):
-        end = aside.end()  # "Ann Lee, who wrote for Dry Creek, is also the showrunner"
+    if aside := _ROLE_ASIDE.match(sentence.text, entries[0].end()):
+        # "Ann Lee, who wrote for Dry Creek and Red Sky, is also the showrunner": the
+        # aside's titles are no list of people
+        entries, end = entries[:1], aside.end()
+    else:
+        end = entries[-1].end()
     role = _SUBJECT_ROLE.match(sentence.text, end)
     if not role:
         return

@@ -336,6 +336,10 @@ _HIRED_AS = re.compile(
 )
 
 
+# Inside an aside that began before: ", who wrote for ... and The " ends in a title.
+_ASIDE_BEFORE = re.compile(r"(?:, (?:who|whose|which) [^,]*|\bThe )$")
+
+
 # "A has been tapped to direct the first two episodes", "A will write and executive produce".
 _HIRED_TO = re.compile(
     rf"(?P<name>{_NAME}) (?:has been |was |is |will be )?(?:tapped|hired|set|signed|brought on"
@@ -547,6 +551,8 @@ def _crew_phrase_mentions(sentence: _Sentence) -> Iterator[_Mention]:
             name, role = match["name"], _CREDIT_VERBS.get(match["verb"], "director")
         yield _Mention(_trim(name), sentence.index, match.start(), role=role)
     for match in _HIRED_AS.finditer(sentence.text):
+        if _ASIDE_BEFORE.search(sentence.text, 0, match.start("name")):
+            continue  # "A, who wrote for Red Sky and The Long Road, serves as": A is, not a title
         role = match["role"].lower().removeprefix("co-") if "showrunner" in match["role"] else ""
         yield _Mention(
             _trim(match["name"]),

@@ -300,7 +300,8 @@ _LATER_TITLE_SIGNS: tuple[re.Pattern[str], ...] = (
 # A review round-up's entry: "Other Show (BBC One, Sunday 19 October, 9pm) ★★★ – ...",
 # or a listing's bullet: "- Other Show (Nov. 1): A French family drama starring ..."
 _ROUNDUP_ENTRY = re.compile(
-    rf"^(?:[-*•] )?[“\"]?(?P<title>{_TITLE})[”\"]? \([^()]*\d[^()]*\)[ ★☆*]*[–—:-] "
+    rf"^(?:[-*•] )?(?:[“\"](?P<quoted>[^“”\"]{{1,80}})[”\"]|(?P<title>{_TITLE})) "
+    r"\((?:[^()]*\d[^()]*|[a-z][^()]{0,30})\)[ ★☆*]*[–—:-] "  # '"Fire & Frost" (film) — '
 )
 # A list's entry for a title and its years: "* Madam Envoy (2014–2019), starring ...".
 _YEARS_ENTRY = re.compile(
@@ -382,8 +383,9 @@ class Scope:
         """Another title the sentence is about, if it shows signs of one."""
         for pattern in (_ROUNDUP_ENTRY, _YEARS_ENTRY):
             entry = pattern.match(sentence.text)
-            if entry and not self.names_show(entry["title"]) and not self._a_person(entry["title"]):
-                return entry["title"]
+            title = entry and (entry.groupdict().get("quoted") or entry["title"])
+            if title and not self.names_show(title) and not self._a_person(title):
+                return title
         text = _BULLET.sub("", _outside_parentheses(sentence.text))  # "— Other Show, a ..."
         for pattern in (
             _POSSESSIVE_INTRO,
