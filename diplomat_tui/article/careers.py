@@ -208,11 +208,8 @@ def _known_for_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Men
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     for match in _EPITHET.finditer(text):
         person = people.person(_trim(match["name"]))
-        # a title without "The" only as the article writes it in full elsewhere ("West
-        # Wing legend Ann Lee" beside "The West Wing"): "Hollywood star" is no title
-        title = match["title"] if match["title"].startswith("The ") else ""
-        title = title or context.titles.get(match["title"], "")
-        credits = _credits([title], people, context.show)
+        # "West Wing legend Ann Lee" beside "The West Wing"; "Hollywood star" is no title
+        credits = _epithet_title(match["title"], context)
         if person and credits:
             yield _Mention(person, sentence.index, match.start(), known_for=credits)
     yield from _together_mentions(sentence, context)
@@ -237,9 +234,7 @@ def _castmate_mentions(sentence: _Sentence, context: _Context) -> Iterator[_Ment
     for match in _CASTMATE.finditer(text):
         mate = context.people.credited(_trim(match["name"]))
         named = _people_named(text, context.people, match.start())
-        title = match["title"] if match["title"].startswith("The ") else ""
-        title = title or context.titles.get(match["title"], "")
-        credits = _credits([title], context.people, context.show)
+        credits = _epithet_title(match["title"], context)
         if named and credits and named[-1] != mate:  # a castmate from elsewhere: one
             for person in (named[-1], mate) if mate else (named[-1],):
                 yield _Mention(person, sentence.index, match.start(), known_for=credits)

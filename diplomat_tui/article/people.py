@@ -105,7 +105,7 @@ def _mentions(
     article_order = _pair_order(sentences, first)
     # a block's own order first: a press kit's cast list writes "Actor (Character)"
     # while its synopsis writes "Character (Actor)"
-    blocks = _blocks(sentences)
+    blocks = _pair_blocks(sentences)
     orders = {key: _pair_order(block, first) for key, block in blocks.items()}
     for key, block in blocks.items():
         if orders[key] is None and _CAST_HEADING.match(block[0].text.strip()):
@@ -217,7 +217,7 @@ def _people_records(mentions: list[_Mention], refs: _Refs) -> tuple[Person, ...]
     )
 
 
-def _blocks(sentences: list[_Sentence]) -> dict[int, list[_Sentence]]:
+def _pair_blocks(sentences: list[_Sentence]) -> dict[int, list[_Sentence]]:
     """The sentences by block: a paragraph, or a run of short lines one under the other
     (a cast list's "Actor (Character)" lines, each read as a heading of its own)."""
     blocks: dict[int, list[_Sentence]] = {}
